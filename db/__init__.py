@@ -1,0 +1,1 @@
+"""Persistence: connection, models, migrations and queries (peewee, no Qt)."""

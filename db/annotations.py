@@ -1,0 +1,251 @@
+"""Queries and writes for annotations, labels and entities.
+
+Each write function is one committed transaction: a user action is on disk
+when the call returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import fn
+
+from db.models import (
+    ACCEPTED,
+    Annotation,
+    Article,
+    Entity,
+    EntityAlias,
+    Label,
+    Relation,
+    _now,
+    database,
+)
+
+
+@dataclass(frozen=True)
+class AnnotationRecord:
+    """A plain, detached copy of one annotation (what views and undo keep)."""
+
+    id: int | None
+    article_id: int
+    label_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    entity_id: int | None = None
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    approx: bool = False
+    note: str = ""
+    author: str = ""
+    status: str = ACCEPTED
+    created_at: dt.datetime | None = field(default=None, compare=False)
+
+    def fields(self) -> dict[str, Any]:
+        """The column values, without the id, for insert or update."""
+        values = {
+            "article": self.article_id, "label": self.label_id, "start": self.start,
+            "end": self.end, "quote": self.quote, "prefix": self.prefix,
+            "suffix": self.suffix, "entity": self.entity_id, "value": self.value,
+            "value_high": self.value_high, "unit": self.unit, "approx": self.approx,
+            "note": self.note, "author": self.author, "status": self.status,
+        }
+        if self.created_at is not None:
+            values["created_at"] = self.created_at
+        return values
+
+
+# Fields a user may edit on an existing annotation.
+EDITABLE = frozenset({"label_id", "entity_id", "value", "value_high", "unit", "approx",
+                      "note", "status"})
+
+
+def _record(row: Annotation) -> AnnotationRecord:
+    return AnnotationRecord(
+        id=row.id, article_id=row.article_id, label_id=row.label_id, start=row.start,
+        end=row.end, quote=row.quote, prefix=row.prefix, suffix=row.suffix,
+        entity_id=row.entity_id, value=row.value, value_high=row.value_high, unit=row.unit,
+        approx=bool(row.approx), note=row.note, author=row.author, status=row.status,
+        created_at=row.created_at,
+    )
+
+
+def get_annotation(annotation_id: int) -> AnnotationRecord | None:
+    row = Annotation.get_or_none(Annotation.id == annotation_id)
+    return _record(row) if row else None
+
+
+def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
+    """The article's annotations sorted by position."""
+    query = (Annotation.select().where(Annotation.article == article_id)
+             .order_by(Annotation.start, Annotation.end, Annotation.id))
+    return [_record(row) for row in query]
+
+
+def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
+    """Stores ``record`` (keeping its id when it has one, as undo needs)."""
+    values = record.fields()
+    with database.atomic():
+        if record.id is not None:
+            values["id"] = record.id
+        new_id = Annotation.insert(values).execute()
+    return get_annotation(int(new_id))  # type: ignore[return-value]
+
+
+def insert_annotations(records: list[AnnotationRecord]) -> list[int]:
+    """Stores many annotations in one transaction; returns their ids."""
+    ids = []
+    with database.atomic():
+        for record in records:
+            values = record.fields()
+            if record.id is not None:
+                values["id"] = record.id
+            ids.append(int(Annotation.insert(values).execute()))
+    return ids
+
+
+def delete_annotations(ids: list[int]) -> None:
+    with database.atomic():
+        Annotation.delete().where(Annotation.id.in_(ids)).execute()
+
+
+def update_annotation(annotation_id: int, **changes: Any) -> AnnotationRecord:
+    """Changes editable fields (``label_id``, ``value``…) of one annotation."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    columns = {k.removesuffix("_id"): v for k, v in changes.items()}
+    columns["updated_at"] = _now()
+    with database.atomic():
+        Annotation.update(columns).where(Annotation.id == annotation_id).execute()
+    return get_annotation(annotation_id)  # type: ignore[return-value]
+
+
+def annotation_counts(article_ids: list[int]) -> dict[int, int]:
+    query = (Annotation.select(Annotation.article, fn.COUNT(Annotation.id))
+             .where(Annotation.article.in_(article_ids)).group_by(Annotation.article).tuples())
+    return dict(query)
+
+
+# --- labels -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LabelRecord:
+    id: int
+    name: str
+    kind: str
+    color: str
+    shortcut: str | None
+    position: int
+
+
+def labels() -> list[LabelRecord]:
+    return [LabelRecord(r.id, r.name, r.kind, r.color, r.shortcut, r.position)
+            for r in Label.select().order_by(Label.position, Label.id)]
+
+
+def label_by_name(name: str) -> LabelRecord | None:
+    return next((label for label in labels() if label.name == name), None)
+
+
+def add_label(name: str, kind: str, color: str, shortcut: str | None = None) -> LabelRecord:
+    name = name.strip()
+    if not name:
+        raise ValueError("A label needs a name.")
+    if kind not in ("entity", "amount"):
+        raise ValueError(f"Unknown label kind {kind!r}.")
+    with database.atomic():
+        if Label.select().where(Label.name == name).exists():
+            raise ValueError(f"A label named {name} already exists.")
+        if shortcut:
+            Label.update(shortcut=None).where(Label.shortcut == shortcut).execute()
+        position = (Label.select(fn.MAX(Label.position)).scalar() or 0) + 1
+        row = Label.create(name=name, kind=kind, color=color, shortcut=shortcut,
+                           position=position)
+    return LabelRecord(row.id, row.name, row.kind, row.color, row.shortcut, row.position)
+
+
+def update_label(label_id: int, **changes: Any) -> None:
+    """Renames, recolours or re-keys a label; a taken shortcut moves to it."""
+    allowed = {"name", "color", "shortcut", "kind"}
+    if set(changes) - allowed:
+        raise ValueError(f"not editable: {set(changes) - allowed}")
+    with database.atomic():
+        if "name" in changes:
+            name = changes["name"].strip()
+            if not name:
+                raise ValueError("A label needs a name.")
+            clash = Label.select().where((Label.name == name) & (Label.id != label_id))
+            if clash.exists():
+                raise ValueError(f"A label named {name} already exists.")
+            changes["name"] = name
+        if changes.get("shortcut"):
+            Label.update(shortcut=None).where(
+                (Label.shortcut == changes["shortcut"]) & (Label.id != label_id)).execute()
+        Label.update(changes).where(Label.id == label_id).execute()
+
+
+def delete_label(label_id: int) -> None:
+    """Deletes an unused label; refuses one that annotations still use."""
+    with database.atomic():
+        used = Annotation.select().where(Annotation.label == label_id).count()
+        if used:
+            raise ValueError(f"This label is used by {used} annotation(s); it was kept.")
+        Label.delete().where(Label.id == label_id).execute()
+
+
+# --- entities ---------------------------------------------------------------
+
+def entity_name(entity_id: int | None) -> str:
+    if entity_id is None:
+        return ""
+    row = Entity.get_or_none(Entity.id == entity_id)
+    return row.name if row else ""
+
+
+def entity_names(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(Entity.select(Entity.id, Entity.name).where(Entity.id.in_(list(ids))).tuples())
+
+
+def find_or_create_entity(name: str, label_id: int) -> int:
+    """Returns the entity named ``name`` (or with that alias) for the label."""
+    name = " ".join(name.split())
+    with database.atomic():
+        row = Entity.get_or_none((Entity.name == name) & (Entity.label == label_id))
+        if row is None:
+            alias = (EntityAlias.select(EntityAlias.entity).join(Entity)
+                     .where((EntityAlias.alias == name) & (Entity.label == label_id)).first())
+            if alias is not None:
+                return int(alias.entity_id)
+            row = Entity.create(name=name, label=label_id)
+    return int(row.id)
+
+
+def entities_for_label(label_id: int) -> list[str]:
+    return [r.name for r in Entity.select(Entity.name).where(Entity.label == label_id)
+            .order_by(Entity.name)]
+
+
+def add_alias(entity_id: int, alias: str) -> None:
+    with database.atomic():
+        EntityAlias.insert(entity=entity_id, alias=alias.strip()).on_conflict_ignore().execute()
+
+
+def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:
+    """(id, kind, source annotation, target annotation) for one article."""
+    query = (Relation.select(Relation.id, Relation.kind, Relation.source, Relation.target)
+             .join(Annotation, on=(Relation.source == Annotation.id))
+             .where(Annotation.article == article_id).tuples())
+    return list(query)
+
+
+def article_exists(article_id: int) -> bool:
+    return Article.select().where(Article.id == article_id).exists()

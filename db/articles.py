@@ -1,0 +1,85 @@
+"""Queries and writes for articles, and the database's own facts (meta)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from db.models import Article, Meta, database
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article about to be stored; ``body`` is already normalised."""
+
+    title: str
+    body: str
+    content_hash: str
+    language: str = ""
+    published: dt.date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    title: str
+    body: str
+    language: str
+    published: dt.date | None
+    source: str
+    imported_at: dt.datetime
+
+
+def get_article(article_id: int) -> ArticleRecord | None:
+    row = Article.get_or_none(Article.id == article_id)
+    if row is None:
+        return None
+    return ArticleRecord(row.id, row.title, row.body, row.language, row.published,
+                         row.source, row.imported_at)
+
+
+def article_count() -> int:
+    return Article.select().count()
+
+
+def first_article_id() -> int | None:
+    row = Article.select(Article.id).order_by(Article.published.desc(nulls="LAST"),
+                                              Article.id).first()
+    return row.id if row else None
+
+
+def existing_hashes(hashes: list[str]) -> dict[str, int]:
+    """Maps each of ``hashes`` already stored to its article id."""
+    found: dict[str, int] = {}
+    for i in range(0, len(hashes), 500):
+        chunk = hashes[i:i + 500]
+        query = Article.select(Article.content_hash, Article.id).where(
+            Article.content_hash.in_(chunk)).tuples()
+        found.update(dict(query))
+    return found
+
+
+def insert_articles(articles: list[NewArticle]) -> list[int]:
+    """Stores the batch in one transaction and returns the new ids, in order.
+
+    The caller has already dropped duplicates (see :func:`existing_hashes`).
+    """
+    ids = []
+    with database.atomic():
+        for art in articles:
+            ids.append(int(Article.insert(
+                title=art.title, body=art.body, content_hash=art.content_hash,
+                language=art.language, published=art.published, source=art.source,
+            ).execute()))
+    return ids
+
+
+def get_meta(key: str, default: str | None = None) -> str | None:
+    row = Meta.get_or_none(Meta.key == key)
+    return row.value if row else default
+
+
+def set_meta(key: str, value: str) -> None:
+    with database.atomic():
+        Meta.insert(key=key, value=value).on_conflict_replace().execute()

@@ -1,0 +1,109 @@
+"""The data model. Offsets (``start``/``end``) are code points into ``Article.body``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+ENTITY = "entity"
+AMOUNT = "amount"
+ACCEPTED = "accepted"
+SUGGESTED = "suggested"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself (e.g. whether the demo was seeded)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Article(BaseModel):
+    title = TextField()
+    body = TextField()
+    language = CharField(max_length=8, default="")
+    published = DateField(null=True)
+    source = TextField(default="")
+    content_hash = CharField(max_length=64, unique=True)
+    imported_at = DateTimeField(default=_now)
+
+
+class Label(BaseModel):
+    name = CharField(unique=True)
+    kind = CharField(max_length=8)  # ENTITY or AMOUNT
+    color = CharField(max_length=9)  # "#rrggbb"
+    shortcut = CharField(max_length=1, null=True)  # "1".."9"
+    position = IntegerField(default=0)
+
+
+class Entity(BaseModel):
+    name = TextField()
+    label = ForeignKeyField(Label, backref="entities", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("name", "label"), True),)
+
+
+class EntityAlias(BaseModel):
+    entity = ForeignKeyField(Entity, backref="aliases", on_delete="CASCADE")
+    alias = TextField()
+
+    class Meta:
+        indexes = ((("entity", "alias"), True),)
+
+
+class Annotation(BaseModel):
+    article = ForeignKeyField(Article, backref="annotations", on_delete="CASCADE")
+    label = ForeignKeyField(Label, backref="annotations", on_delete="RESTRICT")
+    start = IntegerField()
+    end = IntegerField()
+    quote = TextField()
+    prefix = TextField(default="")
+    suffix = TextField(default="")
+    entity = ForeignKeyField(Entity, null=True, backref="mentions", on_delete="SET NULL")
+    value = FloatField(null=True)
+    value_high = FloatField(null=True)
+    unit = CharField(null=True)
+    approx = BooleanField(default=False)
+    note = TextField(default="")
+    author = CharField(default="")
+    status = CharField(max_length=10, default=ACCEPTED)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("article", "start"), False),)
+
+
+class Relation(BaseModel):
+    kind = CharField()
+    source = ForeignKeyField(Annotation, backref="relations_out", on_delete="CASCADE")
+    target = ForeignKeyField(Annotation, backref="relations_in", on_delete="CASCADE")
+    created_at = DateTimeField(default=_now)
+
+
+ALL_MODELS: list[type[BaseModel]] = [Meta, Article, Label, Entity, EntityAlias, Annotation, Relation]

@@ -1,0 +1,7 @@
+"""``python -m desktop`` behaves like the ``marginalia`` command."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free logic: offsets, recognition, import/export, operations."""

@@ -1,0 +1,96 @@
+"""Text rules shared by importers, the reader and tagging.
+
+The body stored in the database is exactly the text the reader shows, so
+anything Qt would rewrite on display is rewritten once here, at import:
+CRLF and lone CR become LF (Qt would fold CRLF into one paragraph break and
+shift every later offset by one), and a leading byte-order mark is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+_BOM = "\ufeff"
+
+
+def normalize_body(text: str) -> str:
+    """Returns ``text`` with line endings normalised to LF and no BOM."""
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def content_hash(body: str) -> str:
+    """Returns the hash that identifies an article's content."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _is_word_char(ch: str) -> bool:
+    """True for letters, digits, combining marks and in-word connectors."""
+    if ch.isalnum() or ch == "_":
+        return True
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def _joins(text: str, i: int) -> bool:
+    """True if ``text[i]`` joins two parts of one word or number.
+
+    Hyphens join words ("Hewlett-Packard"); a point or comma joins digits
+    ("1,5", "3.8"). Apostrophes do not: "d’OpenAI" holds the word "OpenAI".
+    """
+    if i <= 0 or i + 1 >= len(text):
+        return False
+    ch, before, after = text[i], text[i - 1], text[i + 1]
+    if ch in "-‑":
+        return _is_word_char(before) and _is_word_char(after)
+    if ch in ".,":
+        return before.isdigit() and after.isdigit()
+    return False
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widens or trims a sloppy selection to whole words.
+
+    Leading and trailing spaces and punctuation are dropped; a selection that
+    starts or ends in the middle of a word is widened to the whole word
+    (across hyphens, and across decimal points between digits, but not
+    across apostrophes, so "d’OpenAI" yields "OpenAI"). If nothing but
+    spaces or punctuation is selected, the range is only trimmed of spaces,
+    so a lone "€" or "%" can still be tagged.
+
+    Args:
+        text: the whole article body.
+        start: selection start, in code points.
+        end: selection end, in code points (exclusive).
+
+    Returns:
+        The snapped ``(start, end)``; ``start == end`` if only white space
+        was selected.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    s, e = start, end
+    while s < e and not _is_word_char(text[s]):
+        s += 1
+    while e > s and not _is_word_char(text[e - 1]):
+        e -= 1
+    if s == e:
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+    while s > 0 and (_is_word_char(text[s - 1]) or _joins(text, s - 1)):
+        s -= 1
+    while e < len(text) and (_is_word_char(text[e]) or _joins(text, e)):
+        e += 1
+    return s, e
+
+
+def context(text: str, start: int, end: int, width: int = 32) -> tuple[str, str]:
+    """Returns the prefix and suffix around ``text[start:end]`` for re-anchoring."""
+    return text[max(0, start - width):start], text[end:end + width]

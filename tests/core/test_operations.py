@@ -1,0 +1,61 @@
+"""Undoable annotation operations, checked against what the database holds."""
+
+from __future__ import annotations
+
+from db import annotations as store
+from db.annotations import label_by_name
+from db.articles import get_article
+from desktop.core.operations import (
+    AddAnnotations,
+    EditAnnotation,
+    RemoveAnnotations,
+    new_annotation,
+)
+
+
+def _tag(article_id: int, word: str, label: str) -> AddAnnotations:
+    body = get_article(article_id).body
+    start = body.index(word)
+    record = new_annotation(body, article_id, label_by_name(label).id, start, start + len(word))
+    return AddAnnotations([record])
+
+
+def test_add_undo_redo_round_trips_to_the_database(article_id):
+    op = _tag(article_id, "Nvidia", "ORG")
+    op.apply()
+    [stored] = store.annotations_for_article(article_id)
+    assert stored.quote == "Nvidia"
+    assert get_article(article_id).body[stored.start:stored.end] == "Nvidia"
+
+    op.revert()
+    assert store.annotations_for_article(article_id) == []
+
+    op.apply()
+    [again] = store.annotations_for_article(article_id)
+    assert again.id == stored.id and again.quote == "Nvidia"
+
+
+def test_remove_and_undo_restores_every_field(article_id):
+    add = _tag(article_id, "38\u00a0milliards de dollars", "MONEY")
+    add.apply()
+    [ann_id] = add.ids
+    EditAnnotation(ann_id, {"value": 3.8e10, "unit": "USD", "note": "deal"}).apply()
+    before = store.get_annotation(ann_id)
+
+    remove = RemoveAnnotations([ann_id])
+    remove.apply()
+    assert store.get_annotation(ann_id) is None
+    remove.revert()
+    assert store.get_annotation(ann_id) == before
+
+
+def test_edit_undo_restores_previous_values(article_id):
+    add = _tag(article_id, "AWS", "ORG")
+    add.apply()
+    [ann_id] = add.ids
+    edit = EditAnnotation(ann_id, {"label_id": label_by_name("PRODUCT").id, "note": "cloud"})
+    edit.apply()
+    assert store.get_annotation(ann_id).label_id == label_by_name("PRODUCT").id
+    edit.revert()
+    restored = store.get_annotation(ann_id)
+    assert restored.label_id == label_by_name("ORG").id and restored.note == ""

@@ -1,0 +1,63 @@
+"""Opening, migrating and refusing databases."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db import connection
+from db.annotations import labels
+from db.migrations import SCHEMA_VERSION
+
+
+def test_new_database_has_schema_version_and_default_labels(db, db_path):
+    names = [label.name for label in labels()]
+    assert names == ["ORG", "PERSON", "PRODUCT", "PLACE", "MONEY", "QUANTITY",
+                     "DURATION", "PERCENT", "DATE"]
+    assert [label.shortcut for label in labels()] == list("123456789")
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_keeps_data_and_does_not_migrate_again(db_path):
+    connection.open_database(db_path)
+    connection.close_database()
+    connection.open_database(db_path)
+    assert len(labels()) == 9
+    connection.close_database()
+
+
+def test_too_new_database_is_refused_and_left_untouched(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT)")
+    con.execute("INSERT INTO article (title) VALUES ('from the future')")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+
+    with pytest.raises(connection.DatabaseTooNewError) as err:
+        connection.open_database(db_path)
+
+    assert str(db_path) in str(err.value)
+    assert "newer version" in str(err.value)
+    assert db_path.read_bytes() == before
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+
+
+def test_file_that_is_not_a_database_is_refused_with_its_name(tmp_path):
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_bytes(b"this is plain text, not SQLite" * 100)
+    before = bogus.read_bytes()
+    with pytest.raises(connection.DatabaseError) as err:
+        connection.open_database(bogus)
+    assert "notes.sqlite3" in str(err.value)
+    assert bogus.read_bytes() == before
+
+
+def test_environment_variable_chooses_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(connection.ENV_VAR, str(tmp_path / "env.sqlite3"))
+    assert connection.resolve_path() == tmp_path / "env.sqlite3"
+    assert connection.resolve_path(tmp_path / "flag.sqlite3") == tmp_path / "flag.sqlite3"
