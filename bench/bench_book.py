@@ -1,0 +1,127 @@
+"""open_book_20k and add_annotation, on the 2.4 MB Wealth of Nations.
+
+open_book_20k: opening the book in the main window until the reader has
+painted, with 20,000 annotations vs with none. add_annotation: median time
+from the tag key to the new highlight painted and its row committed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import corpus_dir, report, skipped
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BOOK = "longdoc/en-1776-03-09-wealth-of-nations.txt"
+SHORT = "title: Short\nlang: en\n\nA short article to switch to between measurements.\n"
+
+
+def _load(tmp: Path, name: str, book: Path, annotations: int):  # type: ignore[no-untyped-def]
+    from db import annotations as store
+    from db.connection import close_database, open_database
+    from desktop.core.importers import import_paths
+    from desktop.core.operations import new_annotation
+
+    close_database()
+    open_database(tmp / f"{name}.sqlite3")
+    short = tmp / "short.txt"
+    short.write_text(SHORT, encoding="utf-8")
+    book_id, short_id = import_paths([str(book), str(short)]).imported
+    if annotations:
+        from db.articles import get_article
+
+        body = get_article(book_id).body
+        words = [m.span() for m in re.finditer(r"[A-Z][a-z]{3,}", body)]
+        step = max(1, len(words) // annotations)
+        labels = [label.id for label in store.labels()]
+        records = [new_annotation(body, book_id, labels[i % 4], s, e)
+                   for i, (s, e) in enumerate(words[::step][:annotations])]
+        store.insert_annotations(records)
+    return book_id, short_id
+
+
+def _until_painted(window, action) -> float:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    watch = Watch()
+    viewport = window.reader.body_viewport()
+    viewport.installEventFilter(watch)
+    started = time.perf_counter()
+    action()
+    viewport.update()
+    while not painted:
+        QApplication.processEvents()
+    elapsed = time.perf_counter() - started
+    viewport.removeEventFilter(watch)
+    return elapsed
+
+
+def _open_times(window, book_id: int, short_id: int, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        _until_painted(window, lambda: window.open_article(short_id))
+        times.append(_until_painted(window, lambda: window.open_article(book_id)))
+    return statistics.median(times)
+
+
+def main() -> None:
+    corpora = corpus_dir()
+    if corpora is None or not (corpora / BOOK).exists():
+        skipped("open_book_20k", "corpus not found (set MARGINALIA_CORPORA)")
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        results = {}
+        for name, count in (("bare", 0), ("tagged", 20_000)):
+            book_id, short_id = _load(tmp, name, corpora / BOOK, count)
+            window = MainWindow(Settings(tmp / f"{name}.ini"))
+            window.show()
+            app.processEvents()
+            results[name] = _open_times(window, book_id, short_id)
+            if name == "tagged":
+                from db.articles import get_article
+                from desktop.core.text import snap_to_words
+
+                body = get_article(book_id).body
+                window.open_article(book_id)
+                tag_times = []
+
+                tag = functools.partial(window.tag_selection, "ORG")
+                for i in range(30):
+                    at = body.index(" ", (i + 1) * len(body) // 32) + 1
+                    start, end = snap_to_words(body, at, at + 3)
+                    window.select_range(start, end)
+                    app.processEvents()
+                    tag_times.append(_until_painted(window, tag))
+                report("add_annotation", statistics.median(tag_times) * 1000, "ms")
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    report("open_book_20k", results["tagged"] * 1000, "ms", results["bare"] * 1000)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""Importing articles from files: plain text, Markdown and JSON Lines.
+
+Every body goes through :func:`desktop.core.text.normalize_body` exactly
+once, so the stored body is exactly what the reader shows and offsets never
+shift. Articles are stored in batches, one transaction each: a cancelled
+import keeps the batches it committed, and bad input (an unreadable file, a
+wrong encoding, a malformed line) becomes an :class:`ImportProblem` naming
+the file and the reason while the other files go on. Nothing already stored
+is changed: an article whose content is already present is reported as a
+duplicate, never stored twice.
+
+JSON Lines written by :func:`desktop.core.exporters.export_jsonl` carry
+annotations and relations; importing such a file into a database that does
+not hold those articles yet restores them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import PeeweeException
+
+from db.articles import NewArticle, existing_hashes, insert_articles
+from db.connection import DatabaseError
+from db.models import database
+from desktop.core.import_annotations import AnnotationRestorer
+from desktop.core.import_formats import (
+    SUPPORTED_SUFFIXES,
+    DocumentError,
+    ImportProblem,
+    ParsedArticle,
+    RecordError,
+    iter_file,
+    read_document,
+    suffix_of,
+    unsupported_reason,
+)
+from desktop.core.progress import CancelToken, ProgressCallback, is_cancelled, report
+from desktop.core.text import content_hash
+
+__all__ = [
+    "DocumentError", "ImportProblem", "ImportReport", "ParsedArticle", "RecordError",
+    "collect_files", "import_paths", "read_document",
+]
+
+
+@dataclass
+class ImportReport:
+    """What an import did.
+
+    Attributes:
+        imported: ids of the articles stored, in the order read.
+        duplicates: ``(where, title, existing_id)`` of each article skipped
+            because the same text is already stored (or came earlier in
+            this import).
+        problems: files or lines that could not be imported, and why.
+        cancelled: the user stopped the import before the end.
+    """
+
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, str, int]] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """One sentence for the user, e.g. "Imported 12 articles; 2 already present."."""
+        count = len(self.imported)
+        parts = [f"Imported {_plural(count, 'article')}" if count else "No articles imported"]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates):,} already present")
+        failed_files = {p.path for p in self.problems if p.line is None}
+        bad_lines = [p for p in self.problems if p.line is not None]
+        if failed_files:
+            parts.append(f"{_plural(len(failed_files), 'file')} could not be imported")
+        if bad_lines:
+            files = len({p.path for p in bad_lines})
+            parts.append(f"{_plural(len(bad_lines), 'line')} with problems in "
+                         f"{_plural(files, 'file')}")
+        if self.cancelled:
+            parts.append("cancelled before the end")
+        return "; ".join(parts) + "."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+# --- storing ----------------------------------------------------------------------
+
+def collect_files(paths: Iterable[str | os.PathLike[str]],
+                  problems: list[ImportProblem]) -> list[Path]:
+    """Expands folders (recursively, sorted, hidden entries skipped) into files.
+
+    Missing paths, unreadable folders and files of an unsupported type are
+    added to ``problems``; a file named twice is read once.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        if path.is_dir():
+            try:
+                entries = sorted(path.iterdir(), key=lambda p: p.name)
+            except OSError as exc:
+                problems.append(ImportProblem(str(path), _folder_reason(exc)))
+                return
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    add(entry)
+        elif not path.exists():
+            problems.append(ImportProblem(str(path), "The file does not exist."))
+        elif suffix_of(path) not in SUPPORTED_SUFFIXES:
+            problems.append(ImportProblem(str(path), unsupported_reason(suffix_of(path))))
+        else:
+            files.append(path)
+
+    for item in paths:
+        add(Path(item))
+    return files
+
+
+def _folder_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "Permission denied: Marginalia is not allowed to read this folder."
+    return f"The folder could not be read ({exc.strerror or exc})."
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _BatchWriter:
+    """Collects parsed articles and stores them a batch (one transaction) at a time."""
+
+    def __init__(self, result: ImportReport, batch_size: int,
+                 progress: ProgressCallback | None, total: int) -> None:
+        self.result = result
+        self.batch_size = batch_size
+        self.progress = progress
+        self.total = total
+        self.position = 0
+        self.pending: list[tuple[ParsedArticle, str]] = []
+        self.restorer = AnnotationRestorer(result.problems)
+
+    def add(self, article: ParsedArticle) -> None:
+        self.pending.append((article, content_hash(article.body)))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Stores the pending articles that are not duplicates, in one transaction."""
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            self._store(batch)
+        except PeeweeException as exc:
+            raise DatabaseError(f"Could not store the imported articles: {exc}. The "
+                                f"{len(self.result.imported):,} articles stored before "
+                                "are kept.") from exc
+        report(self.progress, self.position, self.total,
+               f"Imported {_plural(len(self.result.imported), 'article')}")
+
+    def _store(self, batch: list[tuple[ParsedArticle, str]]) -> None:
+        stored = existing_hashes(sorted({digest for _, digest in batch}))
+        fresh: list[tuple[ParsedArticle, str]] = []
+        repeats: list[tuple[ParsedArticle, str]] = []
+        fresh_hashes: set[str] = set()
+        for article, digest in batch:
+            if digest in stored:
+                self._duplicate(article, stored[digest])
+            elif digest in fresh_hashes:
+                repeats.append((article, digest))
+            else:
+                fresh_hashes.add(digest)
+                fresh.append((article, digest))
+        with database.atomic():
+            ids = insert_articles([
+                NewArticle(title=a.title, body=a.body, content_hash=digest,
+                           language=a.language, published=a.published, source=a.source)
+                for a, digest in fresh])
+            for (article, _), article_id in zip(fresh, ids, strict=True):
+                if article.annotations:
+                    self.restorer.restore(article, article_id)
+        self.result.imported.extend(ids)
+        new_ids = {digest: article_id for (_, digest), article_id in zip(fresh, ids, strict=True)}
+        for article, digest in repeats:
+            self._duplicate(article, new_ids[digest])
+
+    def _duplicate(self, article: ParsedArticle, existing_id: int) -> None:
+        self.result.duplicates.append((article.where, article.title, existing_id))
+
+
+def import_paths(paths: Iterable[str | os.PathLike[str]],
+                 progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None,
+                 batch_size: int = 200) -> ImportReport:
+    """Imports the articles of files and folders into the bound database.
+
+    Args:
+        paths: files or folders (recursed in name order, hidden entries skipped).
+        progress: called after each stored batch with bytes read of the total.
+        cancel: checked before each article; a cancelled import keeps the
+            batches already committed and drops the one being gathered.
+        batch_size: articles stored per transaction.
+
+    Returns:
+        What was imported, skipped as duplicate, and which input had problems.
+
+    Raises:
+        DatabaseError: the database refused a write (the batches committed
+            before are kept).
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    result = ImportReport()
+    files = collect_files(paths, result.problems)
+    sizes = [_size(path) for path in files]
+    writer = _BatchWriter(result, batch_size, progress, sum(sizes))
+    report(progress, 0, writer.total, f"Reading {_plural(len(files), 'file')}")
+    done = 0
+    for path, size in zip(files, sizes, strict=True):
+        if is_cancelled(cancel):
+            result.cancelled = True
+            break
+        try:
+            with closing(iter_file(path, result.problems)) as articles:
+                for article, position in articles:
+                    if is_cancelled(cancel):
+                        result.cancelled = True
+                        break
+                    writer.position = done + position
+                    writer.add(article)
+        except DocumentError as exc:
+            result.problems.append(ImportProblem(str(path), str(exc)))
+        if result.cancelled:
+            break
+        done += size
+        writer.position = done
+    if not result.cancelled:
+        writer.flush()
+        report(progress, writer.total, writer.total, result.summary())
+    return result

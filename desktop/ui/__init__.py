@@ -1,0 +1,1 @@
+"""The Qt application: window, reader, library, panels, dialogs, workers."""

@@ -1,0 +1,81 @@
+"""Application bootstrap: checks, database, first-run sample, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from desktop import APP_ID, APP_NAME, __version__
+
+
+def _display_problem() -> str | None:
+    """Says why no window can be shown, before Qt aborts with a cryptic message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("No display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+            "Run Marginalia in a desktop session, under xvfb-run, or with "
+            "QT_QPA_PLATFORM=offscreen for scripted checks.")
+
+
+def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
+    """Runs the application; returns the process exit code.
+
+    Args:
+        db_path: database file (``--db``); else ``$MARGINALIA_DB`` or the default.
+        smoke: show the window with an article, wait for its first paint, exit 0.
+    """
+    problem = _display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from db.connection import DatabaseError, open_database
+    from desktop.core.seed import seed_demo_if_empty
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    if not QFontDatabase.families():
+        print("Warning: no fonts found; text will show as boxes. "
+              "Install fonts-dejavu-core (see README).", file=sys.stderr)
+
+    try:
+        open_database(db_path)
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    report = seed_demo_if_empty()
+    if report is not None and report.problems:
+        print(report.summary(), file=sys.stderr)
+
+    window = MainWindow(Settings())
+    window.restore_session()
+    window.show()
+
+    if smoke:
+        class _FirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        watcher = _FirstPaint()
+        window.reader.body_viewport().installEventFilter(watcher)
+        QTimer.singleShot(30_000, lambda: app.exit(1))  # never hang a script
+        code = app.exec()
+        window.save_session()
+        if code == 0:
+            print(f"smoke ok: {window.windowTitle()}")
+        return code
+    return app.exec()

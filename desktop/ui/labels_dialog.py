@@ -1,0 +1,251 @@
+"""The Labels dialog: add, rename, recolour, re-key and delete labels.
+
+Every change is written at once (one committed transaction in
+:mod:`db.annotations`) and announced with :attr:`LabelsDialog.labels_changed`,
+so the reader, the panel and the shortcuts follow while the dialog is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import annotations as store
+from db.annotations import LabelRecord
+from db.models import AMOUNT, ENTITY
+from desktop.ui.swatch import swatch
+
+NAME, KIND, COLOUR, KEY = range(4)
+_HEADERS = ("Name", "Kind", "Colour", "Key")
+_KINDS = {ENTITY: "Entity", AMOUNT: "Amount"}
+_KEYS = tuple("123456789")
+# Colours offered to new labels, in order, skipping those already used.
+_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+            "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#17becf", "#bcbd22", "#8c564b")
+
+
+class LabelsDialog(QDialog):
+    """Edits the label set.
+
+    Signals:
+        labels_changed(): a label was added, renamed, recoloured, re-keyed
+            or deleted (already committed).
+    """
+
+    labels_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Labels")
+        self._labels: list[LabelRecord] = []
+
+        self.table = QTableWidget(0, len(_HEADERS), self)
+        self.table.setHorizontalHeaderLabels(list(_HEADERS))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (KIND, COLOUR, KEY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+
+        self.name_edit = QLineEdit(self)
+        self.name_edit.editingFinished.connect(self._on_name_finished)
+        self.colour_button = QPushButton("Choose…", self)
+        self.colour_button.clicked.connect(self._on_colour_clicked)
+        self.shortcut_combo = QComboBox(self)
+        self.shortcut_combo.activated.connect(self._on_shortcut_chosen)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setToolTip("Delete the label (only if no annotation uses it)")
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        selected = QGroupBox("Selected label", self)
+        form = QFormLayout(selected)
+        form.addRow("Name", self.name_edit)
+        form.addRow("Colour", self.colour_button)
+        form.addRow("Key", self.shortcut_combo)
+        form.addRow("", self.delete_button)
+
+        self.new_name_edit = QLineEdit(self)
+        self.new_name_edit.setPlaceholderText("Name, e.g. EVENT")
+        self.new_name_edit.returnPressed.connect(self._on_add_clicked)
+        self.new_kind_combo = QComboBox(self)
+        for kind, text in _KINDS.items():
+            self.new_kind_combo.addItem(text, kind)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        adding = QGroupBox("New label", self)
+        add_row = QHBoxLayout(adding)
+        add_row.addWidget(self.new_name_edit, 1)
+        add_row.addWidget(self.new_kind_combo)
+        add_row.addWidget(self.add_button)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        side = QVBoxLayout()
+        side.addWidget(selected)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.table, 1)
+        top.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(adding)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+        self.refresh()
+        if self._labels:
+            self.table.selectRow(0)
+
+    # --- public API ----------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reads the labels again; selects ``select`` (default: the label selected now)."""
+        keep = select if select is not None else self.current_label_id()
+        self._labels = store.labels()
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(self._labels))
+            for row, label in enumerate(self._labels):
+                self._fill_row(row, label)
+            self.table.clearSelection()
+            for row, label in enumerate(self._labels):
+                if label.id == keep:
+                    self.table.selectRow(row)
+        self._on_selection_changed()
+
+    def current_label_id(self) -> int | None:
+        """The selected label, or ``None``."""
+        label = self._current()
+        return label.id if label else None
+
+    def select_label(self, label_id: int) -> None:
+        for row, label in enumerate(self._labels):
+            if label.id == label_id:
+                self.table.selectRow(row)
+
+    # --- internals ----------------------------------------------------------
+
+    def _fill_row(self, row: int, label: LabelRecord) -> None:
+        cells = {
+            NAME: QTableWidgetItem(label.name),
+            KIND: QTableWidgetItem(_KINDS.get(label.kind, label.kind)),
+            COLOUR: QTableWidgetItem(swatch(label.color), label.color),
+            KEY: QTableWidgetItem(label.shortcut or "—"),
+        }
+        cells[KEY].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        cells[KEY].setToolTip(f"Press {label.shortcut} in the reader to tag with {label.name}"
+                              if label.shortcut else "No key")
+        for column, item in cells.items():
+            item.setData(Qt.ItemDataRole.UserRole, label.id)
+            self.table.setItem(row, column, item)
+
+    def _current(self) -> LabelRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < len(self._labels):
+            return None
+        return self._labels[rows[0].row()]
+
+    def _on_selection_changed(self) -> None:
+        label = self._current()
+        for widget in (self.name_edit, self.colour_button, self.shortcut_combo,
+                       self.delete_button):
+            widget.setEnabled(label is not None)
+        with QSignalBlocker(self.name_edit):
+            self.name_edit.setText(label.name if label else "")
+        self.colour_button.setIcon(swatch(label.color) if label else QIcon())
+        self.colour_button.setText(label.color if label else "Choose…")
+        owners = {other.shortcut: other for other in self._labels if other.shortcut}
+        with QSignalBlocker(self.shortcut_combo):
+            self.shortcut_combo.clear()
+            self.shortcut_combo.addItem("None", None)
+            for key in _KEYS:
+                owner = owners.get(key)
+                taken = f" (now {owner.name})" if owner and label and owner.id != label.id else ""
+                self.shortcut_combo.addItem(f"{key}{taken}", key)
+            shortcut = label.shortcut if label else None
+            self.shortcut_combo.setCurrentIndex(self.shortcut_combo.findData(shortcut))
+
+    def _write(self, action: Callable[[], Any], title: str) -> bool:
+        """Runs one database write, shows why it was refused, or refreshes and announces it.
+
+        A :class:`LabelRecord` returned by ``action`` (a new label) is selected.
+        """
+        try:
+            result = action()
+        except ValueError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            self.refresh()
+            return False
+        self.refresh(result.id if isinstance(result, LabelRecord) else None)
+        self.labels_changed.emit()
+        return True
+
+    def _on_name_finished(self) -> None:
+        label = self._current()
+        name = self.name_edit.text().strip()
+        if label is None or name == label.name:
+            return
+        self._write(lambda: store.update_label(label.id, name=name), "Label not renamed")
+
+    def _on_colour_clicked(self) -> None:
+        label = self._current()
+        if label is None:
+            return
+        color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name}")
+        if not color.isValid() or color.name() == label.color:
+            return
+        self._write(lambda: store.update_label(label.id, color=color.name()),
+                    "Colour not changed")
+
+    def _on_shortcut_chosen(self, index: int) -> None:
+        label = self._current()
+        key = self.shortcut_combo.itemData(index)
+        if label is None or key == label.shortcut:
+            return
+        self._write(lambda: store.update_label(label.id, shortcut=key), "Key not changed")
+
+    def _on_delete_clicked(self) -> None:
+        label = self._current()
+        if label is None:
+            return
+        self._write(lambda: store.delete_label(label.id), f"{label.name} kept")
+
+    def _on_add_clicked(self) -> None:
+        name = self.new_name_edit.text().strip()
+        if not name:
+            self.new_name_edit.setFocus()
+            return
+        used_colours = {label.color.lower() for label in self._labels}
+        colour = next((c for c in _PALETTE if c not in used_colours), _PALETTE[0])
+        used_keys = {label.shortcut for label in self._labels}
+        key = next((k for k in _KEYS if k not in used_keys), None)
+        kind = self.new_kind_combo.currentData()
+        if self._write(lambda: store.add_label(name, kind, colour, key), "Label not added"):
+            self.new_name_edit.clear()

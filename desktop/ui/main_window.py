@@ -1,0 +1,462 @@
+"""The main window: library dock, reader, annotation panel, menus.
+
+Widgets here do not write to the database themselves: annotation changes
+go through :class:`~desktop.ui.commands.OperationRunner` (undoable, one
+transaction each), long work through :class:`~desktop.ui.workers.BackgroundTask`.
+
+Besides the user interface, the window offers a small automation API, used
+by the GUI tests and by anyone scripting the app: :meth:`open_article`,
+:meth:`select_range`, :meth:`tag_selection` and :meth:`reader_highlights`.
+All positions in it are code points.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from db import annotations as store
+from db.annotations import AnnotationRecord, LabelRecord
+from db.articles import ArticleRecord, first_article_id, get_article
+from desktop import APP_NAME
+from desktop.core import exporters, importers
+from desktop.core.formatting import format_amount
+from desktop.core.operations import (
+    AddAnnotations,
+    Change,
+    EditAnnotation,
+    RemoveAnnotations,
+    new_annotation,
+)
+from desktop.core.progress import Progress
+from desktop.core.text import snap_to_words
+from desktop.ui import settings as keys
+from desktop.ui.annotation_panel import AnnotationPanel
+from desktop.ui.commands import OperationRunner
+from desktop.ui.labels_dialog import LabelsDialog
+from desktop.ui.library import LibraryView
+from desktop.ui.reader import Highlight, ReaderPane
+from desktop.ui.settings import Settings
+from desktop.ui.workers import BackgroundTask, progress_fraction
+
+IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
+WIKINEWS_NOTE = ("From Wikinews, the free news source (https://www.wikinews.org). "
+                 "Licensed CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/). "
+                 "Converted to plain text.")
+
+
+def attribution(source: str) -> str:
+    """The licence line an article's source requires (CC BY needs it shown)."""
+    if "wikinews.org" in source:
+        return WIKINEWS_NOTE
+    if "wikipedia.org" in source:
+        return ("Wikipedia contributors, English Wikipedia, CC BY-SA 3.0 "
+                "(https://creativecommons.org/licenses/by-sa/3.0/). Markup removed.")
+    if "whitehouse.gov" in source:
+        return "Source: The White House, Office of the Press Secretary (public domain)."
+    return ""
+
+
+class MainWindow(QMainWindow):
+    """Marginalia's main window.
+
+    Signals:
+        article_opened(int): the reader now shows this article.
+        import_finished(object): an import ended; carries the ImportReport.
+    """
+
+    article_opened = Signal(int)
+    import_finished = Signal(object)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.runner = OperationRunner(self)
+        self.runner.changed.connect(self._on_changed)
+        self.runner.failed.connect(self._on_write_failed)
+        self._article: ArticleRecord | None = None
+        self._labels: dict[int, LabelRecord] = {}
+        self._task: BackgroundTask | None = None
+
+        self.reader = ReaderPane(self)
+        self.setCentralWidget(self.reader)
+        self.library = LibraryView(self)
+        self.panel = AnnotationPanel(self)
+        self.library_dock = self._dock("Library", "library", self.library,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.panel_dock = self._dock("Annotations", "annotations", self.panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self._panel_refresh = QTimer(self, singleShot=True, interval=0)
+        self._panel_refresh.timeout.connect(self.panel.refresh)
+
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._reload_labels()
+        self.statusBar().showMessage("Select text and press 1–9 to tag it.")
+        self.resize(1440, 860)
+        self.resizeDocks([self.library_dock, self.panel_dock], [420, 340],
+                         Qt.Orientation.Horizontal)
+
+    # --- construction ---------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState need names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_files_action = self._action("&Import files…", self._on_import_files,
+                                                QKeySequence.StandardKey.Open)
+        self.import_folder_action = self._action("Import &folder…", self._on_import_folder,
+                                                 "Ctrl+Shift+O")
+        self.export_action = self._action("&Export…", self._on_export, "Ctrl+E")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.runner.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.runner.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
+        self.search_action = self._action("Search &library", self._on_focus_search,
+                                          "Ctrl+K")
+        self.about_action = self._action("&About Marginalia", self._on_about)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.import_files_action, self.import_folder_action,
+                       self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.labels_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.search_action)
+        view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.panel_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.library.article_activated.connect(self.open_article)
+        self.reader.tag_requested.connect(self._on_tag_key)
+        self.reader.tag_with_label.connect(self.tag_selection)
+        self.reader.delete_requested.connect(self.remove_annotations)
+        self.reader.highlight_clicked.connect(self.panel.select_annotation)
+        self.panel.annotation_activated.connect(self._on_annotation_activated)
+        self.panel.edit_requested.connect(self.edit_annotation)
+        self.panel.delete_requested.connect(self.remove_annotations)
+
+    # --- automation API (code points throughout) ------------------------------
+
+    def open_article(self, article_id: int) -> bool:
+        """Shows an article in the reader; False if it does not exist."""
+        if self._article is not None and self._article.id == article_id:
+            return True
+        article = get_article(article_id)
+        if article is None:
+            return False
+        self._article = article
+        published = article.published.isoformat() if article.published else ""
+        self.reader.set_article(article.title, article.body, published, article.language,
+                                article.source, attribution(article.source))
+        self._show_highlights()
+        self.panel.set_article(article.id)
+        self.library.select_article(article.id)
+        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.settings.set(keys.LAST_ARTICLE, article.id)
+        self.article_opened.emit(article.id)
+        return True
+
+    def current_article_id(self) -> int | None:
+        return self._article.id if self._article else None
+
+    def select_range(self, start: int, end: int) -> None:
+        self.reader.select_range(start, end)
+
+    def tag_selection(self, label_name: str) -> int | None:
+        """Tags the reader's selection (snapped to words); returns the annotation id."""
+        label = next((lb for lb in self._labels.values() if lb.name == label_name), None)
+        selection = self.reader.selection_range()
+        if label is None or self._article is None:
+            return None
+        if selection is None:
+            self.statusBar().showMessage("Select some text first, then press a label key.",
+                                         4000)
+            return None
+        start, end = snap_to_words(self._article.body, *selection)
+        if start == end:
+            return None
+        record = new_annotation(self._article.body, self._article.id, label.id, start, end,
+                                author=self.settings.get(keys.AUTHOR))
+        operation = AddAnnotations([record], name=f"Tag {label.name}")
+        if not self.runner.run(operation):
+            return None
+        self.statusBar().showMessage(f"Tagged “{record.quote}” as {label.name}.", 4000)
+        return operation.ids[0]
+
+    def reader_highlights(self) -> list[tuple[int, int, str]]:
+        """The highlights the reader shows: (start, end, label), sorted."""
+        return self.reader.highlights()
+
+    def remove_annotations(self, ids: list[int]) -> None:
+        if ids:
+            noun = "annotation" if len(ids) == 1 else f"{len(ids)} annotations"
+            self.runner.run(RemoveAnnotations(list(ids), name=f"Remove {noun}"))
+
+    def edit_annotation(self, annotation_id: int, changes: dict) -> None:  # type: ignore[type-arg]
+        """Applies an edit from the panel; an entity name becomes an entity link."""
+        changes = dict(changes)
+        if "entity" in changes:
+            name = changes.pop("entity").strip()
+            current = store.get_annotation(annotation_id)
+            if current is None:
+                return
+            label_id = changes.get("label_id", current.label_id)
+            changes["entity_id"] = store.find_or_create_entity(name, label_id) if name else None
+        if changes:
+            self.runner.run(EditAnnotation(annotation_id, changes))
+
+    def import_paths(self, paths: list[str]) -> BackgroundTask | None:
+        """Imports files or folders in the background, with progress."""
+        if not paths:
+            return None
+        if self._task is not None and self._task.is_running():
+            self.statusBar().showMessage("An import or export is already running.", 4000)
+            return None
+        task = BackgroundTask(functools.partial(importers.import_paths, list(paths)), self)
+        dialog = self._progress_dialog("Importing articles…", task)
+        task.succeeded.connect(self._on_import_succeeded)
+        task.failed.connect(lambda message: self._show_error("Import failed", message))
+        task.done.connect(dialog.close)
+        self._task = task
+        task.start()
+        return task
+
+    def export_to(self, path: str, fmt: str) -> BackgroundTask | None:
+        """Exports every article with its annotations, in the background."""
+        if self._task is not None and self._task.is_running():
+            self.statusBar().showMessage("An import or export is already running.", 4000)
+            return None
+        work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
+        task = BackgroundTask(functools.partial(work, path), self)
+        dialog = self._progress_dialog("Exporting…", task)
+        task.succeeded.connect(
+            lambda count: self.statusBar().showMessage(f"Exported {count} to {path}.", 8000))
+        task.failed.connect(lambda message: self._show_error("Export failed", message))
+        task.done.connect(dialog.close)
+        self._task = task
+        task.start()
+        return task
+
+    # --- views ------------------------------------------------------------------
+
+    def _reload_labels(self) -> None:
+        self._labels = {label.id: label for label in store.labels()}
+        self.reader.set_labels([(lb.name, lb.shortcut or "", lb.color)
+                                for lb in self._labels.values()])
+
+    def _highlight(self, record: AnnotationRecord, entities: dict[int, str]) -> Highlight:
+        label = self._labels.get(record.label_id)
+        parts = [label.name if label else "?"]
+        if record.entity_id is not None and record.entity_id in entities:
+            parts.append(entities[record.entity_id])
+        amount = format_amount(record.value, record.value_high, record.unit, record.approx)
+        if amount:
+            parts.append(amount)
+        if record.note:
+            parts.append(record.note)
+        return Highlight(id=record.id or 0, start=record.start, end=record.end,
+                         color=label.color if label else "#999999",
+                         label=label.name if label else "?", tooltip=" · ".join(parts))
+
+    def _highlights(self, records: list[AnnotationRecord]) -> list[Highlight]:
+        entities = store.entity_names({r.entity_id for r in records if r.entity_id})
+        return [self._highlight(record, entities) for record in records]
+
+    def _show_highlights(self) -> None:
+        if self._article is not None:
+            records = store.annotations_for_article(self._article.id)
+            self.reader.set_highlights(self._highlights(records))
+
+    def _on_changed(self, change: Change) -> None:
+        if change.labels:
+            self._reload_labels()
+            self._show_highlights()
+        elif self._article is not None and self._article.id in change.article_ids:
+            ids = sorted(change.annotation_ids)
+            self.reader.remove_highlights(ids)
+            present = [r for r in map(store.get_annotation, ids) if r is not None]
+            for highlight in self._highlights(present):
+                self.reader.add_highlight(highlight)
+        self._panel_refresh.start()
+        self.library.refresh_counts(sorted(change.article_ids))
+
+    # --- slots ------------------------------------------------------------------
+
+    def _on_tag_key(self, key: str) -> None:
+        label = next((lb for lb in self._labels.values() if lb.shortcut == key), None)
+        if label is None:
+            self.statusBar().showMessage(f"No label uses the key {key} (Edit ▸ Labels…).", 4000)
+            return
+        self.tag_selection(label.name)
+
+    def _on_annotation_activated(self, annotation_id: int) -> None:
+        record = store.get_annotation(annotation_id)
+        if record is not None and self._article is not None \
+                and record.article_id == self._article.id:
+            self.reader.select_range(record.start, record.end)
+
+    def _on_write_failed(self, message: str) -> None:
+        self._show_error("Could not save", message)
+
+    def _on_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", self.settings.get(keys.LAST_IMPORT_DIR), IMPORT_FILTER)
+        if paths:
+            self.settings.set(keys.LAST_IMPORT_DIR, str(Path(paths[0]).parent))
+            self.import_paths(paths)
+
+    def _on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Import a folder of articles", self.settings.get(keys.LAST_IMPORT_DIR))
+        if folder:
+            self.settings.set(keys.LAST_IMPORT_DIR, folder)
+            self.import_paths([folder])
+
+    def _on_export(self) -> None:
+        start = str(Path(self.settings.get(keys.LAST_EXPORT_DIR) or Path.home())
+                    / "marginalia-export.jsonl")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export annotations", start,
+            "JSON Lines, one article per line (*.jsonl);;CSV, one annotation per row (*.csv)")
+        if not path:
+            return
+        fmt = "csv" if path.endswith(".csv") or chosen.startswith("CSV") else "jsonl"
+        self.settings.set(keys.LAST_EXPORT_DIR, str(Path(path).parent))
+        self.export_to(path, fmt)
+
+    def _on_import_succeeded(self, report: importers.ImportReport) -> None:
+        self.library.refresh()
+        self.statusBar().showMessage(report.summary(), 10000)
+        if report.problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
+                              report.summary(), parent=self)
+            box.setDetailedText("\n".join(
+                f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
+                for p in report.problems))
+            box.open()
+        if self._article is None and report.imported:
+            self.open_article(report.imported[0])
+        self.import_finished.emit(report)
+
+    def _on_edit_labels(self) -> None:
+        dialog = LabelsDialog(self)
+        dialog.labels_changed.connect(lambda: self._on_changed(Change(labels=True)))
+        dialog.exec()
+
+    def _on_focus_search(self) -> None:
+        self.library_dock.show()
+        self.library.focus_search()
+
+    def _on_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<br>"
+                          "A reader and annotator for news articles.<br><br>"
+                          "The sample articles come from Wikinews, the free news source, "
+                          "under CC BY 2.5.")
+
+    def _progress_dialog(self, title: str, task: BackgroundTask) -> QProgressDialog:
+        dialog = QProgressDialog(title, "Cancel", 0, 1000, self)
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setMinimumDuration(600)  # quick work shows no dialog at all
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.cancel)
+
+        def show_progress(progress: Progress) -> None:
+            fraction = progress_fraction(progress)
+            if fraction is None:
+                dialog.setMaximum(0)
+            else:
+                dialog.setValue(fraction)
+            dialog.setLabelText(progress.message or title)
+
+        task.progressed.connect(show_progress)
+        return dialog
+
+    def _show_error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, title, message)
+
+    # --- window state -------------------------------------------------------------
+
+    def restore_session(self) -> None:
+        """Restores geometry, dock layout and the last article (or the first one)."""
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        last = self.settings.get(keys.LAST_ARTICLE)
+        if not (last and self.open_article(last)):
+            first = first_article_id()
+            if first is not None:
+                self.open_article(first)
+            else:
+                self.reader.clear("No articles yet. Use File ▸ Import files… "
+                                  "or drop files on this window.")
+
+    def save_session(self) -> None:
+        self.settings.set(keys.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
+        self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._task is not None and self._task.is_running():
+            self._task.cancel()
+            self._task.wait()
+        self.save_session()
+        super().closeEvent(event)
+
+    # --- drag and drop --------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

@@ -1,0 +1,656 @@
+"""The reader: one article's header and body, with highlights, selection and find.
+
+The reader knows nothing of the database: the main window gives it the
+article and its highlights, and listens to what the user asks for (tag this,
+delete that). Every offset crossing its API is a code point; conversion to
+Qt's UTF-16 positions happens here, through
+:class:`~desktop.core.offsets.OffsetMap`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from html import escape
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextLine,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QStackedLayout,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.offsets import OffsetMap
+from desktop.ui.find_bar import FindBar
+from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
+from desktop.ui.swatch import swatch
+
+__all__ = ["Highlight", "ReaderPane", "reading_font"]
+
+# Serif faces that read well on screen, best first; the first one installed wins.
+_SERIF_FAMILIES = (
+    "Source Serif 4", "Source Serif Pro", "Literata", "Charter", "Georgia", "Noto Serif",
+    "PT Serif", "Libertinus Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman",
+)
+_READING_POINT_SIZE = 12.0
+_COLUMN_CHARS = 80
+_DOCUMENT_MARGIN = 8
+# Measures the average character width of running text in the reading font.
+_SAMPLE = "The quick brown fox jumps over the lazy dog, 38 milliards de dollars. "
+
+
+def reading_font(point_size: float = _READING_POINT_SIZE) -> QFont:
+    """Returns the font articles are read in: a serif face if one is installed."""
+    installed = set(QFontDatabase.families())
+    font = QFont()
+    for family in _SERIF_FAMILIES:
+        if family in installed:
+            font.setFamily(family)
+            break
+    else:
+        font.setFamily("serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(point_size)
+    return font
+
+
+def _language_name(code: str) -> str:
+    """Returns the English name of a language code ("fr" → "French"), else the code."""
+    if not code:
+        return ""
+    language = QLocale(code).language()
+    if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return code
+    return QLocale.languageToString(language)
+
+
+def _source_display(source: str) -> str:
+    """Returns a short name for a source: the host of a URL, the name of a file."""
+    url = QUrl(source)
+    if url.scheme() in ("http", "https") and url.host():
+        return url.host()
+    if url.isLocalFile():
+        return url.fileName() or source
+    return source.rsplit("/", 1)[-1] or source
+
+
+class _BodyView(QPlainTextEdit):
+    """The article body: read-only, laid out lazily, highlights formatted on paint.
+
+    The text column is limited to about 80 characters; the viewport margins
+    centre it. Highlights live in :attr:`index`; just before a region is
+    painted, :attr:`formatter` gives the blocks in it whose formats are stale
+    their formats, so only what is on screen is ever formatted.
+
+    Signals:
+        column_changed(): the text column moved or changed width.
+        highlight_clicked(int): a click (not a drag) landed on a highlight;
+            the id of the innermost one.
+
+    Attributes:
+        offsets: code points ↔ UTF-16 for the current text.
+        index: the highlights shown.
+        formatter: sets the highlight formats of blocks.
+    """
+
+    column_changed = Signal()
+    highlight_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(_DOCUMENT_MARGIN)
+        self.offsets = OffsetMap("")
+        self.index = HighlightIndex()
+        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color())
+        self._side_margin = 0
+        self._press_pos: QPoint | None = None
+
+    # --- text and highlights ------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Shows ``text`` exactly and drops every highlight."""
+        self.setPlainText(text)
+        self.offsets = OffsetMap(text)
+        starts = block_starts(text)
+        if len(starts) != self.document().blockCount():
+            # Qt split the text differently than expected (a CR slipped through
+            # normalisation): take the blocks from the document itself.
+            starts = []
+            block = self.document().begin()
+            while block.isValid():
+                starts.append(self.offsets.to_codepoint(block.position()))
+                block = block.next()
+        self.index = HighlightIndex(starts)
+        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color())
+
+    def refresh_blocks(self, numbers: set[int]) -> None:
+        """Marks blocks stale and repaints those of them on screen."""
+        if not numbers:
+            return
+        self.formatter.invalidate(numbers)
+        viewport = self.viewport()
+        for block, top, height in self._blocks_in(viewport.rect()):
+            if block.blockNumber() in numbers:
+                viewport.update(QRect(0, math.floor(top), viewport.width(),
+                                      math.ceil(height) + 1))
+
+    def refresh_all(self) -> None:
+        """Marks every block stale and repaints the viewport."""
+        self.formatter.invalidate_all()
+        self.viewport().update()
+
+    # --- positions ------------------------------------------------------------
+
+    def char_at(self, point: QPoint) -> int | None:
+        """Returns the code point of the character under ``point`` (viewport coordinates).
+
+        Returns:
+            The position, or None if ``point`` is not over text (past the end
+            of a line, in the margin, below the last line).
+        """
+        block = self.cursorForPosition(point).block()
+        if not block.isValid():
+            return None
+        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        x = point.x() - geometry.left()
+        y = point.y() - geometry.top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= y < line.y() + line.height():
+                continue
+            if not line.x() <= x < line.x() + line.naturalTextWidth():
+                return None
+            u16 = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+            if u16 >= block.length() - 1:
+                return None
+            return self.offsets.to_codepoint(block.position() + u16)
+        return None
+
+    def column_left(self) -> int:
+        """Returns the x where the text column starts, in this widget's coordinates."""
+        return self.frameWidth() + self._side_margin + _DOCUMENT_MARGIN
+
+    # --- events -----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Formats the stale blocks about to be painted, then paints."""
+        for block, _top, _height in self._blocks_in(event.rect()):
+            self.formatter.ensure_formatted(block)
+        super().paintEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_column()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_column()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.formatter.set_base(self._base_color())
+            self.viewport().update()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """Shows the tooltips of the highlights under the mouse."""
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            cp = self.char_at(event.pos())
+            found = self.index.at(cp) if cp is not None else []
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(h.tooltip for h in found),
+                                  self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        press, self._press_pos = self._press_pos, None
+        if event.button() != Qt.MouseButton.LeftButton or press is None:
+            return
+        pos = event.position().toPoint()
+        if (pos - press).manhattanLength() >= QApplication.startDragDistance():
+            return
+        if self.textCursor().hasSelection():
+            return
+        cp = self.char_at(pos)
+        found = self.index.at(cp) if cp is not None else []
+        if found:
+            innermost = min(found, key=lambda h: h.end - h.start)
+            self.highlight_clicked.emit(innermost.id)
+
+    # --- helpers -----------------------------------------------------------------
+
+    def _base_color(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Base)
+
+    def _blocks_in(self, rect: QRect) -> Iterator[tuple[QTextBlock, float, float]]:
+        """Yields the visible blocks meeting ``rect`` with their top and height."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        while block.isValid() and top <= rect.bottom():
+            height = self.blockBoundingRect(block).height()
+            if block.isVisible() and top + height >= rect.top():
+                yield block, top, height
+            top += height
+            block = block.next()
+
+    def _update_column(self) -> None:
+        """Sets side margins so the text column is about 80 characters wide."""
+        metrics = QFontMetricsF(self.font())
+        column = (metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * _COLUMN_CHARS
+                  + 2 * _DOCUMENT_MARGIN)
+        total = self.viewport().width() + 2 * self._side_margin
+        margin = max(0, int((total - column) / 2))
+        if margin != self._side_margin:
+            self._side_margin = margin
+            self.setViewportMargins(margin, 0, margin, 0)
+            # QPlainTextEdit re-wraps its lines only on a resize of the widget,
+            # not of its viewport: without this the text keeps the old width.
+            size = self.size()
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(size, size))
+            self.column_changed.emit()
+
+
+class ReaderPane(QWidget):
+    """Shows one article (header and body) with its highlights.
+
+    The body is a read-only text view that lays out only what is shown, so a
+    whole book opens at once. Digits 1–9 ask to tag the selection, Delete and
+    Backspace ask to delete the highlights under it, Ctrl+F opens a find bar;
+    the pane only emits the requests, the main window carries them out and
+    gives the pane the new highlights.
+
+    Signals:
+        tag_requested(str): a digit key 1–9 was pressed in the body.
+        tag_with_label(str): a label was chosen in the "Tag as" menu.
+        delete_requested(list): ids of the highlights to delete (overlapping
+            the selection, or around the cursor); never empty.
+        highlight_clicked(int): a highlight was clicked; its id.
+        selection_changed(): the selection in the body changed.
+        source_clicked(str): the source link was clicked; nothing is opened.
+
+    Attributes:
+        body: the text view showing the article body.
+        find_bar: the find bar under the body (hidden until Ctrl+F).
+    """
+
+    tag_requested = Signal(str)
+    tag_with_label = Signal(str)
+    delete_requested = Signal(list)
+    highlight_clicked = Signal(int)
+    selection_changed = Signal()
+    source_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._muted: list[QLabel] = []  # secondary text, greyed out
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self._text = ""
+        self._source = ""
+        self._labels: list[tuple[str, str, str]] = []
+
+        font = reading_font()
+        self._title = QLabel(self)
+        title_font = QFont(font)
+        title_font.setPointSizeF(font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        self._title.setWordWrap(True)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._meta = QLabel(self)
+        self._meta.setTextFormat(Qt.TextFormat.RichText)
+        self._meta.setOpenExternalLinks(False)
+        self._meta.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self._meta.linkActivated.connect(self._on_source_link)
+
+        self._attribution = QLabel(self)
+        self._attribution.setTextFormat(Qt.TextFormat.PlainText)
+        self._attribution.setWordWrap(True)
+        self._attribution.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self._attribution.setFont(small)
+
+        self.body = _BodyView(self)
+        self.body.setAccessibleName(self.tr("Article text"))
+        self.body.setFont(font)
+        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.body.customContextMenuRequested.connect(self._on_context_menu)
+        self.body.selectionChanged.connect(self.selection_changed)
+        self.body.highlight_clicked.connect(self.highlight_clicked)
+        self.body.column_changed.connect(self._align_header)
+        self.body.installEventFilter(self)
+
+        self.find_bar = FindBar(self)
+        self.find_bar.setBackgroundRole(QPalette.ColorRole.Window)
+        self.find_bar.setAutoFillBackground(True)
+        self.find_bar.hide()
+        self.find_bar.match_found.connect(self.select_range)
+        self.find_bar.closed.connect(self._on_find_closed)
+
+        self._header = QWidget(self)
+        header_layout = QVBoxLayout(self._header)
+        header_layout.setSpacing(4)
+        header_layout.addWidget(self._title)
+        header_layout.addWidget(self._meta)
+        header_layout.addWidget(self._attribution)
+        header_layout.addSpacing(6)
+        rule = QFrame(self._header)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Midlight)
+        header_layout.addWidget(rule)
+
+        article = QWidget(self)
+        article_layout = QVBoxLayout(article)
+        article_layout.setContentsMargins(0, 0, 0, 0)
+        article_layout.setSpacing(0)
+        article_layout.addWidget(self._header)
+        article_layout.addWidget(self.body, 1)
+        article_layout.addWidget(self.find_bar)
+
+        self._empty = QLabel(self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setMargin(24)
+        self._muted = [self._meta, self._attribution, self._empty]
+        self._set_muted()
+
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(article)
+        self.clear(self.tr("Select an article in the library"))
+        self._align_header()
+
+    # --- article ---------------------------------------------------------------------
+
+    def set_article(self, title: str, body: str, published: str, language: str, source: str,
+                    attribution: str = "") -> None:
+        """Shows an article; drops the previous highlights and selection.
+
+        Args:
+            title: the headline.
+            body: the exact text whose code points annotations index.
+            published: the publication date as it should read, or "".
+            language: language code, e.g. "fr".
+            source: URL or file the article came from, or "".
+            attribution: licence notice shown small under the header, or "".
+        """
+        self._text = body
+        self._source = source
+        self._title.setText(title)
+        parts = [escape(p) for p in (published, _language_name(language)) if p]
+        if source:
+            parts.append(f'<a href="{escape(source, quote=True)}">'
+                         f"{escape(_source_display(source))}</a>")
+        self._meta.setText(" · ".join(parts))
+        self._meta.setToolTip(source)
+        self._meta.setVisible(bool(parts))
+        self._attribution.setText(attribution)
+        self._attribution.setVisible(bool(attribution))
+        self.body.set_text(body)
+        self.find_bar.set_text(body)
+        self._stack.setCurrentIndex(1)
+
+    def clear(self, message: str) -> None:
+        """Shows ``message`` instead of an article."""
+        self._text = ""
+        self._source = ""
+        self.body.set_text("")
+        self.find_bar.set_text("")
+        self.find_bar.hide()
+        self._empty.setText(message)
+        self._stack.setCurrentIndex(0)
+
+    def text(self) -> str:
+        """The body shown (exactly as given to :meth:`set_article`)."""
+        return self._text
+
+    def body_viewport(self) -> QWidget:
+        """The widget the body is painted on (for event filters and tests)."""
+        return self.body.viewport()
+
+    def set_labels(self, labels: list[tuple[str, str, str]]) -> None:
+        """Sets the labels offered by the "Tag as" menu: (name, shortcut or "", colour)."""
+        self._labels = list(labels)
+
+    # --- highlights -----------------------------------------------------------------------
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Replaces every highlight (offsets in code points)."""
+        self.body.index.replace_all(highlights)
+        self.body.refresh_all()
+
+    def add_highlight(self, highlight: Highlight) -> None:
+        """Adds one highlight, or replaces the one with the same id."""
+        self.body.refresh_blocks(self.body.index.add(highlight))
+
+    def remove_highlights(self, ids: list[int]) -> None:
+        """Removes the highlights with these ids; unknown ids are ignored."""
+        self.body.refresh_blocks(self.body.index.remove(ids))
+
+    def highlights(self) -> list[tuple[int, int, str]]:
+        """Every highlight as (start, end, label), sorted."""
+        return sorted((h.start, h.end, h.label) for h in self.body.index.all())
+
+    def highlights_at(self, cp: int) -> list[Highlight]:
+        """The highlights covering the character at ``cp``, outermost first."""
+        return self.body.index.at(cp)
+
+    # --- selection and scrolling ----------------------------------------------------------
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection as (start, end) in code points, or None if nothing is selected."""
+        cursor = self.body.textCursor()
+        if not cursor.hasSelection():
+            return None
+        offsets = self.body.offsets
+        return (offsets.to_codepoint(cursor.selectionStart()),
+                offsets.to_codepoint(cursor.selectionEnd()))
+
+    def cursor_position(self) -> int:
+        """The text cursor's position in code points."""
+        return self.body.offsets.to_codepoint(self.body.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        """Selects ``[start, end)`` (code points) and scrolls it into view.
+
+        A range already on screen does not move; one off screen is centred.
+        """
+        offsets = self.body.offsets
+        start = max(0, min(start, offsets.length))
+        end = max(start, min(end, offsets.length))
+        first, last = self.visible_range()
+        on_screen = self.body.isVisible() and first <= start and end <= last
+        cursor = self.body.textCursor()
+        cursor.setPosition(offsets.to_utf16(start))
+        cursor.setPosition(offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        if not on_screen:
+            self.body.centerCursor()
+
+    def scroll_to(self, start: int) -> None:
+        """Puts the cursor at ``start`` (code points) and scrolls it into view."""
+        self.select_range(start, start)
+
+    def visible_range(self) -> tuple[int, int]:
+        """The code points at the top-left and bottom-right of the body's viewport."""
+        rect = self.body.viewport().rect()
+        first = self.body.cursorForPosition(rect.topLeft()).position()
+        last = self.body.cursorForPosition(rect.bottomRight()).position()
+        return self.body.offsets.to_codepoint(first), self.body.offsets.to_codepoint(last)
+
+    # --- find ---------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Opens the find bar, searching for the selection if it is a short phrase."""
+        selection = self.selection_range()
+        query = ""
+        anchor = self.cursor_position()
+        if selection is not None:
+            anchor = selection[0]
+            selected = self._text[selection[0]:selection[1]]
+            if len(selected) <= 100 and "\n" not in selected:
+                query = selected
+        self.find_bar.open(anchor, query)
+
+    # --- events -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Handles the body's keys: digits, Delete/Backspace, Ctrl+F, F3."""
+        if watched is self.body and event.type() in (QEvent.Type.KeyPress,
+                                                     QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            action = self._key_action(event)
+            if action is not None:
+                # Claim the key before any window shortcut bound to it.
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """Returns what a key press in the body does, or None to let the body have it."""
+        if event.matches(QKeySequence.StandardKey.Find):
+            return self.open_find
+        if event.matches(QKeySequence.StandardKey.FindNext) and self.find_bar.edit.text():
+            return self.find_bar.find_next
+        if event.matches(QKeySequence.StandardKey.FindPrevious) and self.find_bar.edit.text():
+            return self.find_bar.find_previous
+        modifiers = event.modifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                        | Qt.KeyboardModifier.MetaModifier):
+            return None
+        key = event.key()
+        digit = event.text()
+        if not (len(digit) == 1 and digit in "123456789"):
+            # Keypad and synthetic events may come without text.
+            digit = str(key - Qt.Key.Key_0) if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 else ""
+        if digit:
+            return lambda: self.tag_requested.emit(digit)
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            # Claimed even over nothing, so a window-wide Delete (say, of the
+            # article selected in the library) never fires from the text.
+            return self._request_delete
+        return None
+
+    def _request_delete(self) -> None:
+        ids = self._ids_to_delete()
+        if ids:
+            self.delete_requested.emit(ids)
+
+    def _ids_to_delete(self) -> list[int]:
+        """Ids of the highlights overlapping the selection, or touching the cursor."""
+        selection = self.selection_range()
+        if selection is not None:
+            return [h.id for h in self.body.index.overlapping(*selection)]
+        cp = self.cursor_position()
+        return [h.id for h in self.body.index.overlapping(cp - 1, cp + 1)
+                if h.start <= cp <= h.end]
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.body.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Builds the body's context menu for a click at ``pos`` (viewport coordinates).
+
+        "Tag as ▸" (when text is selected) and "Remove annotation" (when the
+        click or the selection is on highlights) come before the standard
+        Copy and Select All.
+        """
+        menu = self.body.createStandardContextMenu(pos)
+        standard = menu.actions()
+        first = standard[0] if standard else None
+        added = False
+        if self.selection_range() is not None and self._labels:
+            tag_menu = QMenu(self.tr("Tag as"), menu)
+            for name, shortcut, color in self._labels:
+                text = f"{name}\t{shortcut}" if shortcut else name
+                action = tag_menu.addAction(swatch(color), text)
+                action.triggered.connect(
+                    lambda _checked=False, label=name: self.tag_with_label.emit(label))
+            menu.insertMenu(first, tag_menu)
+            added = True
+        cp = self.body.char_at(pos)
+        under = self.body.index.at(cp) if cp is not None else []
+        ids = [h.id for h in under] or self._ids_to_delete()
+        if ids:
+            text = (self.tr("Remove annotation") if len(ids) == 1
+                    else self.tr("Remove {0} annotations").format(len(ids)))
+            remove = QAction(text, menu)
+            remove.triggered.connect(lambda _checked=False: self.delete_requested.emit(ids))
+            menu.insertAction(first, remove)
+            added = True
+        if added and first is not None:
+            menu.insertSeparator(first)
+        return menu
+
+    def _on_source_link(self, _link: str) -> None:
+        self.source_clicked.emit(self._source)
+
+    def _on_find_closed(self) -> None:
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _align_header(self) -> None:
+        """Lines the header up with the body's text column."""
+        left = self.body.column_left()
+        self._header.layout().setContentsMargins(left, 16, left, 4)
+
+    def _set_muted(self) -> None:
+        """Greys out the secondary text (metadata, attribution, empty state)."""
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         palette.color(QPalette.ColorRole.PlaceholderText))
+        for label in self._muted:
+            label.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._set_muted()

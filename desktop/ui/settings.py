@@ -1,0 +1,82 @@
+"""User settings, declared once with their types and defaults, over QSettings.
+
+Settings live in an INI file in the platform's config folder (or the file
+named by ``$MARGINALIA_SETTINGS``, which tests use). A version number is
+stored with them; :data:`UPGRADES` holds the named functions that bring an
+older file up to date, so a renamed key never silently resets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+ENV_VAR = "MARGINALIA_SETTINGS"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
+LAST_ARTICLE = Setting("reader/last_article", int, 0)
+LAST_IMPORT_DIR = Setting("import/last_dir", str, "")
+LAST_EXPORT_DIR = Setting("export/last_dir", str, "")
+AUTHOR = Setting("annotation/author", str, "")
+
+UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+
+
+def settings_path() -> Path:
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    from platformdirs import user_config_path
+
+    return user_config_path("Marginalia", appauthor=False) / "marginalia.ini"
+
+
+class Settings:
+    """Typed access to the settings file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        found = int(self._qs.value("meta/version", 0))
+        for version in range(found + 1, VERSION + 1):
+            if version in UPGRADES:
+                UPGRADES[version](self._qs)
+        if found != VERSION:
+            self._qs.setValue("meta/version", VERSION)
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._qs.value(setting.key, setting.default)
+        if raw is None:
+            return setting.default
+        if setting.type is QByteArray:
+            return raw if isinstance(raw, QByteArray) else setting.default  # type: ignore[return-value]
+        try:
+            return setting.type(raw)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._qs.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()

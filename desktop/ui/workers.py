@@ -1,0 +1,89 @@
+"""Running long operations (import, export) off the GUI thread.
+
+The work is a plain function from ``desktop.core`` that takes ``progress``
+and ``cancel`` arguments. It runs in a QThread; its progress reaches the
+GUI through queued signals, and widgets are only touched from the GUI
+thread. The worker closes its own database connection when done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from db.models import database
+from desktop.core.progress import CancelToken, Progress
+
+
+class _Worker(QObject):
+    progressed = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[..., Any], cancel: CancelToken) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(progress=self.progressed.emit, cancel=self._cancel)
+        except Exception as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.succeeded.emit(result)
+        finally:
+            if database.obj is not None and not database.obj.is_closed():
+                database.obj.close()  # this thread's connection only
+
+
+class BackgroundTask(QObject):
+    """One long operation on its own thread.
+
+    Signals:
+        progressed(Progress): from the work, in the GUI thread.
+        succeeded(object): the work's return value.
+        failed(str): the exception's message.
+        done(): after either, when the thread has stopped.
+    """
+
+    progressed = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, work: Callable[..., Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancel_token = CancelToken()
+        self._thread = QThread()
+        self._worker = _Worker(work, self.cancel_token)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self.progressed)
+        self._worker.succeeded.connect(self.succeeded)
+        self._worker.failed.connect(self.failed)
+        self._worker.succeeded.connect(self._thread.quit)
+        self._worker.failed.connect(self._thread.quit)
+        self._thread.finished.connect(self.done)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    def wait(self) -> None:
+        self._thread.wait()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+
+def progress_fraction(progress: Progress) -> int | None:
+    """Per mille done, or None when the total is unknown."""
+    if not progress.total:
+        return None
+    return min(1000, int(1000 * progress.done / progress.total))

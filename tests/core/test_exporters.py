@@ -1,0 +1,204 @@
+"""Exports: file contents, round trips through import, and files never left half-written."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from db import annotations as store
+from db import connection
+from db.articles import NewArticle, get_article, insert_articles
+from db.models import Relation
+from desktop.core.exporters import CSV_COLUMNS, export_csv, export_jsonl
+from desktop.core.importers import import_paths
+from desktop.core.operations import new_annotation
+from desktop.core.progress import Cancelled, CancelToken
+from desktop.core.text import content_hash
+
+NOTE = "contrat « cloud »\nsur sept ans, payé en $"
+
+
+def _tag(article_id: int, text: str, label: str, **extra) -> int:
+    body = get_article(article_id).body
+    start = body.index(text)
+    label_id = store.label_by_name(label).id
+    if "entity" in extra:
+        extra["entity_id"] = store.find_or_create_entity(extra.pop("entity"), label_id)
+    record = new_annotation(body, article_id, label_id, start, start + len(text), **extra)
+    return store.insert_annotation(record).id
+
+
+@pytest.fixture
+def annotated(article_id) -> int:
+    """The fixture article (emoji, combining marks, NBSP) with annotations and relations."""
+    store.add_label("DISH", "entity", "#123456")
+    openai = _tag(article_id, "OpenAI", "ORG", entity="OpenAI")
+    aws = _tag(article_id, "AWS", "ORG", entity="Amazon Web Services")
+    money = _tag(article_id, "38\u00a0milliards de dollars", "MONEY", value=3.8e10, unit="USD",
+                 approx=True, note=NOTE, author="ana", status="suggested")
+    _tag(article_id, "Cafe\u0301", "DISH", entity="Café")
+    _tag(article_id, "𝄞", "QUANTITY", value=1.0, value_high=2.5)
+    Relation.insert_many([{"kind": "deal", "source": money, "target": openai},
+                          {"kind": "deal", "source": money, "target": aws}]).execute()
+    return article_id
+
+
+def _snapshot(article_id: int) -> tuple[list[tuple], list[tuple]]:
+    """Everything a user sees of an article's annotations, without database ids."""
+    labels = {label.id: label for label in store.labels()}
+    records = store.annotations_for_article(article_id)
+    annotations = [
+        (r.start, r.end, r.quote, r.prefix, r.suffix, labels[r.label_id].name,
+         labels[r.label_id].kind, labels[r.label_id].color, store.entity_name(r.entity_id),
+         r.value, r.value_high, r.unit, r.approx, r.note, r.author, r.status)
+        for r in records]
+    starts = {r.id: r.start for r in records}
+    relations = sorted((kind, starts[source], starts[target])
+                       for _, kind, source, target in store.relations_for_article(article_id))
+    return annotations, relations
+
+
+def test_jsonl_round_trip_into_a_fresh_database_restores_annotations(annotated, tmp_path):
+    before_body = get_article(annotated).body
+    before = _snapshot(annotated)
+    path = tmp_path / "export.jsonl"
+
+    assert export_jsonl(path) == 1
+
+    connection.close_database()
+    connection.open_database(tmp_path / "fresh.sqlite3")
+    result = import_paths([path])
+
+    assert result.problems == []
+    [article_id] = result.imported
+    assert get_article(article_id).body == before_body
+    assert _snapshot(article_id) == before
+    assert len(before[0]) == 5 and len(before[1]) == 2
+    dish = store.label_by_name("DISH")
+    assert (dish.kind, dish.color) == ("entity", "#123456")
+
+
+def test_jsonl_line_holds_code_point_offsets_and_readable_text(annotated, tmp_path):
+    path = tmp_path / "export.jsonl"
+    export_jsonl(path)
+
+    [line] = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    body = record["body"]
+    assert record["title"] == "Essai" and record["lang"] == "fr" and record["date"] is None
+    by_text = {a["text"]: a for a in record["annotations"]}
+    assert set(by_text) == {"OpenAI", "AWS", "38\u00a0milliards de dollars", "Cafe\u0301", "𝄞"}
+    for ann in record["annotations"]:
+        assert body[ann["start"]:ann["end"]] == ann["text"]
+    assert by_text["AWS"]["start"] == body.index("AWS") == 20  # 😀 counts one code point (Qt: two)
+    money = by_text["38\u00a0milliards de dollars"]
+    assert (money["value"], money["unit"], money["approx"], money["note"], money["status"]) == (
+        3.8e10, "USD", True, NOTE, "suggested")
+    assert by_text["OpenAI"]["entity"] == "OpenAI" and by_text["OpenAI"]["label_kind"] == "entity"
+    assert {(r["kind"], r["source"], r["target"]) for r in record["relations"]} == {
+        ("deal", money["id"], by_text["OpenAI"]["id"]), ("deal", money["id"], by_text["AWS"]["id"])}
+    assert "😀" in line  # written as UTF-8, not \\u escapes
+
+
+def test_reimporting_into_the_same_database_changes_nothing(annotated, tmp_path):
+    path = tmp_path / "export.jsonl"
+    export_jsonl(path)
+    before = _snapshot(annotated)
+
+    result = import_paths([path])
+
+    assert result.imported == [] and result.duplicates[0][2] == annotated
+    assert _snapshot(annotated) == before
+
+
+def test_csv_has_one_row_per_annotation_and_opens_in_spreadsheets(annotated, tmp_path):
+    path = tmp_path / "export.csv"
+
+    assert export_csv(path) == 5
+
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM tells Excel the file is UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [row["text"] for row in rows] == [
+        "OpenAI", "AWS", "38\u00a0milliards de dollars", "Cafe\u0301", "𝄞"]
+    money = rows[2]
+    assert money == {
+        "article_id": str(annotated), "article_title": "Essai", "article_date": "",
+        "source": "", "start": "38", "end": "61", "text": "38\u00a0milliards de dollars",
+        "label": "MONEY", "entity": "", "value": "38000000000", "value_high": "",
+        "unit": "USD", "approx": "true", "status": "suggested", "note": NOTE,
+    }
+    assert rows[4]["value"] == "1" and rows[4]["value_high"] == "2.5"
+    assert rows[3]["entity"] == "Café" and rows[3]["label"] == "DISH"
+
+
+def test_export_of_chosen_articles_keeps_their_order(db, tmp_path):
+    ids = insert_articles([NewArticle(f"T{i}", f"Body {i}", content_hash(f"Body {i}"))
+                           for i in range(3)])
+    path = tmp_path / "some.jsonl"
+
+    assert export_jsonl(path, [ids[2], ids[0], 9999, ids[2]]) == 2
+
+    titles = [json.loads(line)["title"] for line in path.read_text("utf-8").splitlines()]
+    assert titles == ["T2", "T0"]
+
+
+def test_export_reads_in_chunks_not_one_query_per_article(db, tmp_path, monkeypatch):
+    ids = insert_articles([NewArticle(f"T{i}", f"Body {i}", content_hash(f"Body {i}"))
+                           for i in range(60)])
+    org = store.label_by_name("ORG").id
+    store.insert_annotations([new_annotation(f"Body {i}", i_id, org, 0, 4)
+                              for i, i_id in enumerate(ids)])
+    queries: list[str] = []
+    execute = db.execute_sql
+    monkeypatch.setattr(db, "execute_sql", lambda sql, *a, **k: (queries.append(sql),
+                                                                execute(sql, *a, **k))[1])
+
+    assert export_csv(tmp_path / "all.csv") == 60
+    selects = [q for q in queries if q.lstrip().upper().startswith("SELECT")]
+    assert 3 <= len(selects) <= 4  # ids, then articles, annotations, relations of the chunk
+
+
+def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(annotated, tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text("previous export\n", encoding="utf-8")
+    token = CancelToken()
+    token.cancel()
+
+    with pytest.raises(Cancelled):
+        export_jsonl(path, cancel=token)
+
+    assert path.read_text(encoding="utf-8") == "previous export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_failed_export_leaves_nothing_behind(annotated, tmp_path, monkeypatch):
+    path = tmp_path / "export.csv"
+
+    def disk_full(value: float | None) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop.core.exporters._csv_number", disk_full)
+
+    with pytest.raises(OSError, match="No space left"):
+        export_csv(path)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["marginalia.sqlite3",
+                                                          "marginalia.sqlite3-shm",
+                                                          "marginalia.sqlite3-wal"]
+
+
+def test_export_into_a_missing_folder_raises_oserror(annotated, tmp_path):
+    with pytest.raises(FileNotFoundError):
+        export_jsonl(tmp_path / "no" / "such" / "folder.jsonl")
+    assert not (tmp_path / "no").exists()
+
+
+def test_path_may_be_a_string(annotated, tmp_path):
+    target = str(tmp_path / "export.csv")
+    assert export_csv(target) == 5 and Path(target).exists()

@@ -1,0 +1,43 @@
+"""Fixtures for GUI tests: a main window on a fresh database and settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.articles import NewArticle, insert_articles
+from desktop.core.text import content_hash, normalize_body
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("MARGINALIA_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, db, settings_path):
+    """Builds main windows (several, to test restoring a session)."""
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    def make() -> MainWindow:
+        window = MainWindow(Settings(settings_path))
+        qtbot.addWidget(window)
+        window.restore_session()
+        window.show()
+        qtbot.waitExposed(window)
+        # Offscreen, window shortcuts (Ctrl+Z…) only fire in the active window.
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        return window
+
+    return make
+
+
+def store_article(title: str, body: str, lang: str = "fr", source: str = "") -> int:
+    body = normalize_body(body)
+    return insert_articles([NewArticle(title, body, content_hash(body), lang,
+                                       source=source)])[0]

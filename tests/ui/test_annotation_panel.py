@@ -1,0 +1,317 @@
+"""The annotation panel: groups, the editor's requests, deletion, empty states."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from db.annotations import (
+    find_or_create_entity,
+    insert_annotations,
+    label_by_name,
+    update_annotation,
+)
+from db.articles import NewArticle, get_article, insert_articles
+from desktop.core.operations import new_annotation
+from desktop.core.text import content_hash
+from desktop.ui.annotation_panel import (
+    ANNOTATION_ID_ROLE,
+    EMPTY_TEXT,
+    NO_ARTICLE_TEXT,
+    AnnotationPanel,
+    editable_number,
+    parse_number,
+)
+
+# Completer popups opened by typing say this offscreen; it is harmless.
+OFFSCREEN_POPUP = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+
+BODY = ("OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans. "
+        "Sam Altman et Matt Garman saluent l'accord ; Nvidia fournira des GB200. "
+        "OpenAI s'engage aussi auprès de Microsoft.")
+
+
+@pytest.fixture
+def article(db) -> int:
+    return insert_articles([NewArticle("OpenAI et AWS", BODY, content_hash(BODY), "fr")])[0]
+
+
+def _tag(article_id: int, word: str, label: str, occurrence: int = 0, **extra) -> int:
+    body = get_article(article_id).body
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(word, start + 1)
+    record = new_annotation(body, article_id, label_by_name(label).id, start,
+                            start + len(word), **extra)
+    return insert_annotations([record])[0]
+
+
+@pytest.fixture
+def tagged(article) -> dict[str, int]:
+    org = label_by_name("ORG").id
+    ids = {
+        "OpenAI2": _tag(article, "OpenAI", "ORG", occurrence=1),
+        "AWS": _tag(article, "AWS", "ORG", entity_id=find_or_create_entity("Amazon Web Services",
+                                                                             org)),
+        "OpenAI": _tag(article, "OpenAI", "ORG"),
+        "Sam Altman": _tag(article, "Sam Altman", "PERSON"),
+        "38 milliards de dollars": _tag(article, "38 milliards de dollars", "MONEY",
+                                        value=3.8e10, unit="USD", approx=True),
+    }
+    return ids
+
+
+def _panel(qtbot, article_id: int | None) -> AnnotationPanel:
+    panel = AnnotationPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.set_article(article_id)
+    return panel
+
+
+def _rows(panel: AnnotationPanel) -> list[tuple[str, list[str]]]:
+    model = panel.model()
+    groups = []
+    for row in range(model.rowCount()):
+        group = model.index(row, 0)
+        children = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+        groups.append((group.data(), children))
+    return groups
+
+
+def _finish(edit, text: str) -> None:
+    """Types into a line edit as a user would, then leaves it."""
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace,
+                                           Qt.KeyboardModifier.NoModifier))
+    for ch in text:
+        QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, 0,
+                                               Qt.KeyboardModifier.NoModifier, ch))
+    edit.editingFinished.emit()
+
+
+def test_groups_by_label_with_counts_sorted_by_position(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    assert _rows(panel) == [
+        ("ORG (3)", ["“OpenAI”", "“AWS”", "“OpenAI”"]),
+        ("PERSON (1)", ["“Sam Altman”"]),
+        ("MONEY (1)", ["“38 milliards de dollars”"]),
+    ]
+    org = panel.model().index(0, 0)
+    assert not panel.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert panel.model().index(1, 1, org).data() == "Amazon Web Services"
+    money = panel.model().index(2, 0)
+    assert panel.model().index(0, 1, money).data() == "≈ 3.8e10 USD"
+    assert panel.tree.isExpanded(org)
+    assert panel.stack.currentWidget() is panel.tree
+
+
+def test_empty_states(qtbot, article):
+    panel = _panel(qtbot, None)
+    assert panel.stack.currentWidget() is panel.empty_label
+    assert panel.empty_label.text() == NO_ARTICLE_TEXT
+    panel.set_article(article)
+    assert panel.empty_label.text() == EMPTY_TEXT
+    assert not panel.editor.isVisibleTo(panel)  # nothing to edit: only the hint shows
+    assert not panel.delete_button.isEnabled()
+
+
+def test_clicking_a_row_emits_and_fills_the_editor(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.show()
+    item = panel._items[tagged["Sam Altman"]]
+    rect = panel.tree.visualRect(item.index())
+    with qtbot.waitSignal(panel.annotation_activated) as signal:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [tagged["Sam Altman"]]
+    assert panel.current_annotation_id() == tagged["Sam Altman"]
+    assert panel.label_combo.currentText() == "PERSON"
+    assert panel.entity_edit.isEnabled() and not panel.value_edit.isEnabled()
+
+    with qtbot.waitSignal(panel.annotation_activated) as signal:  # again: show it again
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [tagged["Sam Altman"]]
+
+
+def test_select_annotation_does_not_emit(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    with qtbot.assertNotEmitted(panel.annotation_activated):
+        assert panel.select_annotation(tagged["38 milliards de dollars"])
+    assert panel.value_edit.text() == "38\u202f000\u202f000\u202f000"
+    assert panel.unit_edit.text() == "USD"
+    assert panel.approx_check.isChecked()
+    assert not panel.select_annotation(99_999)
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("3.8e10", 3.8e10),
+    ("38000000000", 3.8e10),
+    ("38 000 000 000", 3.8e10),
+    ("38,000,000,000", 3.8e10),
+    ("3,5", 3.5),
+])
+def test_editing_the_value_requests_the_number(qtbot, article, tagged, typed, value):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["38 milliards de dollars"])
+    panel.value_edit.setText("1")  # make sure the typed text differs from what is shown
+    panel.value_edit.editingFinished.emit()
+    with qtbot.waitSignal(panel.edit_requested) as signal:
+        _finish(panel.value_edit, typed)
+    assert signal.args == [tagged["38 milliards de dollars"], {"value": value}]
+
+
+def test_invalid_value_is_red_and_not_requested(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["38 milliards de dollars"])
+    with qtbot.assertNotEmitted(panel.edit_requested):
+        _finish(panel.value_edit, "38 USD")
+    assert panel.value_edit.property("invalid") is True
+    assert panel.error_label.text() == "“38 USD” is not a number."
+    with qtbot.waitSignal(panel.edit_requested) as signal:
+        _finish(panel.value_edit, "12")
+    assert signal.args[1] == {"value": 12.0}
+    assert panel.value_edit.property("invalid") is False
+
+
+@OFFSCREEN_POPUP
+def test_other_fields_request_their_changes(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    money = tagged["38 milliards de dollars"]
+    panel.select_annotation(money)
+    requests: list[tuple[int, dict]] = []
+    panel.edit_requested.connect(lambda i, changes: requests.append((i, changes)))
+    _finish(panel.value_high_edit, "4e10")
+    _finish(panel.unit_edit, "EUR")
+    panel.approx_check.click()
+    _finish(panel.note_edit, "range from the press release")
+    panel.note_edit.editingFinished.emit()  # leaving again does not repeat the request
+    assert requests == [
+        (money, {"value_high": 4e10}),
+        (money, {"unit": "EUR"}),
+        (money, {"approx": False}),
+        (money, {"note": "range from the press release"}),
+    ]
+
+
+@OFFSCREEN_POPUP
+def test_entity_and_label_changes(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    aws = tagged["AWS"]
+    panel.select_annotation(aws)
+    assert panel.entity_edit.text() == "Amazon Web Services"
+    assert "Amazon Web Services" in panel.entity_completions.stringList()
+    with qtbot.waitSignal(panel.edit_requested) as signal:
+        _finish(panel.entity_edit, "AWS")
+    assert signal.args == [aws, {"entity": "AWS"}]
+    with qtbot.waitSignal(panel.edit_requested) as signal:
+        _finish(panel.entity_edit, "")
+    assert signal.args == [aws, {"entity": ""}]
+
+    panel.refresh()  # the main window refreshes after applying; nothing was applied here
+    person = label_by_name("PERSON").id
+    with qtbot.waitSignal(panel.edit_requested) as signal:
+        panel.label_combo.activated.emit(panel.label_combo.findData(person))
+    assert signal.args == [aws, {"label_id": person, "entity": "Amazon Web Services"}]
+
+
+def test_refresh_keeps_selection_and_shows_applied_change(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    money = tagged["38 milliards de dollars"]
+    panel.select_annotation(money)
+    update_annotation(money, value=1e9)  # what the main window's undoable edit would do
+    with qtbot.assertNotEmitted(panel.annotation_activated):
+        panel.refresh()
+    assert panel.current_annotation_id() == money
+    assert panel.value_edit.text() == "1\u202f000\u202f000\u202f000"
+
+
+def test_delete_button_and_key_request_deletion(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["OpenAI"])
+    with qtbot.waitSignal(panel.delete_requested) as signal:
+        panel.delete_button.click()
+    assert signal.args == [[tagged["OpenAI"]]]
+
+    selection = panel.tree.selectionModel()
+    selection.select(panel._items[tagged["AWS"]].index(),
+                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    assert panel.delete_button.text() == "Delete 2"
+    with qtbot.waitSignal(panel.delete_requested) as signal:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert signal.args == [[tagged["OpenAI"], tagged["AWS"]]]
+
+
+def test_filter_by_label(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.set_filter(label_id=label_by_name("ORG").id)
+    assert [group for group, _ in _rows(panel)] == ["ORG (3)"]
+    panel.set_filter(label_id=label_by_name("PLACE").id)
+    assert panel.stack.currentWidget() is panel.empty_label
+    panel.set_filter()
+    assert len(_rows(panel)) == 3
+
+
+def test_builds_a_thousand_annotations_in_one_go(qtbot, db):
+    body = "Nvidia " * 1200
+    article = insert_articles([NewArticle("Long", body, content_hash(body), "en")])[0]
+    org = label_by_name("ORG").id
+    insert_annotations([new_annotation(body, article, org, 7 * i, 7 * i + 6)
+                        for i in range(1200)])
+    panel = _panel(qtbot, article)
+    inserted: list[object] = []
+    panel.model().rowsInserted.connect(lambda *args: inserted.append(args))
+    panel.refresh()
+    assert len(inserted) == 1  # the group arrives with its children
+    assert panel.annotation_count() == 1200
+    assert _rows(panel)[0][0] == "ORG (1200)"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("", None), ("  ", None), ("3.8e10", 3.8e10), ("1.234,5", 1234.5),
+    ("1,234.5", 1234.5), ("1.000.000", 1e6), ("\u2212 5", -5.0), ("12\u202f500", 12500.0),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "1,5,6", "nan", "inf", "38 USD", "1e999"])
+def test_parse_number_refuses(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_editable_number_round_trips():
+    for value in (3.8e10, 12.9, 0.5, 1 / 3, 1e20, -250, 1234567.89):
+        assert parse_number(editable_number(value)) == pytest.approx(value, rel=1e-11)
+    assert editable_number(1e9) == "1\u202f000\u202f000\u202f000"
+
+
+def test_row_ids_are_attached(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    org = panel.model().index(0, 0)
+    assert org.data(ANNOTATION_ID_ROLE) is None
+    assert panel.model().index(0, 2, org).data(ANNOTATION_ID_ROLE) == tagged["OpenAI"]
+
+
+def test_enter_in_the_list_shows_the_annotation_again(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["AWS"])
+    with qtbot.waitSignal(panel.annotation_activated) as signal:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert signal.args == [tagged["AWS"]]
+
+
+def test_another_article_starts_with_nothing_selected(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["AWS"])
+    panel.set_article(article)  # the same article again keeps the selection
+    assert panel.current_annotation_id() == tagged["AWS"]
+    body = "Autre texte sur Nvidia."
+    other = insert_articles([NewArticle("Autre", body, content_hash(body), "fr")])[0]
+    _tag(other, "Nvidia", "ORG")
+    panel.set_article(other)
+    assert panel.current_annotation_id() is None
+    assert _rows(panel) == [("ORG (1)", ["“Nvidia”"])]

@@ -1,0 +1,207 @@
+"""The main window, driven as a user would: keys, menus, undo, import."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from db import annotations as store
+from db.annotations import label_by_name
+from db.articles import article_count
+from tests.ui.conftest import store_article
+
+TRICKY = ("Le caf\u00e9 😀 d’OpenAI\r\nCafe\u0301 𝄞 a sign\u00e9 avec AWS pour "
+          "38\u00a0milliards de dollars,\u202fselon Nvidia 👩\u200d💻.\r\n")
+
+
+def _tag_word(qtbot, window, body: str, word: str, key: Qt.Key) -> tuple[int, int]:
+    start = body.index(word)
+    window.select_range(start, start + len(word))
+    qtbot.keyClick(window.reader.body, key)
+    return start, start + len(word)
+
+
+def test_tagging_after_emoji_combining_nbsp_and_crlf_stores_exact_characters(
+        qtbot, make_window):
+    article_id = store_article("Tricky", TRICKY)
+    window = make_window()
+    assert window.open_article(article_id)
+    body = window.reader.text()
+    assert "\r" not in body  # line endings normalised at import
+
+    expected = []
+    for word, key, label in (("AWS", Qt.Key.Key_1, "ORG"), ("Nvidia", Qt.Key.Key_1, "ORG"),
+                             ("38\u00a0milliards de dollars", Qt.Key.Key_5, "MONEY"),
+                             ("OpenAI", Qt.Key.Key_1, "ORG")):
+        start, end = _tag_word(qtbot, window, body, word, key)
+        expected.append((start, end, label))
+
+    assert window.reader_highlights() == sorted(expected)
+    stored = store.annotations_for_article(article_id)
+    assert sorted((a.start, a.end, a.quote) for a in stored) == sorted(
+        (s, e, body[s:e]) for s, e, _ in expected)
+    assert {a.quote for a in stored} == {"AWS", "Nvidia", "38\u00a0milliards de dollars",
+                                         "OpenAI"}
+
+
+def test_sloppy_selection_snaps_to_the_word(qtbot, make_window):
+    article_id = store_article("Snap", "Un accord entre OpenAI et Amazon Web Services.")
+    window = make_window()
+    window.open_article(article_id)
+    body = window.reader.text()
+    start = body.index("penAI")
+    window.select_range(start - 0, start + 6)  # "penAI " : starts mid-word, ends on a space
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_1)
+    [ann] = store.annotations_for_article(article_id)
+    assert ann.quote == "OpenAI"
+
+
+def test_undo_and_redo_round_trip_to_the_database(qtbot, make_window):
+    article_id = store_article("Undo", "Microsoft et Oracle signent.")
+    window = make_window()
+    window.open_article(article_id)
+    _tag_word(qtbot, window, window.reader.text(), "Oracle", Qt.Key.Key_1)
+    assert [a.quote for a in store.annotations_for_article(article_id)] == ["Oracle"]
+
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.annotations_for_article(article_id) == []
+    assert window.reader_highlights() == []
+
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [a.quote for a in store.annotations_for_article(article_id)] == ["Oracle"]
+    start = window.reader.text().index("Oracle")
+    assert window.reader_highlights() == [(start, start + 6, "ORG")]
+
+
+def test_delete_key_removes_the_selected_highlight_and_undo_restores_it(qtbot, make_window):
+    article_id = store_article("Delete", "Nvidia fournit des GPU à OpenAI.")
+    window = make_window()
+    window.open_article(article_id)
+    start, end = _tag_word(qtbot, window, window.reader.text(), "Nvidia", Qt.Key.Key_1)
+    [before] = store.annotations_for_article(article_id)
+
+    window.select_range(start + 1, start + 2)
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_Delete)
+    assert store.annotations_for_article(article_id) == []
+    assert window.reader_highlights() == []
+
+    window.undo_action.trigger()
+    assert store.annotations_for_article(article_id) == [before]
+    assert window.reader_highlights() == [(start, end, "ORG")]
+
+
+def test_editing_in_the_panel_links_an_entity_and_sets_a_value(qtbot, make_window):
+    article_id = store_article("Edit", "Un pacte à 38 milliards de dollars avec AWS.")
+    window = make_window()
+    window.open_article(article_id)
+    _tag_word(qtbot, window, window.reader.text(), "AWS", Qt.Key.Key_1)
+    body = window.reader.text()
+    start = body.index("38 milliards de dollars")
+    window.select_range(start, start + len("38 milliards de dollars"))
+    money_id = window.tag_selection("MONEY")
+    [aws] = [a for a in store.annotations_for_article(article_id) if a.quote == "AWS"]
+
+    window.edit_annotation(aws.id, {"entity": "Amazon Web Services"})
+    window.edit_annotation(money_id, {"value": 3.8e10, "unit": "USD"})
+
+    aws = store.get_annotation(aws.id)
+    assert store.entity_name(aws.entity_id) == "Amazon Web Services"
+    money = store.get_annotation(money_id)
+    assert (money.value, money.unit) == (3.8e10, "USD")
+    window.undo_action.trigger()
+    assert store.get_annotation(money_id).value is None
+
+
+def test_last_article_and_layout_are_restored(qtbot, make_window):
+    first = store_article("First", "Premier article.")
+    second = store_article("Second", "Second article.")
+    window = make_window()
+    window.open_article(second)
+    window.panel_dock.hide()
+    window.close()
+
+    again = make_window()
+    assert again.current_article_id() == second
+    assert again.panel_dock.isHidden()
+    assert first != second
+
+
+def test_folder_import_reports_the_bad_file_and_imports_the_others(
+        qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(
+        (self.text(), self.detailedText())))
+    existing = store_article("Already here", "Un article déjà présent.")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "good.txt").write_text("title: Bon\nlang: fr\n\nUn bon article.\n",
+                                     encoding="utf-8")
+    (folder / "also-good.md").write_text("# Good\n\nA *good* article.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes("caf\u00e9 cr\u00e8me".encode("latin-1"))
+    window = make_window()
+
+    with qtbot.waitSignal(window.import_finished, timeout=10_000) as blocker:
+        window.import_paths([str(folder)])
+
+    report = blocker.args[0]
+    assert len(report.imported) == 2
+    assert [Path(p.path).name for p in report.problems] == ["broken.txt"]
+    assert article_count() == 3
+    assert store.annotations_for_article(existing) == []
+    [(text, details)] = shown
+    assert "broken.txt" in details
+    model = window.library.model()
+    titles = {model.data(model.index(r, 0))
+              for r in range(window.library.model().rowCount())}
+    assert {"Bon", "Good", "Already here"} <= titles
+
+
+KILL_SCRIPT = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    from db.connection import open_database
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+    app = QApplication([])
+    open_database(sys.argv[1])
+    window = MainWindow(Settings())
+    window.show()
+    window.open_article(int(sys.argv[2]))
+    body = window.reader.text()
+    start = body.index("Microsoft")
+    window.select_range(start, start + len("Microsoft"))
+    window.tag_selection("ORG")
+    app.processEvents()
+    assert window.reader_highlights()
+    print("shown", flush=True)
+    sys.stdin.read()  # wait to be killed
+""")
+
+
+def test_a_tag_survives_killing_the_process_right_after_it_was_shown(
+        db, db_path, settings_path, tmp_path):
+    article_id = store_article("Kill", "Microsoft reste l’hébergeur exclusif.")
+    env = dict(os.environ, MARGINALIA_SETTINGS=str(settings_path))
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(db_path), str(article_id)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert proc.stdout.readline().strip() == "shown"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        proc.stdin.close()
+    assert proc.returncode == -signal.SIGKILL
+    assert [a.quote for a in store.annotations_for_article(article_id)] == ["Microsoft"]
+    assert label_by_name("ORG").id == store.annotations_for_article(article_id)[0].label_id
