@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.articles import article_count, get_meta, set_meta
-from desktop.core.importers import ImportReport, import_paths
 from desktop.resources import sample_articles_dir
+
+if TYPE_CHECKING:
+    from desktop.core.importers import ImportReport
 
 SEEDED_KEY = "demo_seeded"
 
@@ -45,6 +48,8 @@ def seed_demo_if_empty() -> ImportReport | None:
     except FileNotFoundError as exc:
         log.warning("Demo articles not seeded: %s", exc)
         return None
+    from desktop.core.importers import import_paths  # only on first run: keeps start-up light
+
     result = import_paths(files)
     set_meta(SEEDED_KEY, f"{len(result.imported)} articles")
     return result

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -30,7 +31,6 @@ from db import annotations as store
 from db.annotations import AnnotationRecord, LabelRecord
 from db.articles import ArticleRecord, first_article_id, get_article
 from desktop import APP_NAME
-from desktop.core import exporters, importers
 from desktop.core.formatting import format_amount
 from desktop.core.operations import (
     AddAnnotations,
@@ -49,6 +49,9 @@ from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
 from desktop.ui.workers import BackgroundTask, progress_fraction
+
+if TYPE_CHECKING:
+    from desktop.core.importers import ImportReport
 
 IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
 WIKINEWS_NOTE = ("From Wikinews, the free news source (https://www.wikinews.org). "
@@ -250,7 +253,9 @@ class MainWindow(QMainWindow):
         if self._task is not None and self._task.is_running():
             self.statusBar().showMessage("An import or export is already running.", 4000)
             return None
-        task = BackgroundTask(functools.partial(importers.import_paths, list(paths)), self)
+        from desktop.core.importers import import_paths  # loaded on first use: faster start
+
+        task = BackgroundTask(functools.partial(import_paths, list(paths)), self)
         dialog = self._progress_dialog("Importing articles…", task)
         task.succeeded.connect(self._on_import_succeeded)
         task.failed.connect(lambda message: self._show_error("Import failed", message))
@@ -264,12 +269,16 @@ class MainWindow(QMainWindow):
         if self._task is not None and self._task.is_running():
             self.statusBar().showMessage("An import or export is already running.", 4000)
             return None
+        from desktop.core import exporters  # loaded on first use: faster start
+
         work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
         task = BackgroundTask(functools.partial(work, path), self)
         dialog = self._progress_dialog("Exporting…", task)
         task.succeeded.connect(
             lambda count: self.statusBar().showMessage(f"Exported {count} to {path}.", 8000))
         task.failed.connect(lambda message: self._show_error("Export failed", message))
+        task.cancelled.connect(lambda: self.statusBar().showMessage(
+            f"Export cancelled; {path} was not written.", 8000))
         task.done.connect(dialog.close)
         self._task = task
         task.start()
@@ -362,7 +371,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.LAST_EXPORT_DIR, str(Path(path).parent))
         self.export_to(path, fmt)
 
-    def _on_import_succeeded(self, report: importers.ImportReport) -> None:
+    def _on_import_succeeded(self, report: ImportReport) -> None:
         self.library.refresh()
         self.statusBar().showMessage(report.summary(), 10000)
         if report.problems:

@@ -14,13 +14,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from db.models import database
-from desktop.core.progress import CancelToken, Progress
+from desktop.core.progress import Cancelled, CancelToken, Progress
 
 
 class _Worker(QObject):
     progressed = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(self, work: Callable[..., Any], cancel: CancelToken) -> None:
         super().__init__()
@@ -31,6 +32,8 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self._work(progress=self.progressed.emit, cancel=self._cancel)
+        except Cancelled:
+            self.cancelled.emit()
         except Exception as exc:
             self.failed.emit(str(exc))
         else:
@@ -47,12 +50,14 @@ class BackgroundTask(QObject):
         progressed(Progress): from the work, in the GUI thread.
         succeeded(object): the work's return value.
         failed(str): the exception's message.
-        done(): after either, when the thread has stopped.
+        cancelled(): the work stopped because it was cancelled.
+        done(): after any of these, when the thread has stopped.
     """
 
     progressed = Signal(object)
     succeeded = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
     done = Signal()
 
     def __init__(self, work: Callable[..., Any], parent: QObject | None = None) -> None:
@@ -65,8 +70,9 @@ class BackgroundTask(QObject):
         self._worker.progressed.connect(self.progressed)
         self._worker.succeeded.connect(self.succeeded)
         self._worker.failed.connect(self.failed)
-        self._worker.succeeded.connect(self._thread.quit)
-        self._worker.failed.connect(self._thread.quit)
+        self._worker.cancelled.connect(self.cancelled)
+        for finished in (self._worker.succeeded, self._worker.failed, self._worker.cancelled):
+            finished.connect(self._thread.quit)
         self._thread.finished.connect(self.done)
 
     def start(self) -> None:

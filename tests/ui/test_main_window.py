@@ -205,3 +205,60 @@ def test_a_tag_survives_killing_the_process_right_after_it_was_shown(
     assert proc.returncode == -signal.SIGKILL
     assert [a.quote for a in store.annotations_for_article(article_id)] == ["Microsoft"]
     assert label_by_name("ORG").id == store.annotations_for_article(article_id)[0].label_id
+
+
+def test_export_from_the_file_menu_writes_the_annotations(qtbot, make_window, tmp_path,
+                                                          monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    article_id = store_article("Export", "Ericsson licencie 820 personnes en Suède.")
+    window = make_window()
+    window.open_article(article_id)
+    _tag_word(qtbot, window, window.reader.text(), "Ericsson", Qt.Key.Key_1)
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(out), "JSON Lines (*.jsonl)"))
+
+    window.export_action.trigger()
+    with qtbot.waitSignal(window._task.done, timeout=10_000):
+        pass
+
+    [line] = [json.loads(text) for text in out.read_text(encoding="utf-8").splitlines()]
+    assert line["title"] == "Export"
+    [ann] = line["annotations"]
+    assert (ann["text"], ann["label"], ann["start"], ann["end"]) == ("Ericsson", "ORG", 0, 8)
+    assert str(out) in window.statusBar().currentMessage()
+
+
+def test_smoke_start_shows_an_article_and_exits_0(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               MARGINALIA_SETTINGS=str(tmp_path / "settings.ini"))
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "new.sqlite3"), "--smoke"],
+        capture_output=True, text=True, env=env, timeout=60,
+        cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke ok: ")
+    assert "Marginalia" in result.stdout  # the window title names the article shown
+
+
+def test_the_app_refuses_a_too_new_database_and_leaves_it_alone(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "future.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 999")
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               MARGINALIA_SETTINGS=str(tmp_path / "settings.ini"))
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(path), "--smoke"],
+                            capture_output=True, text=True, env=env, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 2
+    assert "newer version of Marginalia" in result.stderr and str(path) in result.stderr
+    assert path.read_bytes() == before
