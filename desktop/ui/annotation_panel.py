@@ -2,7 +2,8 @@
 
 The panel never writes. It asks, through :attr:`AnnotationPanel.edit_requested`
 and :attr:`AnnotationPanel.delete_requested`; the main window applies the
-change as an undoable operation and then calls :meth:`AnnotationPanel.refresh`.
+change as an undoable operation and then tells the panel what changed with
+:meth:`AnnotationPanel.apply_change` (or reloads it with :meth:`AnnotationPanel.refresh`).
 """
 
 from __future__ import annotations
@@ -20,17 +21,10 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QKeyEvent,
-    QPalette,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,21 +44,19 @@ from PySide6.QtWidgets import (
 
 from db import annotations as store
 from db.annotations import AnnotationRecord, LabelRecord
-from db.models import AMOUNT, ENTITY, SUGGESTED
-from desktop.core.formatting import format_amount
+from db.models import AMOUNT, ENTITY
+from desktop.ui.annotation_model import (
+    ANNOTATION_ID_ROLE,
+    LABEL_ID_ROLE,
+    AnnotationTreeModel,
+    one_line,
+)
 from desktop.ui.swatch import swatch
-
-ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Item data role holding the annotation id of a row (``None`` on label rows)."""
-LABEL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""Item data role holding the label id of a row (label rows and annotation rows)."""
 
 EMPTY_TEXT = "No annotations yet — select text in the reader and press 1–9 to tag it."
 NO_ARTICLE_TEXT = "No article open."
 NO_MATCH_TEXT = "No annotations match the filter."
 
-_COLUMNS = ("Text", "Entity / value", "Note")
-_QUOTE_CHARS = 80
 _INVALID_COLOR = QColor("#c62828")
 _COMMON_UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB",
                  "%", "people", "jobs", "units", "t", "kg", "km", "MW", "GW", "years",
@@ -111,11 +103,6 @@ def editable_number(value: float) -> str:
     return f"{value:,.12g}".replace(",", _GROUP_SPACE)
 
 
-def _one_line(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
-
-
 class AnnotationPanel(QWidget):
     """Lists the open article's annotations by label and edits the selected one.
 
@@ -138,9 +125,7 @@ class AnnotationPanel(QWidget):
         self._label_filter: int | None = None
         self._entity_filter: int | None = None
         self._labels: dict[int, LabelRecord] = {}
-        self._records: dict[int, AnnotationRecord] = {}
-        self._entity_names: dict[int, str] = {}
-        self._items: dict[int, QStandardItem] = {}
+        self._records: dict[int, AnnotationRecord] = {}  # the article's, filtered or not
         self._collapsed: set[int] = set()
         self._record: AnnotationRecord | None = None  # what the editor shows
         self._loaded_text: dict[QLineEdit, str] = {}
@@ -148,8 +133,8 @@ class AnnotationPanel(QWidget):
         self._selecting = False
         self._current_before_press: int | None = None
 
-        self._model = QStandardItemModel(0, len(_COLUMNS), self)
-        self._model.setHorizontalHeaderLabels(list(_COLUMNS))
+        self._model = AnnotationTreeModel(parent=self)
+        self._model.rowsInserted.connect(self._on_rows_inserted)
         self.tree = QTreeView(self)
         self.tree.setModel(self._model)
         self.tree.setUniformRowHeights(True)
@@ -173,6 +158,12 @@ class AnnotationPanel(QWidget):
         self.tree.clicked.connect(self._on_clicked)
         self.tree.collapsed.connect(self._on_collapsed)
         self.tree.expanded.connect(self._on_expanded)
+        # More rows of a label are shown when the last shown one nears the view.
+        self._show_more_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_more_timer.timeout.connect(self._show_more_near_view)
+        scroll_bar = self.tree.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._on_scrolled)
+        scroll_bar.rangeChanged.connect(self._on_scrolled)
 
         self.empty_label = QLabel(EMPTY_TEXT, self)
         self.empty_label.setWordWrap(True)
@@ -192,16 +183,24 @@ class AnnotationPanel(QWidget):
 
     # --- public API ----------------------------------------------------------
 
-    def model(self) -> QStandardItemModel:
+    def model(self) -> AnnotationTreeModel:
         """The list's model: label rows, each holding its annotation rows."""
         return self._model
 
-    def set_article(self, article_id: int | None) -> None:
-        """Shows the annotations of this article (``None``: nothing open)."""
+    def set_article(self, article_id: int | None,
+                    records: list[AnnotationRecord] | None = None) -> None:
+        """Shows the annotations of this article (``None``: nothing open).
+
+        Args:
+            article_id: the article, or ``None``.
+            records: its annotations, when the caller has them already;
+                ``None`` reads them from the database.
+        """
         same = article_id == self._article_id
         if not same:
             self._collapsed.clear()
         self._article_id = article_id
+        self._load(records)
         self._rebuild(keep=self.selected_annotation_ids() if same else None, keep_scroll=same)
 
     def article_id(self) -> int | None:
@@ -210,7 +209,52 @@ class AnnotationPanel(QWidget):
     def refresh(self) -> None:
         """Reads the annotations again, keeping the selection, folds and scroll position."""
         self._completer_label = None
+        self._load(None)
         self._rebuild(keep=self.selected_annotation_ids(), keep_scroll=True)
+
+    def apply_change(self, records: list[AnnotationRecord], removed_ids: list[int]) -> None:
+        """Shows annotations added, edited, removed or restored since the list was built.
+
+        Costs a binary search and a row signal per annotation named, however many
+        the article has. Annotations of other articles are ignored.
+
+        Args:
+            records: the annotations as they are now (new ones or edited ones).
+            removed_ids: annotations that no longer exist.
+        """
+        if self._article_id is None:
+            return
+        changed = {r.id: r for r in records
+                   if r.id is not None and r.article_id == self._article_id}
+        removed = {i for i in removed_ids if i in self._records}
+        if not changed and not removed:
+            return
+        keep = self.selected_annotation_ids()
+        current = self.current_annotation_id()
+        unknown = {r.entity_id for r in changed.values()
+                   if r.entity_id is not None and not self._model.knows_entity(r.entity_id)}
+        if unknown:
+            self._model.add_entity_names(store.entity_names(unknown))
+            self._completer_label = None  # perhaps a new entity: offer it next time
+        self._selecting = True
+        try:
+            for annotation_id in removed:
+                del self._records[annotation_id]
+                self._model.remove(annotation_id)
+            for annotation_id, record in changed.items():
+                self._records[annotation_id] = record
+                if self._passes_filter(record):
+                    self._model.upsert(record)
+                else:
+                    self._model.remove(annotation_id)
+        finally:
+            self._selecting = False
+        self._update_empty_state()
+        if (removed | changed.keys()) & {current, *keep}:
+            self._restore_selection([i for i in keep if i not in removed],
+                                    None if current in removed else current)
+        else:
+            self._update_delete_button()
 
     def set_filter(self, label_id: int | None = None, entity_id: int | None = None) -> None:
         """Lists only annotations with this label and/or entity (``None``: any)."""
@@ -223,10 +267,9 @@ class AnnotationPanel(QWidget):
         Returns:
             False if it is not listed (another article, or filtered out).
         """
-        item = self._items.get(annotation_id)
-        if item is None:
+        index = self._model.reveal(annotation_id)
+        if not index.isValid():
             return False
-        index = item.index()
         self.tree.expand(index.parent())
         self._set_current(index)
         self.tree.scrollTo(index)
@@ -238,120 +281,90 @@ class AnnotationPanel(QWidget):
 
     def selected_annotation_ids(self) -> list[int]:
         """The selected annotations, in list order."""
-        ids = [index.data(ANNOTATION_ID_ROLE)
-               for index in self.tree.selectionModel().selectedRows(0)]
-        wanted = {i for i in ids if i is not None}
-        return [i for i in self._items if i in wanted]
+        rows = sorted((index.parent().row(), index.row(), index.data(ANNOTATION_ID_ROLE))
+                      for index in self.tree.selectionModel().selectedRows(0)
+                      if index.parent().isValid())
+        return [annotation_id for _group, _row, annotation_id in rows]
 
     def annotation_count(self) -> int:
         """How many annotations are listed."""
-        return len(self._items)
+        return self._model.annotation_count()
 
     # --- building the list ---------------------------------------------------
 
-    def _rebuild(self, keep: list[int] | None, keep_scroll: bool) -> None:
-        scroll = self.tree.verticalScrollBar().value() if keep_scroll else 0
-        current = self.current_annotation_id() if keep is not None else None
-        records = (store.annotations_for_article(self._article_id)
-                   if self._article_id is not None else [])
+    def _load(self, records: list[AnnotationRecord] | None) -> None:
+        """Takes the article's annotations (read again when ``records`` is ``None``)."""
+        if records is None:
+            records = (store.annotations_for_article(self._article_id)
+                       if self._article_id is not None else [])
         self._records = {r.id: r for r in records if r.id is not None}
         self._labels = {label.id: label for label in store.labels()}
-        self._entity_names = store.entity_names(
-            {r.entity_id for r in records if r.entity_id is not None})
-        shown = [r for r in records
-                 if (self._label_filter is None or r.label_id == self._label_filter)
-                 and (self._entity_filter is None or r.entity_id == self._entity_filter)]
 
-        by_label: dict[int, list[AnnotationRecord]] = {}
-        for record in shown:
-            by_label.setdefault(record.label_id, []).append(record)
-        order = sorted(by_label, key=lambda i: (self._labels[i].position, i)
-                       if i in self._labels else (1 << 30, i))
+    def _passes_filter(self, record: AnnotationRecord) -> bool:
+        return ((self._label_filter is None or record.label_id == self._label_filter)
+                and (self._entity_filter is None or record.entity_id == self._entity_filter))
 
-        self._items = {}
-        groups: list[list[QStandardItem]] = []
-        for label_id in order:
-            groups.append(self._group_row(label_id, by_label[label_id]))
-
+    def _rebuild(self, keep: list[int] | None, keep_scroll: bool) -> None:
+        scroll = self.tree.verticalScrollBar().value() if keep_scroll else 0
+        shown = self._model.shown_counts() if keep_scroll else None
+        current = self.current_annotation_id() if keep is not None else None
+        records = self._records.values()
+        names = store.entity_names({r.entity_id for r in records if r.entity_id is not None})
+        unfiltered = self._label_filter is None and self._entity_filter is None
+        listed = records if unfiltered else filter(self._passes_filter, records)
+        self._model.set_appearance(self.font(),
+                                   self.palette().color(QPalette.ColorRole.PlaceholderText))
         self._selecting = True
         try:
-            self._model.removeRows(0, self._model.rowCount())
-            for row, group in enumerate(groups):
-                self._model.appendRow(group)
-                self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-                if order[row] not in self._collapsed:
-                    self.tree.expand(group[0].index())
+            self._model.reset(listed, self._labels.values(), names, shown)
+            self._show_groups(0, len(self._model.label_ids()) - 1)
         finally:
             self._selecting = False
-
-        if self._article_id is None:
-            self.empty_label.setText(NO_ARTICLE_TEXT)
-        elif not records:
-            self.empty_label.setText(EMPTY_TEXT)
-        else:
-            self.empty_label.setText(NO_MATCH_TEXT)
-        self.stack.setCurrentWidget(self.tree if self._items else self.empty_label)
-        self.editor.setVisible(bool(self._items))
-
+        self._update_empty_state()
         self._restore_selection(keep or [], current)
         self.tree.verticalScrollBar().setValue(scroll)
 
-    def _group_row(self, label_id: int, records: list[AnnotationRecord]) -> list[QStandardItem]:
-        label = self._labels.get(label_id)
-        name = label.name if label else f"Label {label_id}"
-        group = QStandardItem(f"{name} ({len(records)})")
-        group.setData(label_id, LABEL_ID_ROLE)
-        if label:
-            group.setIcon(swatch(label.color))
-        bold = QFont(self.font())
-        bold.setBold(True)
-        group.setFont(bold)
-        for record in records:
-            group.appendRow(self._annotation_row(record, label))
-        return [group, QStandardItem(), QStandardItem()]
+    def _show_groups(self, first: int, last: int) -> None:
+        """Spans these label rows across the columns and unfolds those not folded."""
+        root = QModelIndex()
+        for row in range(first, last + 1):
+            self.tree.setFirstColumnSpanned(row, root, True)
+            group = self._model.index(row, 0)
+            if group.data(LABEL_ID_ROLE) not in self._collapsed:
+                self.tree.expand(group)
 
-    def _annotation_row(self, record: AnnotationRecord,
-                        label: LabelRecord | None) -> list[QStandardItem]:
-        quote = QStandardItem(f"“{_one_line(record.quote, _QUOTE_CHARS)}”")
-        context = f"…{record.prefix}[{record.quote}]{record.suffix}…"
-        quote.setToolTip(_one_line(context, 400))
-        if label is not None and label.kind == AMOUNT:
-            detail = QStandardItem(format_amount(record.value, record.value_high,
-                                                  record.unit, record.approx))
+    def _update_empty_state(self) -> None:
+        if self._article_id is None:
+            self.empty_label.setText(NO_ARTICLE_TEXT)
+        elif not self._records:
+            self.empty_label.setText(EMPTY_TEXT)
         else:
-            detail = QStandardItem(self._entity_names.get(record.entity_id or -1, ""))
-        note = QStandardItem(_one_line(record.note, 200))
-        if record.note:
-            note.setToolTip(record.note)
-        row = [quote, detail, note]
-        for item in row:
-            item.setData(record.id, ANNOTATION_ID_ROLE)
-            item.setData(record.label_id, LABEL_ID_ROLE)
-        if record.status == SUGGESTED:
-            italic = QFont(self.font())
-            italic.setItalic(True)
-            grey = QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            for item in row:
-                item.setFont(italic)
-                item.setForeground(grey)
-            quote.setToolTip("Suggested, not accepted yet\n" + quote.toolTip())
-        if record.id is not None:
-            self._items[record.id] = quote
-        return row
+            self.empty_label.setText(NO_MATCH_TEXT)
+        listed = self._model.annotation_count() > 0
+        self.stack.setCurrentWidget(self.tree if listed else self.empty_label)
+        self.editor.setVisible(listed)
 
     def _restore_selection(self, keep: list[int], current: int | None) -> None:
-        target = current if current in self._items else next(
-            (i for i in keep if i in self._items), None)
+        if current is not None and self._model.record(current) is not None:
+            target: int | None = current
+        else:
+            target = next((i for i in keep if self._model.record(i) is not None), None)
         if target is None:
+            self._selecting = True
+            try:
+                self.tree.selectionModel().clear()
+            finally:
+                self._selecting = False
             self._show_in_editor(None)
             return
-        self._set_current(self._items[target].index())
+        self._set_current(self._model.reveal(target))
         selection = self.tree.selectionModel()
         for annotation_id in keep:
-            if annotation_id in self._items and annotation_id != target:
-                selection.select(self._items[annotation_id].index(),
-                                 QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)
+            if annotation_id != target:
+                index = self._model.reveal(annotation_id)
+                if index.isValid():
+                    selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                     | QItemSelectionModel.SelectionFlag.Rows)
 
     def _set_current(self, index: QModelIndex) -> None:
         self._selecting = True
@@ -362,6 +375,18 @@ class AnnotationPanel(QWidget):
         finally:
             self._selecting = False
         self._show_in_editor(self._records.get(index.data(ANNOTATION_ID_ROLE)))
+
+    def _show_more_near_view(self) -> None:
+        """Shows more rows of each unfolded label whose last shown row is in or near view."""
+        height = self._viewport.height()
+        for label_id in self._model.label_ids():
+            group = self._model.group_index(label_id)
+            if not self._model.can_show_more(group) or not self.tree.isExpanded(group):
+                continue
+            last = self._model.index(self._model.rowCount(group) - 1, 0, group)
+            # Rows added below one already in view do not move what the user sees.
+            if 0 <= self.tree.visualRect(last).top() < 2 * height:
+                self._model.show_more(group)
 
     # --- the editor ------------------------------------------------------------
 
@@ -444,9 +469,9 @@ class AnnotationPanel(QWidget):
         if record is None:
             self.quote_label.setText("Select an annotation to edit it.")
         else:
-            self.quote_label.setText(f"“{_one_line(record.quote, 200)}”")
+            self.quote_label.setText(f"“{one_line(record.quote, 200)}”")
         texts = {
-            self.entity_edit: self._entity_names.get(record.entity_id or -1, "") if record else "",
+            self.entity_edit: self._model.entity_name(record.entity_id) if record else "",
             self.value_edit: editable_number(record.value)
             if record and record.value is not None else "",
             self.value_high_edit: editable_number(record.value_high)
@@ -517,7 +542,8 @@ class AnnotationPanel(QWidget):
         if self._selecting:
             return
         annotation_id = current.data(ANNOTATION_ID_ROLE) if current.isValid() else None
-        self._show_in_editor(self._records.get(annotation_id))
+        self._show_in_editor(
+            self._records.get(annotation_id) if annotation_id is not None else None)
         if annotation_id is not None:
             self.annotation_activated.emit(annotation_id)
 
@@ -539,13 +565,20 @@ class AnnotationPanel(QWidget):
     def _on_expanded(self, index: QModelIndex) -> None:
         self._collapsed.discard(index.data(LABEL_ID_ROLE))
 
+    def _on_scrolled(self, *_args: int) -> None:
+        self._show_more_timer.start()  # not connected directly: start(int) takes milliseconds
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():  # a label's first annotation arrived
+            self._show_groups(first, last)
+
     def _on_label_chosen(self, combo_index: int) -> None:
         record = self._record
         label_id = self.label_combo.itemData(combo_index)
         if record is None or label_id is None or label_id == record.label_id:
             return
         changes: dict[str, Any] = {"label_id": label_id}
-        name = self._entity_names.get(record.entity_id or -1, "")
+        name = self._model.entity_name(record.entity_id)
         new_kind = self._labels[label_id].kind if label_id in self._labels else ENTITY
         if name:
             # An entity belongs to one label: keep the name, under the new label.

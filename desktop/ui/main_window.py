@@ -16,7 +16,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -102,8 +102,6 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.panel_dock = self._dock("Annotations", "annotations", self.panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self._panel_refresh = QTimer(self, singleShot=True, interval=0)
-        self._panel_refresh.timeout.connect(self.panel.refresh)
 
         self._build_actions()
         self._build_menus()
@@ -189,8 +187,9 @@ class MainWindow(QMainWindow):
         published = article.published.isoformat() if article.published else ""
         self.reader.set_article(article.title, article.body, published, article.language,
                                 article.source, attribution(article.source))
-        self._show_highlights()
-        self.panel.set_article(article.id)
+        records = store.annotations_for_article(article.id)
+        self.reader.set_highlights(self._highlights(records))
+        self.panel.set_article(article.id, records)
         self.library.select_article(article.id)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.settings.set(keys.LAST_ARTICLE, article.id)
@@ -318,13 +317,14 @@ class MainWindow(QMainWindow):
         if change.labels:
             self._reload_labels()
             self._show_highlights()
+            self.panel.refresh()
         elif self._article is not None and self._article.id in change.article_ids:
             ids = sorted(change.annotation_ids)
             self.reader.remove_highlights(ids)
             present = [r for r in map(store.get_annotation, ids) if r is not None]
             for highlight in self._highlights(present):
                 self.reader.add_highlight(highlight)
-        self._panel_refresh.start()
+            self.panel.apply_change(present, ids)
         self.library.refresh_counts(sorted(change.article_ids))
 
     # --- slots ------------------------------------------------------------------

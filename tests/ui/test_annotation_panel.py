@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from db import annotations as store
 from db.annotations import (
+    AnnotationRecord,
+    delete_annotations,
     find_or_create_entity,
+    get_annotation,
     insert_annotations,
     label_by_name,
     update_annotation,
@@ -122,8 +126,7 @@ def test_empty_states(qtbot, article):
 def test_clicking_a_row_emits_and_fills_the_editor(qtbot, article, tagged):
     panel = _panel(qtbot, article)
     panel.show()
-    item = panel._items[tagged["Sam Altman"]]
-    rect = panel.tree.visualRect(item.index())
+    rect = panel.tree.visualRect(panel.model().index_of(tagged["Sam Altman"]))
     with qtbot.waitSignal(panel.annotation_activated) as signal:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert signal.args == [tagged["Sam Altman"]]
@@ -236,7 +239,7 @@ def test_delete_button_and_key_request_deletion(qtbot, article, tagged):
     assert signal.args == [[tagged["OpenAI"]]]
 
     selection = panel.tree.selectionModel()
-    selection.select(panel._items[tagged["AWS"]].index(),
+    selection.select(panel.model().index_of(tagged["AWS"]),
                      selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     assert panel.delete_button.text() == "Delete 2"
     with qtbot.waitSignal(panel.delete_requested) as signal:
@@ -261,10 +264,11 @@ def test_builds_a_thousand_annotations_in_one_go(qtbot, db):
     insert_annotations([new_annotation(body, article, org, 7 * i, 7 * i + 6)
                         for i in range(1200)])
     panel = _panel(qtbot, article)
-    inserted: list[object] = []
-    panel.model().rowsInserted.connect(lambda *args: inserted.append(args))
+    signals: list[str] = []
+    panel.model().rowsInserted.connect(lambda *_args: signals.append("inserted"))
+    panel.model().modelReset.connect(lambda: signals.append("reset"))
     panel.refresh()
-    assert len(inserted) == 1  # the group arrives with its children
+    assert signals == ["reset"]  # the groups arrive with their children, not row by row
     assert panel.annotation_count() == 1200
     assert _rows(panel)[0][0] == "ORG (1200)"
 
@@ -315,3 +319,131 @@ def test_another_article_starts_with_nothing_selected(qtbot, article, tagged):
     panel.set_article(other)
     assert panel.current_annotation_id() is None
     assert _rows(panel) == [("ORG (1)", ["“Nvidia”"])]
+
+
+def test_apply_change_adds_rows_in_place_and_keeps_the_selection(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["Sam Altman"])
+    nvidia = _tag(article, "Nvidia", "ORG",
+                  entity_id=find_or_create_entity("NVIDIA", label_by_name("ORG").id))
+    gb200 = _tag(article, "GB200", "PRODUCT")
+    with qtbot.assertNotEmitted(panel.annotation_activated):
+        panel.apply_change([get_annotation(nvidia), get_annotation(gb200)], [])
+    assert _rows(panel) == [
+        ("ORG (4)", ["“OpenAI”", "“AWS”", "“Nvidia”", "“OpenAI”"]),
+        ("PERSON (1)", ["“Sam Altman”"]),
+        ("PRODUCT (1)", ["“GB200”"]),
+        ("MONEY (1)", ["“38 milliards de dollars”"]),
+    ]
+    assert panel.model().index_of(nvidia).siblingAtColumn(1).data() == "NVIDIA"
+    product = panel.model().index(2, 0)
+    assert panel.tree.isExpanded(product)
+    assert panel.tree.isFirstColumnSpanned(2, QModelIndex())
+    assert panel.current_annotation_id() == tagged["Sam Altman"]
+    assert panel.selected_annotation_ids() == [tagged["Sam Altman"]]
+
+
+def test_apply_change_removes_rows_and_empty_groups(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.select_annotation(tagged["Sam Altman"])
+    delete_annotations([tagged["Sam Altman"], tagged["OpenAI"]])
+    panel.apply_change([], [tagged["Sam Altman"], tagged["OpenAI"]])
+    assert _rows(panel) == [
+        ("ORG (2)", ["“AWS”", "“OpenAI”"]),
+        ("MONEY (1)", ["“38 milliards de dollars”"]),
+    ]
+    assert panel.current_annotation_id() is None  # what the editor showed is gone
+    assert panel.selected_annotation_ids() == []
+    assert panel.quote_label.text() == "Select an annotation to edit it."
+
+
+def test_apply_change_of_an_edit_moves_the_row_and_reloads_the_editor(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    aws, money = tagged["AWS"], tagged["38 milliards de dollars"]
+    panel.select_annotation(aws)
+    person = label_by_name("PERSON").id
+    panel.apply_change([update_annotation(aws, label_id=person, entity_id=None)], [])
+    assert _rows(panel)[:2] == [
+        ("ORG (2)", ["“OpenAI”", "“OpenAI”"]),
+        ("PERSON (2)", ["“AWS”", "“Sam Altman”"]),
+    ]
+    assert panel.current_annotation_id() == aws
+    assert panel.label_combo.currentText() == "PERSON"
+    assert panel.entity_edit.text() == ""
+
+    panel.select_annotation(money)
+    panel.apply_change([update_annotation(money, value=1e9, note="revised")], [])
+    assert panel.value_edit.text() == "1\u202f000\u202f000\u202f000"
+    row = panel.model().index_of(money)
+    assert (row.siblingAtColumn(1).data(), row.siblingAtColumn(2).data()) == (
+        "≈ 1e9 USD", "revised")
+
+
+def test_apply_change_respects_the_filter(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    panel.set_filter(label_id=label_by_name("ORG").id)
+    nvidia, garman = _tag(article, "Nvidia", "ORG"), _tag(article, "Matt Garman", "PERSON")
+    panel.apply_change([get_annotation(nvidia), get_annotation(garman)], [])
+    assert [group for group, _ in _rows(panel)] == ["ORG (4)"]
+    panel.apply_change([update_annotation(nvidia, label_id=label_by_name("PLACE").id)], [])
+    assert [group for group, _ in _rows(panel)] == ["ORG (3)"]
+    panel.set_filter()
+    assert [group for group, _ in _rows(panel)] == [
+        "ORG (3)", "PERSON (2)", "PLACE (1)", "MONEY (1)"]
+
+
+def test_apply_change_to_an_empty_article_shows_the_list(qtbot, article):
+    panel = _panel(qtbot, article)
+    assert panel.stack.currentWidget() is panel.empty_label
+    aws = _tag(article, "AWS", "ORG")
+    panel.apply_change([get_annotation(aws)], [])
+    assert panel.stack.currentWidget() is panel.tree
+    assert panel.editor.isVisibleTo(panel)
+    delete_annotations([aws])
+    panel.apply_change([], [aws])
+    assert panel.stack.currentWidget() is panel.empty_label
+    assert panel.empty_label.text() == EMPTY_TEXT
+
+
+def test_set_article_uses_the_records_given(qtbot, article, monkeypatch):
+    org, person = label_by_name("ORG").id, label_by_name("PERSON").id
+    records = [AnnotationRecord(i, article, (org, person)[i % 2], i, i + 1, f"q{i}")
+               for i in range(1, 20_001)]
+    monkeypatch.setattr(store, "annotations_for_article",
+                        lambda _article_id: pytest.fail("read from the database"))
+    panel = _panel(qtbot, None)
+    panel.set_article(article, records)
+    assert panel.annotation_count() == 20_000
+    assert [group for group, _ in _rows(panel)] == ["ORG (10000)", "PERSON (10000)"]
+    assert panel.select_annotation(19_999)
+    assert panel.quote_label.text() == "“q19999”"
+
+
+def test_scrolling_to_the_last_rows_shown_shows_more(qtbot, db):
+    body = "Nvidia " * 1200
+    article = insert_articles([NewArticle("Long", body, content_hash(body), "en")])[0]
+    org = label_by_name("ORG").id
+    insert_annotations([new_annotation(body, article, org, 7 * i, 7 * i + 6)
+                        for i in range(1200)])
+    panel = _panel(qtbot, article)
+    panel.show()
+    qtbot.waitExposed(panel)
+    group = panel.model().index(0, 0)
+    shown = panel.model().rowCount(group)
+    assert shown < 1200
+    scroll_bar = panel.tree.verticalScrollBar()
+    scroll_bar.setValue(scroll_bar.maximum())
+    qtbot.waitUntil(lambda: panel.model().rowCount(group) > shown)
+
+
+def test_apply_change_keeps_folds_and_ignores_other_articles(qtbot, article, tagged):
+    panel = _panel(qtbot, article)
+    org = panel.model().index(0, 0)
+    panel.tree.collapse(org)
+    panel.apply_change([get_annotation(_tag(article, "Nvidia", "ORG"))], [])
+    assert not panel.tree.isExpanded(panel.model().index(0, 0))
+    assert panel.tree.isExpanded(panel.model().index(1, 0))
+    body = "Autre texte sur Nvidia."
+    other = insert_articles([NewArticle("Autre", body, content_hash(body), "fr")])[0]
+    panel.apply_change([get_annotation(_tag(other, "Nvidia", "ORG"))], [])
+    assert _rows(panel)[0][0] == "ORG (4)"
