@@ -7,7 +7,7 @@ when the call returns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from peewee import fn
@@ -45,6 +45,7 @@ class AnnotationRecord:
     note: str = ""
     author: str = ""
     status: str = ACCEPTED
+    sentence: int | None = None
     created_at: dt.datetime | None = field(default=None, compare=False)
 
     def fields(self) -> dict[str, Any]:
@@ -55,6 +56,7 @@ class AnnotationRecord:
             "suffix": self.suffix, "entity": self.entity_id, "value": self.value,
             "value_high": self.value_high, "unit": self.unit, "approx": self.approx,
             "note": self.note, "author": self.author, "status": self.status,
+            "sentence": self.sentence,
         }
         if self.created_at is not None:
             values["created_at"] = self.created_at
@@ -72,7 +74,7 @@ def _record(row: Annotation) -> AnnotationRecord:
         end=row.end, quote=row.quote, prefix=row.prefix, suffix=row.suffix,
         entity_id=row.entity_id, value=row.value, value_high=row.value_high, unit=row.unit,
         approx=bool(row.approx), note=row.note, author=row.author, status=row.status,
-        created_at=row.created_at,
+        sentence=row.sentence, created_at=row.created_at,
     )
 
 
@@ -81,25 +83,23 @@ def get_annotation(annotation_id: int) -> AnnotationRecord | None:
     return _record(row) if row else None
 
 
-_RECORD_COLUMNS = (
-    Annotation.id, Annotation.article, Annotation.label, Annotation.start, Annotation.end,
-    Annotation.quote, Annotation.prefix, Annotation.suffix, Annotation.entity,
-    Annotation.value, Annotation.value_high, Annotation.unit, Annotation.approx,
-    Annotation.note, Annotation.author, Annotation.status, Annotation.created_at,
+_LIST_SQL = (
+    'SELECT id, article_id, label_id, start, "end", quote, prefix, suffix, entity_id, value, '
+    "value_high, unit, approx, note, author, status, sentence FROM annotation "
+    'WHERE article_id = {param} ORDER BY start, "end", id'
 )
 
 
 def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
-    """The article's annotations sorted by position (plain tuples: twice as fast)."""
-    query = (Annotation.select(*_RECORD_COLUMNS).where(Annotation.article == article_id)
-             .order_by(Annotation.start, Annotation.end, Annotation.id).tuples())
-    records = []
-    for row in query:
-        record = AnnotationRecord(*row)
-        if not isinstance(record.approx, bool):
-            record = replace(record, approx=bool(record.approx))
-        records.append(record)
-    return records
+    """The article's annotations sorted by position.
+
+    Read with plain SQL rather than model instances: an article can hold
+    tens of thousands of annotations, and peewee's per-field conversion
+    (dates above all) took most of the time to open one. ``created_at`` is
+    left out of these records; :func:`get_annotation` has it.
+    """
+    cursor = database.execute_sql(_LIST_SQL.format(param=database.param), (article_id,))
+    return [AnnotationRecord(*row[:12], bool(row[12]), *row[13:]) for row in cursor]
 
 
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:

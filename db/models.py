@@ -92,6 +92,9 @@ class Annotation(BaseModel):
     note = TextField(default="")
     author = CharField(default="")
     status = CharField(max_length=10, default=ACCEPTED)
+    # Number (from 0) of the sentence of the body that ``start`` falls in
+    # (db.sentences); indexed with ``article`` by migration 002.
+    sentence = IntegerField(null=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
 

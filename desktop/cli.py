@@ -1,9 +1,10 @@
 """The ``marginalia`` command: the GUI, or the same operations without a window.
 
-``marginalia`` alone opens the window. ``marginalia import PATH...`` and
-``marginalia export ...`` run the core operations directly. This module
-never imports Qt: the GUI is imported only when it is launched, so the
-command-line operations work on a machine without a display.
+``marginalia`` alone opens the window. ``marginalia import PATH...``,
+``marginalia export ...`` and ``marginalia stats ...`` run the core
+operations directly. This module never imports Qt: the GUI is imported only
+when it is launched, so the command-line operations work on a machine
+without a display.
 
 Exit codes: 0 success, 1 some input or output had problems (each is
 printed on stderr, naming the file and the reason), 2 the database can't be
@@ -13,14 +14,17 @@ opened or written, 130 interrupted (Ctrl+C; what was committed is kept).
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from db import connection
+from db import aggregates, connection
 from db.annotations import article_exists
 from db.connection import DatabaseError
 from desktop import __version__
@@ -34,6 +38,8 @@ EXIT_DATABASE = 2
 EXIT_INTERRUPTED = 130
 
 FORMATS = ("jsonl", "csv")
+STATS_BY = ("entity", "label", "month")
+STATS_FORMATS = ("csv", "json")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--out", required=True, metavar="PATH", help="file to write")
     exporter.add_argument("--article", type=int, action="append", metavar="ID",
                           help="export only this article (repeatable); default: all")
+
+    stats = commands.add_parser(
+        "stats", parents=[db_option], help="print mentions and money over the whole corpus",
+        description="Aggregates over every article, as the plots show them; only accepted "
+                    "annotations count. entity: mentions per entity and the money attributed "
+                    "to it, one row per entity and currency, with the attribution rule in a "
+                    "'rule' column (csv) or field (json). label: accepted annotations per "
+                    "label. month: mentions and money per month of the article date. Money "
+                    "is summed per currency, never across currencies.")
+    stats.add_argument("--by", required=True, choices=STATS_BY, help="what to group by")
+    stats.add_argument("--currency", type=_currency_code, metavar="CODE",
+                       help="only money in this currency (ISO 4217, e.g. USD)")
+    stats.add_argument("--rule", choices=aggregates.RULES,
+                       help="how money is attributed to an entity (--by entity; default: "
+                            "relation): a relation links them, or the same sentence")
+    stats.add_argument("--format", choices=STATS_FORMATS, default="csv",
+                       help="output format on stdout (default: csv)")
     return parser
 
 
@@ -84,7 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         args.format = _format_from_name(args.out)
         if args.format is None:
             parser.error("--format is needed: --out does not end in .jsonl or .csv")
-    handler = _import if args.command == "import" else _export
+    if args.command == "stats":
+        if args.rule and args.by != "entity":
+            parser.error("--rule applies to --by entity only")
+        if args.currency and args.by == "label":
+            parser.error("--currency applies to --by entity and --by month only")
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "import": _import, "export": _export, "stats": _stats}
+    handler = handlers[args.command]
     try:
         connection.open_database(args.db)
     except DatabaseError as exc:
@@ -134,6 +164,106 @@ def _export(args: argparse.Namespace) -> int:
     what = "article" if args.format == "jsonl" else "annotation"
     print(f"Exported {count:,} {what}{'' if count == 1 else 's'} to {out}.")
     return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    """Prints one aggregate over the corpus as CSV or JSON on stdout."""
+    scope = aggregates.Scope.corpus()
+    rule: aggregates.Rule | None = None
+    if args.by == "entity":
+        entity_rule: aggregates.Rule = args.rule or "relation"
+        rule = entity_rule
+        rows = _entity_stats(scope, entity_rule, args.currency)
+    elif args.by == "label":
+        rows = _label_stats(scope)
+    else:
+        rows = _month_stats(scope, args.currency)
+    if args.format == "json":
+        document = {"by": args.by, "scope": scope.kind, "rule": rule,
+                    "rule_description": aggregates.RULE_DESCRIPTIONS.get(rule or ""),
+                    "currency": args.currency, "rows": rows}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        _print_csv(args.by, rows, rule)
+    return EXIT_OK
+
+
+def _money_dict(money: aggregates.MoneySum) -> dict[str, Any]:
+    return {"currency": money.currency, "total": money.total, "high": money.high,
+            "amounts": money.amounts, "approx": money.approx, "ranges": money.ranges}
+
+
+def _entity_stats(scope: aggregates.Scope, rule: aggregates.Rule,
+                  currency: str | None) -> list[dict[str, Any]]:
+    """Each entity, most mentioned first, with the money ``rule`` attributes to it."""
+    rows: dict[int, dict[str, Any]] = {}
+    for mention in aggregates.mentions_per_entity(scope, limit=None):
+        rows[mention.entity_id] = {"entity_id": mention.entity_id, "entity": mention.entity,
+                                   "label": mention.label, "mentions": mention.mentions,
+                                   "money": []}
+    for money in aggregates.money_per_entity(scope, rule, currency, limit=None).rows:
+        row = rows.setdefault(money.entity_id, {
+            "entity_id": money.entity_id, "entity": money.entity, "label": money.label,
+            "mentions": 0, "money": []})
+        row["money"].append(_money_dict(money.money))
+    for row in rows.values():
+        row["money"].sort(key=lambda m: m["currency"])
+    return list(rows.values())
+
+
+def _label_stats(scope: aggregates.Scope) -> list[dict[str, Any]]:
+    entities = {row.label_id: row.entities for row in aggregates.mentions_per_label(scope)}
+    return [{"label": row.label, "kind": row.kind, "color": row.color, "annotations": row.count,
+             "entities": entities.get(row.label_id)}
+            for row in aggregates.label_distribution(scope)]
+
+
+def _month_stats(scope: aggregates.Scope, currency: str | None) -> list[dict[str, Any]]:
+    return [{"month": row.month, "mentions": row.mentions,
+             "money": [_money_dict(money) for money in row.money]}
+            for row in aggregates.per_month(scope, currency)]
+
+
+_MONEY_COLUMNS = ("currency", "total", "high", "amounts", "approx", "ranges")
+
+
+def _print_csv(by: str, rows: list[dict[str, Any]], rule: str | None) -> None:
+    """Writes ``rows`` as CSV: one line per entity (or month) and currency.
+
+    The money columns are empty for an entity or month without money; entity
+    lines end with the rule that attributed their money.
+    """
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    if by == "label":
+        columns = ["label", "kind", "color", "annotations", "entities"]
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row[c]) for c in columns])
+        return
+    keys = ["entity_id", "entity", "label", "mentions"] if by == "entity" else ["month", "mentions"]
+    tail = ["rule"] if by == "entity" else []
+    writer.writerow([*keys, *_MONEY_COLUMNS, *tail])
+    for row in rows:
+        head = [_cell(row[k]) for k in keys]
+        for money in row["money"] or [dict.fromkeys(_MONEY_COLUMNS)]:
+            writer.writerow([*head, *(_cell(money[c]) for c in _MONEY_COLUMNS),
+                             *([rule] if tail else [])])
+
+
+def _cell(value: object) -> str:
+    """A CSV cell: integral floats without ".0", None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
+def _currency_code(text: str) -> str:
+    try:
+        return aggregates.currency_code(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _format_from_name(name: str) -> str | None:

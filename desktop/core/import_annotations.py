@@ -21,7 +21,7 @@ from db.annotations import (
 )
 from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
-from desktop.core.text import context
+from desktop.core.text import context, sentence_index
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 FALLBACK_COLOR = "#888888"
@@ -100,6 +100,7 @@ class AnnotationRestorer:
             value_high=_number(raw, "value_high"), unit=_str(raw, "unit", None),
             approx=bool(raw.get("approx", False)), note=_str(raw, "note", ""),
             author=_str(raw, "author", ""), status=status,
+            sentence=sentence_index(body, start),
         )
 
     def _label(self, raw: dict[str, Any]) -> int:

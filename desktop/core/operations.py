@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from db import annotations as store
 from db.annotations import AnnotationRecord
 from db.models import ACCEPTED
-from desktop.core.text import context
+from desktop.core.text import context, sentence_index
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,14 @@ class Operation(Protocol):
 def new_annotation(
     body: str, article_id: int, label_id: int, start: int, end: int, **extra: Any
 ) -> AnnotationRecord:
-    """Builds an unsaved annotation of ``body[start:end]`` with its context."""
+    """Builds an unsaved annotation of ``body[start:end]`` with its context and sentence."""
     if not 0 <= start < end <= len(body):
         raise ValueError(f"range {start}-{end} is outside the text (0-{len(body)})")
     prefix, suffix = context(body, start, end)
     return AnnotationRecord(
         id=None, article_id=article_id, label_id=label_id, start=start, end=end,
-        quote=body[start:end], prefix=prefix, suffix=suffix, **extra,
+        quote=body[start:end], prefix=prefix, suffix=suffix,
+        sentence=sentence_index(body, start), **extra,
     )
 
 

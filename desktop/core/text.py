@@ -11,6 +11,12 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+# Sentence numbers are stored with each annotation, and migration 002 numbers
+# the annotations already stored, so the rule lives in ``db``; it is part of
+# the text rules and is offered here to the rest of the app.
+from db.sentences import sentence_index as sentence_index
+from db.sentences import sentence_starts as sentence_starts
+
 _BOM = "\ufeff"
 
 
