@@ -39,7 +39,7 @@ def _load(tmp: Path, name: str, book: Path, annotations: int):  # type: ignore[n
         from db.articles import get_article
 
         body = get_article(book_id).body
-        words = [m.span() for m in re.finditer(r"[A-Z][a-z]{3,}", body)]
+        words = [m.span() for m in re.finditer(r"\b[A-Za-z]{5,}\b", body)]
         step = max(1, len(words) // annotations)
         labels = [label.id for label in store.labels()]
         records = [new_annotation(body, book_id, labels[i % 4], s, e)
@@ -73,12 +73,20 @@ def _until_painted(window, action) -> float:  # type: ignore[no-untyped-def]
     return elapsed
 
 
-def _open_times(window, book_id: int, short_id: int, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
-    times = []
+def _open_times(window, book_id: int, short_id: int, expected: int,  # type: ignore[no-untyped-def]
+                runs: int = 5) -> tuple[float, float]:
+    """Median time to the first paint, and to every highlight loaded and painted."""
+    from PySide6.QtWidgets import QApplication
+
+    first, complete = [], []
     for _ in range(runs):
         _until_painted(window, lambda: window.open_article(short_id))
-        times.append(_until_painted(window, lambda: window.open_article(book_id)))
-    return statistics.median(times)
+        started = time.perf_counter()
+        first.append(_until_painted(window, lambda: window.open_article(book_id)))
+        while len(window.reader.highlights()) < expected:
+            QApplication.processEvents()
+        complete.append(time.perf_counter() - started)
+    return statistics.median(first), statistics.median(complete)
 
 
 def main() -> None:
@@ -100,7 +108,7 @@ def main() -> None:
             window = MainWindow(Settings(tmp / f"{name}.ini"))
             window.show()
             app.processEvents()
-            results[name] = _open_times(window, book_id, short_id)
+            results[name] = _open_times(window, book_id, short_id, count)
             if name == "tagged":
                 from db.articles import get_article
                 from desktop.core.text import snap_to_words
@@ -120,7 +128,10 @@ def main() -> None:
             window.close()
             window.deleteLater()
             app.processEvents()
-    report("open_book_20k", results["tagged"] * 1000, "ms", results["bare"] * 1000)
+    report("open_book_20k", results["tagged"][0] * 1000, "ms", results["bare"][0] * 1000)
+    # Past the first paint: until all 20,000 highlights are loaded (not a target).
+    report("open_book_20k_complete", results["tagged"][1] * 1000, "ms",
+           results["bare"][1] * 1000)
 
 
 if __name__ == "__main__":

@@ -86,8 +86,15 @@ def get_annotation(annotation_id: int) -> AnnotationRecord | None:
 _LIST_SQL = (
     'SELECT id, article_id, label_id, start, "end", quote, prefix, suffix, entity_id, value, '
     "value_high, unit, approx, note, author, status, sentence FROM annotation "
-    'WHERE article_id = {param} ORDER BY start, "end", id'
+    "WHERE article_id = {param} {extra}"
+    'ORDER BY start, "end", id'
 )
+
+
+def _list(extra: str, params: tuple[Any, ...]) -> list[AnnotationRecord]:
+    sql = _LIST_SQL.format(param=database.param, extra=extra)
+    return [AnnotationRecord(*row[:12], bool(row[12]), *row[13:])
+            for row in database.execute_sql(sql, params)]
 
 
 def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
@@ -98,8 +105,16 @@ def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
     (dates above all) took most of the time to open one. ``created_at`` is
     left out of these records; :func:`get_annotation` has it.
     """
-    cursor = database.execute_sql(_LIST_SQL.format(param=database.param), (article_id,))
-    return [AnnotationRecord(*row[:12], bool(row[12]), *row[13:]) for row in cursor]
+    return _list("", (article_id,))
+
+
+def annotations_starting_before(article_id: int, limit: int) -> list[AnnotationRecord]:
+    """The annotations starting before code point ``limit`` (the first screen)."""
+    return _list(f"AND start < {database.param} ", (article_id, limit))
+
+
+def annotation_count(article_id: int) -> int:
+    return Annotation.select().where(Annotation.article == article_id).count()
 
 
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:

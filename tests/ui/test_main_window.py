@@ -262,3 +262,25 @@ def test_the_app_refuses_a_too_new_database_and_leaves_it_alone(tmp_path):
     assert result.returncode == 2
     assert "newer version of Marginalia" in result.stderr and str(path) in result.stderr
     assert path.read_bytes() == before
+
+
+def test_an_article_with_thousands_of_annotations_shows_them_all(qtbot, make_window):
+    from desktop.core.operations import new_annotation
+    from desktop.ui.main_window import FIRST_SCREEN_CHARS, PROGRESSIVE_LOAD_ABOVE
+
+    window = make_window()  # before the article exists: it must not open at start-up
+    words = PROGRESSIVE_LOAD_ABOVE + 500
+    body = " ".join(f"Mot{i:05d}" for i in range(words))
+    article_id = store_article("Many", body)
+    org = label_by_name("ORG").id
+    store.insert_annotations([new_annotation(body, article_id, org, i * 9, i * 9 + 8)
+                              for i in range(words)])
+
+    window.open_article(article_id)
+    first_screen = len(window.reader_highlights())
+    qtbot.waitUntil(lambda: len(window.reader_highlights()) == words, timeout=10_000)
+
+    assert first_screen <= FIRST_SCREEN_CHARS // 9 + 1  # the rest came after the first paint
+    assert window.reader_highlights()[-1] == ((words - 1) * 9, (words - 1) * 9 + 8, "ORG")
+    group = window.panel.model().index(0, 0)
+    assert window.panel.model().data(group) == f"ORG ({words})"
