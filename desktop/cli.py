@@ -22,15 +22,20 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from db import aggregates, connection
+from db import connection
 from db.annotations import article_exists
 from db.connection import DatabaseError
 from desktop import __version__
-from desktop.core.exporters import export_csv, export_jsonl
-from desktop.core.importers import import_paths
 from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCallback
+
+if TYPE_CHECKING:
+    from db import aggregates
+
+# The commands' own modules (importers, exporters, aggregates) are imported
+# where they are used: launching the window pays for none of them.
+RULES = ("relation", "sentence")  # db.aggregates.RULES; a test keeps them equal
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -87,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--by", required=True, choices=STATS_BY, help="what to group by")
     stats.add_argument("--currency", type=_currency_code, metavar="CODE",
                        help="only money in this currency (ISO 4217, e.g. USD)")
-    stats.add_argument("--rule", choices=aggregates.RULES,
+    stats.add_argument("--rule", choices=RULES,
                        help="how money is attributed to an entity (--by entity; default: "
                             "relation): a relation links them, or the same sentence")
     stats.add_argument("--format", choices=STATS_FORMATS, default="csv",
@@ -130,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from desktop.core.importers import import_paths
+
     token = CancelToken()
     with _cancel_on_interrupt(token), _progress_line() as progress:
         result = import_paths(args.paths, progress=progress, cancel=token)
@@ -149,6 +156,8 @@ def _export(args: argparse.Namespace) -> int:
     if missing:
         _error("No article with id " + ", ".join(map(str, missing)) + "; nothing was exported.")
         return EXIT_PROBLEMS
+    from desktop.core.exporters import export_csv, export_jsonl
+
     out = Path(args.out)
     export = export_jsonl if args.format == "jsonl" else export_csv
     token = CancelToken()
@@ -168,6 +177,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     """Prints one aggregate over the corpus as CSV or JSON on stdout."""
+    from db import aggregates
+
     scope = aggregates.Scope.corpus()
     rule: aggregates.Rule | None = None
     if args.by == "entity":
@@ -196,6 +207,8 @@ def _money_dict(money: aggregates.MoneySum) -> dict[str, Any]:
 def _entity_stats(scope: aggregates.Scope, rule: aggregates.Rule,
                   currency: str | None) -> list[dict[str, Any]]:
     """Each entity, most mentioned first, with the money ``rule`` attributes to it."""
+    from db import aggregates
+
     rows: dict[int, dict[str, Any]] = {}
     for mention in aggregates.mentions_per_entity(scope, limit=None):
         rows[mention.entity_id] = {"entity_id": mention.entity_id, "entity": mention.entity,
@@ -212,6 +225,8 @@ def _entity_stats(scope: aggregates.Scope, rule: aggregates.Rule,
 
 
 def _label_stats(scope: aggregates.Scope) -> list[dict[str, Any]]:
+    from db import aggregates
+
     entities = {row.label_id: row.entities for row in aggregates.mentions_per_label(scope)}
     return [{"label": row.label, "kind": row.kind, "color": row.color, "annotations": row.count,
              "entities": entities.get(row.label_id)}
@@ -219,6 +234,8 @@ def _label_stats(scope: aggregates.Scope) -> list[dict[str, Any]]:
 
 
 def _month_stats(scope: aggregates.Scope, currency: str | None) -> list[dict[str, Any]]:
+    from db import aggregates
+
     return [{"month": row.month, "mentions": row.mentions,
              "money": [_money_dict(money) for money in row.money]}
             for row in aggregates.per_month(scope, currency)]
@@ -260,6 +277,8 @@ def _cell(value: object) -> str:
 
 
 def _currency_code(text: str) -> str:
+    from db import aggregates
+
     try:
         return aggregates.currency_code(text)
     except ValueError as exc:

@@ -172,3 +172,10 @@ def test_options_that_do_not_fit_are_refused(db_path, capsys, args):
 def test_a_database_that_cannot_be_opened_exits_2(tmp_path, capsys):
     assert main(["--db", str(tmp_path), "stats", "--by", "label"]) == EXIT_DATABASE
     assert str(tmp_path) in capsys.readouterr().err
+
+
+def test_the_rule_choices_match_the_aggregates():
+    from db import aggregates
+    from desktop import cli
+
+    assert tuple(cli.RULES) == tuple(aggregates.RULES)
