@@ -139,9 +139,26 @@ def _number_sentences(db: Database, articles_per_batch: int = 200) -> None:
             f"UPDATE annotation SET sentence = {param} WHERE id = {param}", updates)
 
 
+def _m003_suggestions(db: Database) -> None:
+    """Rejected suggestions, and the per-article meaning of a bare "$"."""
+    db.execute_sql(
+        'CREATE TABLE "rejected_suggestion" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"article_id" INTEGER NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, '
+        '"label_id" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("label_id") REFERENCES "label" ("id") ON DELETE CASCADE)')
+    db.execute_sql(
+        'CREATE UNIQUE INDEX "rejected_suggestion_article_id_start_end_label_id" '
+        'ON "rejected_suggestion" ("article_id", "start", "end", "label_id")')
+    db.execute_sql('CREATE INDEX "rejected_suggestion_label_id" '
+                   'ON "rejected_suggestion" ("label_id")')
+    db.execute_sql('ALTER TABLE "article" ADD COLUMN "currency_hint" VARCHAR(3)')
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
+    _m003_suggestions,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -50,6 +50,7 @@ class Article(BaseModel):
     source = TextField(default="")
     content_hash = CharField(max_length=64, unique=True)
     imported_at = DateTimeField(default=_now)
+    currency_hint = CharField(max_length=3, null=True)  # what a bare "$" means here
 
 
 class Label(BaseModel):
@@ -109,6 +110,19 @@ class Relation(BaseModel):
     created_at = DateTimeField(default=_now)
 
 
+class RejectedSuggestion(BaseModel):
+    """A span the user refused as a suggestion of a label: never proposed again."""
+
+    article = ForeignKeyField(Article, on_delete="CASCADE")
+    start = IntegerField()
+    end = IntegerField()
+    label = ForeignKeyField(Label, on_delete="CASCADE")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("article", "start", "end", "label"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
-    Meta, Article, Label, Entity, EntityAlias, Annotation, Relation,
+    Meta, Article, Label, Entity, EntityAlias, Annotation, Relation, RejectedSuggestion,
 ]

@@ -26,3 +26,49 @@ def format_amount(value: float | None, high: float | None, unit: str | None,
     if unit:
         text = f"{text} {unit}"
     return text
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _is_currency(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()  # type: ignore[union-attr]
+
+
+def scientific(value: float, locale: str = "en") -> str:
+    """3.8e10 → "3.8 × 10¹⁰" (decimal mark of the locale); small values stay plain."""
+    from babel.numbers import format_decimal
+
+    if value == 0 or 1e-3 <= abs(value) < 1e6:
+        return format_decimal(value, locale=locale)
+    mantissa, _, exponent = f"{value:.4g}".partition("e")
+    if not exponent:
+        return format_decimal(value, locale=locale)
+    return (f"{format_decimal(float(mantissa), locale=locale)} × 10"
+            f"{str(int(exponent)).translate(_SUPERSCRIPT)}")
+
+
+def describe_amount(value: float | None, high: float | None, unit: str | None, approx: bool,
+                    locale: str = "en") -> str:
+    """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)"."""
+    from babel.numbers import format_compact_currency, format_compact_decimal
+
+    if value is None:
+        return ""
+    values = [value] if high is None or high == value else [value, high]
+    try:
+        if _is_currency(unit):
+            short = "–".join(format_compact_currency(v, unit, locale=locale, fraction_digits=1)
+                             for v in values)
+        else:
+            short = "–".join(format_compact_decimal(v, locale=locale, fraction_digits=1)
+                             for v in values)
+            if unit:
+                short = f"{short}\u00a0{unit}" if unit != "%" else f"{short}\u00a0%"
+    except (ValueError, LookupError):  # an unknown locale or currency: plain text
+        short = format_amount(value, high, unit, False)
+    exact = "–".join(scientific(v, locale) for v in values)
+    text = f"≈ {short}" if approx else short
+    if abs(value) >= 1e6:
+        text += f" ({exact}{' ' + unit if unit else ''})"
+    return text

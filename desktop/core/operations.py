@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from db import annotations as store
+from db import suggestions
 from db.annotations import AnnotationRecord
 from db.models import ACCEPTED
 from desktop.core.text import context, sentence_index
@@ -25,6 +26,7 @@ class Change:
     article_ids: frozenset[int] = frozenset()
     annotation_ids: frozenset[int] = frozenset()
     labels: bool = False
+    suggestions: bool = False  # only what is proposed changed (a rejection)
 
 
 class Operation(Protocol):
@@ -122,3 +124,20 @@ class EditAnnotation:
 
 def accept(record: AnnotationRecord) -> AnnotationRecord:
     return replace(record, status=ACCEPTED)
+
+
+@dataclass
+class RejectSuggestions:
+    """Remembers suggestions as rejected (so they are not proposed again); undoable."""
+
+    article_id: int
+    spans: list[tuple[int, int, int]]  # (start, end, label id)
+    name: str = "Reject suggestion"
+
+    def apply(self) -> Change:
+        suggestions.add_rejections(self.article_id, self.spans)
+        return Change(frozenset({self.article_id}), suggestions=True)
+
+    def revert(self) -> Change:
+        suggestions.remove_rejections(self.article_id, self.spans)
+        return Change(frozenset({self.article_id}), suggestions=True)

@@ -1,0 +1,160 @@
+"""Turning written numbers and counted nouns into values and names.
+
+Digits follow each language's habits: French writes "1 400,5" (thousands
+separated by a space, U+00A0 or U+202F, a decimal comma), English writes
+"1,400.5". Spelled-out numbers ("trente-huit", "one hundred and twenty") are
+read by text2num, which is only ever called on a short span the recognizer
+already found, never on the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from text_to_num import text2num  # type: ignore[import-untyped]
+
+from desktop.core.amount_lexicon import (
+    BIG_SCALES,
+    ENGLISH,
+    FRENCH,
+    INVARIABLE_NOUNS,
+    IRREGULAR_PLURALS,
+    ISO_CODES,
+    MONTHS,
+    NOT_COUNTED,
+    ONE_WORDS,
+    SCALE_WORDS,
+    UNCOUNTED_ACRONYMS,
+)
+
+_GROUP_SPACES = re.compile(r"[ \u00a0\u202f]")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
+_WORD = re.compile(r"[^\s\u00a0\u202f-]+")
+_HEAD_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}s?|[A-Z]{2}s")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?$")
+_IE_PLURALS = frozenset(
+    "movies cookies calories sorties zombies rookies lies ties pies dies prairies brownies "
+    "selfies hippies goalies species series".split())
+"""English plurals in "-ies" whose singular ends in "-ie", not "-y"."""
+
+
+def digits_value(written: str, language: str) -> float:
+    """The value of a number written in digits.
+
+    Args:
+        written: the digits as they appear ("1 400", "3,5", "1,400.5", "1.400.000");
+            in French a point before exactly three digits groups thousands ("2.000").
+        language: ``"fr"`` or ``"en"``; decides what a comma means.
+    """
+    if language == FRENCH:
+        plain = _GROUP_SPACES.sub("", written)
+        if _DOTTED_THOUSANDS.match(plain):
+            plain = plain.replace(".", "")
+        return float(plain.replace(",", "."))
+    return float(written.replace(",", ""))
+
+
+@lru_cache(maxsize=4096)
+def words_value(words: str, language: str) -> tuple[float, int] | None:
+    """The value of a spelled-out number, and how many of its words were read.
+
+    A trailing big scale ("trente-huit milliards") is left unread, so that the
+    caller applies the language's own billion. If text2num refuses the whole
+    phrase, shorter and shorter beginnings are tried ("deux et trois" → 2).
+
+    Args:
+        words: the phrase, words separated by spaces or hyphens.
+        language: ``"fr"`` or ``"en"``.
+
+    Returns:
+        ``(value, words_read)``, or None if not even the first word is a number.
+    """
+    tokens = [t for t in _WORD_SPLIT.split(words.lower()) if t]
+    if tokens and tokens[-1] in BIG_SCALES and not any(t in BIG_SCALES for t in tokens[:-1]):
+        tokens = tokens[:-1]
+    while tokens:
+        phrase = " ".join(tokens)
+        if tokens[0] in ONE_WORDS[language] and len(tokens) > 1:
+            phrase = ("un " if language == FRENCH else "one ") + " ".join(tokens[1:])
+        try:
+            return float(text2num(phrase, language)), len(tokens)
+        except ValueError:
+            tokens = tokens[:-1]
+        while tokens and tokens[-1] in ("et", "and"):
+            tokens = tokens[:-1]
+    return None
+
+
+def scale_value(word: str, language: str) -> float | None:
+    """The factor a scale word stands for ("milliards" → 1e9, French "billion" → 1e12)."""
+    return SCALE_WORDS[language].get(word.lower())
+
+
+def singular(noun: str, language: str) -> str:
+    """The counted noun in the singular, by simple spelling rules.
+
+    Lower-case nouns stay lower-case, proper nouns and acronyms keep their
+    case ("Airbus", "GPUs" → "GPU").
+
+    English: irregular plurals from a table, "-ies" → "-y" (but "movies"),
+    "-ches/-shes/-sses/-xes/-zes" and long "-oes" lose "es", else a final "s" goes.
+    French: invariable nouns and a few irregulars from tables, "-eaux" → "-eau",
+    "-aux" → "-al", "-eux"/"-oux" lose "x", else a final "s" or "x" goes; in a
+    compound the first word carries the plural ("stations-service"); proper nouns
+    in "-ais" and "-ois" do not change ("Français", "Chinois").
+    In both, a proper noun ending in "-us" stays as it is ("Airbus").
+    """
+    lower = noun.lower()
+    irregular = IRREGULAR_PLURALS[language].get(lower)
+    if irregular is not None:
+        return irregular
+    if _ACRONYM.match(noun):
+        return noun[:-1] if noun.endswith("s") else noun
+    if lower in INVARIABLE_NOUNS[language] or (lower.endswith("us") and noun[0].isupper()):
+        return noun
+    if language == FRENCH and lower.endswith(("ais", "ois")) and noun[0].isupper():
+        return noun
+    if language == ENGLISH:
+        if lower.endswith("ies") and len(lower) > 4 and lower not in _IE_PLURALS:
+            return noun[:-3] + "y"
+        if lower.endswith(("ches", "shes", "sses", "xes", "zes")) or (
+                lower.endswith("oes") and len(lower) > 5):
+            return noun[:-2]
+        return noun[:-1] if lower.endswith("s") and not lower.endswith("ss") else noun
+    head, dash, rest = noun.partition("-")
+    if dash and not lower.endswith(("s", "x")):
+        return singular(head, language) + dash + rest
+    if lower.endswith("eaux"):
+        return noun[:-1]
+    if lower.endswith("aux") and len(lower) > 4:
+        return noun[:-3] + "al"
+    if lower.endswith(("eux", "oux")):
+        return noun[:-1]
+    return noun[:-1] if lower.endswith(("s", "x")) else noun
+
+
+def token_end(phrase: str, count: int) -> int:
+    """The offset in ``phrase`` just after its ``count``-th word."""
+    for seen, token in enumerate(_WORD.finditer(phrase), start=1):
+        if seen == count:
+            return token.end()
+    return len(phrase)
+
+
+def is_counted_noun(word: str, language: str) -> bool:
+    """True if ``word`` can be what a count counts: a plural noun ("personnes",
+    "stations-service", "people") or an acronym ("GPU", "PME", "SUVs")."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS[language]:
+        return True
+    if _HEAD_ACRONYM.fullmatch(word):
+        return word.rstrip("s") not in UNCOUNTED_ACRONYMS and word not in ISO_CODES
+    if lower in NOT_COUNTED[language] or lower in MONTHS[language] or len(lower) < 3:
+        return False
+    if language == ENGLISH:
+        return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+    first = lower.split("-", 1)[0]
+    return lower.endswith(("s", "x")) or ("-" in lower and len(first) > 2
+                                          and first.endswith(("s", "x")))
