@@ -49,6 +49,7 @@ from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
+from desktop.ui.suggestions import SuggestionController
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
 if TYPE_CHECKING:
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(self)
         self.setCentralWidget(self.reader)
         self._after_paint = _AfterPaint(self.reader.body_viewport())
+        self.suggestions = SuggestionController(
+            self.reader, self.runner, lambda: self._labels,
+            lambda message: self.statusBar().showMessage(message, 10000), self)
         self.library = LibraryView(self)
         self.panel = AnnotationPanel(self)
         self.library_dock = self._dock("Library", "library", self.library,
@@ -184,6 +188,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.labels_action)
+        suggest_menu = self.menuBar().addMenu("&Suggestions")
+        for action in self.suggestions.actions:
+            if action is self.suggestions.show_action:
+                suggest_menu.addSeparator()
+            suggest_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.library_dock.toggleViewAction())
@@ -224,6 +233,8 @@ class MainWindow(QMainWindow):
             self.panel.set_article(article.id, first)
             self._after_paint.call(functools.partial(self._show_annotations, article.id))
         self.library.select_article(article.id)
+        self.suggestions.set_article(article.id, article.body, article.language,
+                                     article.source)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.settings.set(keys.LAST_ARTICLE, article.id)
         self.article_opened.emit(article.id)
@@ -257,8 +268,12 @@ class MainWindow(QMainWindow):
         return operation.ids[0]
 
     def reader_highlights(self) -> list[tuple[int, int, str]]:
-        """The highlights the reader shows: (start, end, label), sorted."""
+        """The annotations the reader shows: (start, end, label), sorted."""
         return self.reader.highlights()
+
+    def reader_suggestions(self) -> list[tuple[int, int, str]]:
+        """The suggestions the reader shows (dashed): (start, end, label), sorted."""
+        return self.reader.highlights(dashed=True)
 
     def remove_annotations(self, ids: list[int]) -> None:
         if ids:

@@ -472,9 +472,15 @@ class ReaderPane(QWidget):
         """Removes the highlights with these ids; unknown ids are ignored."""
         self.body.refresh_blocks(self.body.index.remove(ids))
 
-    def highlights(self) -> list[tuple[int, int, str]]:
-        """Every highlight as (start, end, label), sorted."""
-        return sorted((h.start, h.end, h.label) for h in self.body.index.all())
+    def highlights(self, dashed: bool | None = False) -> list[tuple[int, int, str]]:
+        """The highlights as (start, end, label), sorted.
+
+        Args:
+            dashed: False for annotations only, True for suggestions only,
+                None for both.
+        """
+        return sorted((h.start, h.end, h.label) for h in self.body.index.all()
+                      if dashed is None or h.dashed == dashed)
 
     def highlights_at(self, cp: int) -> list[Highlight]:
         """The highlights covering the character at ``cp``, outermost first."""

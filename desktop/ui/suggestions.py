@@ -1,0 +1,372 @@
+"""Suggestions in the reader: shown dashed, walked and answered from the keyboard.
+
+The controller computes an article's suggestions (amounts once per opening,
+off the GUI thread for long texts; known entities again after each change,
+which is cheap), shows them in the reader with negative highlight ids, and
+turns answers into undoable operations through the window's
+:class:`~desktop.ui.commands.OperationRunner`: accepting adds an annotation
+with the proposed value, rejecting remembers the span so it is not proposed
+again.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from db import annotations as store
+from db import suggestions as rejections
+from db.annotations import LabelRecord
+from desktop.core.entities import EntityMatcher, Term
+from desktop.core.formatting import describe_amount
+from desktop.core.operations import AddAnnotations, Change, RejectSuggestions, new_annotation
+from desktop.core.suggest import (
+    Suggestion,
+    amount_suggestions,
+    default_currency_hint,
+    suggest,
+)
+from desktop.ui.commands import OperationRunner
+from desktop.ui.reader import Highlight, ReaderPane
+from desktop.ui.workers import BackgroundTask
+
+# Texts longer than this get their amounts computed on a worker thread.
+BACKGROUND_ABOVE = 100_000
+CURRENCIES = ("USD", "CAD", "AUD", "EUR", "GBP", "CHF", "JPY", "CNY", "HKD", "NZD", "SGD")
+
+
+class SuggestionController(QObject):
+    """Shows and answers the current article's suggestions.
+
+    Signals:
+        updated(int): the suggestions were recomputed; how many there are.
+
+    Attributes:
+        actions: the menu actions (next, previous, accept, reject, accept all,
+            show/hide, currency), for the window's Suggestions menu.
+    """
+
+    updated = Signal(int)
+
+    def __init__(self, reader: ReaderPane, runner: OperationRunner,
+                 labels: Callable[[], dict[int, LabelRecord]],
+                 status: Callable[[str], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._runner = runner
+        self._labels = labels
+        self._status = status
+        self._locale = QLocale().name()
+        self._article: tuple[int, str, str] | None = None  # id, body, language
+        self._currency = "USD"
+        self._amounts: list[Suggestion] | None = None  # of the current article
+        self._items: list[Suggestion] = []
+        self._ids: list[int] = []  # the reader's highlight id of each item (negative)
+        self._last_id = 0
+        self._refreshing: BackgroundTask | None = None
+        self._refresh_again = False
+        self._current = -1
+        self._matcher: EntityMatcher | None = None  # None: rebuild from the database
+        self._task: BackgroundTask | None = None
+        self.enabled = True
+        self._build_actions(parent)
+        reader.highlight_clicked.connect(self._on_highlight_clicked)
+        runner.changed.connect(self._on_changed)
+
+    # --- public API ------------------------------------------------------------
+
+    def set_article(self, article_id: int | None, body: str = "", language: str = "",
+                    source: str = "") -> None:
+        """Starts over for a newly opened article (None: nothing open)."""
+        self._clear_shown()
+        self._amounts = None
+        self._current = -1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        if article_id is None:
+            self._article = None
+            return
+        self._article = (article_id, body, language)
+        self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
+        self._compute_amounts()
+
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions shown now, sorted by position."""
+        return list(self._items)
+
+    def current(self) -> Suggestion | None:
+        return self._items[self._current] if 0 <= self._current < len(self._items) else None
+
+    def go_to(self, index: int) -> None:
+        """Makes suggestion ``index`` current: selected in the reader, described below."""
+        if not self._items:
+            self._status("No suggestions in this article.")
+            return
+        self._current = index % len(self._items)
+        item = self._items[self._current]
+        self._reader.select_range(item.start, item.end)
+        self._status(f"Suggestion {self._current + 1} of {len(self._items)}: "
+                     f"{self._describe(item)} — A accept, R reject, N next")
+
+    def next(self) -> None:
+        self.go_to(self._current + 1)
+
+    def previous(self) -> None:
+        self.go_to(self._current - 1 if self._current >= 0 else -1)
+
+    def accept(self, items: list[Suggestion] | None = None) -> list[int]:
+        """Turns suggestions (default: the current one) into annotations; one undo step."""
+        chosen = items if items is not None else [s for s in [self.current()] if s]
+        if not chosen or self._article is None:
+            return []
+        article_id, body, _ = self._article
+        by_name = {label.name: label for label in self._labels().values()}
+        records = []
+        for item in chosen:
+            label = by_name.get(item.label)
+            if label is None:
+                self._status(f"There is no {item.label} label any more (Edit ▸ Labels…).")
+                continue
+            entity_id = (store.find_or_create_entity(item.entity, label.id)
+                         if item.entity else None)
+            records.append(new_annotation(
+                body, article_id, label.id, item.start, item.end, entity_id=entity_id,
+                value=item.value, value_high=item.value_high, unit=item.unit,
+                approx=item.approx))
+        if not records:
+            return []
+        noun = f"{chosen[0].label} suggestion" if len(records) == 1 else \
+            f"{len(records)} suggestions"
+        operation = AddAnnotations(records, name=f"Accept {noun}")
+        position = chosen[0].start
+        if not self._runner.run(operation):
+            return []
+        self._status(f"Accepted {noun}.")
+        self._move_after(position)
+        return operation.ids
+
+    def reject(self, items: list[Suggestion] | None = None) -> None:
+        """Refuses suggestions (default: the current one); they are not proposed again."""
+        chosen = items if items is not None else [s for s in [self.current()] if s]
+        if not chosen or self._article is None:
+            return
+        by_name = {label.name: label.id for label in self._labels().values()}
+        spans = [(s.start, s.end, by_name[s.label]) for s in chosen if s.label in by_name]
+        position = chosen[0].start
+        if self._runner.run(RejectSuggestions(self._article[0], spans)):
+            self._status("Rejected: it will not be proposed again here.")
+            self._move_after(position)
+
+    def accept_all_of_label(self) -> list[int]:
+        """Accepts every suggestion with the current one's label, as one undo step."""
+        item = self.current()
+        if item is None:
+            self._status("Go to a suggestion first (N).")
+            return []
+        return self.accept([s for s in self._items if s.label == item.label])
+
+    def set_currency(self, code: str) -> None:
+        """Sets what a bare "$" means in this article, and proposes amounts again."""
+        if self._article is None:
+            return
+        rejections.set_currency_hint(self._article[0], code)
+        self._currency = code
+        self._amounts = None
+        self._compute_amounts()
+
+    # --- computing -----------------------------------------------------------------
+
+    def _compute_amounts(self) -> None:
+        if self._article is None or not self.enabled:
+            return
+        article_id, body, language = self._article
+        work = functools.partial(amount_suggestions, body, language or "auto", self._currency)
+        if len(body) <= BACKGROUND_ABOVE:
+            self._amounts = work()
+            self._refresh()
+            return
+        task = BackgroundTask(lambda progress, cancel: work(), self)
+        task.succeeded.connect(functools.partial(self._on_amounts_ready, article_id, task))
+        self._task = task
+        task.start()
+
+    def _on_amounts_ready(self, article_id: int, task: BackgroundTask,
+                          amounts: list[Suggestion]) -> None:
+        if task is not self._task or self._article is None or self._article[0] != article_id:
+            return  # another article was opened meanwhile
+        self._task = None
+        self._amounts = amounts
+        self._refresh()
+
+    def _entity_matcher(self) -> EntityMatcher:
+        if self._matcher is None:
+            self._matcher = EntityMatcher(Term(text, label, entity)
+                                          for text, label, entity in rejections.gazetteer())
+        return self._matcher
+
+    def _refresh(self) -> None:
+        """Recomputes what is shown from the amounts, known names, tags and rejections.
+
+        Long texts are matched on a worker thread; one pass at a time, and a
+        change during a pass asks for one more.
+        """
+        if self._article is None or self._amounts is None or not self.enabled:
+            self._show([])
+            return
+        article_id, body, _ = self._article
+        work = functools.partial(_matching, article_id, body, self._entity_matcher(),
+                                 self._amounts)
+        if len(body) <= BACKGROUND_ABOVE:
+            self._show(work())
+            return
+        if self._refreshing is not None:
+            self._refresh_again = True
+            return
+        task = BackgroundTask(lambda progress, cancel: work(), self)
+        task.succeeded.connect(functools.partial(self._on_matched, article_id))
+        task.done.connect(self._on_refresh_done)
+        self._refreshing = task
+        task.start()
+
+    def _on_matched(self, article_id: int, items: list[Suggestion]) -> None:
+        if self._article is not None and self._article[0] == article_id:
+            self._show(items)
+
+    def _on_refresh_done(self) -> None:
+        self._refreshing = None
+        if self._refresh_again:
+            self._refresh_again = False
+            self._refresh()
+
+    def _show(self, items: list[Suggestion]) -> None:
+        current = self.current()
+        self._clear_shown()
+        colors = {label.name: label.color for label in self._labels().values()}
+        self._items = list(items)
+        for item in self._items:
+            self._last_id -= 1
+            self._ids.append(self._last_id)
+            self._reader.add_highlight(Highlight(
+                id=self._last_id, start=item.start, end=item.end,
+                color=colors.get(item.label, "#888888"), label=item.label,
+                tooltip=f"Suggested {self._describe(item)}\nA accept · R reject",
+                dashed=True))
+        self._current = self._items.index(current) if current in self._items else -1
+        self.updated.emit(len(self._items))
+
+    def _drop_overlapping(self, spans: list[tuple[int, int]]) -> None:
+        """Hides at once the suggestions a new tag covers (the full pass may be slow)."""
+        gone = [i for i, item in enumerate(self._items)
+                if any(s < item.end and item.start < e for s, e in spans)]
+        if not gone:
+            return
+        self._reader.remove_highlights([self._ids[i] for i in gone])
+        current = self.current()
+        for i in reversed(gone):
+            del self._items[i], self._ids[i]
+        self._current = self._items.index(current) if current in self._items else -1
+
+    def _clear_shown(self) -> None:
+        if self._ids:
+            self._reader.remove_highlights(self._ids)
+        self._items, self._ids = [], []
+
+    def _describe(self, item: Suggestion) -> str:
+        if item.entity:
+            return f"{item.label} · {item.entity}"
+        value = describe_amount(item.value, item.value_high, item.unit, item.approx,
+                                self._locale)
+        return f"{item.label} · {value}" if value else item.label
+
+    def _move_after(self, position: int) -> None:
+        following = [i for i, s in enumerate(self._items) if s.start >= position]
+        if following:
+            self.go_to(following[0])
+        else:
+            self._current = -1
+
+    # --- slots -----------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        if change.annotation_ids or change.labels:
+            self._matcher = None  # a new tag may be a new name to look for
+        if self._article is None:
+            return
+        if self._article[0] in change.article_ids:
+            records = [store.get_annotation(i) for i in change.annotation_ids]
+            self._drop_overlapping([(r.start, r.end) for r in records if r is not None])
+        if self._article[0] in change.article_ids or change.labels:
+            self._refresh()
+
+    def _on_highlight_clicked(self, highlight_id: int) -> None:
+        if highlight_id >= 0:
+            return
+        if highlight_id not in self._ids:
+            return
+        self.go_to(self._ids.index(highlight_id))
+        menu = self.answer_menu()
+        menu.popup(QCursor.pos())
+
+    def answer_menu(self) -> QMenu:
+        """Accept / reject menu for the current suggestion (what a click opens)."""
+        item = self.current()
+        menu = QMenu(self._reader)
+        if item is not None:
+            menu.addAction(f"Accept {self._describe(item)}", self.accept)
+            menu.addAction("Reject", self.reject)
+            menu.addAction(f"Accept all {item.label} suggestions", self.accept_all_of_label)
+        return menu
+
+    def _on_toggle(self, shown: bool) -> None:
+        self.enabled = shown
+        if shown:
+            self._compute_amounts()
+        else:
+            self._clear_shown()
+            self._current = -1
+
+    def _on_choose_currency(self) -> None:
+        if self._article is None:
+            return
+        choices = list(CURRENCIES)
+        current = choices.index(self._currency) if self._currency in choices else 0
+        code, ok = QInputDialog.getItem(self._reader, "Currency of “$”",
+                                        "In this article, a bare “$” or “dollars” means:",
+                                        choices, current, False)
+        if ok and code:
+            self.set_currency(code)
+
+    def _build_actions(self, parent: QWidget) -> None:
+        def action(text: str, slot: Callable[[], object], *keys: str) -> QAction:
+            act = QAction(text, parent)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.triggered.connect(lambda _checked=False: slot())
+            return act
+
+        self.next_action = action("&Next suggestion", self.next, "N")
+        self.previous_action = action("&Previous suggestion", self.previous, "P", "Shift+N")
+        self.accept_action = action("&Accept suggestion", self.accept, "A")
+        self.reject_action = action("&Reject suggestion", self.reject, "R", "X")
+        self.accept_all_action = action("Accept all of this &label", self.accept_all_of_label,
+                                        "Shift+A")
+        self.show_action = QAction("&Show suggestions", parent, checkable=True, checked=True)
+        self.show_action.toggled.connect(self._on_toggle)
+        self.currency_action = action("&Currency of “$” in this article…",
+                                      self._on_choose_currency)
+        self.actions = [self.next_action, self.previous_action, self.accept_action,
+                        self.reject_action, self.accept_all_action, self.show_action,
+                        self.currency_action]
+
+
+
+def _matching(article_id: int, body: str, matcher: EntityMatcher,
+              amounts: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions left once tags and rejections are taken out (any thread)."""
+    tagged = [(r.start, r.end) for r in store.annotations_for_article(article_id)]
+    return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
+                   matcher=matcher, amounts=amounts)

@@ -1,0 +1,126 @@
+"""Suggestions in the reader: shown dashed, walked and answered by keyboard or click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from db import annotations as store
+from db import suggestions as rejections
+from db.annotations import label_by_name
+from tests.ui.conftest import store_article
+
+DEAL = ("OpenAI signe un pacte de 38\u00a0milliards de dollars sur 7 ans avec AWS. "
+        "Selon OpenAI, des centaines de milliers de processeurs graphiques seront livrés "
+        "d’ici fin 2026 ; l’infrastructure d’OpenAI vaut plus de 1 400 milliards de dollars.")
+
+
+def _span(body: str, text: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return start, start + len(text)
+
+
+def _open(qtbot, make_window, body: str = DEAL):
+    window = make_window()
+    article_id = store_article("Deal", body)
+    window.open_article(article_id)
+    return window, article_id
+
+
+def test_amounts_are_proposed_dashed_with_their_values(qtbot, make_window):
+    window, _ = _open(qtbot, make_window)
+    shown = window.reader_suggestions()
+    assert (*_span(DEAL, "38\u00a0milliards de dollars"), "MONEY") in shown
+    assert (*_span(DEAL, "7 ans"), "DURATION") in shown
+    assert (*_span(DEAL, "plus de 1 400 milliards de dollars"), "MONEY") in shown
+    assert not any(DEAL[s:e] in ("2026", "fin 2026") for s, e, _ in shown)
+    assert window.reader_highlights() == []  # nothing is an annotation yet
+
+    start, _ = _span(DEAL, "38\u00a0milliards")
+    [tip] = [h.tooltip for h in window.reader.highlights_at(start + 1)]
+    assert "MONEY" in tip and "10¹⁰" in tip and "USD" in tip
+
+
+def test_next_and_accept_by_keyboard_store_the_value(qtbot, make_window):
+    window, article_id = _open(qtbot, make_window)
+    body = window.reader.text()
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
+    assert window.reader.selection_range() == _span(body, "38\u00a0milliards de dollars")
+
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_A)
+
+    [money] = store.annotations_for_article(article_id)
+    assert (money.quote, money.value, money.unit, money.approx) == (
+        "38\u00a0milliards de dollars", 3.8e10, "USD", False)
+    assert money.label_id == label_by_name("MONEY").id
+    assert window.reader_highlights() == [(money.start, money.end, "MONEY")]
+    assert (money.start, money.end, "MONEY") not in window.reader_suggestions()
+    # the next suggestion is now current
+    assert window.reader.selection_range() == _span(body, "7 ans")
+
+
+def test_rejected_suggestion_is_not_proposed_again_and_undo_brings_it_back(
+        qtbot, make_window):
+    window, article_id = _open(qtbot, make_window)
+    body = window.reader.text()
+    years = (*_span(body, "7 ans"), "DURATION")
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
+    assert window.reader.selection_range() == years[:2]
+
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_R)
+
+    assert years not in window.reader_suggestions()
+    assert rejections.rejected_for_article(article_id) == {years}
+    assert store.annotations_for_article(article_id) == []
+    window.open_article(store_article("Other", "Un autre texte."))
+    window.open_article(article_id)
+    assert years not in window.reader_suggestions()
+
+    window.undo_action.trigger()
+    assert rejections.rejected_for_article(article_id) == set()
+    assert years in window.reader_suggestions()
+
+
+def test_a_tagged_name_is_proposed_elsewhere_and_accept_all_is_one_undo_step(
+        qtbot, make_window):
+    window, article_id = _open(qtbot, make_window)
+    body = window.reader.text()
+    window.select_range(*_span(body, "OpenAI"))
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_1)
+
+    orgs = [s for s in window.reader_suggestions() if s[2] == "ORG"]
+    assert orgs == [(*_span(body, "OpenAI", 1), "ORG"), (*_span(body, "OpenAI", 2), "ORG")]
+
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
+    while window.suggestions.current().label != "ORG":
+        qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
+    qtbot.keyClick(window.reader.body, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+
+    quotes = sorted(a.quote for a in store.annotations_for_article(article_id))
+    assert quotes == ["OpenAI", "OpenAI", "OpenAI"]
+    window.undo_action.trigger()
+    assert [a.quote for a in store.annotations_for_article(article_id)] == ["OpenAI"]
+
+
+def test_clicking_a_suggestion_offers_accept_and_reject(qtbot, make_window):
+    window, article_id = _open(qtbot, make_window)
+    body = window.reader.text()
+    ids = window.suggestions._ids
+    window.reader.highlight_clicked.emit(ids[0])
+    menu = window.suggestions.answer_menu()
+    texts = [action.text() for action in menu.actions()]
+    assert texts[0].startswith("Accept MONEY") and "Reject" in texts
+
+    menu.actions()[0].trigger()
+    [money] = store.annotations_for_article(article_id)
+    assert (money.start, money.end) == _span(body, "38\u00a0milliards de dollars")
+
+
+def test_currency_hint_changes_what_dollars_mean(qtbot, make_window):
+    window, article_id = _open(qtbot, make_window, "Le contrat vaut 5 millions de dollars.")
+    window.suggestions.set_currency("CAD")
+    [item] = window.suggestions.suggestions()
+    assert (item.value, item.unit) == (5e6, "CAD")
+    assert rejections.currency_hint(article_id) == "CAD"
