@@ -97,6 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
                             "relation): a relation links them, or the same sentence")
     stats.add_argument("--format", choices=STATS_FORMATS, default="csv",
                        help="output format on stdout (default: csv)")
+    suggester = commands.add_parser(
+        "suggest", parents=[db_option], help="print the suggested amounts and entities of a file",
+        description="Prints one JSON object per line and nothing else on stdout: start, end "
+                    "(code points into the file's text as Python reads it: UTF-8, line "
+                    "endings as LF), text, label, and for amounts value, low, high, unit, "
+                    "approx; for entities the entity name. Entities come from the names "
+                    "already tagged in the database, if it exists (it is never created).")
+    suggester.add_argument("file", metavar="FILE", help="a UTF-8 text file")
+    suggester.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
+                           help="language of the text (default: guess)")
+    suggester.add_argument("--currency-hint", type=_currency_code, metavar="CODE",
+                           help="what a bare $ means (default: USD)")
     return parser
 
 
@@ -117,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--rule applies to --by entity only")
         if args.currency and args.by == "label":
             parser.error("--currency applies to --by entity and --by month only")
+    if args.command == "suggest":
+        return _suggest(args)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "import": _import, "export": _export, "stats": _stats}
     handler = handlers[args.command]
@@ -329,3 +343,48 @@ def _progress_line() -> Iterator[ProgressCallback | None]:
     finally:
         if shown:
             print(file=sys.stderr)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    """Prints the suggestions of one file as JSON Lines."""
+    from desktop.core.amounts import AmountRecognizer
+    from desktop.core.entities import EntityMatcher, Term
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        _error(f"{path}: not UTF-8 text (byte {exc.start}).")
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        _error(f"{path}: {exc.strerror or exc}.")
+        return EXIT_PROBLEMS
+    terms: list[Term] = []
+    db_path = connection.resolve_path(args.db)
+    if db_path.exists():
+        from db.suggestions import gazetteer
+
+        try:
+            connection.open_database(db_path)
+            terms = [Term(*row) for row in gazetteer()]
+        except DatabaseError as exc:
+            _error(f"{exc} Entities are not suggested.")
+        finally:
+            connection.close_database()
+    rows: list[tuple[int, int, dict[str, Any]]] = []
+    for amount in AmountRecognizer(args.lang, args.currency_hint).find(text):
+        rows.append((amount.start, amount.end, {
+            "start": amount.start, "end": amount.end, "text": amount.text,
+            "label": amount.label, "value": amount.value, "low": amount.low,
+            "high": amount.high, "unit": amount.unit, "approx": amount.approx}))
+    taken = [(start, end) for start, end, _ in rows]
+    for match in EntityMatcher(terms).find(text):
+        if not any(s < match.end and match.start < e for s, e in taken):
+            rows.append((match.start, match.end, {
+                "start": match.start, "end": match.end, "text": match.text,
+                "label": match.label, "entity": match.entity}))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    out = sys.stdout
+    for _, _, row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return EXIT_OK
