@@ -1,0 +1,141 @@
+"""plot_redraw: from one annotation change to the visible plot redrawn, 1,000,000 annotations.
+
+The database is :mod:`bench_aggregates`' (5,000 articles, 1,000,000 annotations),
+built by its :func:`~bench_aggregates.build`. A plots dock on the "Top entities"
+tab listens to an :class:`~desktop.ui.commands.OperationRunner` as in the main
+window. Each step tags one entity mention (or undoes it, turn about) through the
+runner, fires the debounce timer at once (the bench does not wait its 150 ms),
+waits for the dock to redraw (computed on a worker thread for the corpus) and
+repaints the chart; the worker thread's exit after that is not timed.
+
+value: median time of one step for the current-article scope (``plot_redraw``)
+and for the whole corpus (``plot_redraw_corpus``). baseline: the bare SQL
+``GROUP BY`` the plot is built on (``bench_aggregates.BARE_MENTIONS``, restricted
+to the article for the article scope) on a plain sqlite3 connection: what any
+redraw must at least wait for.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _common import report  # noqa: E402
+from bench_aggregates import BARE_MENTIONS, build  # noqa: E402
+
+STEPS = 9
+ARTICLE_ID = 1
+BARE_ARTICLE_MENTIONS = BARE_MENTIONS.replace(
+    "WHERE a.status = 'accepted' AND a.entity_id IS NOT NULL",
+    "WHERE a.status = 'accepted' AND a.entity_id IS NOT NULL AND a.article_id = ?")
+
+
+def _wait(app, until: Callable[[], bool], timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    """Runs the event loop until ``until()`` holds."""
+    started = time.perf_counter()
+    while not until():
+        app.processEvents()
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the plot was not redrawn")
+        time.sleep(0.0005)
+
+
+def _median_step(app, dock, runner, record, steps: int = STEPS) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Median (whole step, write and emit only) in seconds over ``steps`` changes."""
+    from desktop.core.operations import AddAnnotations
+
+    totals, writes = [], []
+    for step in range(steps + 1):  # the first one warms up
+        drawn: list[str] = []
+        dock.refreshed.connect(drawn.append)
+        started = time.perf_counter()
+        if step % 2 == 0:
+            runner.run(AddAnnotations([record], name="Tag ORG"))
+        else:
+            runner.stack.undo()
+        written = time.perf_counter()
+        dock.refresh_timer.timeout.emit()  # what the debounce timer does 150 ms later
+        _wait(app, lambda drawn=drawn: bool(drawn))
+        dock.chart().viewport().repaint()  # paint now, not at the next event loop turn
+        finished = time.perf_counter()
+        dock.refreshed.disconnect(drawn.append)
+        _wait(app, lambda: not dock.is_busy())  # the worker thread ends, untimed
+        if step:
+            totals.append(finished - started)
+            writes.append(written - started)
+    return statistics.median(totals), statistics.median(writes)
+
+
+def _bare(path: Path, sql: str, params: tuple[int, ...] = (), repeat: int = 7) -> float:
+    con = sqlite3.connect(path)
+    try:
+        times = []
+        for _ in range(repeat + 1):
+            started = time.perf_counter()
+            con.execute(sql, params).fetchall()
+            times.append(time.perf_counter() - started)
+        return statistics.median(times[1:])
+    finally:
+        con.close()
+
+
+def main() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from db.annotations import label_by_name
+    from db.connection import close_database, open_database
+    from desktop.core.operations import new_annotation
+    from desktop.ui.commands import OperationRunner
+    from desktop.ui.plots import PlotsDock
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plots.sqlite3"
+        started = time.perf_counter()
+        counts = build(path)
+        print(f"# plot_redraw: built {counts} in {time.perf_counter() - started:.1f} s",
+              flush=True)
+        open_database(path)
+        body = "Body of article 1."  # what build() stores
+        record = new_annotation(body, ARTICLE_ID, label_by_name("ORG").id, 0, 4, entity_id=1)
+
+        host = QMainWindow()
+        runner = OperationRunner(host)
+        dock = PlotsDock(lambda: ARTICLE_ID, lambda: [ARTICLE_ID], lambda: None, host)
+        runner.changed.connect(dock.schedule_refresh)
+        host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        host.resize(1200, 800)
+        host.show()
+        results: dict[str, tuple[float, float, float]] = {}
+        for scope, sql, params in (("article", BARE_ARTICLE_MENTIONS, (ARTICLE_ID,)),
+                                   ("corpus", BARE_MENTIONS, ())):
+            dock.set_scope(scope)
+            _wait(app, lambda: dock.figure() is not None and not dock.is_busy())
+            total, write = _median_step(app, dock, runner, record)
+            results[scope] = (total, write, _bare(path, sql, params))
+        for kind in ("money", "timeline", "labels"):
+            dock.set_kind(kind)  # type: ignore[arg-type]
+            _wait(app, lambda: not dock.is_busy())
+            total, _write = _median_step(app, dock, runner, record, steps=3)
+            print(f"# plot_redraw {kind} tab, corpus: {total * 1000:.0f} ms", flush=True)
+        host.close()
+        close_database()
+    for scope, (total, write, bare) in results.items():
+        print(f"# plot_redraw {scope}: {total * 1000:.1f} ms a step, of which "
+              f"{write * 1000:.1f} ms write and change signal; bare query {bare * 1000:.1f} ms",
+              flush=True)
+    report("plot_redraw", results["article"][0] * 1000, "ms", results["article"][2] * 1000)
+    report("plot_redraw_corpus", results["corpus"][0] * 1000, "ms",
+           results["corpus"][2] * 1000)
+
+
+if __name__ == "__main__":
+    main()
