@@ -33,6 +33,7 @@ from db.annotations import AnnotationRecord, LabelRecord
 from db.articles import ArticleRecord, first_article_id, get_article
 from desktop import APP_NAME
 from desktop.core.formatting import format_amount
+from desktop.core.occurrences import Occurrence
 from desktop.core.operations import (
     AddAnnotations,
     Change,
@@ -50,10 +51,12 @@ from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
 from desktop.ui.suggestions import SuggestionController
+from desktop.ui.tag_all_dialog import TagAllDialog
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
 if TYPE_CHECKING:
     from desktop.core.importers import ImportReport
+    from desktop.ui.plots import PlotsDock
 
 # Articles with more annotations than this show those of the first screen
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self._article: ArticleRecord | None = None
         self._labels: dict[int, LabelRecord] = {}
         self._task: BackgroundTask | None = None
+        self.plots_dock: PlotsDock | None = None  # built on first View ▸ Plots
 
         self.reader = ReaderPane(self)
         self.setCentralWidget(self.reader)
@@ -172,9 +176,12 @@ class MainWindow(QMainWindow):
         self.redo_action = self.runner.stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
+        self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
+                                           "Ctrl+Shift+T")
         self.search_action = self._action("Search &library", self._on_focus_search,
                                           "Ctrl+K")
         self.about_action = self._action("&About Marginalia", self._on_about)
+        self.plots_action = self._action("&Plots", self.show_plots, "Ctrl+3")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.tag_all_action)
         edit_menu.addAction(self.labels_action)
         suggest_menu = self.menuBar().addMenu("&Suggestions")
         for action in self.suggestions.actions:
@@ -197,6 +205,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.panel_dock.toggleViewAction())
+        view_menu.addAction(self.plots_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -290,8 +299,62 @@ class MainWindow(QMainWindow):
                 return
             label_id = changes.get("label_id", current.label_id)
             changes["entity_id"] = store.find_or_create_entity(name, label_id) if name else None
+            quote = " ".join(current.quote.split())
+            if name and quote.casefold() != name.casefold():
+                # "AWS" linked to "Amazon Web Services": AWS becomes one of its names
+                store.add_alias(changes["entity_id"], quote)
         if changes:
             self.runner.run(EditAnnotation(annotation_id, changes))
+
+    def tag_all_dialog(self) -> TagAllDialog:
+        """The dialog for the selection, or for the annotation under the cursor."""
+        term, label_id, entity_id = "", None, None
+        if self._article is not None:
+            selection = self.reader.selection_range()
+            if selection is not None:
+                start, end = snap_to_words(self._article.body, *selection)
+                term = self._article.body[start:end]
+            at = self.reader.highlights_at(self.reader.cursor_position())
+            annotation = store.get_annotation(at[-1].id) if at and at[-1].id > 0 else None
+            if annotation is not None:
+                term = term or annotation.quote
+                label_id, entity_id = annotation.label_id, annotation.entity_id
+        if label_id is None:
+            label_id = next((lb.id for lb in self._labels.values() if lb.kind == "entity"),
+                            None)
+        return TagAllDialog(" ".join(term.split()), list(self._labels.values()), label_id,
+                            self.current_article_id(), entity_id, self)
+
+    def tag_all_occurrences(self) -> None:
+        dialog = self.tag_all_dialog()
+        if dialog.exec() == TagAllDialog.DialogCode.Accepted:
+            self.tag_occurrences(dialog.occurrences, dialog.label_id(), dialog.entity_id)
+
+    def tag_occurrences(self, occurrences: list[Occurrence], label_id: int,
+                        entity_id: int | None = None) -> list[int]:
+        """Tags the mentions found by the dialog, as one undo step."""
+        if not occurrences:
+            return []
+        bodies: dict[int, str] = {}
+        records = []
+        for occurrence in occurrences:
+            if occurrence.article_id not in bodies:
+                article = get_article(occurrence.article_id)
+                if article is None:
+                    continue
+                bodies[occurrence.article_id] = article.body
+            records.append(new_annotation(
+                bodies[occurrence.article_id], occurrence.article_id, label_id,
+                occurrence.start, occurrence.end, entity_id=entity_id,
+                author=self.settings.get(keys.AUTHOR)))
+        label = self._labels.get(label_id)
+        operation = AddAnnotations(
+            records, name=f"Tag {len(records)} mentions as {label.name if label else '?'}")
+        if not self.runner.run(operation):
+            return []
+        self.statusBar().showMessage(
+            f"Tagged {len(records)} mentions in {len(bodies)} article(s).", 8000)
+        return operation.ids
 
     def import_paths(self, paths: list[str]) -> BackgroundTask | None:
         """Imports files or folders in the background, with progress."""
@@ -330,6 +393,44 @@ class MainWindow(QMainWindow):
         self._task = task
         task.start()
         return task
+
+    # --- plots ------------------------------------------------------------------
+
+    def show_plots(self) -> PlotsDock:
+        """Shows the plots dock, building it the first time (pyqtgraph loads then)."""
+        if self.plots_dock is None:
+            from desktop.ui.plots import PlotsDock  # loaded on first use: faster start
+
+            dock = PlotsDock(self.current_article_id, self.library.selected_article_ids,
+                             self._listed_article_ids, self)
+            if not self.restoreDockWidget(dock):
+                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [360], Qt.Orientation.Vertical)
+            self.runner.changed.connect(dock.schedule_refresh)
+            self.article_opened.connect(lambda _id: dock.scope_input_changed("article"))
+            self.library.table.selectionModel().selectionChanged.connect(
+                lambda *_: dock.scope_input_changed("selection"))
+            self.library.model().modelReset.connect(lambda: dock.scope_input_changed("search"))
+            self.library.show_all_button.clicked.connect(dock.clear_filter)
+            dock.filter_requested.connect(self.library.set_filter_ids)
+            dock.panel_filter_requested.connect(self.panel.set_filter)
+            dock.open_requested.connect(self._on_plot_open)
+            self.plots_dock = dock
+        self.plots_dock.show()
+        self.plots_dock.raise_()
+        return self.plots_dock
+
+    def _listed_article_ids(self) -> list[int] | None:
+        """The articles the library lists, or None when it lists them all."""
+        model = self.library.model()
+        if not model.search_text and model.filter_ids is None:
+            return None
+        return [i for i in map(model.article_id, range(model.match_count())) if i is not None]
+
+    def _on_plot_open(self, article_id: int, annotation_id: int) -> None:
+        if self.open_article(article_id):
+            self.panel.select_annotation(annotation_id)
+            self._on_annotation_activated(annotation_id)
 
     # --- views ------------------------------------------------------------------
 
@@ -442,7 +543,9 @@ class MainWindow(QMainWindow):
 
     def _on_edit_labels(self) -> None:
         dialog = LabelsDialog(self)
-        dialog.labels_changed.connect(lambda: self._on_changed(Change(labels=True)))
+        # Through the runner's signal, so every view (reader, panel, plots,
+        # suggestions) hears of new names and colours.
+        dialog.labels_changed.connect(lambda: self.runner.changed.emit(Change(labels=True)))
         dialog.exec()
 
     def _on_focus_search(self) -> None:
@@ -510,6 +613,8 @@ class MainWindow(QMainWindow):
         if self._task is not None and self._task.is_running():
             self._task.cancel()
             self._task.wait()
+        if self.plots_dock is not None:
+            self.plots_dock.wait()
         self.save_session()
         super().closeEvent(event)
 

@@ -277,8 +277,8 @@ class SuggestionController(QObject):
         self._items, self._ids = [], []
 
     def _describe(self, item: Suggestion) -> str:
-        if item.entity:
-            return f"{item.label} · {item.entity}"
+        if item.value is None:  # an entity: its name, or the text found
+            return f"{item.label} · {item.entity or item.text}"
         value = describe_amount(item.value, item.value_high, item.unit, item.approx,
                                 self._locale)
         return f"{item.label} · {value}" if value else item.label

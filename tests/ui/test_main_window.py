@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from db import annotations as store
 from db.annotations import label_by_name
 from db.articles import article_count
+from db.models import EntityAlias
 from tests.ui.conftest import store_article
 
 TRICKY = ("Le caf\u00e9 😀 d’OpenAI\r\nCafe\u0301 𝄞 a sign\u00e9 avec AWS pour "
@@ -113,6 +114,8 @@ def test_editing_in_the_panel_links_an_entity_and_sets_a_value(qtbot, make_windo
 
     aws = store.get_annotation(aws.id)
     assert store.entity_name(aws.entity_id) == "Amazon Web Services"
+    assert [a.alias for a in EntityAlias.select().where(EntityAlias.entity == aws.entity_id)] \
+        == ["AWS"]  # the mention's text becomes one of the entity's names
     money = store.get_annotation(money_id)
     assert (money.value, money.unit) == (3.8e10, "USD")
     window.undo_action.trigger()
