@@ -277,6 +277,34 @@ def insert_relations(relations: list[tuple[str, int, int]]) -> list[int]:
     return ids
 
 
+def delete_relations(ids: list[int]) -> None:
+    with database.atomic():
+        Relation.delete().where(Relation.id.in_(ids)).execute()
+
+
+def relations_touching(annotation_ids: list[int]) -> list[tuple[str, int, int]]:
+    """(kind, source, target) of the relations that involve any of these annotations."""
+    if not annotation_ids:
+        return []
+    query = (Relation.select(Relation.kind, Relation.source, Relation.target)
+             .where(Relation.source.in_(annotation_ids) | Relation.target.in_(annotation_ids))
+             .tuples())
+    return list(query)
+
+
+def linked_quotes(article_id: int) -> dict[int, list[str]]:
+    """For each annotation of the article with relations, the texts it is linked to."""
+    sql = ('SELECT r.source_id, r.target_id, s.quote, t.quote FROM relation r '
+           'JOIN annotation s ON s.id = r.source_id JOIN annotation t ON t.id = r.target_id '
+           f'WHERE s.article_id = {database.param} OR t.article_id = {database.param}')
+    linked: dict[int, list[str]] = {}
+    for source, target, source_quote, target_quote in database.execute_sql(
+            sql, (article_id, article_id)):
+        linked.setdefault(source, []).append(target_quote)
+        linked.setdefault(target, []).append(source_quote)
+    return linked
+
+
 def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:
     """(id, kind, source annotation, target annotation) for one article."""
     query = (Relation.select(Relation.id, Relation.kind, Relation.source, Relation.target)

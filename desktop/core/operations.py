@@ -88,15 +88,19 @@ class RemoveAnnotations:
     ids: list[int]
     name: str = "Remove annotation"
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
+    _relations: list[tuple[str, int, int]] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
         found = [store.get_annotation(i) for i in self.ids]
         self._removed = [r for r in found if r is not None]
-        store.delete_annotations([r.id for r in self._removed if r.id is not None])
+        ids = [r.id for r in self._removed if r.id is not None]
+        self._relations = store.relations_touching(ids)  # deleted with them (cascade)
+        store.delete_annotations(ids)
         return _change(self._removed)
 
     def revert(self) -> Change:
         store.insert_annotations(self._removed)
+        store.insert_relations(self._relations)
         return _change(self._removed)
 
 
@@ -120,6 +124,28 @@ class EditAnnotation:
     def revert(self) -> Change:
         updated = store.update_annotation(self.annotation_id, **self._before)
         return _change([updated])
+
+
+@dataclass
+class LinkAnnotations:
+    """Links annotations in pairs (an amount to the parties of a deal); undoable."""
+
+    pairs: list[tuple[int, int]]  # (source annotation, target annotation)
+    kind: str = "deal"
+    name: str = "Link annotations"
+    _ids: list[int] = field(default_factory=list, init=False)
+
+    def apply(self) -> Change:
+        self._ids = store.insert_relations([(self.kind, s, t) for s, t in self.pairs])
+        return self._change()
+
+    def revert(self) -> Change:
+        store.delete_relations(self._ids)
+        return self._change()
+
+    def _change(self) -> Change:
+        records = [store.get_annotation(i) for pair in self.pairs for i in pair]
+        return _change([r for r in records if r is not None])
 
 
 def accept(record: AnnotationRecord) -> AnnotationRecord:

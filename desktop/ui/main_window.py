@@ -38,6 +38,7 @@ from desktop.core.operations import (
     AddAnnotations,
     Change,
     EditAnnotation,
+    LinkAnnotations,
     RemoveAnnotations,
     new_annotation,
 )
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_actions(self) -> None:
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.runner.stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
+        self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
         self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
                                            "Ctrl+Shift+T")
         self.search_action = self._action("Search &library", self._on_focus_search,
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.tag_all_action)
+        edit_menu.addAction(self.link_action)
         edit_menu.addAction(self.labels_action)
         suggest_menu = self.menuBar().addMenu("&Suggestions")
         for action in self.suggestions.actions:
@@ -439,7 +442,36 @@ class MainWindow(QMainWindow):
         self.reader.set_labels([(lb.name, lb.shortcut or "", lb.color)
                                 for lb in self._labels.values()])
 
-    def _highlight(self, record: AnnotationRecord, entities: dict[int, str]) -> Highlight:
+    def link_selected(self, ids: list[int] | None = None) -> int:
+        """Links each selected amount to each selected entity mention, as a deal.
+
+        Args:
+            ids: annotation ids; by default those selected in the panel.
+
+        Returns:
+            How many links were made.
+        """
+        chosen = [r for r in map(store.get_annotation, ids if ids is not None
+                                 else self.panel.selected_annotation_ids()) if r]
+        kinds = {r.id: self._labels[r.label_id].kind for r in chosen if r.label_id in self._labels}
+        amounts = [r for r in chosen if kinds.get(r.id) == "amount"]
+        parties = [r for r in chosen if kinds.get(r.id) == "entity"]
+        if not amounts or not parties:
+            self.statusBar().showMessage(
+                "Select an amount and the entities it belongs to in the Annotations panel "
+                "(Ctrl+click), then Edit ▸ Link as deal.", 8000)
+            return 0
+        pairs = [(a.id, p.id) for a in amounts for p in parties
+                 if a.id is not None and p.id is not None]
+        names = ", ".join(p.quote for p in parties)
+        if not self.runner.run(LinkAnnotations(pairs, name=f"Link to {names}")):
+            return 0
+        self.statusBar().showMessage(
+            f"Linked {', '.join(a.quote for a in amounts)} to {names} as a deal.", 8000)
+        return len(pairs)
+
+    def _highlight(self, record: AnnotationRecord, entities: dict[int, str],
+                   links: dict[int, list[str]] | None = None) -> Highlight:
         label = self._labels.get(record.label_id)
         parts = [label.name if label else "?"]
         if record.entity_id is not None and record.entity_id in entities:
@@ -449,13 +481,16 @@ class MainWindow(QMainWindow):
             parts.append(amount)
         if record.note:
             parts.append(record.note)
+        if links and record.id in links:
+            parts.append("linked to " + ", ".join(links[record.id]))
         return Highlight(id=record.id or 0, start=record.start, end=record.end,
                          color=label.color if label else "#999999",
                          label=label.name if label else "?", tooltip=" · ".join(parts))
 
     def _highlights(self, records: list[AnnotationRecord]) -> list[Highlight]:
         entities = store.entity_names({r.entity_id for r in records if r.entity_id})
-        return [self._highlight(record, entities) for record in records]
+        links = store.linked_quotes(self._article.id) if self._article is not None else {}
+        return [self._highlight(record, entities, links) for record in records]
 
     def _show_annotations(self, article_id: int) -> None:
         if self._article is None or self._article.id != article_id:

@@ -59,3 +59,27 @@ def test_edit_undo_restores_previous_values(article_id):
     edit.revert()
     restored = store.get_annotation(ann_id)
     assert restored.label_id == label_by_name("ORG").id and restored.note == ""
+
+
+def test_link_and_undo_and_removing_a_linked_annotation_restores_its_links(article_id):
+    from db.annotations import relations_for_article
+    from desktop.core.operations import LinkAnnotations
+
+    money, org = _tag(article_id, "38\u00a0milliards de dollars", "MONEY"), _tag(
+        article_id, "AWS", "ORG")
+    money.apply()
+    org.apply()
+    link = LinkAnnotations([(money.ids[0], org.ids[0])])
+    link.apply()
+    assert [r[1:] for r in relations_for_article(article_id)] == [
+        ("deal", money.ids[0], org.ids[0])]
+
+    remove = RemoveAnnotations([org.ids[0]])
+    remove.apply()
+    assert relations_for_article(article_id) == []
+    remove.revert()
+    assert [r[1:] for r in relations_for_article(article_id)] == [
+        ("deal", money.ids[0], org.ids[0])]
+
+    link.revert()
+    assert relations_for_article(article_id) == []

@@ -287,3 +287,29 @@ def test_an_article_with_thousands_of_annotations_shows_them_all(qtbot, make_win
     assert window.reader_highlights()[-1] == ((words - 1) * 9, (words - 1) * 9 + 8, "ORG")
     group = window.panel.model().index(0, 0)
     assert window.panel.model().data(group) == f"ORG ({words})"
+
+
+def test_linking_an_amount_to_its_parties_from_the_panel_selection(qtbot, make_window):
+    from db.annotations import relations_for_article
+
+    article_id = store_article("Deal", "OpenAI et AWS signent un pacte de 38 milliards.")
+    window = make_window()
+    window.open_article(article_id)
+    body = window.reader.text()
+    ids = {}
+    for word, label in (("OpenAI", "ORG"), ("AWS", "ORG"), ("38 milliards", "MONEY")):
+        window.select_range(body.index(word), body.index(word) + len(word))
+        ids[word] = window.tag_selection(label)
+
+    window.link_action.trigger()  # nothing selected in the panel: explains what to do
+    assert "Select an amount" in window.statusBar().currentMessage()
+
+    assert window.link_selected(list(ids.values())) == 2
+    assert sorted(r[1:] for r in relations_for_article(article_id)) == sorted([
+        ("deal", ids["38 milliards"], ids["AWS"]), ("deal", ids["38 milliards"], ids["OpenAI"])])
+    start = body.index("38 milliards")
+    [tip] = [h.tooltip for h in window.reader.highlights_at(start)]
+    assert "linked to" in tip and "OpenAI" in tip and "AWS" in tip
+
+    window.undo_action.trigger()
+    assert relations_for_article(article_id) == []
