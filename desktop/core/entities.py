@@ -5,6 +5,12 @@ are proposed. Matching is on whole words only ("Mark" never inside
 "bookmark"), sees through French elision ("d’OpenAI", "l'Oréal"), ignores
 case for ordinary names but keeps it for acronyms ("AWS" is not "aws"), and
 treats any run of spaces (including no-break ones) in a name as one space.
+
+Names are matched word by word through a dictionary keyed by their first
+word, not by one big regular expression: a corpus can hold tens of
+thousands of tagged names, and compiling them into a pattern took seconds,
+while the dictionary is built at once and scans a 2.4 MB book in well
+under a second.
 """
 
 from __future__ import annotations
@@ -12,6 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Letters and digits with any combining marks ("Cafe\u0301" is one word).
+_WORD = re.compile(r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+")
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
 
 
 @dataclass(frozen=True)
@@ -32,14 +42,22 @@ class EntityMatch:
     entity: str
 
 
-def _pattern(text: str) -> str:
-    words = [re.escape(word) for word in text.split()]
-    return r"[\s\u00a0\u202f]+".join(words)
-
-
 def _is_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _joiner(text: str) -> str:
+    """What stands between two words of a name: any white space counts as one space."""
+    return " " if _SPACE.fullmatch(text) else text
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]  # casefolded
+    joiners: tuple[str, ...]  # between consecutive words
+    exact: tuple[str, ...] | None  # the words as written, for acronyms
+    term: Term
 
 
 class EntityMatcher:
@@ -50,49 +68,69 @@ class EntityMatcher:
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        by_key: dict[tuple[str, bool], Term] = {}
+        self._by_first: dict[str, list[_Entry]] = {}
+        seen: set[tuple[tuple[str, ...], tuple[str, ...], bool]] = set()
         for term in terms:
             text = " ".join(term.text.split())
+            words = [m for m in _WORD.finditer(text)]
+            if not words or words[0].start() != 0 or words[-1].end() != len(text):
+                continue  # leading or trailing punctuation ("C++"): not a plain name
             if len(text) < 2:
                 continue  # a single letter would match everywhere
+            folded = tuple(m.group().casefold() for m in words)
+            joiners = tuple(_joiner(text[a.end():b.start()])
+                            for a, b in zip(words, words[1:], strict=False))
             exact = _is_acronym(text)
-            key = (text if exact else text.casefold(), exact)
-            by_key.setdefault(key, Term(text, term.label, term.entity))
-        self._terms = by_key
-        exact = sorted((t for (_, e), t in by_key.items() if e), key=lambda t: -len(t.text))
-        loose = sorted((t for (_, e), t in by_key.items() if not e), key=lambda t: -len(t.text))
-        self._exact = self._compile(exact, 0)
-        self._loose = self._compile(loose, re.IGNORECASE)
+            key = (folded, joiners, exact)
+            if key in seen:
+                continue
+            seen.add(key)
+            entry = _Entry(folded, joiners,
+                           tuple(m.group() for m in words) if exact else None,
+                           Term(text, term.label, term.entity))
+            self._by_first.setdefault(folded[0], []).append(entry)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e.words))
 
-    @staticmethod
-    def _compile(terms: list[Term], flags: int) -> re.Pattern[str] | None:
-        if not terms:
-            return None
-        alternatives = "|".join(_pattern(t.text) for t in terms)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
-
-    def _term_for(self, matched: str) -> Term | None:
-        text = " ".join(matched.split())
-        return self._terms.get((text, True)) or self._terms.get((text.casefold(), False))
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
 
     def find(self, text: str) -> list[EntityMatch]:
+        if not self._by_first:
+            return []
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         found: list[EntityMatch] = []
-        for pattern in (self._exact, self._loose):
-            if pattern is None:
+        i, count = 0, len(tokens)
+        while i < count:
+            entries = self._by_first.get(tokens[i][2].casefold())
+            matched = None
+            if entries:
+                for entry in entries:
+                    if self._matches(entry, tokens, i, text):
+                        matched = entry
+                        break
+            if matched is None:
+                i += 1
                 continue
-            for match in pattern.finditer(text):
-                term = self._term_for(match.group())
-                if term is not None:
-                    found.append(EntityMatch(match.start(), match.end(), match.group(),
-                                             term.label, term.entity))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[EntityMatch] = []
-        for match in found:
-            if not kept or match.start >= kept[-1].end:
-                kept.append(match)
-        return kept
+            last = i + len(matched.words) - 1
+            start, end = tokens[i][0], tokens[last][1]
+            found.append(EntityMatch(start, end, text[start:end], matched.term.label,
+                                     matched.term.entity))
+            i = last + 1
+        return found
 
-
-def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """True if [start, end) meets any of ``spans``."""
-    return any(s < end and start < e for s, e in spans)
+    @staticmethod
+    def _matches(entry: _Entry, tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
+        n = len(entry.words)
+        if i + n > len(tokens):
+            return False
+        for k in range(n):
+            word = tokens[i + k][2]
+            if entry.exact is not None:
+                if word != entry.exact[k]:
+                    return False
+            elif word.casefold() != entry.words[k]:
+                return False
+            if k and _joiner(text[tokens[i + k - 1][1]:tokens[i + k][0]]) != entry.joiners[k - 1]:
+                return False
+        return True

@@ -51,7 +51,7 @@ from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
-from desktop.ui.suggestions import SuggestionController
+from desktop.ui.suggestions import BACKGROUND_ABOVE, SuggestionController
 from desktop.ui.tag_all_dialog import TagAllDialog
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
@@ -82,23 +82,27 @@ def attribution(source: str) -> str:
 
 
 class _AfterPaint(QObject):
-    """Runs a call once the watched widget has painted (queued after the paint)."""
+    """Runs calls once the watched widget has painted (queued after the paint)."""
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
-        self._pending: Callable[[], None] | None = None
+        self._pending: list[Callable[[], None]] = []
         widget.installEventFilter(self)
 
     def call(self, function: Callable[[], None]) -> None:
         if not self.parent().isVisible():  # type: ignore[attr-defined]
             QTimer.singleShot(0, function)  # nothing will paint: just queue it
             return
-        self._pending = function
+        self._pending.append(function)
+
+    def cancel(self) -> None:
+        self._pending.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self._pending is not None and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._pending)
-            self._pending = None
+        if self._pending and event.type() == QEvent.Type.Paint:
+            for function in self._pending:
+                QTimer.singleShot(0, function)
+            self._pending = []
         return False
 
 
@@ -232,6 +236,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return False
         self._article = article
+        self._after_paint.cancel()
         published = article.published.isoformat() if article.published else ""
         self.reader.set_article(article.title, article.body, published, article.language,
                                 article.source, attribution(article.source))
@@ -245,8 +250,15 @@ class MainWindow(QMainWindow):
             self.panel.set_article(article.id, first)
             self._after_paint.call(functools.partial(self._show_annotations, article.id))
         self.library.select_article(article.id)
-        self.suggestions.set_article(article.id, article.body, article.language,
-                                     article.source)
+        start = functools.partial(self._start_suggestions, article.id, article.body,
+                                  article.language, article.source)
+        if len(article.body) <= BACKGROUND_ABOVE:
+            start()  # a few milliseconds
+        else:
+            # On a long text the suggestions' worker would compete with the
+            # first paint: start it just after.
+            self.suggestions.set_article(None)
+            self._after_paint.call(start)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.settings.set(keys.LAST_ARTICLE, article.id)
         self.article_opened.emit(article.id)
@@ -491,6 +503,11 @@ class MainWindow(QMainWindow):
         entities = store.entity_names({r.entity_id for r in records if r.entity_id})
         links = store.linked_quotes(self._article.id) if self._article is not None else {}
         return [self._highlight(record, entities, links) for record in records]
+
+    def _start_suggestions(self, article_id: int, body: str, language: str,
+                           source: str) -> None:
+        if self._article is not None and self._article.id == article_id:
+            self.suggestions.set_article(article_id, body, language, source)
 
     def _show_annotations(self, article_id: int) -> None:
         if self._article is None or self._article.id != article_id:

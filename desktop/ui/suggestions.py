@@ -14,13 +14,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from db import annotations as store
 from db import suggestions as rejections
-from db.annotations import LabelRecord
+from db.annotations import AnnotationRecord, LabelRecord
+from db.models import ENTITY
 from desktop.core.entities import EntityMatcher, Term
 from desktop.core.formatting import describe_amount
 from desktop.core.operations import AddAnnotations, Change, RejectSuggestions, new_annotation
@@ -34,8 +35,10 @@ from desktop.ui.commands import OperationRunner
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.workers import BackgroundTask
 
-# Texts longer than this get their amounts computed on a worker thread.
+# Texts longer than this get their suggestions computed on a worker thread.
 BACKGROUND_ABOVE = 100_000
+# At most this many suggestions are shown at once (the first ones in the text).
+MAX_SHOWN = 2_000
 CURRENCIES = ("USD", "CAD", "AUD", "EUR", "GBP", "CHF", "JPY", "CNY", "HKD", "NZD", "SGD")
 
 
@@ -70,9 +73,13 @@ class SuggestionController(QObject):
         self._refreshing: BackgroundTask | None = None
         self._refresh_again = False
         self._current = -1
-        self._matcher: EntityMatcher | None = None  # None: rebuild from the database
+        self._terms: list[Term] | None = None  # names to look for; None: read them again
         self._task: BackgroundTask | None = None
         self.enabled = True
+        # After a change to a long text, wait for a pause before matching again:
+        # each pass takes a worker a good part of a second.
+        self._later = QTimer(self, singleShot=True, interval=400)
+        self._later.timeout.connect(self._refresh)
         self._build_actions(parent)
         reader.highlight_clicked.connect(self._on_highlight_clicked)
         runner.changed.connect(self._on_changed)
@@ -203,11 +210,22 @@ class SuggestionController(QObject):
         self._amounts = amounts
         self._refresh()
 
-    def _entity_matcher(self) -> EntityMatcher:
-        if self._matcher is None:
-            self._matcher = EntityMatcher(Term(text, label, entity)
-                                          for text, label, entity in rejections.gazetteer())
-        return self._matcher
+    def _known_terms(self) -> list[Term]:
+        if self._terms is None:
+            self._terms = [Term(text, label, entity)
+                           for text, label, entity in rejections.gazetteer()]
+        return self._terms
+
+    def _learn(self, records: list[AnnotationRecord]) -> None:
+        """Adds newly tagged names to the known ones (cheaper than reading them all)."""
+        if self._terms is None:
+            return
+        labels = self._labels()
+        for record in records:
+            label = labels.get(record.label_id)
+            if label is not None and label.kind == ENTITY:
+                self._terms.append(Term(record.quote, label.name,
+                                        store.entity_name(record.entity_id)))
 
     def _refresh(self) -> None:
         """Recomputes what is shown from the amounts, known names, tags and rejections.
@@ -219,7 +237,7 @@ class SuggestionController(QObject):
             self._show([])
             return
         article_id, body, _ = self._article
-        work = functools.partial(_matching, article_id, body, self._entity_matcher(),
+        work = functools.partial(_matching, article_id, body, list(self._known_terms()),
                                  self._amounts)
         if len(body) <= BACKGROUND_ABOVE:
             self._show(work())
@@ -247,7 +265,10 @@ class SuggestionController(QObject):
         current = self.current()
         self._clear_shown()
         colors = {label.name: label.color for label in self._labels().values()}
-        self._items = list(items)
+        if len(items) > MAX_SHOWN:
+            self._status(f"{len(items)} suggestions: the first {MAX_SHOWN} are shown; "
+                         "answer some to see more.")
+        self._items = list(items[:MAX_SHOWN])
         for item in self._items:
             self._last_id -= 1
             self._ids.append(self._last_id)
@@ -293,15 +314,20 @@ class SuggestionController(QObject):
     # --- slots -----------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if change.annotation_ids or change.labels:
-            self._matcher = None  # a new tag may be a new name to look for
+        records = [r for r in map(store.get_annotation, change.annotation_ids) if r]
+        if change.labels:
+            self._terms = None  # names and kinds may have changed: read them again
+        else:
+            self._learn(records)  # a new tag may be a new name to look for
         if self._article is None:
             return
         if self._article[0] in change.article_ids:
-            records = [store.get_annotation(i) for i in change.annotation_ids]
-            self._drop_overlapping([(r.start, r.end) for r in records if r is not None])
+            self._drop_overlapping([(r.start, r.end) for r in records])
         if self._article[0] in change.article_ids or change.labels:
-            self._refresh()
+            if len(self._article[1]) > BACKGROUND_ABOVE:
+                self._later.start()
+            else:
+                self._refresh()
 
     def _on_highlight_clicked(self, highlight_id: int) -> None:
         if highlight_id >= 0:
@@ -364,9 +390,9 @@ class SuggestionController(QObject):
 
 
 
-def _matching(article_id: int, body: str, matcher: EntityMatcher,
+def _matching(article_id: int, body: str, terms: list[Term],
               amounts: list[Suggestion]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread)."""
     tagged = [(r.start, r.end) for r in store.annotations_for_article(article_id)]
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
-                   matcher=matcher, amounts=amounts)
+                   matcher=EntityMatcher(terms), amounts=amounts)

@@ -41,3 +41,19 @@ def test_offsets_are_code_points_after_emoji():
     starts = [m.start for m in EntityMatcher(TERMS).find(text)]
     assert starts == [2, 11]
     assert all(text[m.start:m.end] == "OpenAI" for m in EntityMatcher(TERMS).find(text))
+
+
+def test_combining_marks_and_hyphens_stay_inside_words():
+    matcher = EntityMatcher([Term("Cafe\u0301 Noir", "ORG", "Café Noir"),
+                             Term("Hewlett-Packard", "ORG", "HP")])
+    found = [(m.text, m.entity) for m in matcher.find(
+        "Le Cafe\u0301 Noir, Cafe\u0301s Noirs, Hewlett-Packard et Hewlett-Packards.")]
+    assert found == [("Cafe\u0301 Noir", "Café Noir"), ("Hewlett-Packard", "HP")]
+
+
+def test_thousands_of_names_are_matched_without_compiling_a_pattern():
+    terms = [Term(f"Company{i}", "ORG", f"Company {i}") for i in range(20_000)]
+    text = " ".join(f"Company{i}" for i in range(0, 20_000, 7))
+    found = EntityMatcher(terms).find(text)
+    assert len(found) == len(range(0, 20_000, 7))
+    assert found[1].entity == "Company 7"

@@ -124,3 +124,17 @@ def test_currency_hint_changes_what_dollars_mean(qtbot, make_window):
     [item] = window.suggestions.suggestions()
     assert (item.value, item.unit) == (5e6, "CAD")
     assert rejections.currency_hint(article_id) == "CAD"
+
+
+def test_a_long_article_gets_its_suggestions_from_a_worker(qtbot, make_window):
+    from desktop.ui.suggestions import BACKGROUND_ABOVE
+
+    filler = "Un paragraphe sans chiffre pour allonger le texte.\n" * (BACKGROUND_ABOVE // 50)
+    body = filler + "Enfin, AWS facture 38 milliards de dollars."
+    window, _ = _open(qtbot, make_window, body)
+    start, end = _span(body, "38 milliards de dollars")
+
+    qtbot.waitUntil(lambda: (start, end, "MONEY") in window.reader_suggestions(),
+                    timeout=20_000)
+    [item] = window.suggestions.suggestions()
+    assert (item.value, item.unit) == (3.8e10, "USD")
