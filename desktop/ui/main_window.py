@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
             self._task.wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
+        self.suggestions.shutdown()
         self.save_session()
         super().closeEvent(event)
 

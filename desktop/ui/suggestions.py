@@ -71,6 +71,7 @@ class SuggestionController(QObject):
         self._ids: list[int] = []  # the reader's highlight id of each item (negative)
         self._last_id = 0
         self._refreshing: BackgroundTask | None = None
+        self._abandoned: list[BackgroundTask] = []  # kept alive until their thread ends
         self._refresh_again = False
         self._current = -1
         self._terms: list[Term] | None = None  # names to look for; None: read them again
@@ -93,14 +94,26 @@ class SuggestionController(QObject):
         self._amounts = None
         self._current = -1
         if self._task is not None:
-            self._task.cancel()
-            self._task = None
+            task, self._task = self._task, None
+            task.cancel()  # its result is ignored when it arrives
+            self._abandoned.append(task)
+            task.done.connect(lambda: self._abandoned.remove(task))
         if article_id is None:
             self._article = None
             return
         self._article = (article_id, body, language)
         self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
         self._compute_amounts()
+
+    def shutdown(self) -> None:
+        """Stops proposing and waits for any worker (before the window closes)."""
+        self._later.stop()
+        for task in (self._task, self._refreshing, *self._abandoned):
+            if task is not None:
+                task.cancel()
+                task.wait()
+        self._task = self._refreshing = None
+        self._abandoned = []
 
     def suggestions(self) -> list[Suggestion]:
         """The suggestions shown now, sorted by position."""

@@ -41,6 +41,9 @@ class _Worker(QObject):
         finally:
             if database.obj is not None and not database.obj.is_closed():
                 database.obj.close()  # this thread's connection only
+            # Quit from here, not through a queued signal: a GUI thread blocked
+            # in wait() would never deliver it.
+            QThread.currentThread().quit()
 
 
 class BackgroundTask(QObject):
@@ -71,8 +74,6 @@ class BackgroundTask(QObject):
         self._worker.succeeded.connect(self.succeeded)
         self._worker.failed.connect(self.failed)
         self._worker.cancelled.connect(self.cancelled)
-        for finished in (self._worker.succeeded, self._worker.failed, self._worker.cancelled):
-            finished.connect(self._thread.quit)
         self._thread.finished.connect(self.done)
 
     def start(self) -> None:

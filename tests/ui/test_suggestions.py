@@ -138,3 +138,13 @@ def test_a_long_article_gets_its_suggestions_from_a_worker(qtbot, make_window):
                     timeout=20_000)
     [item] = window.suggestions.suggestions()
     assert (item.value, item.unit) == (3.8e10, "USD")
+
+
+def test_closing_the_window_while_a_worker_runs_stops_it_cleanly(qtbot, make_window):
+    from desktop.ui.suggestions import BACKGROUND_ABOVE
+
+    body = "Texte de remplissage pour un long article.\n" * (BACKGROUND_ABOVE // 40)
+    window, _ = _open(qtbot, make_window, body + "Il coûte 5 millions d'euros.")
+    window.close()  # waits for the worker: it must quit even though the GUI thread waits
+    controller = window.suggestions
+    assert controller._task is None and controller._refreshing is None
