@@ -9,6 +9,7 @@ then finds whole-word mentions (through elision, case kept for acronyms).
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from dataclasses import dataclass
 
 from db import annotations as store
@@ -16,6 +17,9 @@ from db.articles import get_article
 from db.library import article_ids
 from desktop.core.entities import EntityMatcher, Term
 from desktop.core.progress import CancelToken, ProgressCallback, is_cancelled, report
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -29,9 +33,11 @@ class Occurrence:
 
 
 def _context(body: str, start: int, end: int, width: int = 40) -> str:
-    before = " ".join(body[max(0, start - width):start].split())
-    after = " ".join(body[end:end + width].split())
-    return f"…{before} [{body[start:end]}] {after}…"
+    def one_line(text: str) -> str:
+        return _SPACES.sub(" ", text)
+
+    before, after = body[max(0, start - width):start], body[end:end + width]
+    return f"…{one_line(before)}[{body[start:end]}]{one_line(after)}…"
 
 
 def find_occurrences(

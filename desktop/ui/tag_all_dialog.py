@@ -104,8 +104,9 @@ class TagAllDialog(QDialog):
             self.count_label.setText("No untagged mention of this name.")
         self.preview.clear()
         for occurrence in self.occurrences[:PREVIEW_LIMIT]:
-            item = QListWidgetItem(f"{occurrence.title} — {occurrence.context}")
-            item.setToolTip(occurrence.context)
+            # The mention first: titles are long and would push it out of sight.
+            item = QListWidgetItem(f"{occurrence.context}   — {occurrence.title}")
+            item.setToolTip(f"{occurrence.title}\n{occurrence.context}")
             self.preview.addItem(item)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(f"Tag {count}" if count else "Tag")
