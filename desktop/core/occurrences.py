@@ -8,8 +8,8 @@ then finds whole-word mentions (through elision, case kept for acronyms).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from db import annotations as store
@@ -17,7 +17,6 @@ from db.articles import get_article
 from db.library import article_ids
 from desktop.core.entities import EntityMatcher, Term
 from desktop.core.progress import CancelToken, ProgressCallback, is_cancelled, report
-
 
 _SPACES = re.compile(r"\s+")
 
