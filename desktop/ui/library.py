@@ -242,9 +242,13 @@ class LibraryView(QWidget):
     Signals:
         article_activated(int): the user moved to an article (selection,
             Enter or double-click); the id of the article to open.
+        selection_changed(): the selected articles changed.
+        filter_cleared(): the user pressed "Show all" to drop a plot's filter.
     """
 
     article_activated = Signal(int)
+    selection_changed = Signal()
+    filter_cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None, page_size: int = 200) -> None:
         super().__init__(parent)
@@ -283,6 +287,8 @@ class LibraryView(QWidget):
         self.table.setSortingEnabled(True)  # the model already lists newest first
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit())
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self._model.modelReset.connect(self._on_model_reset)
 
@@ -292,7 +298,7 @@ class LibraryView(QWidget):
         self.show_all_button.setText("Show all")
         self.show_all_button.setToolTip("List every article again")
         self.show_all_button.setAutoRaise(True)
-        self.show_all_button.clicked.connect(lambda: self.set_filter_ids(None))
+        self.show_all_button.clicked.connect(self._on_show_all)
 
         status = QHBoxLayout()
         status.setContentsMargins(4, 0, 4, 0)
@@ -326,6 +332,10 @@ class LibraryView(QWidget):
         """Puts ``text`` in the search box and applies it at once."""
         self.search_edit.setText(text)
         self.apply_search()
+
+    def _on_show_all(self) -> None:
+        self.set_filter_ids(None)
+        self.filter_cleared.emit()
 
     def set_filter_ids(self, ids: list[int] | None) -> None:
         """Lists only these articles (e.g. chosen in a plot); ``None`` lists all again."""

@@ -423,10 +423,10 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([dock], [360], Qt.Orientation.Vertical)
             self.runner.changed.connect(dock.schedule_refresh)
             self.article_opened.connect(lambda _id: dock.scope_input_changed("article"))
-            self.library.table.selectionModel().selectionChanged.connect(
-                lambda *_: dock.scope_input_changed("selection"))
+            self.library.selection_changed.connect(
+                lambda: dock.scope_input_changed("selection"))
             self.library.model().modelReset.connect(lambda: dock.scope_input_changed("search"))
-            self.library.show_all_button.clicked.connect(dock.clear_filter)
+            self.library.filter_cleared.connect(dock.clear_filter)
             dock.filter_requested.connect(self.library.set_filter_ids)
             dock.panel_filter_requested.connect(self.panel.set_filter)
             dock.open_requested.connect(self._on_plot_open)
