@@ -44,7 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from db.models import ACCEPTED, AMOUNT, ENTITY, database
+from db.counting import LINK_COLUMNS, LINKED, MENTION, MONEY, SUMS
+from db.models import ACCEPTED, database
 
 Rule = Literal["relation", "sentence"]
 RULES: tuple[Rule, ...] = ("relation", "sentence")
@@ -57,17 +58,6 @@ RULE_DESCRIPTIONS: dict[str, str] = {
 
 ScopeKind = Literal["article", "articles", "corpus"]
 
-_MENTION = (f"a.status = '{ACCEPTED}' "
-            f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{ENTITY}')")
-_MONEY = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
-          "AND a.unit GLOB '[A-Z][A-Z][A-Z]' "
-          f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{AMOUNT}')")
-_LINKED = f"x.status = '{ACCEPTED}' AND x.entity_id IS NOT NULL"
-_LINK_COLUMNS = "a.id, a.unit, a.value, a.value_high, a.approx, x.entity_id"
-# The columns of a MoneySum, over the money rows of table alias ``p``.
-_SUMS = ("SUM({p}value) AS total, SUM(COALESCE({p}value_high, {p}value)) AS high, "
-         "COUNT(*) AS amounts, SUM({p}approx) AS approx, "
-         "SUM({p}value_high IS NOT NULL AND {p}value_high <> {p}value) AS ranges")
 _BY_DATE = "ar.published IS NULL, ar.published, ar.id"
 
 
@@ -288,7 +278,7 @@ def mentions_per_label(scope: Scope) -> list[LabelMentions]:
     sql = (
         "SELECT l.id, l.name, l.color, c.n, c.entities FROM "
         "(SELECT a.label_id, COUNT(*) AS n, COUNT(DISTINCT a.entity_id) AS entities "
-        f"FROM {source} WHERE {_MENTION}{where} GROUP BY a.label_id) c "
+        f"FROM {source} WHERE {MENTION}{where} GROUP BY a.label_id) c "
         "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id"
     )
     return [LabelMentions(*row) for row in database.execute_sql(sql, params).fetchall()]
@@ -351,7 +341,7 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
     source, where, params = scope.annotations()
     mentions_sql = (
         "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) FROM "
-        f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {_MENTION}{where} "
+        f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {MENTION}{where} "
         "GROUP BY a.article_id) c JOIN article ar ON ar.id = c.article_id GROUP BY month"
     )
     mentions = dict(database.execute_sql(mentions_sql, params).fetchall())
@@ -362,8 +352,8 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
     money_sql = (
         "SELECT substr(ar.published, 1, 7) AS month, c.unit, SUM(c.total), SUM(c.high), "
         "SUM(c.amounts), SUM(c.approx), SUM(c.ranges) FROM "
-        f"(SELECT a.article_id, a.unit, {_SUMS.format(p='a.')} FROM {source} "
-        f"WHERE {_MONEY}{money_where} GROUP BY a.article_id, a.unit) c "
+        f"(SELECT a.article_id, a.unit, {SUMS.format(p='a.')} FROM {source} "
+        f"WHERE {MONEY}{money_where} GROUP BY a.article_id, a.unit) c "
         "JOIN article ar ON ar.id = c.article_id GROUP BY month, c.unit ORDER BY c.unit"
     )
     money: dict[str | None, list[MoneySum]] = {}
@@ -449,7 +439,7 @@ def _behind(
             extra += " AND a.unit = ?"
             extra_params.append(currency)
         source, where, params = scope.annotations()
-        select = f"SELECT a.id, a.article_id, a.start FROM {source} WHERE {_MONEY}{where}{extra}"
+        select = f"SELECT a.id, a.article_id, a.start FROM {source} WHERE {MONEY}{where}{extra}"
         if entity_id is None:
             return select, params + extra_params
         if rule is None:
@@ -464,7 +454,7 @@ def _behind(
     if entity_id is not None:
         extra += " AND a.entity_id = ?"
         extra_params.append(int(entity_id))
-    kind = _MENTION if entity_id is None and label_id is None else f"a.status = '{ACCEPTED}'"
+    kind = MENTION if entity_id is None and label_id is None else f"a.status = '{ACCEPTED}'"
     return (f"SELECT a.id, a.article_id, a.start FROM {source} WHERE {kind}{where}{extra}",
             params + extra_params)
 
@@ -487,10 +477,10 @@ def _totals(scope: Scope, rule: Rule, currency: str | None) -> tuple[str, list[A
         mentioned, mentioned_where, mentioned_params = scope.annotations("x")
         return (
             "WITH amounts AS (SELECT a.article_id, a.sentence, a.unit, "
-            f"{_SUMS.format(p='a.')} FROM {source} WHERE {_MONEY}{where} "
+            f"{SUMS.format(p='a.')} FROM {source} WHERE {MONEY}{where} "
             "GROUP BY a.article_id, a.sentence, a.unit), "
             "mentioned AS (SELECT DISTINCT x.article_id, x.sentence, x.entity_id "
-            f"FROM {mentioned} WHERE {_LINKED}{mentioned_where}), "
+            f"FROM {mentioned} WHERE {LINKED}{mentioned_where}), "
             "totals AS (SELECT d.entity_id, m.unit, SUM(m.total) AS total, "
             "SUM(m.high) AS high, SUM(m.amounts) AS amounts, SUM(m.approx) AS approx, "
             "SUM(m.ranges) AS ranges FROM amounts m JOIN mentioned d "
@@ -508,12 +498,12 @@ def _totals(scope: Scope, rule: Rule, currency: str | None) -> tuple[str, list[A
             joined = f"relation r CROSS JOIN annotation a ON a.id = r.{mine}"
         else:
             joined = f"{source} JOIN relation r ON r.{mine} = a.id"
-        branches.append(f"SELECT {_LINK_COLUMNS} FROM {joined} "
+        branches.append(f"SELECT {LINK_COLUMNS} FROM {joined} "
                         f"JOIN annotation x ON x.id = r.{other} "
-                        f"WHERE {_MONEY}{where} AND {_LINKED}")
+                        f"WHERE {MONEY}{where} AND {LINKED}")
     return (
         f"WITH links AS ({branches[0]} UNION {branches[1]}), "
-        f"totals AS (SELECT k.entity_id, k.unit, {_SUMS.format(p='k.')} FROM links k "
+        f"totals AS (SELECT k.entity_id, k.unit, {SUMS.format(p='k.')} FROM links k "
         "GROUP BY k.entity_id, k.unit)",
         params + params,
     )
@@ -523,13 +513,13 @@ def _totals(scope: Scope, rule: Rule, currency: str | None) -> tuple[str, list[A
 _ATTRIBUTED_TO: dict[str, str] = {
     "relation": (
         " AND (EXISTS (SELECT 1 FROM relation r JOIN annotation x ON x.id = r.target_id "
-        f"WHERE r.source_id = a.id AND x.entity_id = ? AND {_LINKED}) "
+        f"WHERE r.source_id = a.id AND x.entity_id = ? AND {LINKED}) "
         "OR EXISTS (SELECT 1 FROM relation r JOIN annotation x ON x.id = r.source_id "
-        f"WHERE r.target_id = a.id AND x.entity_id = ? AND {_LINKED}))"
+        f"WHERE r.target_id = a.id AND x.entity_id = ? AND {LINKED}))"
     ),
     "sentence": (
         " AND EXISTS (SELECT 1 FROM annotation x WHERE x.article_id = a.article_id "
-        f"AND x.sentence = a.sentence AND x.entity_id = ? AND {_LINKED})"
+        f"AND x.sentence = a.sentence AND x.entity_id = ? AND {LINKED})"
     ),
 }
 

@@ -1,0 +1,33 @@
+"""What the figures count, as SQL conditions shared by :mod:`db.aggregates` and :mod:`db.summaries`.
+
+The rules themselves are told in :mod:`db.aggregates`. Annotations are
+named ``a`` (the counted ones) and ``x`` (the mention at the other end of a
+link); :data:`SUMS` is written over a placeholder prefix ``{p}``.
+"""
+
+from __future__ import annotations
+
+from db.models import ACCEPTED, AMOUNT, ENTITY
+
+MENTION = (f"a.status = '{ACCEPTED}' "
+           f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{ENTITY}')")
+"""``a`` is a mention: an accepted annotation of an entity label."""
+
+MONEY = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
+         "AND a.unit GLOB '[A-Z][A-Z][A-Z]' "
+         f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{AMOUNT}')")
+"""``a`` is a money amount: accepted, of an amount label, with a value and a currency."""
+
+LINKED = f"x.status = '{ACCEPTED}' AND x.entity_id IS NOT NULL"
+"""``x`` is an accepted annotation linked to an entity."""
+
+LINK_COLUMNS = "a.id, a.unit, a.value, a.value_high, a.approx, x.entity_id"
+"""One amount ``a`` given to the entity of ``x``."""
+
+SUMS = ("SUM({p}value) AS total, SUM(COALESCE({p}value_high, {p}value)) AS high, "
+        "COUNT(*) AS amounts, SUM({p}approx) AS approx, "
+        "SUM({p}value_high IS NOT NULL AND {p}value_high <> {p}value) AS ranges")
+"""The columns of a :class:`~db.aggregates.MoneySum` over money rows prefixed ``{p}``."""
+
+SUM_COLUMNS = ("total", "high", "amounts", "approx", "ranges")
+"""The names of the :data:`SUMS` columns, which add up across groups."""
