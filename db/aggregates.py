@@ -31,21 +31,28 @@ a search result; any length: the ids travel as one JSON parameter, never as
 thousands of bound parameters) or the whole corpus.
 
 Every figure comes from SQL ``GROUP BY`` statements (one per function, two
-for :func:`per_month`); Python only wraps the few result rows. The
-statements use SQLite functions (``json_each``, ``GLOB``): this module
-targets the SQLite database.
+for :func:`per_month`); Python only wraps the few result rows. Over the
+corpus they read the sums :mod:`db.summaries` keeps (brought up to date
+first, in the same transaction), which give the same figures as the
+statements over the annotations (float sums may differ in the last bits, by
+the order of the additions); over one article or a list they read the
+annotations. The statements use SQLite functions (``json_each``, ``GLOB``):
+this module targets the SQLite database.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from db import summaries
 from db.counting import LINK_COLUMNS, LINKED, MENTION, MONEY, SUMS
-from db.models import ACCEPTED, database
+from db.models import ACCEPTED, ENTITY, database
 
 Rule = Literal["relation", "sentence"]
 RULES: tuple[Rule, ...] = ("relation", "sentence")
@@ -58,6 +65,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
 
 ScopeKind = Literal["article", "articles", "corpus"]
 
+_ENTITY_LABELS = f"SELECT id FROM label WHERE kind = '{ENTITY}'"
 _BY_DATE = "ar.published IS NULL, ar.published, ar.id"
 
 
@@ -255,45 +263,61 @@ def mentions_per_entity(
         label_ids: only entities of these labels; all if None.
         limit: how many entities at most; all if None.
     """
-    source, where, params = scope.annotations()
+    params: list[Any] = []
+    if _summarised(scope):
+        counts = ("SELECT s.entity_id, SUM(s.n) AS n FROM summary_mentions s "
+                  "WHERE s.entity_id <> 0 GROUP BY s.entity_id")
+    else:
+        source, where, params = scope.annotations()
+        counts = (f"SELECT a.entity_id, COUNT(*) AS n FROM {source} "
+                  f"WHERE a.status = '{ACCEPTED}' AND a.entity_id IS NOT NULL{where} "
+                  "GROUP BY a.entity_id")
     label_filter = ""
     if label_ids is not None:
         label_filter = f" WHERE e.label_id IN ({', '.join('?' * len(label_ids))})"
         params += [int(i) for i in label_ids]
     sql = (
-        "SELECT e.id, e.name, l.name, l.color, c.n FROM "
-        f"(SELECT a.entity_id, COUNT(*) AS n FROM {source} "
-        f"WHERE a.status = '{ACCEPTED}' AND a.entity_id IS NOT NULL{where} "
-        "GROUP BY a.entity_id) c "
+        f"SELECT e.id, e.name, l.name, l.color, c.n FROM ({counts}) c "
         "JOIN entity e ON e.id = c.entity_id JOIN label l ON l.id = e.label_id"
         f"{label_filter} ORDER BY c.n DESC, e.name, e.id LIMIT ?"
     )
-    rows = database.execute_sql(sql, [*params, _limit(limit)]).fetchall()
+    with _reading(scope):
+        rows = database.execute_sql(sql, [*params, _limit(limit)]).fetchall()
     return [EntityMentions(*row) for row in rows]
 
 
 def mentions_per_label(scope: Scope) -> list[LabelMentions]:
     """Returns the mentions of each entity label that has any, in label order."""
-    source, where, params = scope.annotations()
-    sql = (
-        "SELECT l.id, l.name, l.color, c.n, c.entities FROM "
-        "(SELECT a.label_id, COUNT(*) AS n, COUNT(DISTINCT a.entity_id) AS entities "
-        f"FROM {source} WHERE {MENTION}{where} GROUP BY a.label_id) c "
-        "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id"
-    )
-    return [LabelMentions(*row) for row in database.execute_sql(sql, params).fetchall()]
+    params: list[Any] = []
+    if _summarised(scope):
+        counts = ("SELECT s.label_id, SUM(s.n) AS n, COUNT(DISTINCT NULLIF(s.entity_id, 0)) "
+                  f"AS entities FROM summary_mentions s WHERE s.label_id IN ({_ENTITY_LABELS}) "
+                  "GROUP BY s.label_id")
+    else:
+        source, where, params = scope.annotations()
+        counts = ("SELECT a.label_id, COUNT(*) AS n, COUNT(DISTINCT a.entity_id) AS entities "
+                  f"FROM {source} WHERE {MENTION}{where} GROUP BY a.label_id")
+    sql = (f"SELECT l.id, l.name, l.color, c.n, c.entities FROM ({counts}) c "
+           "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
+    with _reading(scope):
+        rows = database.execute_sql(sql, params).fetchall()
+    return [LabelMentions(*row) for row in rows]
 
 
 def label_distribution(scope: Scope) -> list[LabelCount]:
     """Returns the accepted annotations of each label that has any (amounts too)."""
-    source, where, params = scope.annotations()
-    sql = (
-        "SELECT l.id, l.name, l.kind, l.color, c.n FROM "
-        f"(SELECT a.label_id, COUNT(*) AS n FROM {source} WHERE a.status = '{ACCEPTED}'"
-        f"{where} GROUP BY a.label_id) c "
-        "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id"
-    )
-    return [LabelCount(*row) for row in database.execute_sql(sql, params).fetchall()]
+    params: list[Any] = []
+    if _summarised(scope):
+        counts = "SELECT s.label_id, SUM(s.n) AS n FROM summary_mentions s GROUP BY s.label_id"
+    else:
+        source, where, params = scope.annotations()
+        counts = (f"SELECT a.label_id, COUNT(*) AS n FROM {source} "
+                  f"WHERE a.status = '{ACCEPTED}'{where} GROUP BY a.label_id")
+    sql = (f"SELECT l.id, l.name, l.kind, l.color, c.n FROM ({counts}) c "
+           "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
+    with _reading(scope):
+        rows = database.execute_sql(sql, params).fetchall()
+    return [LabelCount(*row) for row in rows]
 
 
 def money_per_entity(
@@ -320,7 +344,8 @@ def money_per_entity(
         "r.approx, r.ranges FROM ranked r JOIN label l ON l.id = r.label_id "
         "WHERE ? < 0 OR r.place <= ? ORDER BY r.unit, r.place"
     )
-    rows = database.execute_sql(sql, [*params, _limit(limit), _limit(limit)]).fetchall()
+    with _reading(scope):
+        rows = database.execute_sql(sql, [*params, _limit(limit), _limit(limit)]).fetchall()
     return MoneyResult(rule, currency, [
         EntityMoney(entity_id, name, label, color, MoneySum(*sums))
         for entity_id, name, label, color, *sums in rows
@@ -338,26 +363,41 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
         ValueError: a currency that is not a 3-letter code.
     """
     currency = _currency(currency)
-    source, where, params = scope.annotations()
-    mentions_sql = (
-        "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) FROM "
-        f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {MENTION}{where} "
-        "GROUP BY a.article_id) c JOIN article ar ON ar.id = c.article_id GROUP BY month"
-    )
-    mentions = dict(database.execute_sql(mentions_sql, params).fetchall())
-    money_where, money_params = where, list(params)
-    if currency is not None:
-        money_where += " AND a.unit = ?"
-        money_params.append(currency)
-    money_sql = (
-        "SELECT substr(ar.published, 1, 7) AS month, c.unit, SUM(c.total), SUM(c.high), "
-        "SUM(c.amounts), SUM(c.approx), SUM(c.ranges) FROM "
-        f"(SELECT a.article_id, a.unit, {SUMS.format(p='a.')} FROM {source} "
-        f"WHERE {MONEY}{money_where} GROUP BY a.article_id, a.unit) c "
-        "JOIN article ar ON ar.id = c.article_id GROUP BY month, c.unit ORDER BY c.unit"
-    )
+    params: list[Any] = []
+    money_params: list[Any] = []
+    if _summarised(scope):
+        # Months are "" for undated articles in the summaries.
+        mentions_sql = ("SELECT NULLIF(s.month, ''), SUM(s.n) FROM summary_label_month s "
+                        f"WHERE s.label_id IN ({_ENTITY_LABELS}) GROUP BY s.month")
+        money_sql = ("SELECT NULLIF(s.month, ''), s.unit, s.total, s.high, s.amounts, "
+                     "s.approx, s.ranges FROM summary_money_month s")
+        if currency is not None:
+            money_sql += " WHERE s.unit = ?"
+            money_params.append(currency)
+        money_sql += " ORDER BY s.unit"
+    else:
+        source, where, params = scope.annotations()
+        mentions_sql = (
+            "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) FROM "
+            f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {MENTION}{where} "
+            "GROUP BY a.article_id) c JOIN article ar ON ar.id = c.article_id GROUP BY month"
+        )
+        money_where, money_params = where, list(params)
+        if currency is not None:
+            money_where += " AND a.unit = ?"
+            money_params.append(currency)
+        money_sql = (
+            "SELECT substr(ar.published, 1, 7) AS month, c.unit, SUM(c.total), SUM(c.high), "
+            "SUM(c.amounts), SUM(c.approx), SUM(c.ranges) FROM "
+            f"(SELECT a.article_id, a.unit, {SUMS.format(p='a.')} FROM {source} "
+            f"WHERE {MONEY}{money_where} GROUP BY a.article_id, a.unit) c "
+            "JOIN article ar ON ar.id = c.article_id GROUP BY month, c.unit ORDER BY c.unit"
+        )
+    with _reading(scope):
+        mentions = dict(database.execute_sql(mentions_sql, params).fetchall())
+        money_rows = database.execute_sql(money_sql, money_params).fetchall()
     money: dict[str | None, list[MoneySum]] = {}
-    for month, *sums in database.execute_sql(money_sql, money_params).fetchall():
+    for month, *sums in money_rows:
         money.setdefault(month, []).append(MoneySum(*sums))
     months = sorted(set(mentions) | set(money), key=lambda m: (m is None, m or ""))
     return [MonthRow(m, int(mentions.get(m, 0)), tuple(money.get(m, ()))) for m in months]
@@ -466,6 +506,12 @@ def _totals(scope: Scope, rule: Rule, currency: str | None) -> tuple[str, list[A
     """
     if rule not in RULES:
         raise ValueError(f"Unknown rule {rule!r}; expected {' or '.join(RULES)}.")
+    if _summarised(scope):
+        totals = ("WITH totals AS (SELECT s.entity_id, s.unit, s.total, s.high, s.amounts, "
+                  "s.approx, s.ranges FROM summary_money s WHERE s.rule = ?")
+        if currency is None:
+            return totals + ")", [rule]
+        return totals + " AND s.unit = ?)", [rule, currency]
     source, where, params = scope.annotations()
     if currency is not None:
         where += " AND a.unit = ?"
@@ -539,6 +585,29 @@ def _date_condition(month: str | None, undated: bool) -> tuple[str, list[Any]]:
     following = (first + dt.timedelta(days=31)).replace(day=1)
     return (" AND a.article_id IN (SELECT id FROM article WHERE published >= ? "
             "AND published < ?)", [first.isoformat(), following.isoformat()])
+
+
+_DIRECT: contextvars.ContextVar[bool] = contextvars.ContextVar("aggregates_direct", default=False)
+
+
+@contextlib.contextmanager
+def _direct() -> Iterator[None]:
+    """Computes corpus figures from the annotations, not the summaries (tests compare both)."""
+    token = _DIRECT.set(True)
+    try:
+        yield
+    finally:
+        _DIRECT.reset(token)
+
+
+def _summarised(scope: Scope) -> bool:
+    """True when ``scope``'s figures are read from :mod:`db.summaries`."""
+    return scope.kind == "corpus" and not _DIRECT.get()
+
+
+def _reading(scope: Scope) -> contextlib.AbstractContextManager[None]:
+    """Where to run the statements of ``scope``: after the summaries are brought up to date."""
+    return summaries.fresh() if _summarised(scope) else contextlib.nullcontext()
 
 
 def _currency(currency: str | None) -> str | None:
