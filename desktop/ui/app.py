@@ -31,7 +31,6 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
         print(problem, file=sys.stderr)
         return 2
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -64,18 +63,35 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
     window.show()
 
     if smoke:
-        class _FirstPaint(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, app.quit)
-                return False
-
-        watcher = _FirstPaint()
-        window.reader.body_viewport().installEventFilter(watcher)
-        QTimer.singleShot(30_000, lambda: app.exit(1))  # never hang a script
-        code = app.exec()
-        window.save_session()
-        if code == 0:
-            print(f"smoke ok: {window.windowTitle()}")
-        return code
+        return _smoke(app, window)
     return app.exec()
+
+
+def _smoke(app, window) -> int:  # type: ignore[no-untyped-def]
+    """Waits for the article's first paint, then for the start-up work queued
+    after it; prints a line at each (``painted``, then ``smoke ok: <title>``)
+    so a script can time both, and exits 0."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def painted() -> None:
+        print("painted", flush=True)
+        # Queued behind the work the window put off until after its first paint.
+        QTimer.singleShot(0, app.quit)
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                # The filter installed last runs first (Qt's rule), so this timer
+                # is queued before the window's own after-paint work.
+                QTimer.singleShot(0, painted)
+            return False
+
+    watcher = _FirstPaint()
+    window.reader.body_viewport().installEventFilter(watcher)
+    QTimer.singleShot(30_000, lambda: app.exit(1))  # never hang a script
+    code = app.exec()
+    window.save_session()
+    if code == 0:
+        print(f"smoke ok: {window.windowTitle()}", flush=True)
+    return code

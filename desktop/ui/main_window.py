@@ -33,7 +33,6 @@ from db.annotations import AnnotationRecord, LabelRecord
 from db.articles import ArticleRecord, first_article_id, get_article
 from desktop import APP_NAME
 from desktop.core.formatting import format_amount
-from desktop.core.occurrences import Occurrence
 from desktop.core.operations import (
     AddAnnotations,
     Change,
@@ -47,17 +46,20 @@ from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.annotation_panel import AnnotationPanel
 from desktop.ui.commands import OperationRunner
-from desktop.ui.labels_dialog import LabelsDialog
 from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
-from desktop.ui.suggestions import BACKGROUND_ABOVE, SuggestionController
-from desktop.ui.tag_all_dialog import TagAllDialog
+from desktop.ui.suggestions import SuggestionController
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
 if TYPE_CHECKING:
     from desktop.core.importers import ImportReport
+    from desktop.core.occurrences import Occurrence
     from desktop.ui.plots import PlotsDock
+    from desktop.ui.tag_all_dialog import TagAllDialog
+
+# Dialogs, the plots and the import/export code are imported where first used:
+# the window's first paint does not wait for modules it does not show.
 
 # Articles with more annotations than this show those of the first screen
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
@@ -82,27 +84,39 @@ def attribution(source: str) -> str:
 
 
 class _AfterPaint(QObject):
-    """Runs calls once the watched widget has painted (queued after the paint)."""
+    """Runs calls once the watched widget has painted (queued after the paint).
+
+    A call made while the widget is hidden waits for the event loop: if the
+    widget has been shown by then (a window is usually shown right after it
+    is filled), it waits for the paint; if not, it runs, since nothing will paint.
+    """
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
+        self._widget = widget
         self._pending: list[Callable[[], None]] = []
         widget.installEventFilter(self)
 
     def call(self, function: Callable[[], None]) -> None:
-        if not self.parent().isVisible():  # type: ignore[attr-defined]
-            QTimer.singleShot(0, function)  # nothing will paint: just queue it
-            return
         self._pending.append(function)
+        if not self._widget.isVisible():
+            QTimer.singleShot(0, self._run_if_hidden)
 
     def cancel(self) -> None:
         self._pending.clear()
 
+    def _run_if_hidden(self) -> None:
+        if not self._widget.isVisible():
+            self._run()
+
+    def _run(self) -> None:
+        for function in self._pending:
+            QTimer.singleShot(0, function)
+        self._pending = []
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if self._pending and event.type() == QEvent.Type.Paint:
-            for function in self._pending:
-                QTimer.singleShot(0, function)
-            self._pending = []
+            self._run()
         return False
 
 
@@ -250,15 +264,13 @@ class MainWindow(QMainWindow):
             self.panel.set_article(article.id, first)
             self._after_paint.call(functools.partial(self._show_annotations, article.id))
         self.library.select_article(article.id)
-        start = functools.partial(self._start_suggestions, article.id, article.body,
-                                  article.language, article.source)
-        if len(article.body) <= BACKGROUND_ABOVE:
-            start()  # a few milliseconds
-        else:
-            # On a long text the suggestions' worker would compete with the
-            # first paint: start it just after.
-            self.suggestions.set_article(None)
-            self._after_paint.call(start)
+        # Suggestions come just after the text is shown: proposing amounts takes
+        # longer than showing a short article (the recognizer's first use compiles
+        # its patterns), and on a long text a worker would compete with the paint.
+        self.suggestions.set_article(None)
+        self._after_paint.call(functools.partial(
+            self._start_suggestions, article.id, article.body, article.language,
+            article.source))
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.settings.set(keys.LAST_ARTICLE, article.id)
         self.article_opened.emit(article.id)
@@ -323,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def tag_all_dialog(self) -> TagAllDialog:
         """The dialog for the selection, or for the annotation under the cursor."""
+        from desktop.ui.tag_all_dialog import TagAllDialog
+
         term, label_id, entity_id = "", None, None
         if self._article is not None:
             selection = self.reader.selection_range()
@@ -342,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def tag_all_occurrences(self) -> None:
         dialog = self.tag_all_dialog()
-        if dialog.exec() == TagAllDialog.DialogCode.Accepted:
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.tag_occurrences(dialog.occurrences, dialog.label_id(), dialog.entity_id)
 
     def tag_occurrences(self, occurrences: list[Occurrence], label_id: int,
@@ -594,6 +608,8 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
 
     def _on_edit_labels(self) -> None:
+        from desktop.ui.labels_dialog import LabelsDialog
+
         dialog = LabelsDialog(self)
         # Through the runner's signal, so every view (reader, panel, plots,
         # suggestions) hears of new names and colours.

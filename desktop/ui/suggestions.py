@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
@@ -22,18 +23,18 @@ from db import annotations as store
 from db import suggestions as rejections
 from db.annotations import AnnotationRecord, LabelRecord
 from db.models import ENTITY
-from desktop.core.entities import EntityMatcher, Term
-from desktop.core.formatting import describe_amount
 from desktop.core.operations import AddAnnotations, Change, RejectSuggestions, new_annotation
-from desktop.core.suggest import (
-    Suggestion,
-    amount_suggestions,
-    default_currency_hint,
-    suggest,
-)
 from desktop.ui.commands import OperationRunner
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.workers import BackgroundTask
+
+if TYPE_CHECKING:
+    from desktop.core.entities import Term
+    from desktop.core.suggest import Suggestion
+
+# The recognizer (desktop.core.suggest, entities) and Babel (describe_amount)
+# are imported where first used: the window opens before any suggestion is
+# computed, and these modules (and the recognizer's regexes) are not needed for that.
 
 # Texts longer than this get their suggestions computed on a worker thread.
 BACKGROUND_ABOVE = 100_000
@@ -76,6 +77,7 @@ class SuggestionController(QObject):
         self._current = -1
         self._terms: list[Term] | None = None  # names to look for; None: read them again
         self._task: BackgroundTask | None = None
+        self._shown_for: int | None = None
         self.enabled = True
         # After a change to a long text, wait for a pause before matching again:
         # each pass takes a worker a good part of a second.
@@ -91,6 +93,7 @@ class SuggestionController(QObject):
                     source: str = "") -> None:
         """Starts over for a newly opened article (None: nothing open)."""
         self._clear_shown()
+        self._shown_for = None
         self._amounts = None
         self._current = -1
         if self._task is not None:
@@ -101,6 +104,8 @@ class SuggestionController(QObject):
         if article_id is None:
             self._article = None
             return
+        from desktop.core.suggest import default_currency_hint
+
         self._article = (article_id, body, language)
         self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
         self._compute_amounts()
@@ -114,6 +119,13 @@ class SuggestionController(QObject):
                 task.wait()
         self._task = self._refreshing = None
         self._abandoned = []
+
+    def shown_for(self) -> int | None:
+        """The article whose suggestions are shown (computed); None while they are not.
+
+        The window computes them just after an article is first painted.
+        """
+        return self._shown_for
 
     def suggestions(self) -> list[Suggestion]:
         """The suggestions shown now, sorted by position."""
@@ -204,6 +216,8 @@ class SuggestionController(QObject):
     def _compute_amounts(self) -> None:
         if self._article is None or not self.enabled:
             return
+        from desktop.core.suggest import amount_suggestions
+
         article_id, body, language = self._article
         work = functools.partial(amount_suggestions, body, language or "auto", self._currency)
         if len(body) <= BACKGROUND_ABOVE:
@@ -224,6 +238,8 @@ class SuggestionController(QObject):
         self._refresh()
 
     def _known_terms(self) -> list[Term]:
+        from desktop.core.entities import Term
+
         if self._terms is None:
             self._terms = [Term(text, label, entity)
                            for text, label, entity in rejections.gazetteer()]
@@ -233,6 +249,8 @@ class SuggestionController(QObject):
         """Adds newly tagged names to the known ones (cheaper than reading them all)."""
         if self._terms is None:
             return
+        from desktop.core.entities import Term
+
         labels = self._labels()
         for record in records:
             label = labels.get(record.label_id)
@@ -291,6 +309,7 @@ class SuggestionController(QObject):
                 tooltip=f"Suggested {self._describe(item)}\nA accept · R reject",
                 dashed=True))
         self._current = self._items.index(current) if current in self._items else -1
+        self._shown_for = self._article[0] if self._article is not None else None
         self.updated.emit(len(self._items))
 
     def _drop_overlapping(self, spans: list[tuple[int, int]]) -> None:
@@ -313,6 +332,8 @@ class SuggestionController(QObject):
     def _describe(self, item: Suggestion) -> str:
         if item.value is None:  # an entity: its name, or the text found
             return f"{item.label} · {item.entity or item.text}"
+        from desktop.core.formatting import describe_amount
+
         value = describe_amount(item.value, item.value_high, item.unit, item.approx,
                                 self._locale)
         return f"{item.label} · {value}" if value else item.label
@@ -406,6 +427,9 @@ class SuggestionController(QObject):
 def _matching(article_id: int, body: str, terms: list[Term],
               amounts: list[Suggestion]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread)."""
+    from desktop.core.entities import EntityMatcher
+    from desktop.core.suggest import suggest
+
     tagged = [(r.start, r.end) for r in store.annotations_for_article(article_id)]
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
                    matcher=EntityMatcher(terms), amounts=amounts)

@@ -21,11 +21,44 @@ def _span(body: str, text: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(text)
 
 
+def _show(qtbot, window, article_id: int) -> None:
+    """Opens an article and waits for its suggestions (they follow its first paint)."""
+    window.open_article(article_id)
+    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=20_000)
+
+
 def _open(qtbot, make_window, body: str = DEAL):
     window = make_window()
     article_id = store_article("Deal", body)
-    window.open_article(article_id)
+    _show(qtbot, window, article_id)
     return window, article_id
+
+
+def test_suggestions_follow_the_first_paint_of_the_article(qtbot, make_window):
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintCounter(QObject):
+        paints = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    window = make_window()
+    article_id = store_article("Deal", DEAL)
+    counter = PaintCounter()
+    window.reader.body_viewport().installEventFilter(counter)
+    paints_before_suggestions = []
+    window.suggestions.updated.connect(lambda _n: paints_before_suggestions.append(counter.paints))
+
+    window.open_article(article_id)
+
+    assert window.reader_suggestions() == []  # the text first, at once
+    assert window.reader.text() == DEAL
+    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id)
+    assert len(paints_before_suggestions) == 1 and paints_before_suggestions[0] >= 1
+    assert (*_span(DEAL, "7 ans"), "DURATION") in window.reader_suggestions()
 
 
 def test_amounts_are_proposed_dashed_with_their_values(qtbot, make_window):
@@ -74,9 +107,10 @@ def test_rejected_suggestion_is_not_proposed_again_and_undo_brings_it_back(
     assert years not in window.reader_suggestions()
     assert rejections.rejected_for_article(article_id) == {years}
     assert store.annotations_for_article(article_id) == []
-    window.open_article(store_article("Other", "Un autre texte."))
-    window.open_article(article_id)
+    _show(qtbot, window, store_article("Other", "Un autre texte."))
+    _show(qtbot, window, article_id)
     assert years not in window.reader_suggestions()
+    assert window.reader_suggestions()  # the others are back
 
     window.undo_action.trigger()
     assert rejections.rejected_for_article(article_id) == set()
