@@ -335,7 +335,7 @@ def money_per_entity(
         ValueError: unknown rule, or a currency that is not a 3-letter code.
     """
     currency = _currency(currency)
-    totals, params = _totals(scope, rule, currency)
+    totals, params = _totals(scope, rule, currency, _limit(limit))
     sql = (
         f"{totals}, ranked AS (SELECT t.*, e.name, e.label_id, ROW_NUMBER() OVER "
         "(PARTITION BY t.unit ORDER BY t.total DESC, e.name, e.id) AS place "
@@ -499,19 +499,34 @@ def _behind(
             params + extra_params)
 
 
-def _totals(scope: Scope, rule: Rule, currency: str | None) -> tuple[str, list[Any]]:
+def _totals(
+    scope: Scope, rule: Rule, currency: str | None, limit: int = -1
+) -> tuple[str, list[Any]]:
     """``WITH …, totals AS (…)``: the money ``rule`` gives each entity, per currency.
 
-    ``totals`` has ``entity_id, unit`` and the :class:`MoneySum` columns.
+    ``totals`` has ``entity_id, unit`` and the :class:`MoneySum` columns; it
+    may leave out rows that can't be among the ``limit`` largest of their
+    currency (-1: none left out).
     """
     if rule not in RULES:
         raise ValueError(f"Unknown rule {rule!r}; expected {' or '.join(RULES)}.")
     if _summarised(scope):
-        totals = ("WITH totals AS (SELECT s.entity_id, s.unit, s.total, s.high, s.amounts, "
-                  "s.approx, s.ranges FROM summary_money s WHERE s.rule = ?")
-        if currency is None:
-            return totals + ")", [rule]
-        return totals + " AND s.unit = ?)", [rule, currency]
+        # Ranking every entity of a big corpus costs more than all the rest:
+        # only those at least as large as their currency's limit-th largest
+        # total (ties included) can be among the largest, and they keep their
+        # places. MATERIALIZED: one look-up per currency, not per row.
+        units, unit_params = "", []
+        if currency is not None:
+            units, unit_params = " AND unit = ?", [currency]
+        return (
+            "WITH floors AS MATERIALIZED (SELECT u.unit, (SELECT f.total FROM summary_money f "
+            "WHERE f.rule = ? AND f.unit = u.unit ORDER BY f.total DESC LIMIT 1 OFFSET ?) "
+            f"AS floor FROM (SELECT DISTINCT unit FROM summary_money WHERE rule = ?{units}) u), "
+            "totals AS (SELECT s.entity_id, s.unit, s.total, s.high, s.amounts, s.approx, "
+            "s.ranges FROM floors c JOIN summary_money s ON s.rule = ? AND s.unit = c.unit "
+            "WHERE ? < 0 OR c.floor IS NULL OR s.total >= c.floor)",
+            [rule, max(limit - 1, 0), rule, *unit_params, rule, limit],
+        )
     source, where, params = scope.annotations()
     if currency is not None:
         where += " AND a.unit = ?"

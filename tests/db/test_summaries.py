@@ -371,6 +371,32 @@ def test_refreshing_on_another_thread_while_this_one_writes(corpus):
     assert_summaries_agree()
 
 
+def test_ties_at_the_limit_rank_as_from_the_annotations(db):
+    body = "A, B, C and D share. " * 2
+    [article] = insert_articles([NewArticle("Ties", body, content_hash(body), "en")])
+    org, money = label_by_name("ORG").id, label_by_name("MONEY").id
+    mentions, amounts = [], []
+    for i, name in enumerate("DCBA"):
+        entity = find_or_create_entity(name, org)
+        mentions.append(new_annotation(body, article, org, i * 3, i * 3 + 1, entity_id=entity))
+        amounts.append(new_annotation(body, article, money, 22 + i, 23 + i, value=5.0,
+                                      unit="USD"))
+    amounts.append(new_annotation(body, article, money, 30, 31, value=7.0, unit="USD"))
+    stored = AddAnnotations(mentions + amounts)
+    stored.apply()
+    ids = stored.ids
+    LinkAnnotations([(ids[4 + i], ids[i]) for i in range(4)] + [(ids[8], ids[0])]).apply()
+
+    for limit in (0, 1, 2, 3, None):
+        got = aggregates.money_per_entity(Scope.corpus(), "relation", limit=limit)
+        with aggregates._direct():
+            want = aggregates.money_per_entity(Scope.corpus(), "relation", limit=limit)
+        assert got == want
+    top = aggregates.money_per_entity(Scope.corpus(), "relation", limit=3)
+    assert [(r.entity, r.money.total) for r in top.rows] == [("D", 12.0), ("A", 5.0),
+                                                             ("B", 5.0)]
+
+
 # --- migration ------------------------------------------------------------------
 
 def _v3_database(path) -> None:
