@@ -44,9 +44,7 @@ from desktop.core.operations import (
 from desktop.core.progress import Progress
 from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
-from desktop.ui.annotation_panel import AnnotationPanel
 from desktop.ui.commands import OperationRunner
-from desktop.ui.library import LibraryView
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
 from desktop.ui.suggestions import SuggestionController
@@ -55,11 +53,14 @@ from desktop.ui.workers import BackgroundTask, progress_fraction
 if TYPE_CHECKING:
     from desktop.core.importers import ImportReport
     from desktop.core.occurrences import Occurrence
+    from desktop.ui.annotation_panel import AnnotationPanel
+    from desktop.ui.library import LibraryView
     from desktop.ui.plots import PlotsDock
     from desktop.ui.tag_all_dialog import TagAllDialog
 
-# Dialogs, the plots and the import/export code are imported where first used:
-# the window's first paint does not wait for modules it does not show.
+# The library and annotation panel are built just after the window first paints
+# the article (or when first asked for); dialogs, the plots and the import/export
+# code are imported where first used: the first paint waits for none of them.
 
 # Articles with more annotations than this show those of the first screen
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
@@ -101,9 +102,6 @@ class _AfterPaint(QObject):
         self._pending.append(function)
         if not self._widget.isVisible():
             QTimer.singleShot(0, self._run_if_hidden)
-
-    def cancel(self) -> None:
-        self._pending.clear()
 
     def _run_if_hidden(self) -> None:
         if not self._widget.isVisible():
@@ -150,11 +148,12 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionController(
             self.reader, self.runner, lambda: self._labels,
             lambda message: self.statusBar().showMessage(message, 10000), self)
-        self.library = LibraryView(self)
-        self.panel = AnnotationPanel(self)
-        self.library_dock = self._dock("Library", "library", self.library,
+        self._library: LibraryView | None = None
+        self._panel: AnnotationPanel | None = None
+        self._all_shown = True  # the reader shows all the article's annotations
+        self.library_dock = self._dock("Library", "library",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.panel_dock = self._dock("Annotations", "annotations", self.panel,
+        self.panel_dock = self._dock("Annotations", "annotations",
                                      Qt.DockWidgetArea.RightDockWidgetArea)
 
         self._build_actions()
@@ -165,14 +164,55 @@ class MainWindow(QMainWindow):
         self.resize(1440, 860)
         self.resizeDocks([self.library_dock, self.panel_dock], [420, 340],
                          Qt.Orientation.Horizontal)
+        self._after_paint.call(self._build_docks)
+
+    @property
+    def library(self) -> LibraryView:
+        """The library dock's view (built after the first paint, or now if asked first)."""
+        if self._library is None:
+            from desktop.ui.library import LibraryView
+
+            library = LibraryView(self)
+            library.article_activated.connect(self.open_article)
+            self.library_dock.setWidget(library)
+            self._library = library
+            if self._article is not None:
+                library.select_article(self._article.id)
+        return self._library
+
+    @property
+    def panel(self) -> AnnotationPanel:
+        """The annotation panel (built after the first paint, or now if asked first)."""
+        if self._panel is None:
+            from desktop.ui.annotation_panel import AnnotationPanel
+
+            panel = AnnotationPanel(self)
+            self.reader.highlight_clicked.connect(panel.select_annotation)
+            panel.annotation_activated.connect(self._on_annotation_activated)
+            panel.edit_requested.connect(self.edit_annotation)
+            panel.delete_requested.connect(self.remove_annotations)
+            self.panel_dock.setWidget(panel)
+            self._panel = panel
+            if self._article is not None:
+                article_id = self._article.id
+                panel.set_article(article_id, store.annotations_for_article(article_id)
+                                  if self._all_shown else
+                                  store.annotations_starting_before(article_id,
+                                                                    FIRST_SCREEN_CHARS))
+        return self._panel
+
+    def _build_docks(self) -> None:
+        """Fills the library and panel docks (queued after the first paint)."""
+        self.library  # noqa: B018 (the properties build them)
+        self.panel  # noqa: B018
 
     # --- construction ---------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock, empty until its view is built (it keeps its place and size meanwhile)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState need names
-        dock.setWidget(widget)
+        dock.setWidget(QWidget(dock))
         self.addDockWidget(area, dock)
         return dock
 
@@ -231,14 +271,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
-        self.library.article_activated.connect(self.open_article)
         self.reader.tag_requested.connect(self._on_tag_key)
         self.reader.tag_with_label.connect(self.tag_selection)
         self.reader.delete_requested.connect(self.remove_annotations)
-        self.reader.highlight_clicked.connect(self.panel.select_annotation)
-        self.panel.annotation_activated.connect(self._on_annotation_activated)
-        self.panel.edit_requested.connect(self.edit_annotation)
-        self.panel.delete_requested.connect(self.remove_annotations)
 
     # --- automation API (code points throughout) ------------------------------
 
@@ -250,7 +285,6 @@ class MainWindow(QMainWindow):
         if article is None:
             return False
         self._article = article
-        self._after_paint.cancel()
         published = article.published.isoformat() if article.published else ""
         self.reader.set_article(article.title, article.body, published, article.language,
                                 article.source, attribution(article.source))
@@ -259,11 +293,14 @@ class MainWindow(QMainWindow):
         else:
             # Many annotations: highlight the first screen now, the rest just
             # after the first paint, so a tagged book opens as fast as a bare one.
+            self._all_shown = False
             first = store.annotations_starting_before(article.id, FIRST_SCREEN_CHARS)
             self.reader.set_highlights(self._highlights(first))
-            self.panel.set_article(article.id, first)
+            if self._panel is not None:
+                self._panel.set_article(article.id, first)
             self._after_paint.call(functools.partial(self._show_annotations, article.id))
-        self.library.select_article(article.id)
+        if self._library is not None:
+            self._library.select_article(article.id)
         # Suggestions come just after the text is shown: proposing amounts takes
         # longer than showing a short article (the recognizer's first use compiles
         # its patterns), and on a long text a worker would compete with the paint.
@@ -528,7 +565,9 @@ class MainWindow(QMainWindow):
             return  # another article was opened meanwhile
         records = store.annotations_for_article(article_id)
         self.reader.set_highlights(self._highlights(records))
-        self.panel.set_article(article_id, records)
+        self._all_shown = True
+        if self._panel is not None:
+            self._panel.set_article(article_id, records)
 
     def _show_highlights(self) -> None:
         if self._article is not None:
@@ -539,15 +578,18 @@ class MainWindow(QMainWindow):
         if change.labels:
             self._reload_labels()
             self._show_highlights()
-            self.panel.refresh()
+            if self._panel is not None:
+                self._panel.refresh()
         elif self._article is not None and self._article.id in change.article_ids:
             ids = sorted(change.annotation_ids)
             self.reader.remove_highlights(ids)
             present = [r for r in map(store.get_annotation, ids) if r is not None]
             for highlight in self._highlights(present):
                 self.reader.add_highlight(highlight)
-            self.panel.apply_change(present, ids)
-        self.library.refresh_counts(sorted(change.article_ids))
+            if self._panel is not None:
+                self._panel.apply_change(present, ids)
+        if self._library is not None:
+            self._library.refresh_counts(sorted(change.article_ids))
 
     # --- slots ------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -44,9 +45,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.offsets import OffsetMap
-from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
 from desktop.ui.swatch import swatch
+
+if TYPE_CHECKING:
+    from desktop.ui.find_bar import FindBar
 
 __all__ = ["Highlight", "ReaderPane", "reading_font"]
 
@@ -310,7 +313,7 @@ class ReaderPane(QWidget):
 
     Attributes:
         body: the text view showing the article body.
-        find_bar: the find bar under the body (hidden until Ctrl+F).
+        find_bar: the find bar under the body (built on first use, hidden until Ctrl+F).
     """
 
     tag_requested = Signal(str)
@@ -364,12 +367,7 @@ class ReaderPane(QWidget):
         self.body.column_changed.connect(self._align_header)
         self.body.installEventFilter(self)
 
-        self.find_bar = FindBar(self)
-        self.find_bar.setBackgroundRole(QPalette.ColorRole.Window)
-        self.find_bar.setAutoFillBackground(True)
-        self.find_bar.hide()
-        self.find_bar.match_found.connect(self.select_range)
-        self.find_bar.closed.connect(self._on_find_closed)
+        self._find_bar: FindBar | None = None  # built on first use: a faster start
 
         self._header = QWidget(self)
         header_layout = QVBoxLayout(self._header)
@@ -385,12 +383,11 @@ class ReaderPane(QWidget):
         header_layout.addWidget(rule)
 
         article = QWidget(self)
-        article_layout = QVBoxLayout(article)
-        article_layout.setContentsMargins(0, 0, 0, 0)
-        article_layout.setSpacing(0)
-        article_layout.addWidget(self._header)
-        article_layout.addWidget(self.body, 1)
-        article_layout.addWidget(self.find_bar)
+        self._article_layout = QVBoxLayout(article)
+        self._article_layout.setContentsMargins(0, 0, 0, 0)
+        self._article_layout.setSpacing(0)
+        self._article_layout.addWidget(self._header)
+        self._article_layout.addWidget(self.body, 1)
 
         self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -404,6 +401,23 @@ class ReaderPane(QWidget):
         self._stack.addWidget(article)
         self.clear(self.tr("Select an article in the library"))
         self._align_header()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the body, built the first time it is asked for."""
+        if self._find_bar is None:
+            from desktop.ui.find_bar import FindBar
+
+            bar = FindBar(self)
+            bar.setBackgroundRole(QPalette.ColorRole.Window)
+            bar.setAutoFillBackground(True)
+            bar.hide()
+            bar.match_found.connect(self.select_range)
+            bar.closed.connect(self._on_find_closed)
+            bar.set_text(self._text)
+            self._article_layout.addWidget(bar)
+            self._find_bar = bar
+        return self._find_bar
 
     # --- article ---------------------------------------------------------------------
 
@@ -432,7 +446,8 @@ class ReaderPane(QWidget):
         self._attribution.setText(attribution)
         self._attribution.setVisible(bool(attribution))
         self.body.set_text(body)
-        self.find_bar.set_text(body)
+        if self._find_bar is not None:
+            self._find_bar.set_text(body)
         self._stack.setCurrentIndex(1)
 
     def clear(self, message: str) -> None:
@@ -440,8 +455,9 @@ class ReaderPane(QWidget):
         self._text = ""
         self._source = ""
         self.body.set_text("")
-        self.find_bar.set_text("")
-        self.find_bar.hide()
+        if self._find_bar is not None:
+            self._find_bar.set_text("")
+            self._find_bar.hide()
         self._empty.setText(message)
         self._stack.setCurrentIndex(0)
 
@@ -563,9 +579,10 @@ class ReaderPane(QWidget):
         """Returns what a key press in the body does, or None to let the body have it."""
         if event.matches(QKeySequence.StandardKey.Find):
             return self.open_find
-        if event.matches(QKeySequence.StandardKey.FindNext) and self.find_bar.edit.text():
+        searched = self._find_bar is not None and self._find_bar.edit.text()
+        if event.matches(QKeySequence.StandardKey.FindNext) and searched:
             return self.find_bar.find_next
-        if event.matches(QKeySequence.StandardKey.FindPrevious) and self.find_bar.edit.text():
+        if event.matches(QKeySequence.StandardKey.FindPrevious) and searched:
             return self.find_bar.find_previous
         modifiers = event.modifiers()
         if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

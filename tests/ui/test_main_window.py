@@ -315,3 +315,58 @@ def test_linking_an_amount_to_its_parties_from_the_panel_selection(qtbot, make_w
 
     window.undo_action.trigger()
     assert relations_for_article(article_id) == []
+
+
+def test_library_and_panel_fill_in_just_after_the_article_is_painted(
+        qtbot, db, settings_path):
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.core.operations import new_annotation
+    from desktop.ui.annotation_panel import AnnotationPanel
+    from desktop.ui.library import LibraryView
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    body = "Ericsson signe avec Nokia."
+    article_id = store_article("Accord", body)
+    store.insert_annotation(new_annotation(body, article_id, label_by_name("ORG").id, 0, 8))
+
+    class FirstPaint(QObject):
+        docks_then: list[bool] = []
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not self.docks_then:
+                self.docks_then.append(isinstance(window.library_dock.widget(), LibraryView))
+            return False
+
+    window = MainWindow(Settings(settings_path))
+    qtbot.addWidget(window)
+    watcher = FirstPaint()
+    window.reader.body_viewport().installEventFilter(watcher)
+    window.restore_session()
+    window.show()
+
+    qtbot.waitUntil(lambda: isinstance(window.panel_dock.widget(), AnnotationPanel))
+    assert watcher.docks_then == [False]  # the article was painted first
+    assert window.reader_highlights() == [(0, 8, "ORG")]
+    library = window.library_dock.widget()
+    assert isinstance(library, LibraryView)
+    assert library.model().match_count() == 1
+    assert library.selected_article_ids() == [article_id]
+    panel = window.panel_dock.widget()
+    assert panel.article_id() == article_id and panel.annotation_count() == 1
+
+
+def test_asking_for_the_panel_before_the_first_paint_builds_it_at_once(
+        qtbot, db, settings_path):
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    article_id = store_article("Accord", "Ericsson signe avec Nokia.")
+    window = MainWindow(Settings(settings_path))  # never shown
+    qtbot.addWidget(window)
+    window.open_article(article_id)
+
+    assert window.panel.article_id() == article_id
+    assert window.panel_dock.widget() is window.panel
+    assert window.library.selected_article_ids() == [article_id]
