@@ -98,7 +98,11 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"Cannot create the folder for {target}: {exc.strerror}.") from exc
-    db = SqliteDatabase(str(target), pragmas=PRAGMAS)
+    # Transactions take the write lock when they begin: one that reads before
+    # it writes (find_or_create_entity…) would otherwise fail with "database is
+    # locked" if another connection (the plots' worker refreshing the summaries,
+    # an import) committed in between; waiting for the lock is what busy_timeout does.
+    db = SqliteDatabase(str(target), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     models.database.initialize(db)
     try:
         db.connect()

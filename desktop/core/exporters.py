@@ -86,7 +86,9 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
         OSError: the file could not be written; no file was left behind.
     """
     count = 0
-    with database.atomic(), _atomic_text_file(Path(path), "utf-8", "\n") as handle:
+    # A read snapshot, not the write lock: the app goes on writing meanwhile.
+    with (database.atomic(lock_type="DEFERRED"),
+          _atomic_text_file(Path(path), "utf-8", "\n") as handle):
         for article in _iter_articles(article_ids, progress, cancel):
             handle.write(json.dumps(_json_line(article), ensure_ascii=False))
             handle.write("\n")
@@ -116,7 +118,8 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
         OSError: the file could not be written; no file was left behind.
     """
     count = 0
-    with database.atomic(), _atomic_text_file(Path(path), CSV_ENCODING, "") as handle:
+    with (database.atomic(lock_type="DEFERRED"),
+          _atomic_text_file(Path(path), CSV_ENCODING, "") as handle):
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for article in _iter_articles(article_ids, progress, cancel):

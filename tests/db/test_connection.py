@@ -61,3 +61,35 @@ def test_environment_variable_chooses_the_file(tmp_path, monkeypatch):
     monkeypatch.setenv(connection.ENV_VAR, str(tmp_path / "env.sqlite3"))
     assert connection.resolve_path() == tmp_path / "env.sqlite3"
     assert connection.resolve_path(tmp_path / "flag.sqlite3") == tmp_path / "flag.sqlite3"
+
+
+def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_comes(db, db_path):
+    import threading
+
+    from db.annotations import find_or_create_entity, label_by_name
+    from db.models import database
+
+    other_done = threading.Event()
+
+    def other_writer() -> None:  # another connection, as the plots' worker or an import
+        con = sqlite3.connect(db_path, timeout=10)
+        with con:
+            con.execute("INSERT INTO meta (key, value) VALUES ('other', 'x')")
+        con.close()
+        other_done.set()
+
+    with database.atomic():
+        org = label_by_name("ORG")  # a read first
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        # The other writer waits for this transaction, whatever the timing:
+        # it began with the write lock.
+        assert not other_done.wait(0.3)
+        entity_id = find_or_create_entity("Ericsson", org.id)
+    thread.join(10)
+
+    assert other_done.is_set()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone() == (
+        "Ericsson",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'other'").fetchone() == ("x",)
