@@ -6,14 +6,13 @@ when the call returns.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from peewee import fn
 
+# The reads that show an article live in db.reads (no peewee), the records in
+# db.records; both are offered here too, under the names callers know.
 from db.models import (
-    ACCEPTED,
     Annotation,
     Article,
     Entity,
@@ -23,49 +22,17 @@ from db.models import (
     _now,
     database,
 )
-
-
-@dataclass(frozen=True)
-class AnnotationRecord:
-    """A plain, detached copy of one annotation (what views and undo keep)."""
-
-    id: int | None
-    article_id: int
-    label_id: int
-    start: int
-    end: int
-    quote: str
-    prefix: str = ""
-    suffix: str = ""
-    entity_id: int | None = None
-    value: float | None = None
-    value_high: float | None = None
-    unit: str | None = None
-    approx: bool = False
-    note: str = ""
-    author: str = ""
-    status: str = ACCEPTED
-    sentence: int | None = None
-    created_at: dt.datetime | None = field(default=None, compare=False)
-
-    def fields(self) -> dict[str, Any]:
-        """The column values, without the id, for insert or update."""
-        values = {
-            "article": self.article_id, "label": self.label_id, "start": self.start,
-            "end": self.end, "quote": self.quote, "prefix": self.prefix,
-            "suffix": self.suffix, "entity": self.entity_id, "value": self.value,
-            "value_high": self.value_high, "unit": self.unit, "approx": self.approx,
-            "note": self.note, "author": self.author, "status": self.status,
-            "sentence": self.sentence,
-        }
-        if self.created_at is not None:
-            values["created_at"] = self.created_at
-        return values
-
-
-# Fields a user may edit on an existing annotation.
-EDITABLE = frozenset({"label_id", "entity_id", "value", "value_high", "unit", "approx",
-                      "note", "status"})
+from db.reads import annotation_count as annotation_count
+from db.reads import annotations_for_article as annotations_for_article
+from db.reads import annotations_starting_before as annotations_starting_before
+from db.reads import entity_name as entity_name
+from db.reads import entity_names as entity_names
+from db.reads import get_annotation as get_annotation
+from db.reads import labels as labels
+from db.reads import linked_quotes as linked_quotes
+from db.records import EDITABLE as EDITABLE
+from db.records import AnnotationRecord as AnnotationRecord
+from db.records import LabelRecord as LabelRecord
 
 
 def _record(row: Annotation) -> AnnotationRecord:
@@ -76,45 +43,6 @@ def _record(row: Annotation) -> AnnotationRecord:
         approx=bool(row.approx), note=row.note, author=row.author, status=row.status,
         sentence=row.sentence, created_at=row.created_at,
     )
-
-
-def get_annotation(annotation_id: int) -> AnnotationRecord | None:
-    row = Annotation.get_or_none(Annotation.id == annotation_id)
-    return _record(row) if row else None
-
-
-_LIST_SQL = (
-    'SELECT id, article_id, label_id, start, "end", quote, prefix, suffix, entity_id, value, '
-    "value_high, unit, approx, note, author, status, sentence FROM annotation "
-    "WHERE article_id = {param} {extra}"
-    'ORDER BY start, "end", id'
-)
-
-
-def _list(extra: str, params: tuple[Any, ...]) -> list[AnnotationRecord]:
-    sql = _LIST_SQL.format(param=database.param, extra=extra)
-    return [AnnotationRecord(*row[:12], bool(row[12]), *row[13:])
-            for row in database.execute_sql(sql, params)]
-
-
-def annotations_for_article(article_id: int) -> list[AnnotationRecord]:
-    """The article's annotations sorted by position.
-
-    Read with plain SQL rather than model instances: an article can hold
-    tens of thousands of annotations, and peewee's per-field conversion
-    (dates above all) took most of the time to open one. ``created_at`` is
-    left out of these records; :func:`get_annotation` has it.
-    """
-    return _list("", (article_id,))
-
-
-def annotations_starting_before(article_id: int, limit: int) -> list[AnnotationRecord]:
-    """The annotations starting before code point ``limit`` (the first screen)."""
-    return _list(f"AND start < {database.param} ", (article_id, limit))
-
-
-def annotation_count(article_id: int) -> int:
-    return Annotation.select().where(Annotation.article == article_id).count()
 
 
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
@@ -163,21 +91,6 @@ def annotation_counts(article_ids: list[int]) -> dict[int, int]:
 
 
 # --- labels -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class LabelRecord:
-    id: int
-    name: str
-    kind: str
-    color: str
-    shortcut: str | None
-    position: int
-
-
-def labels() -> list[LabelRecord]:
-    return [LabelRecord(r.id, r.name, r.kind, r.color, r.shortcut, r.position)
-            for r in Label.select().order_by(Label.position, Label.id)]
-
 
 def label_by_name(name: str) -> LabelRecord | None:
     return next((label for label in labels() if label.name == name), None)
@@ -231,19 +144,6 @@ def delete_label(label_id: int) -> None:
 
 # --- entities ---------------------------------------------------------------
 
-def entity_name(entity_id: int | None) -> str:
-    if entity_id is None:
-        return ""
-    row = Entity.get_or_none(Entity.id == entity_id)
-    return row.name if row else ""
-
-
-def entity_names(ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(Entity.select(Entity.id, Entity.name).where(Entity.id.in_(list(ids))).tuples())
-
-
 def find_or_create_entity(name: str, label_id: int) -> int:
     """Returns the entity named ``name`` (or with that alias) for the label."""
     name = " ".join(name.split())
@@ -290,19 +190,6 @@ def relations_touching(annotation_ids: list[int]) -> list[tuple[str, int, int]]:
              .where(Relation.source.in_(annotation_ids) | Relation.target.in_(annotation_ids))
              .tuples())
     return list(query)
-
-
-def linked_quotes(article_id: int) -> dict[int, list[str]]:
-    """For each annotation of the article with relations, the texts it is linked to."""
-    sql = ('SELECT r.source_id, r.target_id, s.quote, t.quote FROM relation r '
-           'JOIN annotation s ON s.id = r.source_id JOIN annotation t ON t.id = r.target_id '
-           f'WHERE s.article_id = {database.param} OR t.article_id = {database.param}')
-    linked: dict[int, list[str]] = {}
-    for source, target, source_quote, target_quote in database.execute_sql(
-            sql, (article_id, article_id)):
-        linked.setdefault(source, []).append(target_quote)
-        linked.setdefault(target, []).append(source_quote)
-    return linked
 
 
 def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:

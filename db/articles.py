@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.models import Article, Meta, _now, database
+from db.reads import first_article_id as first_article_id
+from db.reads import get_article as get_article
+from db.records import ArticleRecord as ArticleRecord
 
 
 @dataclass(frozen=True)
@@ -20,33 +23,8 @@ class NewArticle:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class ArticleRecord:
-    id: int
-    title: str
-    body: str
-    language: str
-    published: dt.date | None
-    source: str
-    imported_at: dt.datetime
-
-
-def get_article(article_id: int) -> ArticleRecord | None:
-    row = Article.get_or_none(Article.id == article_id)
-    if row is None:
-        return None
-    return ArticleRecord(row.id, row.title, row.body, row.language, row.published,
-                         row.source, row.imported_at)
-
-
 def article_count() -> int:
     return Article.select().count()
-
-
-def first_article_id() -> int | None:
-    row = Article.select(Article.id).order_by(Article.published.desc(nulls="LAST"),
-                                              Article.id).first()
-    return row.id if row else None
 
 
 def existing_hashes(hashes: list[str]) -> dict[str, int]:

@@ -3,18 +3,26 @@
 A database file is inspected read-only before it is opened for writing, so
 a file that is not a database, is corrupt, or was written by a newer
 Marginalia is reported and left byte-for-byte untouched.
+
+The window can show its first article before the ORM is even imported
+(peewee takes ~40 ms to load): :func:`open_for_reading` opens a plain
+sqlite3 connection that :mod:`db.reads` uses until :func:`open_database`
+takes over, which happens on the first use of :data:`db.models.database`
+at the latest. This module imports neither peewee nor the models at load.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from peewee import SqliteDatabase
+from db.schema import SCHEMA_VERSION
 
-from db import models
-from db.migrations import SCHEMA_VERSION, migrate
+if TYPE_CHECKING:
+    from peewee import SqliteDatabase
 
 ENV_VAR = "MARGINALIA_DB"
 PRAGMAS = {
@@ -102,6 +110,12 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     # it writes (find_or_create_entity…) would otherwise fail with "database is
     # locked" if another connection (the plots' worker refreshing the summaries,
     # an import) committed in between; waiting for the lock is what busy_timeout does.
+    from peewee import SqliteDatabase
+
+    from db import models
+    from db.migrations import migrate
+
+    _close_early()
     db = SqliteDatabase(str(target), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     models.database.initialize(db)
     try:
@@ -116,6 +130,75 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
 
 def close_database() -> None:
     """Closes this thread's connection to the bound database, if any."""
+    from db import models
+
+    _close_early()
     db = models.database.obj
     if db is not None and not db.is_closed():
         db.close()
+
+
+# --- reading before the ORM is loaded ----------------------------------------------
+
+_early: sqlite3.Connection | None = None
+_early_thread = 0
+_early_path: Path | None = None
+
+
+def open_for_reading(path: str | os.PathLike[str] | None = None) -> bool:
+    """Opens an up-to-date database with plain sqlite3, for :mod:`db.reads`.
+
+    Returns False, opening nothing, when the file does not exist yet or needs
+    migrating: :func:`open_database` must create or migrate it first. The
+    models' first use opens it fully (see :data:`db.models.database`).
+
+    Raises:
+        DatabaseError: as :func:`open_database`, naming the file and the reason.
+    """
+    global _early, _early_thread, _early_path
+    target = resolve_path(path)
+    if not target.is_file() or not target.stat().st_size:
+        return False
+    if inspect(target) != SCHEMA_VERSION:
+        return False
+    try:
+        # Read on this thread only (see execute); closed from whichever opens fully.
+        con = sqlite3.connect(target, timeout=PRAGMAS["busy_timeout"] / 1000,
+                              check_same_thread=False)
+        con.execute("PRAGMA foreign_keys = 1")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
+    _close_early()
+    _early, _early_thread, _early_path = con, threading.get_ident(), target
+    return True
+
+
+def opened_for_reading() -> Path | None:
+    """The file :func:`open_for_reading` opened, until :func:`open_database` takes over."""
+    return _early_path
+
+
+def open_deferred() -> None:
+    """Opens fully the database :func:`open_for_reading` opened (no-op otherwise)."""
+    if _early_path is not None:
+        open_database(_early_path)
+
+
+def execute(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Cursor:
+    """Runs one read statement (``?`` parameters) on this thread's connection.
+
+    That is the plain connection of :func:`open_for_reading` while it is open
+    (on the thread that opened it), else the models' database.
+    """
+    if _early is not None and threading.get_ident() == _early_thread:
+        return _early.execute(sql, params)
+    from db import models
+
+    return models.database.execute_sql(sql, params)  # type: ignore[no-any-return]
+
+
+def _close_early() -> None:
+    global _early, _early_path
+    if _early is not None:
+        _early.close()
+    _early, _early_path = None, None

@@ -15,6 +15,7 @@ from playhouse.migrate import SchemaMigrator
 
 from db import summaries
 from db.defaults import DEFAULT_LABELS
+from db.schema import SCHEMA_VERSION
 from db.sentences import sentence_index
 
 # Schema 1, frozen as SQL: a migration must build the same tables forever,
@@ -255,7 +256,9 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m003_suggestions,
     _m004_summaries,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
+if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
+    raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "
+                       f"but there are {len(MIGRATIONS)} migrations.")
 
 
 def schema_version(db: Database) -> int:

@@ -17,12 +17,27 @@ from peewee import (
     TextField,
 )
 
-database = DatabaseProxy()
+from db.records import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 
-ENTITY = "entity"
-AMOUNT = "amount"
-ACCEPTED = "accepted"
-SUGGESTED = "suggested"
+__all__ = ["ACCEPTED", "AMOUNT", "ENTITY", "SUGGESTED", "database"]
+
+
+class _Database(DatabaseProxy):
+    """The models' database, bound by :func:`db.connection.open_database`.
+
+    When the app opened the file with :func:`db.connection.open_for_reading`
+    to show its first screen sooner, the first use of the models opens it fully.
+    """
+
+    def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
+        if self.obj is None:
+            from db import connection
+
+            connection.open_deferred()
+        return super().__getattr__(attr)
+
+
+database = _Database()
 
 
 def _now() -> dt.datetime:

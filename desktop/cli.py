@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db import connection
-from db.annotations import article_exists
 from db.connection import DatabaseError
 from desktop import __version__
 from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCallback
@@ -166,6 +165,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from db.annotations import article_exists
+
     missing = [i for i in args.article or [] if not article_exists(i)]
     if missing:
         _error("No article with id " + ", ".join(map(str, missing)) + "; nothing was exported.")

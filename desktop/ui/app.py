@@ -34,8 +34,8 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
     from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from db.connection import DatabaseError, open_database
-    from desktop.core.seed import seed_demo_if_empty
+    from db import connection, reads
+    from db.connection import DatabaseError
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
 
@@ -47,20 +47,39 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
         print("Warning: no fonts found; text will show as boxes. "
               "Install fonts-dejavu-core (see README).", file=sys.stderr)
 
-    try:
-        open_database(db_path)
-    except DatabaseError as exc:
+    def refuse(exc: DatabaseError) -> int:
         print(str(exc), file=sys.stderr)
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
-    report = seed_demo_if_empty()
-    if report is not None and report.problems:
-        print(report.summary(), file=sys.stderr)
+
+    try:
+        # An up-to-date database holding articles is read with plain sqlite3
+        # until the window has painted its article; the ORM (peewee, ~40 ms to
+        # load) takes over just after. A new or older file is created or
+        # migrated first, and the sample articles imported into an empty one.
+        quick = connection.open_for_reading(db_path) and reads.first_article_id() is not None
+        if not quick:
+            from desktop.core.seed import seed_demo_if_empty
+
+            connection.open_database(db_path)
+            report = seed_demo_if_empty()
+            if report is not None and report.problems:
+                print(report.summary(), file=sys.stderr)
+    except DatabaseError as exc:
+        return refuse(exc)
 
     window = MainWindow(Settings())
     window.restore_session()
     window.show()
+    if quick:
+        def open_fully() -> None:
+            try:
+                connection.open_deferred()
+            except DatabaseError as exc:
+                app.exit(refuse(exc))
+
+        window.call_after_first_paint(open_fully, first=True)
 
     if smoke:
         return _smoke(app, window)

@@ -8,10 +8,13 @@ stack. Undo and redo call the same operation's ``revert``/``apply``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.core.operations import Change, Operation
+if TYPE_CHECKING:  # the window's first paint does not wait for the write side
+    from desktop.core.operations import Change, Operation
 
 
 class OperationCommand(QUndoCommand):

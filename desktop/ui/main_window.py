@@ -28,20 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import annotations as store
-from db.annotations import AnnotationRecord, LabelRecord
-from db.articles import ArticleRecord, first_article_id, get_article
+from db import reads as store
 from desktop import APP_NAME
 from desktop.core.formatting import format_amount
-from desktop.core.operations import (
-    AddAnnotations,
-    Change,
-    EditAnnotation,
-    LinkAnnotations,
-    RemoveAnnotations,
-    new_annotation,
-)
-from desktop.core.progress import Progress
 from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.commands import OperationRunner
@@ -51,16 +40,22 @@ from desktop.ui.suggestions import SuggestionController
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
 if TYPE_CHECKING:
+    from db.records import AnnotationRecord, ArticleRecord, LabelRecord
     from desktop.core.importers import ImportReport
     from desktop.core.occurrences import Occurrence
+    from desktop.core.operations import Change
+    from desktop.core.progress import Progress
     from desktop.ui.annotation_panel import AnnotationPanel
     from desktop.ui.library import LibraryView
     from desktop.ui.plots import PlotsDock
     from desktop.ui.tag_all_dialog import TagAllDialog
 
-# The library and annotation panel are built just after the window first paints
-# the article (or when first asked for); dialogs, the plots and the import/export
-# code are imported where first used: the first paint waits for none of them.
+# The window paints its first article before peewee is loaded: it reads through
+# db.reads (plain SQL on whichever connection is open) and imports the write
+# side (desktop.core.operations, db.annotations' writes) where it is first used.
+# The library and annotation panel are built just after that first paint (or when
+# first asked for); dialogs, the plots and the import/export code are imported
+# where first used.
 
 # Articles with more annotations than this show those of the first screen
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
@@ -98,8 +93,11 @@ class _AfterPaint(QObject):
         self._pending: list[Callable[[], None]] = []
         widget.installEventFilter(self)
 
-    def call(self, function: Callable[[], None]) -> None:
-        self._pending.append(function)
+    def call(self, function: Callable[[], None], first: bool = False) -> None:
+        if first:
+            self._pending.insert(0, function)
+        else:
+            self._pending.append(function)
         if not self._widget.isVisible():
             QTimer.singleShot(0, self._run_if_hidden)
 
@@ -281,7 +279,7 @@ class MainWindow(QMainWindow):
         """Shows an article in the reader; False if it does not exist."""
         if self._article is not None and self._article.id == article_id:
             return True
-        article = get_article(article_id)
+        article = store.get_article(article_id)
         if article is None:
             return False
         self._article = article
@@ -313,6 +311,12 @@ class MainWindow(QMainWindow):
         self.article_opened.emit(article.id)
         return True
 
+    def call_after_first_paint(self, function: Callable[[], None],
+                               first: bool = False) -> None:
+        """Runs ``function`` just after the reader next paints (before the queued
+        start-up work if ``first``), or soon if the window is not shown."""
+        self._after_paint.call(function, first)
+
     def current_article_id(self) -> int | None:
         return self._article.id if self._article else None
 
@@ -332,6 +336,8 @@ class MainWindow(QMainWindow):
         start, end = snap_to_words(self._article.body, *selection)
         if start == end:
             return None
+        from desktop.core.operations import AddAnnotations, new_annotation
+
         record = new_annotation(self._article.body, self._article.id, label.id, start, end,
                                 author=self.settings.get(keys.AUTHOR))
         operation = AddAnnotations([record], name=f"Tag {label.name}")
@@ -350,11 +356,16 @@ class MainWindow(QMainWindow):
 
     def remove_annotations(self, ids: list[int]) -> None:
         if ids:
+            from desktop.core.operations import RemoveAnnotations
+
             noun = "annotation" if len(ids) == 1 else f"{len(ids)} annotations"
             self.runner.run(RemoveAnnotations(list(ids), name=f"Remove {noun}"))
 
     def edit_annotation(self, annotation_id: int, changes: dict) -> None:  # type: ignore[type-arg]
         """Applies an edit from the panel; an entity name becomes an entity link."""
+        from db.annotations import add_alias, find_or_create_entity
+        from desktop.core.operations import EditAnnotation
+
         changes = dict(changes)
         if "entity" in changes:
             name = changes.pop("entity").strip()
@@ -362,11 +373,11 @@ class MainWindow(QMainWindow):
             if current is None:
                 return
             label_id = changes.get("label_id", current.label_id)
-            changes["entity_id"] = store.find_or_create_entity(name, label_id) if name else None
+            changes["entity_id"] = find_or_create_entity(name, label_id) if name else None
             quote = " ".join(current.quote.split())
             if name and quote.casefold() != name.casefold():
                 # "AWS" linked to "Amazon Web Services": AWS becomes one of its names
-                store.add_alias(changes["entity_id"], quote)
+                add_alias(changes["entity_id"], quote)
         if changes:
             self.runner.run(EditAnnotation(annotation_id, changes))
 
@@ -401,11 +412,13 @@ class MainWindow(QMainWindow):
         """Tags the mentions found by the dialog, as one undo step."""
         if not occurrences:
             return []
+        from desktop.core.operations import AddAnnotations, new_annotation
+
         bodies: dict[int, str] = {}
         records = []
         for occurrence in occurrences:
             if occurrence.article_id not in bodies:
-                article = get_article(occurrence.article_id)
+                article = store.get_article(occurrence.article_id)
                 if article is None:
                     continue
                 bodies[occurrence.article_id] = article.body
@@ -524,6 +537,8 @@ class MainWindow(QMainWindow):
                 "Select an amount and the entities it belongs to in the Annotations panel "
                 "(Ctrl+click), then Edit ▸ Link as deal.", 8000)
             return 0
+        from desktop.core.operations import LinkAnnotations
+
         pairs = [(a.id, p.id) for a in amounts for p in parties
                  if a.id is not None and p.id is not None]
         names = ", ".join(p.quote for p in parties)
@@ -650,6 +665,7 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
 
     def _on_edit_labels(self) -> None:
+        from desktop.core.operations import Change
         from desktop.ui.labels_dialog import LabelsDialog
 
         dialog = LabelsDialog(self)
@@ -707,7 +723,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         last = self.settings.get(keys.LAST_ARTICLE)
         if not (last and self.open_article(last)):
-            first = first_article_id()
+            first = store.first_article_id()
             if first is not None:
                 self.open_article(first)
             else:

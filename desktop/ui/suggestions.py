@@ -19,22 +19,21 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from db import annotations as store
-from db import suggestions as rejections
-from db.annotations import AnnotationRecord, LabelRecord
-from db.models import ENTITY
-from desktop.core.operations import AddAnnotations, Change, RejectSuggestions, new_annotation
+from db import reads as store
+from db.records import ENTITY
 from desktop.ui.commands import OperationRunner
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.workers import BackgroundTask
 
 if TYPE_CHECKING:
+    from db.records import AnnotationRecord, LabelRecord
     from desktop.core.entities import Term
+    from desktop.core.operations import Change
     from desktop.core.suggest import Suggestion
 
-# The recognizer (desktop.core.suggest, entities) and Babel (describe_amount)
-# are imported where first used: the window opens before any suggestion is
-# computed, and these modules (and the recognizer's regexes) are not needed for that.
+# The recognizer (desktop.core.suggest, entities), Babel (describe_amount) and the
+# write side (operations, db.suggestions) are imported where first used: the
+# window paints its first article before any suggestion is computed.
 
 # Texts longer than this get their suggestions computed on a worker thread.
 BACKGROUND_ABOVE = 100_000
@@ -104,6 +103,7 @@ class SuggestionController(QObject):
         if article_id is None:
             self._article = None
             return
+        from db import suggestions as rejections
         from desktop.core.suggest import default_currency_hint
 
         self._article = (article_id, body, language)
@@ -156,6 +156,9 @@ class SuggestionController(QObject):
         chosen = items if items is not None else [s for s in [self.current()] if s]
         if not chosen or self._article is None:
             return []
+        from db.annotations import find_or_create_entity
+        from desktop.core.operations import AddAnnotations, new_annotation
+
         article_id, body, _ = self._article
         by_name = {label.name: label for label in self._labels().values()}
         records = []
@@ -164,7 +167,7 @@ class SuggestionController(QObject):
             if label is None:
                 self._status(f"There is no {item.label} label any more (Edit ▸ Labels…).")
                 continue
-            entity_id = (store.find_or_create_entity(item.entity, label.id)
+            entity_id = (find_or_create_entity(item.entity, label.id)
                          if item.entity else None)
             records.append(new_annotation(
                 body, article_id, label.id, item.start, item.end, entity_id=entity_id,
@@ -187,6 +190,8 @@ class SuggestionController(QObject):
         chosen = items if items is not None else [s for s in [self.current()] if s]
         if not chosen or self._article is None:
             return
+        from desktop.core.operations import RejectSuggestions
+
         by_name = {label.name: label.id for label in self._labels().values()}
         spans = [(s.start, s.end, by_name[s.label]) for s in chosen if s.label in by_name]
         position = chosen[0].start
@@ -206,6 +211,8 @@ class SuggestionController(QObject):
         """Sets what a bare "$" means in this article, and proposes amounts again."""
         if self._article is None:
             return
+        from db import suggestions as rejections
+
         rejections.set_currency_hint(self._article[0], code)
         self._currency = code
         self._amounts = None
@@ -238,6 +245,7 @@ class SuggestionController(QObject):
         self._refresh()
 
     def _known_terms(self) -> list[Term]:
+        from db import suggestions as rejections
         from desktop.core.entities import Term
 
         if self._terms is None:
@@ -427,6 +435,7 @@ class SuggestionController(QObject):
 def _matching(article_id: int, body: str, terms: list[Term],
               amounts: list[Suggestion]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread)."""
+    from db import suggestions as rejections
     from desktop.core.entities import EntityMatcher
     from desktop.core.suggest import suggest
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from db.models import database
 from desktop.core.progress import Cancelled, CancelToken, Progress
 
 
@@ -39,6 +38,8 @@ class _Worker(QObject):
         else:
             self.succeeded.emit(result)
         finally:
+            from db.models import database  # loaded by then: the work used it
+
             if database.obj is not None and not database.obj.is_closed():
                 database.obj.close()  # this thread's connection only
             # Quit from here, not through a queued signal: a GUI thread blocked

@@ -93,3 +93,71 @@ def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_come
     assert con.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone() == (
         "Ericsson",)
     assert con.execute("SELECT value FROM meta WHERE key = 'other'").fetchone() == ("x",)
+
+
+def test_reading_before_the_orm_gives_what_the_models_give_then_hands_over(db_path):
+    from db import models, reads
+    from db.articles import NewArticle, insert_articles
+    from db.records import AnnotationRecord
+    from desktop.core.operations import new_annotation
+
+    connection.open_database(db_path)
+    body = "Ericsson 😀 signe avec Nokia.\nCafe\u0301 à Paris."
+    [article_id] = insert_articles([NewArticle("Accord", body, "h1", "fr")])
+    org = connection_labels_by_name()["ORG"]
+    from db.annotations import find_or_create_entity, insert_annotation
+
+    entity = find_or_create_entity("Ericsson", org)
+    stored = insert_annotation(new_annotation(body, article_id, org, 0, 8, entity_id=entity))
+    expected = (reads.labels(), reads.get_article(article_id), reads.first_article_id(),
+                reads.annotations_for_article(article_id), reads.get_annotation(stored.id),
+                reads.entity_names({entity}))
+    connection.close_database()
+    models.database.initialize(None)  # as in a new process: the ORM not bound yet
+
+    assert connection.open_for_reading(db_path)
+    assert connection.opened_for_reading() == db_path
+    early = (reads.labels(), reads.get_article(article_id), reads.first_article_id(),
+             reads.annotations_for_article(article_id), reads.get_annotation(stored.id),
+             reads.entity_names({entity}))
+    assert early == expected
+    assert isinstance(early[3][0], AnnotationRecord) and early[3][0].quote == "Ericsson"
+    assert early[4].created_at == stored.created_at
+
+    # The models' first use opens the database fully; the plain connection closes.
+    from db.articles import article_count
+
+    assert article_count() == 1
+    assert models.database.obj is not None
+    assert connection.opened_for_reading() is None
+    connection.close_database()
+
+
+def connection_labels_by_name() -> dict[str, int]:
+    return {label.name: label.id for label in labels()}
+
+
+def test_a_new_or_older_database_is_not_read_before_it_is_migrated(tmp_path):
+    assert not connection.open_for_reading(tmp_path / "new.sqlite3")
+    assert not (tmp_path / "new.sqlite3").exists()
+    old = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(old)
+    con.execute("PRAGMA user_version = 1")
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = old.read_bytes()
+    assert not connection.open_for_reading(old)
+    assert old.read_bytes() == before
+    assert connection.opened_for_reading() is None
+
+
+def test_a_too_new_database_is_refused_before_reading_too(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(connection.DatabaseTooNewError, match="newer version"):
+        connection.open_for_reading(path)

@@ -370,3 +370,53 @@ def test_asking_for_the_panel_before_the_first_paint_builds_it_at_once(
     assert window.panel.article_id() == article_id
     assert window.panel_dock.widget() is window.panel
     assert window.library.selected_article_ids() == [article_id]
+
+
+_PAINT_PROBE = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QEvent, QObject
+    from desktop.ui import app
+    from desktop.ui.main_window import MainWindow
+
+    loaded_at_import = "peewee" in sys.modules
+    show = MainWindow.show
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                print("orm at first paint:", "peewee" in sys.modules, flush=True)
+            return False
+
+    probe = Probe()
+
+    def watched_show(window):
+        window.reader.body_viewport().installEventFilter(probe)
+        show(window)
+
+    MainWindow.show = watched_show
+    print("orm after importing the window:", loaded_at_import, flush=True)
+    code = app.run_gui(sys.argv[1], smoke=True)
+    print("orm at exit:", "peewee" in sys.modules, flush=True)
+    sys.exit(code)
+""")
+
+
+def test_the_first_article_is_painted_before_the_orm_loads(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               MARGINALIA_SETTINGS=str(tmp_path / "settings.ini"))
+    db_file = str(tmp_path / "db.sqlite3")
+    root = Path(__file__).resolve().parents[2]
+
+    def run() -> list[str]:
+        result = subprocess.run([sys.executable, "-c", _PAINT_PROBE, db_file],
+                                capture_output=True, text=True, env=env, timeout=60, cwd=root)
+        assert result.returncode == 0, result.stderr
+        return [line for line in result.stdout.splitlines() if line.startswith("orm ")]
+
+    # First run: the database is created and the samples imported before the window.
+    assert run() == ["orm after importing the window: False", "orm at first paint: True",
+                     "orm at exit: True"]
+    # Next runs: the article is read and painted first; the ORM takes over just after.
+    assert run() == ["orm after importing the window: False", "orm at first paint: False",
+                     "orm at exit: True"]
