@@ -8,7 +8,6 @@ shift every later offset by one), and a leading byte-order mark is dropped.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 
 # Sentence numbers are stored with each annotation, and migration 002 numbers
@@ -31,6 +30,8 @@ def normalize_body(text: str) -> str:
 
 def content_hash(body: str) -> str:
     """Returns the hash that identifies an article's content."""
+    import hashlib  # only imports need it: not loaded for the window's start
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

@@ -17,16 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from db import reads as store
 from desktop import APP_NAME
@@ -37,7 +31,6 @@ from desktop.ui.commands import OperationRunner
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.settings import Settings
 from desktop.ui.suggestions import SuggestionController
-from desktop.ui.workers import BackgroundTask, progress_fraction
 
 if TYPE_CHECKING:
     from db.records import AnnotationRecord, ArticleRecord, LabelRecord
@@ -49,7 +42,11 @@ if TYPE_CHECKING:
     from desktop.ui.library import LibraryView
     from desktop.ui.plots import PlotsDock
     from desktop.ui.tag_all_dialog import TagAllDialog
+    from desktop.ui.workers import BackgroundTask
 
+# Qt classes the window uses only on demand (file dialogs, message boxes) are
+# reached through the QtWidgets module when used: PySide6 builds a class's Python
+# enums when the class is first imported, ~0.3 ms each.
 # The window paints its first article before peewee is loaded: it reads through
 # db.reads (plain SQL on whichever connection is open) and imports the write
 # side (desktop.core.operations, db.annotations' writes) where it is first used.
@@ -443,6 +440,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An import or export is already running.", 4000)
             return None
         from desktop.core.importers import import_paths  # loaded on first use: faster start
+        from desktop.ui.workers import BackgroundTask
 
         task = BackgroundTask(functools.partial(import_paths, list(paths)), self)
         dialog = self._progress_dialog("Importing articles…", task)
@@ -459,6 +457,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An import or export is already running.", 4000)
             return None
         from desktop.core import exporters  # loaded on first use: faster start
+        from desktop.ui.workers import BackgroundTask
 
         work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
         task = BackgroundTask(functools.partial(work, path), self)
@@ -625,14 +624,14 @@ class MainWindow(QMainWindow):
         self._show_error("Could not save", message)
 
     def _on_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self, "Import articles", self.settings.get(keys.LAST_IMPORT_DIR), IMPORT_FILTER)
         if paths:
             self.settings.set(keys.LAST_IMPORT_DIR, str(Path(paths[0]).parent))
             self.import_paths(paths)
 
     def _on_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
             self, "Import a folder of articles", self.settings.get(keys.LAST_IMPORT_DIR))
         if folder:
             self.settings.set(keys.LAST_IMPORT_DIR, folder)
@@ -641,7 +640,7 @@ class MainWindow(QMainWindow):
     def _on_export(self) -> None:
         start = str(Path(self.settings.get(keys.LAST_EXPORT_DIR) or Path.home())
                     / "marginalia-export.jsonl")
-        path, chosen = QFileDialog.getSaveFileName(
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(
             self, "Export annotations", start,
             "JSON Lines, one article per line (*.jsonl);;CSV, one annotation per row (*.csv)")
         if not path:
@@ -654,8 +653,9 @@ class MainWindow(QMainWindow):
         self.library.refresh()
         self.statusBar().showMessage(report.summary(), 10000)
         if report.problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some files were not imported",
-                              report.summary(), parent=self)
+            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning,
+                                        "Some files were not imported", report.summary(),
+                                        parent=self)
             box.setDetailedText("\n".join(
                 f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
                 for p in report.problems))
@@ -681,14 +681,17 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from desktop import __version__
 
-        QMessageBox.about(self, f"About {APP_NAME}",
+        QtWidgets.QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<br>"
                           "A reader and annotator for news articles.<br><br>"
                           "The sample articles come from Wikinews, the free news source, "
                           "under CC BY 2.5.")
 
-    def _progress_dialog(self, title: str, task: BackgroundTask) -> QProgressDialog:
-        dialog = QProgressDialog(title, "Cancel", 0, 1000, self)
+    def _progress_dialog(self, title: str,
+                         task: BackgroundTask) -> QtWidgets.QProgressDialog:
+        from desktop.ui.workers import progress_fraction
+
+        dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self)
         dialog.setWindowTitle(APP_NAME)
         dialog.setMinimumDuration(600)  # quick work shows no dialog at all
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -709,7 +712,7 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self, title, message)
+        QtWidgets.QMessageBox.warning(self, title, message)
 
     # --- window state -------------------------------------------------------------
 

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.offsets import OffsetMap
 from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
-from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
     from desktop.ui.find_bar import FindBar
@@ -632,6 +631,8 @@ class ReaderPane(QWidget):
         first = standard[0] if standard else None
         added = False
         if self.selection_range() is not None and self._labels:
+            from desktop.ui.swatch import swatch
+
             tag_menu = QMenu(self.tr("Tag as"), menu)
             for name, shortcut, color in self._labels:
                 text = f"{name}\t{shortcut}" if shortcut else name

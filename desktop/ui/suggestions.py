@@ -15,21 +15,22 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from db import reads as store
 from db.records import ENTITY
 from desktop.ui.commands import OperationRunner
 from desktop.ui.reader import Highlight, ReaderPane
-from desktop.ui.workers import BackgroundTask
 
 if TYPE_CHECKING:
     from db.records import AnnotationRecord, LabelRecord
     from desktop.core.entities import Term
     from desktop.core.operations import Change
     from desktop.core.suggest import Suggestion
+    from desktop.ui.workers import BackgroundTask
 
 # The recognizer (desktop.core.suggest, entities), Babel (describe_amount) and the
 # write side (operations, db.suggestions) are imported where first used: the
@@ -231,6 +232,8 @@ class SuggestionController(QObject):
             self._amounts = work()
             self._refresh()
             return
+        from desktop.ui.workers import BackgroundTask
+
         task = BackgroundTask(lambda progress, cancel: work(), self)
         task.succeeded.connect(functools.partial(self._on_amounts_ready, article_id, task))
         self._task = task
@@ -284,6 +287,8 @@ class SuggestionController(QObject):
         if self._refreshing is not None:
             self._refresh_again = True
             return
+        from desktop.ui.workers import BackgroundTask
+
         task = BackgroundTask(lambda progress, cancel: work(), self)
         task.succeeded.connect(functools.partial(self._on_matched, article_id))
         task.done.connect(self._on_refresh_done)
@@ -403,7 +408,7 @@ class SuggestionController(QObject):
             return
         choices = list(CURRENCIES)
         current = choices.index(self._currency) if self._currency in choices else 0
-        code, ok = QInputDialog.getItem(self._reader, "Currency of “$”",
+        code, ok = QtWidgets.QInputDialog.getItem(self._reader, "Currency of “$”",
                                         "In this article, a bare “$” or “dollars” means:",
                                         choices, current, False)
         if ok and code:
