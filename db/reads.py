@@ -10,7 +10,6 @@ goes through the models.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from db.connection import execute
 from db.records import AnnotationRecord, ArticleRecord, LabelRecord
@@ -88,11 +87,12 @@ def entity_name(entity_id: int | None) -> str:
 
 
 def entity_names(ids: set[int]) -> dict[int, str]:
-    """The names of these entities (the ids travel as one JSON parameter)."""
+    """The names of these entities (the ids travel as one JSON array parameter)."""
     if not ids:
         return {}
+    array = "[" + ",".join(str(int(i)) for i in sorted(ids)) + "]"
     rows = execute("SELECT id, name FROM entity WHERE id IN (SELECT value FROM json_each(?))",
-                   (json.dumps(sorted(ids)),))
+                   (array,))
     return dict(rows.fetchall())
 
 

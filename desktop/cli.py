@@ -14,8 +14,6 @@ opened or written, 130 interrupted (Ctrl+C; what was committed is kept).
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import signal
 import sys
 import threading
@@ -32,8 +30,8 @@ from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCall
 if TYPE_CHECKING:
     from db import aggregates
 
-# The commands' own modules (importers, exporters, aggregates) are imported
-# where they are used: launching the window pays for none of them.
+# The commands' own modules (importers, exporters, aggregates, csv, json) are
+# imported where they are used: launching the window pays for none of them.
 RULES = ("relation", "sentence")  # db.aggregates.RULES; a test keeps them equal
 
 EXIT_OK = 0
@@ -208,6 +206,8 @@ def _stats(args: argparse.Namespace) -> int:
         document = {"by": args.by, "scope": scope.kind, "rule": rule,
                     "rule_description": aggregates.RULE_DESCRIPTIONS.get(rule or ""),
                     "currency": args.currency, "rows": rows}
+        import json
+
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         _print_csv(args.by, rows, rule)
@@ -265,6 +265,8 @@ def _print_csv(by: str, rows: list[dict[str, Any]], rule: str | None) -> None:
     The money columns are empty for an entity or month without money; entity
     lines end with the rule that attributed their money.
     """
+    import csv
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     if by == "label":
         columns = ["label", "kind", "color", "annotations", "entities"]
@@ -385,6 +387,8 @@ def _suggest(args: argparse.Namespace) -> int:
                 "start": match.start, "end": match.end, "text": match.text,
                 "label": match.label, "entity": match.entity}))
     rows.sort(key=lambda row: (row[0], row[1]))
+    import json
+
     out = sys.stdout
     for _, _, row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
