@@ -23,7 +23,7 @@ from pathlib import Path
 
 from _common import ROOT, report
 
-RUNS = 11
+RUNS = 21
 BARE = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer

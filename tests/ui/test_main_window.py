@@ -373,7 +373,7 @@ def test_asking_for_the_panel_before_the_first_paint_builds_it_at_once(
 
 
 _PAINT_PROBE = textwrap.dedent("""
-    import sys
+    import gc, sys
     from PySide6.QtCore import QEvent, QObject
     from desktop.ui import app
     from desktop.ui.main_window import MainWindow
@@ -386,6 +386,7 @@ _PAINT_PROBE = textwrap.dedent("""
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 print("orm at first paint:", "peewee" in sys.modules, flush=True)
+                print("gc at first paint:", gc.isenabled(), flush=True)
             return False
 
     probe = Probe()
@@ -398,11 +399,12 @@ _PAINT_PROBE = textwrap.dedent("""
     print("orm after importing the window:", loaded_at_import, flush=True)
     code = app.run_gui(sys.argv[1], smoke=True)
     print("orm at exit:", "peewee" in sys.modules, flush=True)
+    print("gc at exit:", gc.isenabled(), flush=True)
     sys.exit(code)
 """)
 
 
-def test_the_first_article_is_painted_before_the_orm_loads(tmp_path):
+def test_the_first_article_is_painted_before_the_orm_loads_and_the_collector_runs(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                MARGINALIA_SETTINGS=str(tmp_path / "settings.ini"))
     db_file = str(tmp_path / "db.sqlite3")
@@ -412,11 +414,13 @@ def test_the_first_article_is_painted_before_the_orm_loads(tmp_path):
         result = subprocess.run([sys.executable, "-c", _PAINT_PROBE, db_file],
                                 capture_output=True, text=True, env=env, timeout=60, cwd=root)
         assert result.returncode == 0, result.stderr
-        return [line for line in result.stdout.splitlines() if line.startswith("orm ")]
+        return [line for line in result.stdout.splitlines()
+                if line.startswith(("orm ", "gc "))]
 
     # First run: the database is created and the samples imported before the window.
     assert run() == ["orm after importing the window: False", "orm at first paint: True",
-                     "orm at exit: True"]
+                     "gc at first paint: False", "orm at exit: True", "gc at exit: True"]
     # Next runs: the article is read and painted first; the ORM takes over just after.
+    # The cycle collector is off until then too, and back on for the rest of the run.
     assert run() == ["orm after importing the window: False", "orm at first paint: False",
-                     "orm at exit: True"]
+                     "gc at first paint: False", "orm at exit: True", "gc at exit: True"]
