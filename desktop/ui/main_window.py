@@ -17,9 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from db import reads as store
@@ -28,7 +35,7 @@ from desktop.core.formatting import format_amount
 from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.commands import OperationRunner
-from desktop.ui.reader import Highlight, ReaderPane
+from desktop.ui.reader import Highlight, ReaderPane, key_sequence
 from desktop.ui.settings import Settings
 from desktop.ui.suggestions import SuggestionController
 
@@ -46,7 +53,9 @@ if TYPE_CHECKING:
 
 # Qt classes the window uses only on demand (file dialogs, message boxes) are
 # reached through the QtWidgets module when used: PySide6 builds a class's Python
-# enums when the class is first imported, ~0.3 ms each.
+# enums when the class is first imported, ~0.3 ms each. The Qt namespace (~95
+# enums, ~25 ms) is reached through QtCore only after the first paint; the docks
+# find their places through restoreState (see _place_docks and desktop.ui.reader).
 # The window paints its first article before peewee is loaded: it reads through
 # db.reads (plain SQL on whichever connection is open) and imports the write
 # side (desktop.core.operations, db.annotations' writes) where it is first used.
@@ -146,10 +155,9 @@ class MainWindow(QMainWindow):
         self._library: LibraryView | None = None
         self._panel: AnnotationPanel | None = None
         self._all_shown = True  # the reader shows all the article's annotations
-        self.library_dock = self._dock("Library", "library",
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.panel_dock = self._dock("Annotations", "annotations",
-                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.library_dock = self._dock("Library", "library")
+        self.panel_dock = self._dock("Annotations", "annotations")
+        self._docks_placed = False
 
         self._build_actions()
         self._build_menus()
@@ -157,8 +165,6 @@ class MainWindow(QMainWindow):
         self._reload_labels()
         self.statusBar().showMessage("Select text and press 1–9 to tag it.")
         self.resize(1440, 860)
-        self.resizeDocks([self.library_dock, self.panel_dock], [420, 340],
-                         Qt.Orientation.Horizontal)
         self._after_paint.call(self._build_docks)
 
     @property
@@ -198,23 +204,53 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         """Fills the library and panel docks (queued after the first paint)."""
+        missing = [dock for dock in (self.library_dock, self.panel_dock)
+                   if self.dockWidgetArea(dock) == QtCore.Qt.DockWidgetArea.NoDockWidgetArea]
+        if self._docks_placed and missing:  # a saved layout without them
+            self._dock_by_default(missing)
         self.library  # noqa: B018 (the properties build them)
         self.panel  # noqa: B018
 
     # --- construction ---------------------------------------------------------
 
-    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
-        """A dock, empty until its view is built (it keeps its place and size meanwhile)."""
+    def _dock(self, title: str, name: str) -> QDockWidget:
+        """A dock, empty until its view is built (it keeps its place and size meanwhile).
+
+        It is placed by :meth:`_place_docks`.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState need names
         dock.setWidget(QWidget(dock))
-        self.addDockWidget(area, dock)
         return dock
+
+    def _place_docks(self, state: QByteArray | None = None) -> None:
+        """Puts the docks where ``state`` (saveState) had them, else on either side.
+
+        restoreState places the docks it knows by name; one it does not know
+        is given its default place by :meth:`_build_docks`, after the first
+        paint (asking where a dock is takes the Qt namespace, see above).
+        """
+        if self._docks_placed:
+            return
+        self._docks_placed = True
+        if state is None or state.isEmpty() or not self.restoreState(state):
+            self._dock_by_default([self.library_dock, self.panel_dock])
+
+    def _dock_by_default(self, docks: list[QDockWidget]) -> None:
+        Qt = QtCore.Qt  # noqa: N806
+        areas = {self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+                 self.panel_dock: Qt.DockWidgetArea.RightDockWidgetArea}
+        widths = {self.library_dock: 420, self.panel_dock: 340}
+        for dock in docks:
+            self.addDockWidget(areas[dock], dock)
+        self.resizeDocks(docks, [widths[dock] for dock in docks], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([…]), not setShortcut(…): PySide6 would weigh a
+            # QKeyCombination overload and build the Qt namespace (see reader).
+            action.setShortcuts([key_sequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -226,9 +262,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export…", self._on_export, "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.runner.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.runner.stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setShortcuts([key_sequence("Ctrl+Shift+Z"), key_sequence("Ctrl+Y")])
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
         self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
         self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
@@ -482,8 +518,8 @@ class MainWindow(QMainWindow):
             dock = PlotsDock(self.current_article_id, self.library.selected_article_ids,
                              self._listed_article_ids, self)
             if not self.restoreDockWidget(dock):
-                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [360], Qt.Orientation.Vertical)
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [360], QtCore.Qt.Orientation.Vertical)
             self.runner.changed.connect(dock.schedule_refresh)
             self.article_opened.connect(lambda _id: dock.scope_input_changed("article"))
             self.library.selection_changed.connect(
@@ -694,7 +730,7 @@ class MainWindow(QMainWindow):
         dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self)
         dialog.setWindowTitle(APP_NAME)
         dialog.setMinimumDuration(600)  # quick work shows no dialog at all
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(task.cancel)
@@ -721,9 +757,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        state = self.settings.get(keys.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self._place_docks(self.settings.get(keys.WINDOW_STATE))
         last = self.settings.get(keys.LAST_ARTICLE)
         if not (last and self.open_article(last)):
             first = store.first_article_id()
@@ -737,6 +771,10 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
         self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self._place_docks()  # shown without restore_session(): the default layout
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._task is not None and self._task.is_running():

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, Qt, QUrl, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -50,18 +51,43 @@ from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, blo
 if TYPE_CHECKING:
     from desktop.ui.find_bar import FindBar
 
-__all__ = ["Highlight", "ReaderPane", "reading_font"]
+__all__ = ["Highlight", "ReaderPane", "key_sequence", "reading_font"]
 
 # Serif faces that read well on screen, best first; the first one installed wins.
 _SERIF_FAMILIES = (
     "Source Serif 4", "Source Serif Pro", "Literata", "Charter", "Georgia", "Noto Serif",
     "PT Serif", "Libertinus Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman",
 )
+# The reader is built before the window first paints, and the first use of the Qt
+# namespace (Qt.AlignmentFlag…) from Python makes PySide6 build all its ~95 enum
+# classes: ~25 ms, more than building and painting the reader. So the widgets
+# are set up by property name (_set_properties) and QtCore.Qt is reached only in
+# handlers of user input, which come later.
 _READING_POINT_SIZE = 12.0
 _COLUMN_CHARS = 80
 _DOCUMENT_MARGIN = 8
 # Measures the average character width of running text in the reading font.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, 38 milliards de dollars. "
+
+
+def _set_properties(widget: QObject, **properties: str | bool) -> None:
+    """Sets Qt properties by name; enum and flag values by their key names
+    ("PlainText", "TextSelectableByMouse|TextSelectableByKeyboard")."""
+    for name, value in properties.items():
+        if not widget.setProperty(name, value):
+            raise ValueError(f"{type(widget).__name__}: cannot set {name} to {value!r}")
+
+
+def key_sequence(key: str | QKeySequence.StandardKey) -> QKeySequence:
+    """The key sequence "Ctrl+E", or the platform's main one for a standard key.
+
+    Not QKeySequence(key): weighing its QKeyCombination overload makes PySide6
+    build the Qt namespace, and the window's actions are made before it paints.
+    """
+    if isinstance(key, str):
+        return QKeySequence.fromString(key)
+    bindings = QKeySequence.keyBindings(key)
+    return bindings[0] if bindings else QKeySequence()
 
 
 def reading_font(point_size: float = _READING_POINT_SIZE) -> QFont:
@@ -124,8 +150,7 @@ class _BodyView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        _set_properties(self, textInteractionFlags="TextSelectableByMouse|TextSelectableByKeyboard")
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.document().setDocumentMargin(_DOCUMENT_MARGIN)
@@ -237,14 +262,14 @@ class _BodyView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
+        if event.button() == QtCore.Qt.MouseButton.LeftButton:
             self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         press, self._press_pos = self._press_pos, None
-        if event.button() != Qt.MouseButton.LeftButton or press is None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or press is None:
             return
         pos = event.position().toPoint()
         if (pos - press).manhattanLength() >= QApplication.startDragDistance():
@@ -337,21 +362,17 @@ class ReaderPane(QWidget):
         title_font.setPointSizeF(font.pointSizeF() * 1.6)
         title_font.setBold(True)
         self._title.setFont(title_font)
-        self._title.setTextFormat(Qt.TextFormat.PlainText)
-        self._title.setWordWrap(True)
-        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        _set_properties(self._title, textFormat="PlainText", wordWrap=True,
+                        textInteractionFlags="TextSelectableByMouse")
 
         self._meta = QLabel(self)
-        self._meta.setTextFormat(Qt.TextFormat.RichText)
-        self._meta.setOpenExternalLinks(False)
-        self._meta.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        _set_properties(self._meta, textFormat="RichText", openExternalLinks=False,
+                        textInteractionFlags="LinksAccessibleByMouse")
         self._meta.linkActivated.connect(self._on_source_link)
 
         self._attribution = QLabel(self)
-        self._attribution.setTextFormat(Qt.TextFormat.PlainText)
-        self._attribution.setWordWrap(True)
-        self._attribution.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        _set_properties(self._attribution, textFormat="PlainText", wordWrap=True,
+                        textInteractionFlags="TextSelectableByMouse")
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self._attribution.setFont(small)
@@ -359,7 +380,7 @@ class ReaderPane(QWidget):
         self.body = _BodyView(self)
         self.body.setAccessibleName(self.tr("Article text"))
         self.body.setFont(font)
-        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        _set_properties(self.body, contextMenuPolicy="CustomContextMenu")
         self.body.customContextMenuRequested.connect(self._on_context_menu)
         self.body.selectionChanged.connect(self.selection_changed)
         self.body.highlight_clicked.connect(self.highlight_clicked)
@@ -389,8 +410,7 @@ class ReaderPane(QWidget):
         self._article_layout.addWidget(self.body, 1)
 
         self._empty = QLabel(self)
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
+        _set_properties(self._empty, alignment="AlignCenter", wordWrap=True)
         self._empty.setMargin(24)
         self._muted = [self._meta, self._attribution, self._empty]
         self._set_muted()
@@ -583,6 +603,7 @@ class ReaderPane(QWidget):
             return self.find_bar.find_next
         if event.matches(QKeySequence.StandardKey.FindPrevious) and searched:
             return self.find_bar.find_previous
+        Qt = QtCore.Qt  # noqa: N806 (see the note on _READING_POINT_SIZE)
         modifiers = event.modifiers()
         if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                         | Qt.KeyboardModifier.MetaModifier):
@@ -659,7 +680,7 @@ class ReaderPane(QWidget):
         self.source_clicked.emit(self._source)
 
     def _on_find_closed(self) -> None:
-        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.body.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _align_header(self) -> None:
         """Lines the header up with the body's text column."""
@@ -668,7 +689,9 @@ class ReaderPane(QWidget):
 
     def _set_muted(self) -> None:
         """Greys out the secondary text (metadata, attribution, empty state)."""
-        palette = QPalette(self.palette())
+        # A copy already; QPalette(palette) would make PySide6 weigh the
+        # QPalette(Qt.GlobalColor) overload, and build the whole Qt namespace.
+        palette = self.palette()
         palette.setColor(QPalette.ColorRole.WindowText,
                          palette.color(QPalette.ColorRole.PlaceholderText))
         for label in self._muted:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from db import reads as store
 from db.records import ENTITY
 from desktop.ui.commands import OperationRunner
-from desktop.ui.reader import Highlight, ReaderPane
+from desktop.ui.reader import Highlight, ReaderPane, key_sequence
 
 if TYPE_CHECKING:
     from db.records import AnnotationRecord, LabelRecord
@@ -417,7 +417,7 @@ class SuggestionController(QObject):
     def _build_actions(self, parent: QWidget) -> None:
         def action(text: str, slot: Callable[[], object], *keys: str) -> QAction:
             act = QAction(text, parent)
-            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcuts([key_sequence(k) for k in keys])
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
