@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSize, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -310,10 +310,10 @@ class _BodyView(QPlainTextEdit):
         if margin != self._side_margin:
             self._side_margin = margin
             self.setViewportMargins(margin, 0, margin, 0)
-            # QPlainTextEdit re-wraps its lines only on a resize of the widget,
-            # not of its viewport: without this the text keeps the old width.
-            size = self.size()
-            QPlainTextEdit.resizeEvent(self, QResizeEvent(size, size))
+            # QPlainTextEdit re-wraps its lines only when a resize changes the
+            # widget's width, not on a change of its viewport's margins: tell it
+            # the width changed (from none), or the text keeps the old width.
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize()))
             self.column_changed.emit()
 
 
