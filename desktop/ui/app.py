@@ -56,6 +56,7 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
               "Install fonts-dejavu-core (see README).", file=sys.stderr)
 
     def refuse(exc: DatabaseError) -> int:
+        gc.enable()
         print(str(exc), file=sys.stderr)
         if not smoke:
             QMessageBox.critical(None, APP_NAME, str(exc))
