@@ -16,6 +16,18 @@ from db import connection  # noqa: E402
 TEST_DATA = Path(__file__).parent / "data"
 
 
+def sqlite_file(path: Path, user_version: int) -> bytes:
+    """Writes a small SQLite file of another schema version; returns its bytes."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {int(user_version)}")
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    return path.read_bytes()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "marginalia.sqlite3"

@@ -9,6 +9,7 @@ import pytest
 from db import connection
 from db.annotations import labels
 from db.migrations import SCHEMA_VERSION
+from tests.conftest import sqlite_file
 
 
 def test_new_database_has_schema_version_and_default_labels(db, db_path):
@@ -141,12 +142,7 @@ def test_a_new_or_older_database_is_not_read_before_it_is_migrated(tmp_path):
     assert not connection.open_for_reading(tmp_path / "new.sqlite3")
     assert not (tmp_path / "new.sqlite3").exists()
     old = tmp_path / "old.sqlite3"
-    con = sqlite3.connect(old)
-    con.execute("PRAGMA user_version = 1")
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
-    before = old.read_bytes()
+    before = sqlite_file(old, 1)
     assert not connection.open_for_reading(old)
     assert old.read_bytes() == before
     assert connection.opened_for_reading() is None
@@ -154,10 +150,6 @@ def test_a_new_or_older_database_is_not_read_before_it_is_migrated(tmp_path):
 
 def test_a_too_new_database_is_refused_before_reading_too(tmp_path):
     path = tmp_path / "future.sqlite3"
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
+    sqlite_file(path, SCHEMA_VERSION + 1)
     with pytest.raises(connection.DatabaseTooNewError, match="newer version"):
         connection.open_for_reading(path)

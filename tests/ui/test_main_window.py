@@ -250,15 +250,10 @@ def test_smoke_start_shows_an_article_and_exits_0(tmp_path):
 
 
 def test_the_app_refuses_a_too_new_database_and_leaves_it_alone(tmp_path):
-    import sqlite3
+    from tests.conftest import sqlite_file
 
     path = tmp_path / "future.sqlite3"
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA user_version = 999")
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
-    before = path.read_bytes()
+    before = sqlite_file(path, 999)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                MARGINALIA_SETTINGS=str(tmp_path / "settings.ini"))
     result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(path), "--smoke"],
