@@ -35,16 +35,6 @@ from db.records import AnnotationRecord as AnnotationRecord
 from db.records import LabelRecord as LabelRecord
 
 
-def _record(row: Annotation) -> AnnotationRecord:
-    return AnnotationRecord(
-        id=row.id, article_id=row.article_id, label_id=row.label_id, start=row.start,
-        end=row.end, quote=row.quote, prefix=row.prefix, suffix=row.suffix,
-        entity_id=row.entity_id, value=row.value, value_high=row.value_high, unit=row.unit,
-        approx=bool(row.approx), note=row.note, author=row.author, status=row.status,
-        sentence=row.sentence, created_at=row.created_at,
-    )
-
-
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
     """Stores ``record`` (keeping its id when it has one, as undo needs)."""
     values = record.fields()
