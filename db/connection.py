@@ -106,16 +106,16 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"Cannot create the folder for {target}: {exc.strerror}.") from exc
-    # Transactions take the write lock when they begin: one that reads before
-    # it writes (find_or_create_entity…) would otherwise fail with "database is
-    # locked" if another connection (the plots' worker refreshing the summaries,
-    # an import) committed in between; waiting for the lock is what busy_timeout does.
     from peewee import SqliteDatabase
 
     from db import models
     from db.migrations import migrate
 
     _close_early()
+    # Transactions take the write lock when they begin: one that reads before
+    # it writes (find_or_create_entity…) would otherwise fail with "database is
+    # locked" if another connection (the plots' worker refreshing the summaries,
+    # an import) committed in between; waiting for the lock is what busy_timeout does.
     db = SqliteDatabase(str(target), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     models.database.initialize(db)
     try:
@@ -124,6 +124,7 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     except Exception as exc:
         if not db.is_closed():
             db.close()
+        models.database.initialize(None)  # nothing may use a half-opened database
         raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
     return db
 
@@ -179,9 +180,18 @@ def opened_for_reading() -> Path | None:
 
 
 def open_deferred() -> None:
-    """Opens fully the database :func:`open_for_reading` opened (no-op otherwise)."""
-    if _early_path is not None:
-        open_database(_early_path)
+    """Opens fully the database :func:`open_for_reading` opened (no-op otherwise).
+
+    Raises:
+        DatabaseError: called on another thread than the one that opened it
+            for reading (opening closes that thread's plain connection).
+    """
+    if _early_path is None:
+        return
+    if threading.get_ident() != _early_thread:
+        raise DatabaseError(f"{_early_path} must be opened fully (open_database) by the "
+                            "thread that opened it for reading before another uses it.")
+    open_database(_early_path)
 
 
 def execute(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Cursor:

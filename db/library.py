@@ -93,6 +93,9 @@ def fts_query(text: str) -> str:
 
 def _ensure_functions() -> bool:
     """Registers the sort functions on the bound database; False if it can't hold any."""
+    from db.connection import open_deferred
+
+    open_deferred()  # as any first use of the models would: database.obj is read below
     db = database.obj
     if db in _functions_registered:
         return True

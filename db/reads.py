@@ -109,9 +109,14 @@ def linked_quotes(article_id: int) -> dict[int, list[str]]:
 
 
 def _date(text: str | dt.date | None) -> dt.date | None:
+    """The date stored as "YYYY-MM-DD"; None for none, or for text that is not one
+    (a file edited by hand must not stop an article from opening)."""
     if text is None or isinstance(text, dt.date):
         return text
-    return dt.date.fromisoformat(text[:10])
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _datetime(text: str | dt.datetime) -> dt.datetime:

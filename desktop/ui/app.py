@@ -98,8 +98,10 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
 
 
 def _resume_gc() -> None:
-    """Moves what start-up built out of the collector's way, and collects again."""
+    """Frees start-up's cyclic garbage, moves what remains out of the collector's
+    way, and collects again."""
     if not gc.isenabled():
+        gc.collect()
         gc.freeze()
         gc.enable()
 

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState/restoreState need names
         dock.setWidget(QWidget(dock))
+        dock.hide()  # until placed: restoreState shows it, or _dock_by_default
         return dock
 
     def _place_docks(self, state: QByteArray | None = None) -> None:
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         widths = {self.library_dock: 420, self.panel_dock: 340}
         for dock in docks:
             self.addDockWidget(areas[dock], dock)
+            dock.show()
         self.resizeDocks(docks, [widths[dock] for dock in docks], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]

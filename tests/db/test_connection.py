@@ -97,45 +97,96 @@ def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_come
 
 
 def test_reading_before_the_orm_gives_what_the_models_give_then_hands_over(db_path):
+    import datetime as dt
+
     from db import models, reads
+    from db.annotations import find_or_create_entity, insert_annotation
     from db.articles import NewArticle, insert_articles
-    from db.records import AnnotationRecord
+    from db.models import Annotation, Article, Entity, Label
     from desktop.core.operations import new_annotation
 
     connection.open_database(db_path)
     body = "Ericsson 😀 signe avec Nokia.\nCafe\u0301 à Paris."
-    [article_id] = insert_articles([NewArticle("Accord", body, "h1", "fr")])
-    org = connection_labels_by_name()["ORG"]
-    from db.annotations import find_or_create_entity, insert_annotation
-
+    dated, undated = insert_articles([
+        NewArticle("Accord", body, "h1", "fr", published=dt.date(2025, 3, 1)),
+        NewArticle("Sans date", "Texte.", "h2", "fr")])
+    org = Label.get(Label.name == "ORG").id
     entity = find_or_create_entity("Ericsson", org)
-    stored = insert_annotation(new_annotation(body, article_id, org, 0, 8, entity_id=entity))
-    expected = (reads.labels(), reads.get_article(article_id), reads.first_article_id(),
-                reads.annotations_for_article(article_id), reads.get_annotation(stored.id),
-                reads.entity_names({entity}))
+    stored = insert_annotation(new_annotation(body, dated, org, 0, 8, entity_id=entity,
+                                              value=3.0, approx=True))
+    # What the models read, field by field.
+    article = Article.get_by_id(dated)
+    expected_article = (article.id, article.title, article.body, article.language,
+                        article.published, article.source, article.imported_at)
+    expected_labels = [(r.id, r.name, r.kind, r.color, r.shortcut, r.position)
+                       for r in Label.select().order_by(Label.position, Label.id)]
+    row = Annotation.get_by_id(stored.id)
+    expected_annotation = (row.start, row.end, row.quote, row.entity_id, row.value,
+                           bool(row.approx), row.sentence, row.created_at)
     connection.close_database()
     models.database.initialize(None)  # as in a new process: the ORM not bound yet
 
     assert connection.open_for_reading(db_path)
     assert connection.opened_for_reading() == db_path
-    early = (reads.labels(), reads.get_article(article_id), reads.first_article_id(),
-             reads.annotations_for_article(article_id), reads.get_annotation(stored.id),
-             reads.entity_names({entity}))
-    assert early == expected
-    assert isinstance(early[3][0], AnnotationRecord) and early[3][0].quote == "Ericsson"
-    assert early[4].created_at == stored.created_at
+    got = reads.get_article(dated)
+    assert (got.id, got.title, got.body, got.language, got.published, got.source,
+            got.imported_at) == expected_article
+    assert reads.get_article(undated).published is None
+    assert [(lb.id, lb.name, lb.kind, lb.color, lb.shortcut, lb.position)
+            for lb in reads.labels()] == expected_labels
+    for record in (reads.get_annotation(stored.id), reads.annotations_for_article(dated)[0]):
+        assert (record.start, record.end, record.quote, record.entity_id, record.value,
+                record.approx, record.sentence) == expected_annotation[:7]
+    assert reads.get_annotation(stored.id).created_at == expected_annotation[7]
+    assert reads.first_article_id() == dated  # the newest; undated ones last
+    assert reads.entity_names({entity}) == {entity: "Ericsson"}
+    assert reads.linked_quotes(dated) == {}
 
     # The models' first use opens the database fully; the plain connection closes.
-    from db.articles import article_count
-
-    assert article_count() == 1
+    assert Entity.get_by_id(entity).name == "Ericsson"
     assert models.database.obj is not None
     assert connection.opened_for_reading() is None
     connection.close_database()
 
 
-def connection_labels_by_name() -> dict[str, int]:
-    return {label.name: label.id for label in labels()}
+def test_a_date_that_is_not_one_reads_as_none(db, article_id):
+    from db import reads
+    from db.models import database
+
+    database.execute_sql("UPDATE article SET published = '' WHERE id = ?", (article_id,))
+    assert reads.get_article(article_id).published is None
+    database.execute_sql("UPDATE article SET published = '2024-13-45' WHERE id = ?",
+                         (article_id,))
+    assert reads.get_article(article_id).published is None
+
+
+def test_only_the_thread_that_opened_for_reading_may_open_fully(db_path):
+    import threading
+
+    from db import models
+
+    connection.open_database(db_path)
+    connection.close_database()
+    models.database.initialize(None)
+    assert connection.open_for_reading(db_path)
+    errors: list[Exception] = []
+
+    def worker() -> None:
+        try:
+            connection.open_deferred()
+        except connection.DatabaseError as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+
+    assert len(errors) == 1 and str(db_path) in str(errors[0])
+    assert connection.opened_for_reading() == db_path  # still open here, and usable
+    assert labels()[0].name == "ORG"
+    connection.open_deferred()
+    assert connection.opened_for_reading() is None
+    connection.close_database()
 
 
 def test_a_new_or_older_database_is_not_read_before_it_is_migrated(tmp_path):
@@ -153,3 +204,15 @@ def test_a_too_new_database_is_refused_before_reading_too(tmp_path):
     sqlite_file(path, SCHEMA_VERSION + 1)
     with pytest.raises(connection.DatabaseTooNewError, match="newer version"):
         connection.open_for_reading(path)
+
+
+def test_a_database_that_fails_to_open_is_not_left_bound(db_path, monkeypatch):
+    from db import migrations, models
+
+    def broken(db):  # noqa: ANN001
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "migrate", broken)
+    with pytest.raises(connection.DatabaseError, match="disk I/O error"):
+        connection.open_database(db_path)
+    assert models.database.obj is None

@@ -454,10 +454,14 @@ def test_a_dock_missing_from_the_saved_layout_gets_its_default_place(qtbot, db, 
 
     window = MainWindow(Settings(settings_path))
     qtbot.addWidget(window)
+    at_first_paint: list[bool] = []
+    window.call_after_first_paint(lambda: at_first_paint.append(window.panel_dock.isVisible()),
+                                  first=True)
     window.restore_session()
     window.show()
     qtbot.waitUntil(lambda: isinstance(window.panel_dock.widget(), AnnotationPanel))
 
+    assert at_first_paint == [False]  # not drawn loose over the window before its place
     assert window.dockWidgetArea(window.library_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.dockWidgetArea(window.panel_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert not window.panel_dock.isHidden()
