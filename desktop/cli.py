@@ -29,6 +29,7 @@ from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCall
 
 if TYPE_CHECKING:
     from db import aggregates
+    from desktop.core.suggest import Suggestion
 
 # The commands' own modules (importers, exporters, aggregates, csv, json) are
 # imported where they are used: launching the window pays for none of them.
@@ -350,8 +351,8 @@ def _progress_line() -> Iterator[ProgressCallback | None]:
 
 def _suggest(args: argparse.Namespace) -> int:
     """Prints the suggestions of one file as JSON Lines."""
-    from desktop.core.amounts import AmountRecognizer
-    from desktop.core.entities import EntityMatcher, Term
+    from desktop.core.entities import Term
+    from desktop.core.suggest import suggest
 
     path = Path(args.file)
     try:
@@ -374,22 +375,22 @@ def _suggest(args: argparse.Namespace) -> int:
             _error(f"{exc} Entities are not suggested.")
         finally:
             connection.close_database()
-    rows: list[tuple[int, int, dict[str, Any]]] = []
-    for amount in AmountRecognizer(args.lang, args.currency_hint).find(text):
-        rows.append((amount.start, amount.end, {
-            "start": amount.start, "end": amount.end, "text": amount.text,
-            "label": amount.label, "value": amount.value, "low": amount.low,
-            "high": amount.high, "unit": amount.unit, "approx": amount.approx}))
-    taken = [(start, end) for start, end, _ in rows]
-    for match in EntityMatcher(terms).find(text):
-        if not any(s < match.end and match.start < e for s, e in taken):
-            rows.append((match.start, match.end, {
-                "start": match.start, "end": match.end, "text": match.text,
-                "label": match.label, "entity": match.entity}))
-    rows.sort(key=lambda row: (row[0], row[1]))
+    rows = [_suggestion_row(s) for s in suggest(
+        text, language=args.lang, currency_hint=args.currency_hint, terms=terms)]
     import json
 
     out = sys.stdout
-    for _, _, row in rows:
+    for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return EXIT_OK
+
+
+def _suggestion_row(suggestion: Suggestion) -> dict[str, Any]:
+    """One line of ``marginalia suggest``: an amount with its bounds, or a known name."""
+    amount = suggestion.amount
+    if amount is not None:
+        return {"start": amount.start, "end": amount.end, "text": amount.text,
+                "label": amount.label, "value": amount.value, "low": amount.low,
+                "high": amount.high, "unit": amount.unit, "approx": amount.approx}
+    return {"start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
+            "label": suggestion.label, "entity": suggestion.entity}

@@ -67,3 +67,30 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path, capsys):
     assert cli.main(["suggest", "--db", str(tmp_path / "x.sqlite3"), str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "latin.txt" in captured.err and "UTF-8" in captured.err
+
+
+def test_the_command_prints_what_the_core_suggests(tmp_path, capsys):
+    from db.suggestions import gazetteer
+    from desktop.core.entities import Term
+    from desktop.core.suggest import suggest
+    from tests.conftest import TEST_DATA
+
+    path = TEST_DATA / "import" / "fr-no-header.txt"
+    text = path.read_text(encoding="utf-8")
+    db_path = tmp_path / "db.sqlite3"
+    connection.open_database(db_path)
+    [article] = insert_articles([NewArticle("t", text, content_hash(text), "fr")])
+    start = text.index("Rennes")
+    insert_annotations([new_annotation(text, article, label_by_name("PLACE").id, start,
+                                       start + len("Rennes"))])
+    terms = [Term(*row) for row in gazetteer()]
+    connection.close_database()
+
+    assert cli.main(["suggest", "--db", str(db_path), str(path)]) == 0
+
+    printed = [(r["start"], r["end"], r["text"], r["label"], r.get("value"),
+                r.get("entity", "")) for r in _lines(capsys)]
+    expected = [(s.start, s.end, s.text, s.label, s.value, s.entity)
+                for s in suggest(text, language="auto", terms=terms)]
+    assert printed == expected
+    assert {"MONEY", "QUANTITY", "PLACE"} <= {label for *_, label, _, _ in printed}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from text_to_num import text2num  # type: ignore[import-untyped]
+from text_to_num import text2num
 
 from desktop.core.amount_lexicon import (
     BIG_SCALES,

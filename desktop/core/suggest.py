@@ -4,6 +4,9 @@ Suggestions are proposals, not annotations: they live in memory until the
 user accepts one (it becomes an annotation with its value) or rejects it
 (the span is remembered so it is not proposed again). Nothing here touches
 the database; the caller passes what is already tagged or rejected.
+
+:func:`suggest` is the one pipeline: the window (``desktop.ui.suggestions``)
+and ``marginalia suggest`` both call it.
 """
 
 from __future__ import annotations
@@ -12,13 +15,21 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.core.amounts import AmountRecognizer
+from desktop.core.amounts import Amount, AmountRecognizer
 from desktop.core.entities import EntityMatcher, Term
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One proposed annotation; offsets are code points."""
+    """One proposed annotation; offsets are code points.
+
+    Attributes:
+        value_high: the upper value accepting stores (None unless a range's
+            two ends differ).
+        entity: the entity a known name stands for ("" if not linked).
+        amount: what the recognizer read, for an amount (with its ``low`` and
+            ``high`` bounds as the text states them); None for a name.
+    """
 
     start: int
     end: int
@@ -29,6 +40,7 @@ class Suggestion:
     unit: str | None = None
     approx: bool = False
     entity: str = ""
+    amount: Amount | None = None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -60,7 +72,8 @@ def amount_suggestions(text: str, language: str = "auto",
     for amount in AmountRecognizer(language, currency_hint).find(text):
         high = amount.high if amount.high is not None and amount.high != amount.value else None
         found.append(Suggestion(amount.start, amount.end, amount.text, amount.label,
-                                amount.value, high, amount.unit, amount.approx))
+                                amount.value, high, amount.unit, amount.approx,
+                                amount=amount))
     return found
 
 
@@ -77,6 +90,9 @@ def suggest(
     entities: bool = True,
 ) -> list[Suggestion]:
     """Returns the suggestions for ``text``, sorted by position.
+
+    The amounts of the text, then the known names that do not overlap an
+    amount, less whatever overlaps a tag or was rejected.
 
     Args:
         text: the article body.

@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSize, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.offsets import OffsetMap
+from desktop.core.sources import source_name
 from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
 
 if TYPE_CHECKING:
@@ -113,16 +114,6 @@ def _language_name(code: str) -> str:
     if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return code
     return QLocale.languageToString(language)
-
-
-def _source_display(source: str) -> str:
-    """Returns a short name for a source: the host of a URL, the name of a file."""
-    url = QUrl(source)
-    if url.scheme() in ("http", "https") and url.host():
-        return url.host()
-    if url.isLocalFile():
-        return url.fileName() or source
-    return source.rsplit("/", 1)[-1] or source
 
 
 class _BodyView(QPlainTextEdit):
@@ -458,7 +449,7 @@ class ReaderPane(QWidget):
         parts = [escape(p) for p in (published, _language_name(language)) if p]
         if source:
             parts.append(f'<a href="{escape(source, quote=True)}">'
-                         f"{escape(_source_display(source))}</a>")
+                         f"{escape(source_name(source))}</a>")
         self._meta.setText(" · ".join(parts))
         self._meta.setToolTip(source)
         self._meta.setVisible(bool(parts))

@@ -291,3 +291,15 @@ def test_long_document_formats_only_the_blocks_on_screen(qtbot):
     formatted = sum(1 for i in range(0, 50_000, 50)
                     if document.findBlockByNumber(i).layout().formats())
     assert formatted < 10
+
+
+def test_header_names_the_source_as_the_library_does(qtbot):
+    from desktop.core.sources import source_name
+
+    source = "https://www.lemonde.fr/economie/article/2025/11/03/x.html"
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.set_article("Essai", BODY, "", "fr", source)
+    meta = next(lb for lb in pane.findChildren(QLabel) if "href" in lb.text())
+    assert meta.text().endswith(">lemonde.fr</a>")
+    assert source_name(source) == "lemonde.fr"  # what the library's Source column shows
