@@ -134,3 +134,21 @@ class EntityMatcher:
             if k and _joiner(text[tokens[i + k - 1][1]:tokens[i + k][0]]) != entry.joiners[k - 1]:
                 return False
         return True
+
+
+def clean_name(text: str) -> str:
+    """A name as stored: runs of spaces (no-break ones too) become one space."""
+    return " ".join(text.split())
+
+
+def alias_for(quote: str, entity_name: str) -> str | None:
+    """The alias a mention adds to the entity it is linked to, if any.
+
+    Linking the mention "AWS" to "Amazon Web Services" makes "AWS" one of
+    the entity's names, so its other mentions are found; a mention that only
+    differs from the name by case or spacing adds nothing.
+    """
+    alias, name = clean_name(quote), clean_name(entity_name)
+    if not alias or alias.casefold() == name.casefold():
+        return None
+    return alias

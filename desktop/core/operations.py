@@ -1,32 +1,47 @@
-"""Named, invertible operations on annotations: the unit of undo.
+"""Named, invertible operations: every change a user can make, and its undo.
 
-Each operation's :meth:`apply` and :meth:`revert` is one committed
-transaction and returns a :class:`Change` telling views what to refresh.
-The GUI wraps operations in ``QUndoCommand``s; the CLI and scripts can call
-them directly. Re-applying after a revert restores the same row ids, so
-relations and views that remember ids stay valid across undo/redo.
+One user action is one operation; its :meth:`~Operation.apply` and
+:meth:`~Operation.revert` each run in one transaction, side effects included
+(an entity created to link a mention is removed by the undo that unlinks it),
+and return a :class:`~desktop.core.changes.Change` built from what the
+operation already holds, so views need not read it back. A step that fails
+raises, and its transaction leaves the database as it was.
+
+The GUI wraps operations in ``QUndoCommand``s (``desktop.ui.commands``); the
+CLI and scripts can call them directly. Re-applying after a revert restores
+the same row ids, so relations and views that remember ids stay valid across
+undo and redo. Operations whose ``slow`` is true take ``progress`` and
+``cancel`` in :meth:`apply` and are run off the GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from db import annotations as store
+from db import entities as entity_store
+from db import labels as label_store
+from db import relations as relation_store
 from db import suggestions
-from db.annotations import AnnotationRecord
-from db.models import ACCEPTED
+from db.reads import get_article
+from db.records import ACCEPTED, AnnotationRecord, LabelRecord
+from db.relations import RelationRecord
+from db.transactions import transaction
+from desktop.core.changes import Change, annotations_changed
+from desktop.core.entities import alias_for, clean_name
+from desktop.core.progress import (
+    Cancelled,
+    CancelToken,
+    ProgressCallback,
+    is_cancelled,
+    report,
+)
 from desktop.core.text import context, sentence_index
 
-
-@dataclass(frozen=True)
-class Change:
-    """What an operation touched."""
-
-    article_ids: frozenset[int] = frozenset()
-    annotation_ids: frozenset[int] = frozenset()
-    labels: bool = False
-    suggestions: bool = False  # only what is proposed changed (a rejection)
+# Tag-all inserts this many annotations between progress reports and cancel checks.
+CHUNK = 500
 
 
 class Operation(Protocol):
@@ -37,6 +52,11 @@ class Operation(Protocol):
     def apply(self) -> Change: ...
 
     def revert(self) -> Change: ...
+
+
+def is_slow(operation: object) -> bool:
+    """True for operations to run off the GUI thread (they accept progress and cancel)."""
+    return bool(getattr(operation, "slow", False))
 
 
 def new_annotation(
@@ -53,77 +73,249 @@ def new_annotation(
     )
 
 
-def _change(records: list[AnnotationRecord]) -> Change:
-    return Change(frozenset(r.article_id for r in records),
-                  frozenset(r.id for r in records if r.id is not None))
+def accept(record: AnnotationRecord) -> AnnotationRecord:
+    return replace(record, status=ACCEPTED)
+
+
+@dataclass
+class EntityLinks:
+    """Finds or creates entities and aliases for an operation, and undoes what it created.
+
+    An entity created here is created again with the same id on redo, so
+    annotations restored by id point to it again.
+    """
+
+    _created: dict[tuple[str, int], int] = field(default_factory=dict)  # (name, label) → id
+    _live: list[int] = field(default_factory=list)  # created by the last apply
+    _aliases: list[tuple[int, str]] = field(default_factory=list)  # added by the last apply
+    names: dict[int, str] = field(default_factory=dict)
+
+    def entity(self, name: str, label_id: int) -> int:
+        """The entity of this label called ``name`` (or with that alias); created if none."""
+        name = clean_name(name)
+        found = entity_store.find_entity(name, label_id)
+        if found is None:
+            found = entity_store.insert_entity(name, label_id, self._created.get((name, label_id)))
+            self._created[(name, label_id)] = found
+            self._live.append(found)
+            self.names[found] = name
+        return found
+
+    def alias(self, entity_id: int, quote: str, entity_name: str) -> None:
+        """Records the mention's text as another name of the entity (the alias rule)."""
+        alias = alias_for(quote, entity_name)
+        if alias is not None and entity_store.insert_alias(entity_id, alias):
+            self._aliases.append((entity_id, alias))
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._live or self._aliases)
+
+    def begin(self) -> None:
+        """Forgets what the previous apply created (it was undone, or kept)."""
+        self._live, self._aliases = [], []
+
+    def undo(self) -> None:
+        """Removes the aliases and the (now unused) entities the last apply created."""
+        for entity_id, alias in self._aliases:
+            entity_store.delete_alias(entity_id, alias)
+        for entity_id in self._live:
+            if not entity_store.entity_in_use(entity_id):
+                entity_store.delete_entity(entity_id)
+
+
+def _names_of(records: Iterable[AnnotationRecord], known: dict[int, str]) -> dict[int, str]:
+    """The names of the entities the records point to (read only those not known)."""
+    wanted = {r.entity_id for r in records if r.entity_id is not None}
+    names = {i: known[i] for i in wanted if i in known}
+    missing = wanted - names.keys()
+    if missing:
+        names.update(entity_store.entity_names(missing))
+    return names
+
+
+# --- annotations ------------------------------------------------------------------
 
 
 @dataclass
 class AddAnnotations:
-    """Stores new annotations (one or many: "tag all" is one undo step)."""
+    """Stores new annotations (one, or many: accepting all suggestions is one step).
+
+    Args:
+        records: the annotations to store.
+        link: for each record, the name of the entity to link it to (found or
+            created with it, removed by its undo), or None; empty for none.
+    """
 
     records: list[AnnotationRecord]
     name: str = "Tag"
+    link: Sequence[str | None] = ()
     _stored: list[AnnotationRecord] = field(default_factory=list, init=False)
+    _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def apply(self) -> Change:
-        pending = self._stored or self.records
-        ids = store.insert_annotations(pending)
-        self._stored = [replace(r, id=i) for r, i in zip(pending, ids, strict=True)]
-        return _change(self._stored)
+        return self._insert(None, None)
+
+    def _insert(self, progress: ProgressCallback | None,
+                cancel: CancelToken | None) -> Change:
+        pending = self._stored or self._pending()
+        stored: list[AnnotationRecord] = []
+        with transaction():
+            self._entities.begin()
+            if not self._stored and self.link:
+                pending = [r if name is None else
+                           replace(r, entity_id=self._entities.entity(name, r.label_id))
+                           for r, name in zip(pending, self.link, strict=True)]
+            for first in range(0, len(pending), CHUNK):
+                if is_cancelled(cancel):
+                    raise Cancelled("Tagging was cancelled; nothing was tagged.")
+                chunk = pending[first:first + CHUNK]
+                ids = store.insert_annotations(chunk)
+                stored.extend(replace(r, id=i) for r, i in zip(chunk, ids, strict=True))
+                report(progress, len(stored), len(pending), f"Tagged {len(stored)} mentions…")
+        self._stored = stored
+        return annotations_changed(added=stored, entities=self._entities.changed,
+                                   entity_names=_names_of(stored, self._entities.names))
+
+    def _pending(self) -> list[AnnotationRecord]:
+        return list(self.records)
 
     def revert(self) -> Change:
-        store.delete_annotations([r.id for r in self._stored if r.id is not None])
-        return _change(self._stored)
+        with transaction():
+            store.delete_annotations(self.ids)
+            self._entities.undo()
+        return annotations_changed(removed=self._stored, entities=self._entities.changed)
 
     @property
     def ids(self) -> list[int]:
         return [r.id for r in self._stored if r.id is not None]
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A span to tag in an article (what "tag all occurrences" found)."""
+
+    article_id: int
+    start: int
+    end: int
+
+
+@dataclass
+class TagMentions(AddAnnotations):
+    """Tags many mentions across articles as one step, off the GUI thread.
+
+    The records are built in :meth:`apply` (each article's body is read
+    once), which reports progress and stops, storing nothing, when cancelled.
+    """
+
+    mentions: Sequence[Mention] = ()
+    label_id: int = 0
+    entity_id: int | None = None
+    author: str = ""
+    slow = True
+
+    def apply(self, progress: ProgressCallback | None = None,
+              cancel: CancelToken | None = None) -> Change:
+        if not self._stored:
+            self.records = self._build(progress, cancel)
+        return self._insert(progress, cancel)
+
+    def _build(self, progress: ProgressCallback | None,
+               cancel: CancelToken | None) -> list[AnnotationRecord]:
+        bodies: dict[int, str] = {}
+        records = []
+        for done, mention in enumerate(self.mentions):
+            if mention.article_id not in bodies:
+                if is_cancelled(cancel):
+                    raise Cancelled("Tagging was cancelled; nothing was tagged.")
+                article = get_article(mention.article_id)
+                bodies[mention.article_id] = article.body if article is not None else ""
+                report(progress, done, len(self.mentions), "Preparing the mentions…")
+            body = bodies[mention.article_id]
+            if mention.end <= len(body):
+                records.append(new_annotation(body, mention.article_id, self.label_id,
+                                              mention.start, mention.end,
+                                              entity_id=self.entity_id, author=self.author))
+        return records
+
+
 @dataclass
 class RemoveAnnotations:
-    """Deletes annotations; undo puts them back with the same ids."""
+    """Deletes annotations with their links; undo puts both back with the same ids."""
 
     ids: list[int]
     name: str = "Remove annotation"
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
-    _relations: list[tuple[str, int, int]] = field(default_factory=list, init=False)
+    _relations: list[RelationRecord] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
-        found = [store.get_annotation(i) for i in self.ids]
-        self._removed = [r for r in found if r is not None]
-        ids = [r.id for r in self._removed if r.id is not None]
-        self._relations = store.relations_touching(ids)  # deleted with them (cascade)
-        store.delete_annotations(ids)
-        return _change(self._removed)
+        with transaction():
+            removed = [r for r in map(store.get_annotation, self.ids) if r is not None]
+            ids = [r.id for r in removed if r.id is not None]
+            relations = relation_store.relations_touching(ids)  # deleted with them (cascade)
+            store.delete_annotations(ids)
+        self._removed, self._relations = removed, relations
+        return annotations_changed(removed=removed, relations=bool(relations))
 
     def revert(self) -> Change:
-        store.insert_annotations(self._removed)
-        store.insert_relations(self._relations)
-        return _change(self._removed)
+        with transaction():
+            store.insert_annotations(self._removed)
+            relation_store.insert_relations(self._relations)
+        return annotations_changed(added=self._removed, relations=bool(self._relations),
+                                   entity_names=_names_of(self._removed, {}))
 
 
 @dataclass
-class EditAnnotation:
-    """Changes label, entity, value, unit, approx, note or status of one annotation."""
+class EditAnnotations:
+    """Changes label, value, unit, approx, note or status of annotations, and their entity.
 
-    annotation_id: int
-    changes: dict[str, Any]
+    Args:
+        ids: the annotations to change (all get the same values).
+        changes: the fields and their new values (``label_id``, ``value``…).
+        entity: the name of the entity to link them to (found by name or
+            alias, or created); "" unlinks them; None leaves the link alone.
+            Linking a mention whose text differs from the entity's name
+            records that text as an alias ("AWS" of "Amazon Web Services").
+    """
+
+    ids: list[int]
+    changes: dict[str, Any] = field(default_factory=dict)
+    entity: str | None = None
     name: str = "Edit annotation"
-    _before: dict[str, Any] = field(default_factory=dict, init=False)
+    _before: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
+    _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def apply(self) -> Change:
-        current = store.get_annotation(self.annotation_id)
-        if current is None:
-            raise LookupError(f"annotation {self.annotation_id} no longer exists")
-        self._before = {key: getattr(current, key) for key in self.changes}
-        updated = store.update_annotation(self.annotation_id, **self.changes)
-        return _change([updated])
+        updated, before = [], {}
+        with transaction():
+            self._entities.begin()
+            for annotation_id in self.ids:
+                current = store.get_annotation(annotation_id)
+                if current is None:
+                    raise LookupError(f"annotation {annotation_id} no longer exists")
+                changes = dict(self.changes)
+                if self.entity is not None:
+                    changes["entity_id"] = self._link(current, changes)
+                before[annotation_id] = {key: getattr(current, key) for key in changes}
+                updated.append(store.update_annotation(annotation_id, **changes))
+        self._before = before
+        return annotations_changed(updated=updated, entities=self._entities.changed,
+                                   entity_names=_names_of(updated, self._entities.names))
+
+    def _link(self, current: AnnotationRecord, changes: dict[str, Any]) -> int | None:
+        name = clean_name(self.entity or "")
+        if not name:
+            return None
+        entity_id = self._entities.entity(name, changes.get("label_id", current.label_id))
+        self._entities.alias(entity_id, current.quote, name)
+        return entity_id
 
     def revert(self) -> Change:
-        updated = store.update_annotation(self.annotation_id, **self._before)
-        return _change([updated])
+        with transaction():
+            updated = [store.update_annotation(i, **values) for i, values in self._before.items()]
+            self._entities.undo()
+        return annotations_changed(updated=updated, entities=self._entities.changed,
+                                   entity_names=_names_of(updated, {}))
 
 
 @dataclass
@@ -133,23 +325,29 @@ class LinkAnnotations:
     pairs: list[tuple[int, int]]  # (source annotation, target annotation)
     kind: str = "deal"
     name: str = "Link annotations"
-    _ids: list[int] = field(default_factory=list, init=False)
+    _stored: list[RelationRecord] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
-        self._ids = store.insert_relations([(self.kind, s, t) for s, t in self.pairs])
-        return self._change()
+        pending = self._stored or [RelationRecord(None, self.kind, s, t) for s, t in self.pairs]
+        with transaction():
+            ids = relation_store.insert_relations(pending)
+            change = self._change()
+        self._stored = [r._replace(id=i) for r, i in zip(pending, ids, strict=True)]
+        return change
 
     def revert(self) -> Change:
-        store.delete_relations(self._ids)
-        return self._change()
+        with transaction():
+            relation_store.delete_relations([r.id for r in self._stored if r.id is not None])
+            return self._change()
 
     def _change(self) -> Change:
-        records = [store.get_annotation(i) for pair in self.pairs for i in pair]
-        return _change([r for r in records if r is not None])
+        ids = {i for pair in self.pairs for i in pair}
+        records = [r for r in map(store.get_annotation, sorted(ids)) if r is not None]
+        return annotations_changed(updated=records, relations=True,
+                                   entity_names=_names_of(records, {}))
 
 
-def accept(record: AnnotationRecord) -> AnnotationRecord:
-    return replace(record, status=ACCEPTED)
+# --- suggestions ------------------------------------------------------------------
 
 
 @dataclass
@@ -161,9 +359,146 @@ class RejectSuggestions:
     name: str = "Reject suggestion"
 
     def apply(self) -> Change:
-        suggestions.add_rejections(self.article_id, self.spans)
-        return Change(frozenset({self.article_id}), suggestions=True)
+        with transaction():
+            suggestions.add_rejections(self.article_id, self.spans)
+        return Change(article_ids=frozenset({self.article_id}), suggestions=True)
 
     def revert(self) -> Change:
-        suggestions.remove_rejections(self.article_id, self.spans)
-        return Change(frozenset({self.article_id}), suggestions=True)
+        with transaction():
+            suggestions.remove_rejections(self.article_id, self.spans)
+        return Change(article_ids=frozenset({self.article_id}), suggestions=True)
+
+
+@dataclass
+class SetCurrencyHint:
+    """Sets what a bare "$" means in one article (None: the default for its source)."""
+
+    article_id: int
+    code: str | None
+    name: str = "Set currency"
+    _before: str | None = field(default=None, init=False)
+
+    def apply(self) -> Change:
+        with transaction():
+            before = suggestions.currency_hint(self.article_id)
+            suggestions.set_currency_hint(self.article_id, self.code)
+        self._before = before
+        return Change(article_ids=frozenset({self.article_id}), suggestions=True)
+
+    def revert(self) -> Change:
+        with transaction():
+            suggestions.set_currency_hint(self.article_id, self._before)
+        return Change(article_ids=frozenset({self.article_id}), suggestions=True)
+
+
+# --- labels -------------------------------------------------------------------------
+
+LABELS_CHANGED = Change(labels=True)
+
+
+def _take_key(key: str | None, label_id: int | None) -> LabelRecord | None:
+    """Frees ``key`` for a label: its holder (returned, to give it back) loses it."""
+    if not key:
+        return None
+    holder = label_store.holder_of_key(key, label_id)
+    if holder is not None:
+        label_store.set_label_fields(holder.id, shortcut=None)
+    return holder
+
+
+def _give_back(holder: LabelRecord | None) -> None:
+    if holder is not None:
+        label_store.set_label_fields(holder.id, shortcut=holder.shortcut)
+
+
+@dataclass
+class AddLabel:
+    """Adds a label; a key already used by another label moves to it."""
+
+    label_name: str
+    kind: str
+    color: str
+    shortcut: str | None = None
+    name: str = "Add label"
+    label_id: int | None = field(default=None, init=False)
+    _holder: LabelRecord | None = field(default=None, init=False)
+
+    def apply(self) -> Change:
+        with transaction():
+            label_store.check_kind(self.kind)
+            name = label_store.checked_name(self.label_name)
+            holder = _take_key(self.shortcut, None)
+            record = LabelRecord(self.label_id or 0, name, self.kind, self.color,
+                                 self.shortcut or None, label_store.next_position())
+            label_id = label_store.insert_label(record, keep_id=self.label_id is not None)
+        self.label_id, self._holder = label_id, holder
+        return LABELS_CHANGED
+
+    def revert(self) -> Change:
+        with transaction():
+            if self.label_id is not None:
+                if label_store.usage(self.label_id):
+                    raise ValueError("The label is in use now; it was kept.")
+                label_store.delete_label_row(self.label_id)
+            _give_back(self._holder)
+        return LABELS_CHANGED
+
+
+@dataclass
+class EditLabel:
+    """Renames, recolours or re-keys a label (a key taken from another label moves)."""
+
+    label_id: int
+    changes: dict[str, Any]
+    name: str = "Edit label"
+    _before: dict[str, Any] = field(default_factory=dict, init=False)
+    _holder: LabelRecord | None = field(default=None, init=False)
+
+    def apply(self) -> Change:
+        changes = dict(self.changes)
+        with transaction():
+            current = label_store.label_record(self.label_id)
+            if current is None:
+                raise LookupError("This label no longer exists.")
+            if "name" in changes:
+                changes["name"] = label_store.checked_name(changes["name"], self.label_id)
+            if "kind" in changes:
+                label_store.check_kind(changes["kind"])
+            holder = _take_key(changes.get("shortcut"), self.label_id)
+            label_store.set_label_fields(self.label_id, **changes)
+        self._before = {key: getattr(current, key) for key in changes}
+        self._holder = holder
+        return LABELS_CHANGED
+
+    def revert(self) -> Change:
+        with transaction():
+            label_store.set_label_fields(self.label_id, **self._before)
+            _give_back(self._holder)
+        return LABELS_CHANGED
+
+
+@dataclass
+class DeleteLabel:
+    """Deletes a label no annotation uses; undo brings it back with its id."""
+
+    label_id: int
+    name: str = "Delete label"
+    _record: LabelRecord | None = field(default=None, init=False)
+
+    def apply(self) -> Change:
+        with transaction():
+            record = label_store.label_record(self.label_id)
+            if record is None:
+                raise LookupError("This label no longer exists.")
+            used = label_store.usage(self.label_id)
+            if used:
+                raise ValueError(f"This label is used by {used} annotation(s); it was kept.")
+            label_store.delete_label_row(self.label_id)
+        self._record = record
+        return LABELS_CHANGED
+
+    def revert(self) -> Change:
+        if self._record is not None:
+            with transaction():
+                label_store.insert_label(self._record, keep_id=True)
+        return LABELS_CHANGED

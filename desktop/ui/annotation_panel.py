@@ -8,10 +8,8 @@ change as an undoable operation and then tells the panel what changed with
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -43,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import annotations as store
+from db import reads
 from db.annotations import AnnotationRecord, LabelRecord
 from db.models import AMOUNT, ENTITY
 from desktop.ui.annotation_model import (
@@ -53,6 +52,9 @@ from desktop.ui.annotation_model import (
 )
 from desktop.ui.swatch import swatch
 
+if TYPE_CHECKING:
+    from desktop.core.changes import Change
+
 EMPTY_TEXT = "No annotations yet — select text in the reader and press 1–9 to tag it."
 NO_ARTICLE_TEXT = "No article open."
 NO_MATCH_TEXT = "No annotations match the filter."
@@ -61,46 +63,37 @@ _INVALID_COLOR = QColor("#c62828")
 _COMMON_UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB",
                  "%", "people", "jobs", "units", "t", "kg", "km", "MW", "GW", "years",
                  "months", "days")
-_GROUP_SPACE = "\u202f"  # narrow no-break space between digit groups
-_SEPARATORS = re.compile(r"[\s\u00a0\u2009\u202f_']+")
-_COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
 
 
-def parse_number(text: str) -> float | None:
-    """Reads a number as a user types it; ``None`` for blank.
+def parse_number(text: str, language: str = "en") -> float | None:
+    """Reads the Value field as the amount reader reads the article; ``None`` for blank.
 
-    Accepts "3.8e10", "38000000000", "38 000 000 000", "38,000,000,000",
-    "3,5" (decimal comma), "1.234,5" and "1,234.5".
+    The rule is :func:`desktop.core.numbers.parse_number`'s: "2.000" is 2000
+    in a French article and 2.0 in an English one.
 
     Raises:
-        ValueError: ``text`` is not a finite number.
+        ValueError: ``text`` is not blank and not a finite number.
     """
-    compact = _SEPARATORS.sub("", text).replace("\u2212", "-")
-    if not compact:
+    from desktop.core import numbers
+
+    if not text.strip():
         return None
-    if "," in compact and "." in compact:
-        if compact.rfind(",") > compact.rfind("."):
-            compact = compact.replace(".", "").replace(",", ".")
-        else:
-            compact = compact.replace(",", "")
-    elif "," in compact:
-        compact = (compact.replace(",", "") if _COMMA_GROUPS.fullmatch(compact)
-                   else compact.replace(",", "."))
-    elif compact.count(".") > 1:
-        compact = compact.replace(".", "")
-    value = float(compact)
-    if not math.isfinite(value):
-        raise ValueError(f"{text!r} is not a finite number")
+    value = numbers.parse_number(text, language)
+    if value is None:
+        raise ValueError(f"{text!r} is not a number")
     return value
 
 
-def editable_number(value: float) -> str:
+def editable_number(value: float, language: str = "en") -> str:
     """Writes ``value`` exactly enough to edit, thousands apart ("38 000 000 000").
 
     The list shows the compact form of :mod:`desktop.core.formatting`
-    ("3.8e10"); the editor shows every digit, so changing one loses nothing.
+    ("3.8e10"); the editor shows every digit, with the article's decimal
+    mark, so changing one loses nothing and it reads back as it was.
     """
-    return f"{value:,.12g}".replace(",", _GROUP_SPACE)
+    from desktop.core import numbers
+
+    return numbers.editable_number(value, language)
 
 
 class AnnotationPanel(QWidget):
@@ -122,6 +115,7 @@ class AnnotationPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._article_id: int | None = None
+        self._language: str | None = None  # the open article's; None: not read yet
         self._label_filter: int | None = None
         self._entity_filter: int | None = None
         self._labels: dict[int, LabelRecord] = {}
@@ -188,17 +182,25 @@ class AnnotationPanel(QWidget):
         return self._model
 
     def set_article(self, article_id: int | None,
-                    records: list[AnnotationRecord] | None = None) -> None:
+                    records: list[AnnotationRecord] | None = None,
+                    language: str | None = None) -> None:
         """Shows the annotations of this article (``None``: nothing open).
 
         Args:
             article_id: the article, or ``None``.
             records: its annotations, when the caller has them already;
                 ``None`` reads them from the database.
+            language: the language the article's numbers are written in
+                ("fr", "en"), which decides how a typed value reads ("2.000");
+                ``None`` keeps the one already known for this article, or
+                reads it from the database when first needed.
         """
         same = article_id == self._article_id
         if not same:
             self._collapsed.clear()
+            self._language = None
+        if language is not None:
+            self._language = language
         self._article_id = article_id
         self._load(records)
         self._rebuild(keep=self.selected_annotation_ids() if same else None, keep_scroll=same)
@@ -255,6 +257,23 @@ class AnnotationPanel(QWidget):
                                     None if current in removed else current)
         else:
             self._update_delete_button()
+
+    def on_change(self, change: Change) -> None:
+        """Follows a change from the runner: shows what it carries, reads nothing back.
+
+        After a failed write (``reload``) or a change of labels it reads its
+        article's annotations again.
+        """
+        if change.reload or change.labels:
+            self.refresh()
+            return
+        if change.entities:
+            self._completer_label = None  # perhaps a new entity: offer it next time
+        if self._article_id is None or not change.for_article(self._article_id):
+            return
+        if change.entity_names:
+            self._model.add_entity_names(dict(change.entity_names))
+        self.apply_change(list(change.present), sorted(change.removed_ids))
 
     def set_filter(self, label_id: int | None = None, entity_id: int | None = None) -> None:
         """Lists only annotations with this label and/or entity (``None``: any)."""
@@ -472,9 +491,9 @@ class AnnotationPanel(QWidget):
             self.quote_label.setText(f"“{one_line(record.quote, 200)}”")
         texts = {
             self.entity_edit: self._model.entity_name(record.entity_id) if record else "",
-            self.value_edit: editable_number(record.value)
+            self.value_edit: editable_number(record.value, self._number_language())
             if record and record.value is not None else "",
-            self.value_high_edit: editable_number(record.value_high)
+            self.value_high_edit: editable_number(record.value_high, self._number_language())
             if record and record.value_high is not None else "",
             self.unit_edit: (record.unit or "") if record else "",
             self.note_edit: record.note if record else "",
@@ -513,10 +532,17 @@ class AnnotationPanel(QWidget):
         self._record = replace(record, **local)  # so a repeated signal is not re-sent
         self.edit_requested.emit(record.id, changes)
 
+    def _number_language(self) -> str:
+        """The open article's language, read once from the database if not given."""
+        if self._language is None and self._article_id is not None:
+            article = reads.get_article(self._article_id)
+            self._language = article.language if article is not None else ""
+        return self._language or ""
+
     def _validate(self, edit: QLineEdit) -> bool:
         """Marks ``edit`` red unless it holds a number or nothing; True if it does."""
         try:
-            parse_number(edit.text())
+            parse_number(edit.text(), self._number_language())
         except ValueError:
             self._set_invalid(edit, f"“{edit.text().strip()}” is not a number.")
             return False
@@ -604,7 +630,7 @@ class AnnotationPanel(QWidget):
             return
         if not self._validate(edit):
             return
-        value = parse_number(edit.text())
+        value = parse_number(edit.text(), self._number_language())
         if value == getattr(self._record, key):
             return
         self._loaded_text[edit] = edit.text()

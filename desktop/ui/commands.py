@@ -1,68 +1,242 @@
-"""The single path for annotation writes from the GUI.
+"""The single path for writes from the GUI, and the one channel that tells views.
 
-Every change goes through :class:`OperationRunner.run`: the operation is
-applied (one committed transaction) before its command is pushed, so a
-failed write is reported and never leaves a phantom step on the undo
-stack. Undo and redo call the same operation's ``revert``/``apply``.
+Every user action is a core operation (``desktop.core.operations``) run by
+:class:`OperationRunner`: it is applied (one committed transaction) before its
+command is pushed, so a failed write is reported and leaves no phantom step
+on the undo stack. Undo and redo go through the runner too: the step's
+``revert``/``apply`` runs first, and the stack moves only when it succeeded,
+so the stack always says what the database holds. Slow operations (tag all
+over the corpus) run on the task runner's worker thread with progress and
+cancel; the stack and the views hear of them when they are done.
+
+Views subscribe to :attr:`OperationRunner.changed` and update from the
+:class:`~desktop.core.changes.Change` it carries; after a failed step it
+carries ``reload``, and views read what they show again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:  # the window's first paint does not wait for the write side
-    from desktop.core.operations import Change, Operation
+    from desktop.core.changes import Change
+    from desktop.core.operations import Operation
+    from desktop.ui.tasks import TaskRunner
 
 
 class OperationCommand(QUndoCommand):
-    """A QUndoCommand around an already applied core operation."""
+    """A QUndoCommand around a core operation that the runner applies and reverts.
 
-    def __init__(self, operation: Operation, runner: OperationRunner) -> None:
+    The stack calls :meth:`redo` and :meth:`undo` only to move its index: the
+    runner has already done the work (or the stack is being cleared).
+    """
+
+    def __init__(self, operation: Operation) -> None:
         super().__init__(operation.name)
-        self._operation = operation
-        self._runner = runner
-        self._skip_first_redo = True
+        self.operation = operation
 
     def redo(self) -> None:
-        if self._skip_first_redo:  # push() calls redo(); the operation already ran
-            self._skip_first_redo = False
-            return
-        self._runner.report(self._operation.apply)
+        pass
 
     def undo(self) -> None:
-        self._runner.report(self._operation.revert)
+        pass
 
 
 class OperationRunner(QObject):
     """Applies operations, keeps the undo stack, tells views what changed.
 
     Signals:
-        changed(Change): after each apply, undo or redo.
+        changed(Change): after each apply, undo or redo (and each import).
         failed(str): a write could not be done; the message is for the user.
+        busy_changed(bool): a slow operation started (True) or ended (False).
     """
 
     changed = Signal(object)
     failed = Signal(str)
+    busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
+        self.tasks = tasks
+        self._busy = False
+        self.last_error: str | None = None
 
-    def run(self, operation: Operation) -> bool:
-        """Applies ``operation`` and pushes it on the undo stack; False if it failed."""
-        if not self.report(operation.apply):
+    # --- running ---------------------------------------------------------------
+
+    def run(self, operation: Operation, on_done: Callable[[bool], None] | None = None,
+            quiet: bool = False) -> bool:
+        """Applies ``operation`` and pushes it on the undo stack.
+
+        A slow operation starts on the worker thread and this returns True
+        at once; ``on_done(succeeded)`` is called when it ends (at once for
+        the others). Returns False if the operation failed or could not start;
+        :attr:`last_error` then says why, and :attr:`failed` is emitted unless
+        ``quiet`` (the caller shows the reason itself).
+        """
+        from desktop.core.operations import is_slow
+
+        if self._refuse_while_busy():
             return False
-        self.stack.push(OperationCommand(operation, self))
+        if is_slow(operation):
+            return self._in_background(operation, operation.apply, push=True, on_done=on_done)
+        ok = self._step(operation.apply, quiet)
+        if ok:
+            self.stack.push(OperationCommand(operation))
+        if on_done is not None:
+            on_done(ok)
+        return ok
+
+    def undo(self) -> bool:
+        """Reverts the last step; False (and the stack unchanged) if it failed."""
+        if not self.stack.canUndo() or self._refuse_while_busy():
+            return False
+        command = self.stack.command(self.stack.index() - 1)
+        assert isinstance(command, OperationCommand)
+        operation = command.operation
+        # ``**_`` takes the progress and cancel a worker passes to slow steps.
+        return self._move(operation, lambda **_: operation.revert(), self.stack.undo)
+
+    def redo(self) -> bool:
+        """Applies the next step again; False (and the stack unchanged) if it failed."""
+        if not self.stack.canRedo() or self._refuse_while_busy():
+            return False
+        command = self.stack.command(self.stack.index())
+        assert isinstance(command, OperationCommand)
+        return self._move(command.operation, command.operation.apply, self.stack.redo)
+
+    def announce(self, change: Change) -> None:
+        """Tells every view of a change made outside the undo stack (an import)."""
+        self.changed.emit(change)
+
+    @property
+    def busy(self) -> bool:
+        """True while a slow operation runs (other writes wait for it)."""
+        return self._busy
+
+    # --- actions -----------------------------------------------------------------
+
+    def undo_action(self, parent: QObject) -> QAction:
+        """An Undo action that follows the stack ("Undo Tag ORG")."""
+        return self._stack_action(parent, "&Undo", self.undo, self.stack.canUndoChanged,
+                                  self.stack.undoTextChanged, self.stack.canUndo,
+                                  self.stack.undoText)
+
+    def redo_action(self, parent: QObject) -> QAction:
+        """A Redo action that follows the stack ("Redo Tag ORG")."""
+        return self._stack_action(parent, "&Redo", self.redo, self.stack.canRedoChanged,
+                                  self.stack.redoTextChanged, self.stack.canRedo,
+                                  self.stack.redoText)
+
+    def _stack_action(self, parent: QObject, prefix: str, slot: Callable[[], bool],
+                      can_signal: Signal, text_signal: Signal,
+                      can: Callable[[], bool], text: Callable[[], str]) -> QAction:
+        action = QAction(prefix, parent)
+        action.triggered.connect(lambda _checked=False: slot())
+        # Kept from the signals' arguments: the stack also signals while it is
+        # being destroyed, when it can no longer be asked.
+        state: dict[str, bool | str] = {"can": can(), "text": text()}
+
+        def update() -> None:
+            action.setEnabled(bool(state["can"]) and not self._busy)
+            action.setText(f"{prefix} {state['text']}".strip())
+
+        def remember(key: str, value: bool | str) -> None:
+            state[key] = value
+            update()
+
+        can_signal.connect(functools.partial(remember, "can"))
+        text_signal.connect(functools.partial(remember, "text"))
+        self.busy_changed.connect(lambda _busy: update())
+        update()
+        return action
+
+    # --- internals -----------------------------------------------------------------
+
+    def _move(self, operation: Operation, step: Callable[[], Change],
+              move_stack: Callable[[], None]) -> bool:
+        from desktop.core.operations import is_slow
+
+        if is_slow(operation):
+            return self._in_background(operation, step, push=False, on_done=None,
+                                       after=move_stack)
+        if not self._step(step):
+            return False
+        move_stack()
         return True
 
-    def report(self, step) -> bool:  # type: ignore[no-untyped-def]
+    def _step(self, step: Callable[[], Change], quiet: bool = False) -> bool:
         try:
-            change: Change = step()
+            change = step()
         except Exception as exc:  # a write failed: say so, keep the app alive
-            self.failed.emit(f"The change could not be saved: {exc}")
+            self._failed(exc, quiet)
             return False
+        self.last_error = None
         self.changed.emit(change)
         return True
+
+    def _failed(self, exc: BaseException, quiet: bool = False) -> None:
+        from desktop.core.changes import RELOAD
+
+        # A refusal (ValueError: a name taken…) is said as it is; anything else
+        # is a write that could not be done.
+        self.last_error = (str(exc) if isinstance(exc, ValueError | LookupError)
+                           else f"The change could not be saved: {exc}")
+        if not quiet:
+            self.failed.emit(self.last_error)
+        self.changed.emit(RELOAD)  # the transaction was undone: views read the database again
+
+    def _refuse_while_busy(self) -> bool:
+        if self._busy:
+            self.failed.emit("Please wait: a long change is still being saved.")
+        return self._busy
+
+    def _in_background(self, operation: Operation, step: Callable[..., Change], push: bool,
+                       on_done: Callable[[bool], None] | None,
+                       after: Callable[[], None] | None = None) -> bool:
+        if self.tasks is None:  # no worker thread (scripts, some tests): run here
+            ok = self._step(step)
+            if ok and push:
+                self.stack.push(OperationCommand(operation))
+            if ok and after is not None:
+                after()
+            if on_done is not None:
+                on_done(ok)
+            return ok
+        task = self.tasks.start(operation.name, step)
+        if task is None:
+            return False
+        self._set_busy(True)
+
+        def succeeded(change: Change) -> None:
+            change = dataclasses.replace(change, concurrent=True)
+            if push:
+                self.stack.push(OperationCommand(operation))
+            if after is not None:
+                after()
+            self._set_busy(False)
+            self.changed.emit(change)
+            if on_done is not None:
+                on_done(True)
+
+        def ended_otherwise(message: str | None) -> None:
+            self._set_busy(False)
+            if message is not None:
+                self._failed(RuntimeError(message))
+            if on_done is not None:
+                on_done(False)
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(ended_otherwise)
+        task.cancelled.connect(functools.partial(ended_otherwise, None))
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_changed.emit(busy)

@@ -1,14 +1,16 @@
 """The Labels dialog: add, rename, recolour, re-key and delete labels.
 
-Every change is written at once (one committed transaction in
-:mod:`db.annotations`) and announced with :attr:`LabelsDialog.labels_changed`,
-so the reader, the panel and the shortcuts follow while the dialog is open.
+Every change is a core operation (``desktop.core.operations``: one
+transaction, one undo step) run through the window's runner, whose change
+tells the reader, the panel and the shortcuts, so they follow while the
+dialog is open; :attr:`LabelsDialog.labels_changed` says it to the dialog's
+own callers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
@@ -31,10 +33,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import annotations as store
-from db.annotations import LabelRecord
-from db.models import AMOUNT, ENTITY
+from db import reads as store
+from db.records import AMOUNT, ENTITY, LabelRecord
+from desktop.core import operations
 from desktop.ui.swatch import swatch
+
+if TYPE_CHECKING:
+    from desktop.core.operations import Operation
+
+# Runs an operation; returns why it was refused, or None when it was done.
+RunOperation = Callable[["Operation"], "str | None"]
+
+
+def run_directly(operation: Operation) -> str | None:
+    """Applies an operation outside any undo stack (a dialog used on its own)."""
+    try:
+        operation.apply()
+    except (ValueError, LookupError) as exc:
+        return str(exc)
+    return None
 
 NAME, KIND, COLOUR, KEY = range(4)
 _HEADERS = ("Name", "Kind", "Colour", "Key")
@@ -55,9 +72,10 @@ class LabelsDialog(QDialog):
 
     labels_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, run: RunOperation = run_directly, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Labels")
+        self._run = run
         self._labels: list[LabelRecord] = []
 
         self.table = QTableWidget(0, len(_HEADERS), self)
@@ -192,18 +210,18 @@ class LabelsDialog(QDialog):
             shortcut = label.shortcut if label else None
             self.shortcut_combo.setCurrentIndex(self.shortcut_combo.findData(shortcut))
 
-    def _write(self, action: Callable[[], Any], title: str) -> bool:
-        """Runs one database write, shows why it was refused, or refreshes and announces it.
+    def _write(self, operation: Operation, title: str, select: Callable[[], int | None]
+               = lambda: None) -> bool:
+        """Runs one operation, shows why it was refused, or refreshes and announces it.
 
-        A :class:`LabelRecord` returned by ``action`` (a new label) is selected.
+        ``select`` names the label to select afterwards (a new label).
         """
-        try:
-            result = action()
-        except ValueError as exc:
-            QMessageBox.warning(self, title, str(exc))
+        refused = self._run(operation)
+        if refused is not None:
+            QMessageBox.warning(self, title, refused)
             self.refresh()
             return False
-        self.refresh(result.id if isinstance(result, LabelRecord) else None)
+        self.refresh(select())
         self.labels_changed.emit()
         return True
 
@@ -212,7 +230,9 @@ class LabelsDialog(QDialog):
         name = self.name_edit.text().strip()
         if label is None or name == label.name:
             return
-        self._write(lambda: store.update_label(label.id, name=name), "Label not renamed")
+        self._write(operations.EditLabel(label.id, {"name": name},
+                                         name=f"Rename {label.name} to {name}"),
+                    "Label not renamed")
 
     def _on_colour_clicked(self) -> None:
         label = self._current()
@@ -221,7 +241,8 @@ class LabelsDialog(QDialog):
         color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name}")
         if not color.isValid() or color.name() == label.color:
             return
-        self._write(lambda: store.update_label(label.id, color=color.name()),
+        self._write(operations.EditLabel(label.id, {"color": color.name()},
+                                         name=f"Recolour {label.name}"),
                     "Colour not changed")
 
     def _on_shortcut_chosen(self, index: int) -> None:
@@ -229,13 +250,16 @@ class LabelsDialog(QDialog):
         key = self.shortcut_combo.itemData(index)
         if label is None or key == label.shortcut:
             return
-        self._write(lambda: store.update_label(label.id, shortcut=key), "Key not changed")
+        self._write(operations.EditLabel(label.id, {"shortcut": key},
+                                         name=f"Change the key of {label.name}"),
+                    "Key not changed")
 
     def _on_delete_clicked(self) -> None:
         label = self._current()
         if label is None:
             return
-        self._write(lambda: store.delete_label(label.id), f"{label.name} kept")
+        self._write(operations.DeleteLabel(label.id, name=f"Delete label {label.name}"),
+                    f"{label.name} kept")
 
     def _on_add_clicked(self) -> None:
         name = self.new_name_edit.text().strip()
@@ -247,5 +271,6 @@ class LabelsDialog(QDialog):
         used_keys = {label.shortcut for label in self._labels}
         key = next((k for k in _KEYS if k not in used_keys), None)
         kind = self.new_kind_combo.currentData()
-        if self._write(lambda: store.add_label(name, kind, colour, key), "Label not added"):
+        adding = operations.AddLabel(name, kind, colour, key, name=f"Add label {name}")
+        if self._write(adding, "Label not added", lambda: adding.label_id):
             self.new_name_edit.clear()

@@ -8,7 +8,7 @@ are read from the database a page at a time, when a view first asks for them.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,6 +38,10 @@ from db import articles as article_store
 from db import library
 from db.annotations import annotation_counts
 from db.library import LibraryRow
+from desktop.core.sources import source_name
+
+if TYPE_CHECKING:
+    from desktop.core.changes import Change
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +128,7 @@ class LibraryModel(QAbstractTableModel):
         if column == DATE:
             return row.published.isoformat() if row.published else ""
         if column == SOURCE:
-            return row.domain
+            return source_name(row.source)
         if column == LANGUAGE:
             return row.language
         return str(row.annotation_count)
@@ -183,6 +187,19 @@ class LibraryModel(QAbstractTableModel):
         for article_id in cached:
             self._cache[article_id] = replace(self._cache[article_id],
                                               annotation_count=counts.get(article_id, 0))
+            row = self._row_of.get(article_id)
+            if row is not None and row < self._visible:
+                cell = self.index(row, ANNOTATIONS)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    def add_to_counts(self, delta: dict[int, int]) -> None:
+        """Adds to the annotation counts shown (from a change), without reading them."""
+        for article_id, added in delta.items():
+            row_data = self._cache.get(article_id)
+            if row_data is None or not added:
+                continue
+            self._cache[article_id] = replace(
+                row_data, annotation_count=max(0, row_data.annotation_count + added))
             row = self._row_of.get(article_id)
             if row is not None and row < self._visible:
                 cell = self.index(row, ANNOTATIONS)
@@ -348,6 +365,15 @@ class LibraryView(QWidget):
     def refresh_counts(self, article_ids: list[int] | set[int] | frozenset[int]) -> None:
         """Updates the annotation counts shown for these articles."""
         self._model.refresh_counts(article_ids)
+
+    def on_change(self, change: Change) -> None:
+        """Follows a change: new articles are listed, counts move by what was tagged."""
+        if change.articles_added or change.reload:
+            self.refresh()
+        elif change.concurrent:  # rows read meanwhile may count it already
+            self._model.refresh_counts(change.article_ids)
+        else:
+            self._model.add_to_counts(change.count_delta())
 
     def current_article_id(self) -> int | None:
         """The article of the current row, or ``None``."""

@@ -1,8 +1,13 @@
-"""The main window: library dock, reader, annotation panel, menus.
+"""The main window: a shell that composes the reader pane, docks and menus.
 
-Widgets here do not write to the database themselves: annotation changes
-go through :class:`~desktop.ui.commands.OperationRunner` (undoable, one
-transaction each), long work through :class:`~desktop.ui.workers.BackgroundTask`.
+The window holds no business rules and writes nothing itself. Each reader
+pane has its :class:`~desktop.ui.reader_controller.ReaderController` (its
+article, highlights, tooltips, loading and suggestions); user intents become
+core operations in :class:`~desktop.ui.annotation_commands.AnnotationCommands`;
+the :class:`~desktop.ui.commands.OperationRunner` runs them (one transaction,
+one undo step each) and announces each :class:`~desktop.core.changes.Change`,
+which every view (panes, panel, library, plots) follows by itself; long work
+runs on the :class:`~desktop.ui.tasks.TaskRunner`.
 
 Besides the user interface, the window offers a small automation API, used
 by the GUI tests and by anyone scripting the app: :meth:`open_article`,
@@ -15,10 +20,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,25 +36,31 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from db import reads as store
 from desktop import APP_NAME
-from desktop.core.formatting import format_amount
 from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
+from desktop.ui.annotation_commands import AnnotationCommands
 from desktop.ui.commands import OperationRunner
-from desktop.ui.reader import Highlight, ReaderPane, key_sequence
+from desktop.ui.reader import ReaderPane, key_sequence
+from desktop.ui.reader_controller import (
+    FIRST_SCREEN_CHARS,
+    PROGRESSIVE_LOAD_ABOVE,
+    LabelSet,
+    ReaderController,
+)
 from desktop.ui.settings import Settings
-from desktop.ui.suggestions import SuggestionController
+from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from db.records import AnnotationRecord, ArticleRecord, LabelRecord
     from desktop.core.importers import ImportReport
     from desktop.core.occurrences import Occurrence
-    from desktop.core.operations import Change
-    from desktop.core.progress import Progress
     from desktop.ui.annotation_panel import AnnotationPanel
     from desktop.ui.library import LibraryView
     from desktop.ui.plots import PlotsDock
+    from desktop.ui.suggestions import SuggestionController
     from desktop.ui.tag_all_dialog import TagAllDialog
     from desktop.ui.workers import BackgroundTask
+
+__all__ = ["FIRST_SCREEN_CHARS", "PROGRESSIVE_LOAD_ABOVE", "MainWindow"]
 
 # Qt classes the window uses only on demand (file dialogs, message boxes) are
 # reached through the QtWidgets module when used: PySide6 builds a class's Python
@@ -63,70 +74,14 @@ if TYPE_CHECKING:
 # first asked for); dialogs, the plots and the import/export code are imported
 # where first used.
 
-# Articles with more annotations than this show those of the first screen
-# (FIRST_SCREEN_CHARS code points, more than any window shows) first.
-PROGRESSIVE_LOAD_ABOVE = 2000
-FIRST_SCREEN_CHARS = 20_000
 IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
-WIKINEWS_NOTE = ("From Wikinews, the free news source (https://www.wikinews.org). "
-                 "Licensed CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/). "
-                 "Converted to plain text.")
-
-
-def attribution(source: str) -> str:
-    """The licence line an article's source requires (CC BY needs it shown)."""
-    if "wikinews.org" in source:
-        return WIKINEWS_NOTE
-    if "wikipedia.org" in source:
-        return ("Wikipedia contributors, English Wikipedia, CC BY-SA 3.0 "
-                "(https://creativecommons.org/licenses/by-sa/3.0/). Markup removed.")
-    if "whitehouse.gov" in source:
-        return "Source: The White House, Office of the Press Secretary (public domain)."
-    return ""
-
-
-class _AfterPaint(QObject):
-    """Runs calls once the watched widget has painted (queued after the paint).
-
-    A call made while the widget is hidden waits for the event loop: if the
-    widget has been shown by then (a window is usually shown right after it
-    is filled), it waits for the paint; if not, it runs, since nothing will paint.
-    """
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._pending: list[Callable[[], None]] = []
-        widget.installEventFilter(self)
-
-    def call(self, function: Callable[[], None], first: bool = False) -> None:
-        if first:
-            self._pending.insert(0, function)
-        else:
-            self._pending.append(function)
-        if not self._widget.isVisible():
-            QTimer.singleShot(0, self._run_if_hidden)
-
-    def _run_if_hidden(self) -> None:
-        if not self._widget.isVisible():
-            self._run()
-
-    def _run(self) -> None:
-        for function in self._pending:
-            QTimer.singleShot(0, function)
-        self._pending = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self._pending and event.type() == QEvent.Type.Paint:
-            self._run()
-        return False
 
 
 class MainWindow(QMainWindow):
     """Marginalia's main window.
 
     Signals:
-        article_opened(int): the reader now shows this article.
+        article_opened(int): the focused reader pane now shows this article.
         import_finished(object): an import ended; carries the ImportReport.
     """
 
@@ -138,34 +93,59 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.runner = OperationRunner(self)
-        self.runner.changed.connect(self._on_changed)
+        self.tasks = TaskRunner(self)
+        self.tasks.refused.connect(self._say)
+        self.runner = OperationRunner(self.tasks, self)
         self.runner.failed.connect(self._on_write_failed)
-        self._article: ArticleRecord | None = None
-        self._labels: dict[int, LabelRecord] = {}
-        self._task: BackgroundTask | None = None
+        # The labels are read again before any view hears of a change (first subscriber).
+        self.labels = LabelSet(self.runner, self)
+        self.commands = AnnotationCommands(self.runner, self.labels,
+                                           lambda: self.settings.get(keys.AUTHOR),
+                                           self._say, self)
         self.plots_dock: PlotsDock | None = None  # built on first View ▸ Plots
-
-        self.reader = ReaderPane(self)
-        self.setCentralWidget(self.reader)
-        self._after_paint = _AfterPaint(self.reader.body_viewport())
-        self.suggestions = SuggestionController(
-            self.reader, self.runner, lambda: self._labels,
-            lambda message: self.statusBar().showMessage(message, 10000), self)
+        self.panes: list[ReaderController] = []
+        self.active = self._add_pane()
+        self.setCentralWidget(self.active.pane)
         self._library: LibraryView | None = None
         self._panel: AnnotationPanel | None = None
-        self._all_shown = True  # the reader shows all the article's annotations
         self.library_dock = self._dock("Library", "library")
         self.panel_dock = self._dock("Annotations", "annotations")
         self._docks_placed = False
 
         self._build_actions()
         self._build_menus()
-        self._connect()
-        self._reload_labels()
         self.statusBar().showMessage("Select text and press 1–9 to tag it.")
         self.resize(1440, 860)
-        self._after_paint.call(self._build_docks)
+        self.call_after_first_paint(self._build_docks)
+
+    # --- composition ------------------------------------------------------------
+
+    def _add_pane(self) -> ReaderController:
+        """A reader pane with its controller, wired to the commands."""
+        controller = ReaderController(ReaderPane(self), self.runner, self.labels,
+                                      self.commands, self._say, self)
+        pane = controller.pane
+        pane.tag_requested.connect(functools.partial(self.commands.tag_key, controller))
+        pane.tag_with_label.connect(functools.partial(self.commands.tag, controller))
+        pane.delete_requested.connect(self.commands.remove)
+        controller.article_opened.connect(functools.partial(self._on_pane_opened, controller))
+        controller.annotations_shown.connect(
+            functools.partial(self._on_pane_loaded, controller))
+        pane.highlight_clicked.connect(
+            lambda highlight_id: self._panel.select_annotation(highlight_id)
+            if self._panel is not None and controller is self.active else None)
+        self.panes.append(controller)
+        return controller
+
+    @property
+    def reader(self) -> ReaderPane:
+        """The focused pane's reader widget."""
+        return self.active.pane
+
+    @property
+    def suggestions(self) -> SuggestionController:
+        """The focused pane's suggestions."""
+        return self.active.suggestions
 
     @property
     def library(self) -> LibraryView:
@@ -175,31 +155,32 @@ class MainWindow(QMainWindow):
 
             library = LibraryView(self)
             library.article_activated.connect(self.open_article)
+            self.runner.changed.connect(library.on_change)
             self.library_dock.setWidget(library)
             self._library = library
-            if self._article is not None:
-                library.select_article(self._article.id)
+            if self.active.article_id is not None:
+                library.select_article(self.active.article_id)
         return self._library
 
     @property
     def panel(self) -> AnnotationPanel:
-        """The annotation panel (built after the first paint, or now if asked first)."""
+        """The annotation panel (built after the first paint, or now if asked first).
+
+        It follows the focused pane.
+        """
         if self._panel is None:
             from desktop.ui.annotation_panel import AnnotationPanel
 
             panel = AnnotationPanel(self)
-            self.reader.highlight_clicked.connect(panel.select_annotation)
             panel.annotation_activated.connect(self._on_annotation_activated)
             panel.edit_requested.connect(self.edit_annotation)
-            panel.delete_requested.connect(self.remove_annotations)
+            panel.delete_requested.connect(self.commands.remove)
+            self.runner.changed.connect(panel.on_change)
             self.panel_dock.setWidget(panel)
             self._panel = panel
-            if self._article is not None:
-                article_id = self._article.id
-                panel.set_article(article_id, store.annotations_for_article(article_id)
-                                  if self._all_shown else
-                                  store.annotations_starting_before(article_id,
-                                                                    FIRST_SCREEN_CHARS))
+            if self.active.article_id is not None:
+                panel.set_article(self.active.article_id, self.active.records(),
+                                  self._language(self.active))
         return self._panel
 
     def _build_docks(self) -> None:
@@ -210,8 +191,6 @@ class MainWindow(QMainWindow):
             self._dock_by_default(missing)
         self.library  # noqa: B018 (the properties build them)
         self.panel  # noqa: B018
-
-    # --- construction ---------------------------------------------------------
 
     def _dock(self, title: str, name: str) -> QDockWidget:
         """A dock, empty until its view is built (it keeps its place and size meanwhile).
@@ -247,7 +226,9 @@ class MainWindow(QMainWindow):
             dock.show()
         self.resizeDocks(docks, [widths[dock] for dock in docks], Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot: Callable[[], Any],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             # setShortcuts([…]), not setShortcut(…): PySide6 would weigh a
@@ -263,9 +244,9 @@ class MainWindow(QMainWindow):
                                                  "Ctrl+Shift+O")
         self.export_action = self._action("&Export…", self._on_export, "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.runner.stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.runner.undo_action(self)
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.runner.stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.runner.redo_action(self)
         self.redo_action.setShortcuts([key_sequence("Ctrl+Shift+Z"), key_sequence("Ctrl+Y")])
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
         self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
@@ -303,83 +284,27 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
-    def _connect(self) -> None:
-        self.reader.tag_requested.connect(self._on_tag_key)
-        self.reader.tag_with_label.connect(self.tag_selection)
-        self.reader.delete_requested.connect(self.remove_annotations)
-
     # --- automation API (code points throughout) ------------------------------
 
     def open_article(self, article_id: int) -> bool:
-        """Shows an article in the reader; False if it does not exist."""
-        if self._article is not None and self._article.id == article_id:
-            return True
-        article = store.get_article(article_id)
-        if article is None:
-            return False
-        self._article = article
-        published = article.published.isoformat() if article.published else ""
-        self.reader.set_article(article.title, article.body, published, article.language,
-                                article.source, attribution(article.source))
-        if store.annotation_count(article.id) <= PROGRESSIVE_LOAD_ABOVE:
-            self._show_annotations(article.id)
-        else:
-            # Many annotations: highlight the first screen now, the rest just
-            # after the first paint, so a tagged book opens as fast as a bare one.
-            self._all_shown = False
-            first = store.annotations_starting_before(article.id, FIRST_SCREEN_CHARS)
-            self.reader.set_highlights(self._highlights(first))
-            if self._panel is not None:
-                self._panel.set_article(article.id, first)
-            self._after_paint.call(functools.partial(self._show_annotations, article.id))
-        if self._library is not None:
-            self._library.select_article(article.id)
-        # Suggestions come just after the text is shown: proposing amounts takes
-        # longer than showing a short article (the recognizer's first use compiles
-        # its patterns), and on a long text a worker would compete with the paint.
-        self.suggestions.set_article(None)
-        self._after_paint.call(functools.partial(
-            self._start_suggestions, article.id, article.body, article.language,
-            article.source))
-        self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        self.settings.set(keys.LAST_ARTICLE, article.id)
-        self.article_opened.emit(article.id)
-        return True
+        """Shows an article in the focused pane; False if it does not exist."""
+        return self.active.open_article(article_id)
 
     def call_after_first_paint(self, function: Callable[[], None],
                                first: bool = False) -> None:
         """Runs ``function`` just after the reader next paints (before the queued
         start-up work if ``first``), or soon if the window is not shown."""
-        self._after_paint.call(function, first)
+        self.panes[0].call_after_paint(function, first)
 
     def current_article_id(self) -> int | None:
-        return self._article.id if self._article else None
+        return self.active.article_id
 
     def select_range(self, start: int, end: int) -> None:
         self.reader.select_range(start, end)
 
     def tag_selection(self, label_name: str) -> int | None:
-        """Tags the reader's selection (snapped to words); returns the annotation id."""
-        label = next((lb for lb in self._labels.values() if lb.name == label_name), None)
-        selection = self.reader.selection_range()
-        if label is None or self._article is None:
-            return None
-        if selection is None:
-            self.statusBar().showMessage("Select some text first, then press a label key.",
-                                         4000)
-            return None
-        start, end = snap_to_words(self._article.body, *selection)
-        if start == end:
-            return None
-        from desktop.core.operations import AddAnnotations, new_annotation
-
-        record = new_annotation(self._article.body, self._article.id, label.id, start, end,
-                                author=self.settings.get(keys.AUTHOR))
-        operation = AddAnnotations([record], name=f"Tag {label.name}")
-        if not self.runner.run(operation):
-            return None
-        self.statusBar().showMessage(f"Tagged “{record.quote}” as {label.name}.", 4000)
-        return operation.ids[0]
+        """Tags the focused pane's selection (snapped to words); returns the annotation id."""
+        return self.commands.tag(self.active, label_name)
 
     def reader_highlights(self) -> list[tuple[int, int, str]]:
         """The annotations the reader shows: (start, end, label), sorted."""
@@ -390,51 +315,44 @@ class MainWindow(QMainWindow):
         return self.reader.highlights(dashed=True)
 
     def remove_annotations(self, ids: list[int]) -> None:
-        if ids:
-            from desktop.core.operations import RemoveAnnotations
+        self.commands.remove(ids)
 
-            noun = "annotation" if len(ids) == 1 else f"{len(ids)} annotations"
-            self.runner.run(RemoveAnnotations(list(ids), name=f"Remove {noun}"))
+    def edit_annotation(self, annotation_id: int, changes: dict[str, Any]) -> None:
+        """Applies an edit from the panel; an ``"entity"`` name links to that entity."""
+        self.commands.edit([annotation_id], changes)
 
-    def edit_annotation(self, annotation_id: int, changes: dict) -> None:  # type: ignore[type-arg]
-        """Applies an edit from the panel; an entity name becomes an entity link."""
-        from db.annotations import add_alias, find_or_create_entity
-        from desktop.core.operations import EditAnnotation
+    def link_selected(self, ids: list[int] | None = None) -> int:
+        """Links each selected amount to each selected entity mention, as a deal.
 
-        changes = dict(changes)
-        if "entity" in changes:
-            name = changes.pop("entity").strip()
-            current = store.get_annotation(annotation_id)
-            if current is None:
-                return
-            label_id = changes.get("label_id", current.label_id)
-            changes["entity_id"] = find_or_create_entity(name, label_id) if name else None
-            quote = " ".join(current.quote.split())
-            if name and quote.casefold() != name.casefold():
-                # "AWS" linked to "Amazon Web Services": AWS becomes one of its names
-                add_alias(changes["entity_id"], quote)
-        if changes:
-            self.runner.run(EditAnnotation(annotation_id, changes))
+        Args:
+            ids: annotation ids; by default those selected in the panel.
+
+        Returns:
+            How many links were made.
+        """
+        chosen = ids if ids is not None else self.panel.selected_annotation_ids()
+        return self.commands.link_as_deal([r for r in map(store.get_annotation, chosen) if r])
 
     def tag_all_dialog(self) -> TagAllDialog:
         """The dialog for the selection, or for the annotation under the cursor."""
         from desktop.ui.tag_all_dialog import TagAllDialog
 
         term, label_id, entity_id = "", None, None
-        if self._article is not None:
+        article = self.active.article
+        if article is not None:
             selection = self.reader.selection_range()
             if selection is not None:
-                start, end = snap_to_words(self._article.body, *selection)
-                term = self._article.body[start:end]
+                start, end = snap_to_words(article.body, *selection)
+                term = article.body[start:end]
             at = self.reader.highlights_at(self.reader.cursor_position())
-            annotation = store.get_annotation(at[-1].id) if at and at[-1].id > 0 else None
+            annotation = self.active.record(at[-1].id) if at and at[-1].id > 0 else None
             if annotation is not None:
                 term = term or annotation.quote
                 label_id, entity_id = annotation.label_id, annotation.entity_id
         if label_id is None:
-            label_id = next((lb.id for lb in self._labels.values() if lb.kind == "entity"),
-                            None)
-        return TagAllDialog(" ".join(term.split()), list(self._labels.values()), label_id,
+            label_id = next((lb.id for lb in self.labels.by_id.values()
+                             if lb.kind == "entity"), None)
+        return TagAllDialog(" ".join(term.split()), list(self.labels.by_id.values()), label_id,
                             self.current_article_id(), entity_id, self)
 
     def tag_all_occurrences(self) -> None:
@@ -443,71 +361,44 @@ class MainWindow(QMainWindow):
             self.tag_occurrences(dialog.occurrences, dialog.label_id(), dialog.entity_id)
 
     def tag_occurrences(self, occurrences: list[Occurrence], label_id: int,
-                        entity_id: int | None = None) -> list[int]:
-        """Tags the mentions found by the dialog, as one undo step."""
-        if not occurrences:
-            return []
-        from desktop.core.operations import AddAnnotations, new_annotation
+                        entity_id: int | None = None,
+                        on_done: Callable[[bool], None] | None = None) -> Any:
+        """Tags the mentions found by the dialog, as one undo step, off the GUI thread.
 
-        bodies: dict[int, str] = {}
-        records = []
-        for occurrence in occurrences:
-            if occurrence.article_id not in bodies:
-                article = store.get_article(occurrence.article_id)
-                if article is None:
-                    continue
-                bodies[occurrence.article_id] = article.body
-            records.append(new_annotation(
-                bodies[occurrence.article_id], occurrence.article_id, label_id,
-                occurrence.start, occurrence.end, entity_id=entity_id,
-                author=self.settings.get(keys.AUTHOR)))
-        label = self._labels.get(label_id)
-        operation = AddAnnotations(
-            records, name=f"Tag {len(records)} mentions as {label.name if label else '?'}")
-        if not self.runner.run(operation):
-            return []
-        self.statusBar().showMessage(
-            f"Tagged {len(records)} mentions in {len(bodies)} article(s).", 8000)
-        return operation.ids
+        Returns the running operation (its ``ids`` when done), or None.
+        """
+        from desktop.core.operations import Mention
+
+        mentions = [Mention(o.article_id, o.start, o.end) for o in occurrences]
+        return self.commands.tag_mentions(mentions, label_id, entity_id, on_done)
+
+    # --- long work ----------------------------------------------------------------
 
     def import_paths(self, paths: list[str]) -> BackgroundTask | None:
         """Imports files or folders in the background, with progress."""
         if not paths:
             return None
-        if self._task is not None and self._task.is_running():
-            self.statusBar().showMessage("An import or export is already running.", 4000)
-            return None
         from desktop.core.importers import import_paths  # loaded on first use: faster start
-        from desktop.ui.workers import BackgroundTask
 
-        task = BackgroundTask(functools.partial(import_paths, list(paths)), self)
-        dialog = self._progress_dialog("Importing articles…", task)
-        task.succeeded.connect(self._on_import_succeeded)
-        task.failed.connect(lambda message: self._show_error("Import failed", message))
-        task.done.connect(dialog.close)
-        self._task = task
-        task.start()
+        task = self.tasks.start("Importing articles…", functools.partial(import_paths,
+                                                                        list(paths)))
+        if task is not None:
+            task.succeeded.connect(self._on_import_succeeded)
+            task.failed.connect(lambda message: self._show_error("Import failed", message))
         return task
 
     def export_to(self, path: str, fmt: str) -> BackgroundTask | None:
         """Exports every article with its annotations, in the background."""
-        if self._task is not None and self._task.is_running():
-            self.statusBar().showMessage("An import or export is already running.", 4000)
-            return None
         from desktop.core import exporters  # loaded on first use: faster start
-        from desktop.ui.workers import BackgroundTask
 
         work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
-        task = BackgroundTask(functools.partial(work, path), self)
-        dialog = self._progress_dialog("Exporting…", task)
-        task.succeeded.connect(
-            lambda count: self.statusBar().showMessage(f"Exported {count} to {path}.", 8000))
-        task.failed.connect(lambda message: self._show_error("Export failed", message))
-        task.cancelled.connect(lambda: self.statusBar().showMessage(
-            f"Export cancelled; {path} was not written.", 8000))
-        task.done.connect(dialog.close)
-        self._task = task
-        task.start()
+        task = self.tasks.start("Exporting…", functools.partial(work, path))
+        if task is not None:
+            task.succeeded.connect(
+                lambda count: self._say(f"Exported {count} to {path}.", 8000))
+            task.failed.connect(lambda message: self._show_error("Export failed", message))
+            task.cancelled.connect(
+                lambda: self._say(f"Export cancelled; {path} was not written.", 8000))
         return task
 
     # --- plots ------------------------------------------------------------------
@@ -548,114 +439,35 @@ class MainWindow(QMainWindow):
             self.panel.select_annotation(annotation_id)
             self._on_annotation_activated(annotation_id)
 
-    # --- views ------------------------------------------------------------------
-
-    def _reload_labels(self) -> None:
-        self._labels = {label.id: label for label in store.labels()}
-        self.reader.set_labels([(lb.name, lb.shortcut or "", lb.color)
-                                for lb in self._labels.values()])
-
-    def link_selected(self, ids: list[int] | None = None) -> int:
-        """Links each selected amount to each selected entity mention, as a deal.
-
-        Args:
-            ids: annotation ids; by default those selected in the panel.
-
-        Returns:
-            How many links were made.
-        """
-        chosen = [r for r in map(store.get_annotation, ids if ids is not None
-                                 else self.panel.selected_annotation_ids()) if r]
-        kinds = {r.id: self._labels[r.label_id].kind for r in chosen if r.label_id in self._labels}
-        amounts = [r for r in chosen if kinds.get(r.id) == "amount"]
-        parties = [r for r in chosen if kinds.get(r.id) == "entity"]
-        if not amounts or not parties:
-            self.statusBar().showMessage(
-                "Select an amount and the entities it belongs to in the Annotations panel "
-                "(Ctrl+click), then Edit ▸ Link as deal.", 8000)
-            return 0
-        from desktop.core.operations import LinkAnnotations
-
-        pairs = [(a.id, p.id) for a in amounts for p in parties
-                 if a.id is not None and p.id is not None]
-        names = ", ".join(p.quote for p in parties)
-        if not self.runner.run(LinkAnnotations(pairs, name=f"Link to {names}")):
-            return 0
-        self.statusBar().showMessage(
-            f"Linked {', '.join(a.quote for a in amounts)} to {names} as a deal.", 8000)
-        return len(pairs)
-
-    def _highlight(self, record: AnnotationRecord, entities: dict[int, str],
-                   links: dict[int, list[str]] | None = None) -> Highlight:
-        label = self._labels.get(record.label_id)
-        parts = [label.name if label else "?"]
-        if record.entity_id is not None and record.entity_id in entities:
-            parts.append(entities[record.entity_id])
-        amount = format_amount(record.value, record.value_high, record.unit, record.approx)
-        if amount:
-            parts.append(amount)
-        if record.note:
-            parts.append(record.note)
-        if links and record.id in links:
-            parts.append("linked to " + ", ".join(links[record.id]))
-        return Highlight(id=record.id or 0, start=record.start, end=record.end,
-                         color=label.color if label else "#999999",
-                         label=label.name if label else "?", tooltip=" · ".join(parts))
-
-    def _highlights(self, records: list[AnnotationRecord]) -> list[Highlight]:
-        entities = store.entity_names({r.entity_id for r in records if r.entity_id})
-        links = store.linked_quotes(self._article.id) if self._article is not None else {}
-        return [self._highlight(record, entities, links) for record in records]
-
-    def _start_suggestions(self, article_id: int, body: str, language: str,
-                           source: str) -> None:
-        if self._article is not None and self._article.id == article_id:
-            self.suggestions.set_article(article_id, body, language, source)
-
-    def _show_annotations(self, article_id: int) -> None:
-        if self._article is None or self._article.id != article_id:
-            return  # another article was opened meanwhile
-        records = store.annotations_for_article(article_id)
-        self.reader.set_highlights(self._highlights(records))
-        self._all_shown = True
-        if self._panel is not None:
-            self._panel.set_article(article_id, records)
-
-    def _show_highlights(self) -> None:
-        if self._article is not None:
-            records = store.annotations_for_article(self._article.id)
-            self.reader.set_highlights(self._highlights(records))
-
-    def _on_changed(self, change: Change) -> None:
-        if change.labels:
-            self._reload_labels()
-            self._show_highlights()
-            if self._panel is not None:
-                self._panel.refresh()
-        elif self._article is not None and self._article.id in change.article_ids:
-            ids = sorted(change.annotation_ids)
-            self.reader.remove_highlights(ids)
-            present = [r for r in map(store.get_annotation, ids) if r is not None]
-            for highlight in self._highlights(present):
-                self.reader.add_highlight(highlight)
-            if self._panel is not None:
-                self._panel.apply_change(present, ids)
-        if self._library is not None:
-            self._library.refresh_counts(sorted(change.article_ids))
-
     # --- slots ------------------------------------------------------------------
 
-    def _on_tag_key(self, key: str) -> None:
-        label = next((lb for lb in self._labels.values() if lb.shortcut == key), None)
-        if label is None:
-            self.statusBar().showMessage(f"No label uses the key {key} (Edit ▸ Labels…).", 4000)
+    def _on_pane_opened(self, controller: ReaderController, article_id: int) -> None:
+        if controller is not self.active:
             return
-        self.tag_selection(label.name)
+        article = controller.article
+        if article is not None:
+            self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.settings.set(keys.LAST_ARTICLE, article_id)
+        if self._library is not None:
+            self._library.select_article(article_id)
+        if self._panel is not None:
+            self._panel.set_article(article_id, controller.records(),
+                                    self._language(controller))
+        self.article_opened.emit(article_id)
+
+    @staticmethod
+    def _language(controller: ReaderController) -> str | None:
+        return controller.article.language if controller.article is not None else None
+
+    def _on_pane_loaded(self, controller: ReaderController, article_id: int) -> None:
+        """All the annotations of a heavily tagged article are in: the panel lists them."""
+        if controller is self.active and self._panel is not None:
+            self._panel.set_article(article_id, controller.records(),
+                                    self._language(controller))
 
     def _on_annotation_activated(self, annotation_id: int) -> None:
-        record = store.get_annotation(annotation_id)
-        if record is not None and self._article is not None \
-                and record.article_id == self._article.id:
+        record = self.active.record(annotation_id) or store.get_annotation(annotation_id)
+        if record is not None and record.article_id == self.active.article_id:
             self.reader.select_range(record.start, record.end)
 
     def _on_write_failed(self, message: str) -> None:
@@ -688,8 +500,13 @@ class MainWindow(QMainWindow):
         self.export_to(path, fmt)
 
     def _on_import_succeeded(self, report: ImportReport) -> None:
-        self.library.refresh()
-        self.statusBar().showMessage(report.summary(), 10000)
+        from desktop.core.changes import Change
+
+        # Every view hears of the new articles (the library lists them, the
+        # plots count their annotations).
+        self.runner.announce(Change(articles_added=frozenset(report.imported),
+                                    article_ids=frozenset(report.imported)))
+        self._say(report.summary(), 10000)
         if report.problems:
             box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning,
                                         "Some files were not imported", report.summary(),
@@ -698,18 +515,14 @@ class MainWindow(QMainWindow):
                 f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
                 for p in report.problems))
             box.open()
-        if self._article is None and report.imported:
+        if self.active.article is None and report.imported:
             self.open_article(report.imported[0])
         self.import_finished.emit(report)
 
     def _on_edit_labels(self) -> None:
-        from desktop.core.operations import Change
         from desktop.ui.labels_dialog import LabelsDialog
 
-        dialog = LabelsDialog(self)
-        # Through the runner's signal, so every view (reader, panel, plots,
-        # suggestions) hears of new names and colours.
-        dialog.labels_changed.connect(lambda: self.runner.changed.emit(Change(labels=True)))
+        dialog = LabelsDialog(self.commands.run_reporting, self)
         dialog.exec()
 
     def _on_focus_search(self) -> None:
@@ -725,28 +538,8 @@ class MainWindow(QMainWindow):
                           "The sample articles come from Wikinews, the free news source, "
                           "under CC BY 2.5.")
 
-    def _progress_dialog(self, title: str,
-                         task: BackgroundTask) -> QtWidgets.QProgressDialog:
-        from desktop.ui.workers import progress_fraction
-
-        dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self)
-        dialog.setWindowTitle(APP_NAME)
-        dialog.setMinimumDuration(600)  # quick work shows no dialog at all
-        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(task.cancel)
-
-        def show_progress(progress: Progress) -> None:
-            fraction = progress_fraction(progress)
-            if fraction is None:
-                dialog.setMaximum(0)
-            else:
-                dialog.setValue(fraction)
-            dialog.setLabelText(progress.message or title)
-
-        task.progressed.connect(show_progress)
-        return dialog
+    def _say(self, message: str, timeout: int = 4000) -> None:
+        self.statusBar().showMessage(message, timeout)
 
     def _show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -766,7 +559,7 @@ class MainWindow(QMainWindow):
             if first is not None:
                 self.open_article(first)
             else:
-                self.reader.clear("No articles yet. Use File ▸ Import files… "
+                self.active.clear("No articles yet. Use File ▸ Import files… "
                                   "or drop files on this window.")
 
     def save_session(self) -> None:
@@ -779,12 +572,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._task is not None and self._task.is_running():
-            self._task.cancel()
-            self._task.wait()
+        self.tasks.cancel_and_wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
-        self.suggestions.shutdown()
+        for pane in self.panes:
+            pane.suggestions.shutdown()
         self.save_session()
         super().closeEvent(event)
 

@@ -4,15 +4,16 @@ The controller computes an article's suggestions (amounts once per opening,
 off the GUI thread for long texts; known entities again after each change,
 which is cheap), shows them in the reader with negative highlight ids, and
 turns answers into undoable operations through the window's
-:class:`~desktop.ui.commands.OperationRunner`: accepting adds an annotation
-with the proposed value, rejecting remembers the span so it is not proposed
-again.
+:class:`~desktop.ui.annotation_commands.AnnotationCommands`: accepting adds an
+annotation with the proposed value, rejecting remembers the span so it is
+not proposed again. It learns what changed from the runner's changes: the
+spans tagged come from its pane's controller, never read back.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
@@ -20,16 +21,17 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
-from db import reads as store
 from db.records import ENTITY
-from desktop.ui.commands import OperationRunner
-from desktop.ui.reader import Highlight, ReaderPane, key_sequence
+from desktop.ui.reader import Highlight, key_sequence
 
 if TYPE_CHECKING:
-    from db.records import AnnotationRecord, LabelRecord
+    from db.records import AnnotationRecord
+    from desktop.core.changes import Change
     from desktop.core.entities import Term
-    from desktop.core.operations import Change
     from desktop.core.suggest import Suggestion
+    from desktop.ui.annotation_commands import AnnotationCommands
+    from desktop.ui.commands import OperationRunner
+    from desktop.ui.reader_controller import LabelSet, ReaderController
     from desktop.ui.workers import BackgroundTask
 
 # The recognizer (desktop.core.suggest, entities), Babel (describe_amount) and the
@@ -56,16 +58,18 @@ class SuggestionController(QObject):
 
     updated = Signal(int)
 
-    def __init__(self, reader: ReaderPane, runner: OperationRunner,
-                 labels: Callable[[], dict[int, LabelRecord]],
-                 status: Callable[[str], None], parent: QWidget) -> None:
+    def __init__(self, controller: ReaderController, runner: OperationRunner,
+                 commands: AnnotationCommands, labels: LabelSet,
+                 status: Callable[[str], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._reader = reader
-        self._runner = runner
-        self._labels = labels
+        self._reader = controller.pane
+        self._tagged = controller.tagged_spans
+        self._commands = commands
+        self._label_set = labels
         self._status = status
         self._locale = QLocale().name()
         self._article: tuple[int, str, str] | None = None  # id, body, language
+        self._source = ""
         self._currency = "USD"
         self._amounts: list[Suggestion] | None = None  # of the current article
         self._items: list[Suggestion] = []
@@ -83,8 +87,8 @@ class SuggestionController(QObject):
         # each pass takes a worker a good part of a second.
         self._later = QTimer(self, singleShot=True, interval=400)
         self._later.timeout.connect(self._refresh)
-        self._build_actions(parent)
-        reader.highlight_clicked.connect(self._on_highlight_clicked)
+        self._build_actions(self)
+        self._reader.highlight_clicked.connect(self._on_highlight_clicked)
         runner.changed.connect(self._on_changed)
 
     # --- public API ------------------------------------------------------------
@@ -108,6 +112,7 @@ class SuggestionController(QObject):
         from desktop.core.suggest import default_currency_hint
 
         self._article = (article_id, body, language)
+        self._source = source
         self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
         self._compute_amounts()
 
@@ -157,47 +162,20 @@ class SuggestionController(QObject):
         chosen = items if items is not None else [s for s in [self.current()] if s]
         if not chosen or self._article is None:
             return []
-        from db.annotations import find_or_create_entity
-        from desktop.core.operations import AddAnnotations, new_annotation
-
         article_id, body, _ = self._article
-        by_name = {label.name: label for label in self._labels().values()}
-        records = []
-        for item in chosen:
-            label = by_name.get(item.label)
-            if label is None:
-                self._status(f"There is no {item.label} label any more (Edit ▸ Labels…).")
-                continue
-            entity_id = (find_or_create_entity(item.entity, label.id)
-                         if item.entity else None)
-            records.append(new_annotation(
-                body, article_id, label.id, item.start, item.end, entity_id=entity_id,
-                value=item.value, value_high=item.value_high, unit=item.unit,
-                approx=item.approx))
-        if not records:
-            return []
-        noun = f"{chosen[0].label} suggestion" if len(records) == 1 else \
-            f"{len(records)} suggestions"
-        operation = AddAnnotations(records, name=f"Accept {noun}")
         position = chosen[0].start
-        if not self._runner.run(operation):
-            return []
-        self._status(f"Accepted {noun}.")
-        self._move_after(position)
-        return operation.ids
+        ids = self._commands.accept_suggestions(article_id, body, chosen)
+        if ids:
+            self._move_after(position)
+        return ids
 
     def reject(self, items: list[Suggestion] | None = None) -> None:
         """Refuses suggestions (default: the current one); they are not proposed again."""
         chosen = items if items is not None else [s for s in [self.current()] if s]
         if not chosen or self._article is None:
             return
-        from desktop.core.operations import RejectSuggestions
-
-        by_name = {label.name: label.id for label in self._labels().values()}
-        spans = [(s.start, s.end, by_name[s.label]) for s in chosen if s.label in by_name]
         position = chosen[0].start
-        if self._runner.run(RejectSuggestions(self._article[0], spans)):
-            self._status("Rejected: it will not be proposed again here.")
+        if self._commands.reject_suggestions(self._article[0], chosen):
             self._move_after(position)
 
     def accept_all_of_label(self) -> list[int]:
@@ -212,12 +190,13 @@ class SuggestionController(QObject):
         """Sets what a bare "$" means in this article, and proposes amounts again."""
         if self._article is None:
             return
-        from db import suggestions as rejections
+        self._commands.set_currency(self._article[0], code)
 
-        rejections.set_currency_hint(self._article[0], code)
-        self._currency = code
-        self._amounts = None
-        self._compute_amounts()
+    def _use_currency(self, code: str) -> None:
+        if code != self._currency:
+            self._currency = code
+            self._amounts = None
+            self._compute_amounts()
 
     # --- computing -----------------------------------------------------------------
 
@@ -256,18 +235,18 @@ class SuggestionController(QObject):
                            for text, label, entity in rejections.gazetteer()]
         return self._terms
 
-    def _learn(self, records: list[AnnotationRecord]) -> None:
+    def _learn(self, records: tuple[AnnotationRecord, ...], names: Mapping[int, str]) -> None:
         """Adds newly tagged names to the known ones (cheaper than reading them all)."""
         if self._terms is None:
             return
         from desktop.core.entities import Term
 
-        labels = self._labels()
+        labels = self._label_set.by_id
         for record in records:
             label = labels.get(record.label_id)
             if label is not None and label.kind == ENTITY:
-                self._terms.append(Term(record.quote, label.name,
-                                        store.entity_name(record.entity_id)))
+                entity = names.get(record.entity_id, "") if record.entity_id is not None else ""
+                self._terms.append(Term(record.quote, label.name, entity))
 
     def _refresh(self) -> None:
         """Recomputes what is shown from the amounts, known names, tags and rejections.
@@ -279,8 +258,8 @@ class SuggestionController(QObject):
             self._show([])
             return
         article_id, body, _ = self._article
-        work = functools.partial(_matching, article_id, body, list(self._known_terms()),
-                                 self._amounts)
+        work = functools.partial(_matching, article_id, body, self._tagged(),
+                                 list(self._known_terms()), self._amounts)
         if len(body) <= BACKGROUND_ABOVE:
             self._show(work())
             return
@@ -308,7 +287,7 @@ class SuggestionController(QObject):
     def _show(self, items: list[Suggestion]) -> None:
         current = self.current()
         self._clear_shown()
-        colors = {label.name: label.color for label in self._labels().values()}
+        colors = {label.name: label.color for label in self._label_set.by_id.values()}
         if len(items) > MAX_SHOWN:
             self._status(f"{len(items)} suggestions: the first {MAX_SHOWN} are shown; "
                          "answer some to see more.")
@@ -361,16 +340,25 @@ class SuggestionController(QObject):
     # --- slots -----------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        records = [r for r in map(store.get_annotation, change.annotation_ids) if r]
-        if change.labels:
+        if change.labels or change.entities or change.reload:
             self._terms = None  # names and kinds may have changed: read them again
         else:
-            self._learn(records)  # a new tag may be a new name to look for
+            self._learn(change.present, change.entity_names)  # a new tag may be a new name
         if self._article is None:
             return
-        if self._article[0] in change.article_ids:
-            self._drop_overlapping([(r.start, r.end) for r in records])
-        if self._article[0] in change.article_ids or change.labels:
+        article_id = self._article[0]
+        if change.for_article(article_id):
+            self._drop_overlapping([(r.start, r.end) for r in change.present
+                                    if r.article_id == article_id])
+        if change.suggestions and change.for_article(article_id) or change.reload:
+            from db import suggestions as rejections
+            from desktop.core.suggest import default_currency_hint
+
+            code = rejections.currency_hint(article_id) or default_currency_hint(self._source)
+            if code != self._currency:
+                self._use_currency(code)
+                return
+        if change.for_article(article_id) or change.labels or change.reload:
             if len(self._article[1]) > BACKGROUND_ABOVE:
                 self._later.start()
             else:
@@ -437,13 +425,12 @@ class SuggestionController(QObject):
 
 
 
-def _matching(article_id: int, body: str, terms: list[Term],
+def _matching(article_id: int, body: str, tagged: list[tuple[int, int]], terms: list[Term],
               amounts: list[Suggestion]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread)."""
     from db import suggestions as rejections
     from desktop.core.entities import EntityMatcher
     from desktop.core.suggest import suggest
 
-    tagged = [(r.start, r.end) for r in store.annotations_for_article(article_id)]
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
                    matcher=EntityMatcher(terms), amounts=amounts)

@@ -7,7 +7,7 @@ from db.annotations import label_by_name
 from db.articles import get_article
 from desktop.core.operations import (
     AddAnnotations,
-    EditAnnotation,
+    EditAnnotations,
     RemoveAnnotations,
     new_annotation,
 )
@@ -39,7 +39,7 @@ def test_remove_and_undo_restores_every_field(article_id):
     add = _tag(article_id, "38\u00a0milliards de dollars", "MONEY")
     add.apply()
     [ann_id] = add.ids
-    EditAnnotation(ann_id, {"value": 3.8e10, "unit": "USD", "note": "deal"}).apply()
+    EditAnnotations([ann_id], {"value": 3.8e10, "unit": "USD", "note": "deal"}).apply()
     before = store.get_annotation(ann_id)
 
     remove = RemoveAnnotations([ann_id])
@@ -53,7 +53,7 @@ def test_edit_undo_restores_previous_values(article_id):
     add = _tag(article_id, "AWS", "ORG")
     add.apply()
     [ann_id] = add.ids
-    edit = EditAnnotation(ann_id, {"label_id": label_by_name("PRODUCT").id, "note": "cloud"})
+    edit = EditAnnotations([ann_id], {"label_id": label_by_name("PRODUCT").id, "note": "cloud"})
     edit.apply()
     assert store.get_annotation(ann_id).label_id == label_by_name("PRODUCT").id
     edit.revert()

@@ -38,7 +38,7 @@ from db.migrations import MIGRATIONS
 from db.models import SUGGESTED, Article, Entity, Relation, database
 from desktop.core.operations import (
     AddAnnotations,
-    EditAnnotation,
+    EditAnnotations,
     LinkAnnotations,
     RemoveAnnotations,
     new_annotation,
@@ -228,7 +228,7 @@ def _edit(field: str, value: Callable[[Built], object], which: str = "amounts") 
                       and (record := get_annotation(i)).status == "accepted"
                       and (record.unit in CURRENCIES or which == "mentions")
                       and getattr(record, field) != new)
-        operation = EditAnnotation(target, {field: new})
+        operation = EditAnnotations([target], {field: new})
         operation.apply()
         return operation.revert
     return change
@@ -251,7 +251,7 @@ def _link_across_articles(built: Built) -> Undo:
     LinkAnnotations([(amount, mention)]).apply()
     assert_summaries_agree()
     # The mention's entity changes: the amount, in another article, moves with it.
-    operation = EditAnnotation(mention, {"entity_id": built.entities[5]})
+    operation = EditAnnotations([mention], {"entity_id": built.entities[5]})
     operation.apply()
     return operation.revert
 
@@ -321,7 +321,7 @@ def test_after_each_change_and_its_undo_the_summaries_agree(corpus, change):
 
 
 def test_a_note_or_a_colour_marks_nothing(corpus):
-    EditAnnotation(corpus.amounts[0], {"note": "checked"}).apply()
+    EditAnnotations([corpus.amounts[0]], {"note": "checked"}).apply()
     update_label(corpus.labels["MONEY"], color="#123456")
     Article.update(title="Renamed").where(Article.id == corpus.articles[0]).execute()
 
@@ -362,7 +362,7 @@ def test_refreshing_on_another_thread_while_this_one_writes(corpus):
     reader.start()
     try:
         for i, amount in enumerate(corpus.amounts[:30]):
-            EditAnnotation(amount, {"value": 1000.0 + i}).apply()
+            EditAnnotations([amount], {"value": 1000.0 + i}).apply()
     finally:
         stop.set()
         reader.join()

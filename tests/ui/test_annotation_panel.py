@@ -447,3 +447,25 @@ def test_apply_change_keeps_folds_and_ignores_other_articles(qtbot, article, tag
     other = insert_articles([NewArticle("Autre", body, content_hash(body), "fr")])[0]
     panel.apply_change([get_annotation(_tag(other, "Nvidia", "ORG"))], [])
     assert _rows(panel)[0][0] == "ORG (4)"
+
+
+def test_a_typed_value_reads_as_the_amount_reader_reads_the_article(qtbot, article, tagged):
+    panel = _panel(qtbot, article)  # no language given: the panel reads the article's, French
+    money = tagged["38 milliards de dollars"]
+    panel.select_annotation(money)
+    panel.edit_requested.connect(  # what the main window's undoable edit does
+        lambda annotation_id, changes: update_annotation(annotation_id, **changes))
+    with qtbot.waitSignal(panel.edit_requested):
+        _finish(panel.value_edit, "2.000")
+    assert get_annotation(money).value == 2000.0
+    panel.refresh()
+    assert panel.value_edit.text() == "2\u202f000"
+    with qtbot.waitSignal(panel.edit_requested):
+        _finish(panel.value_edit, "2,5 milliards")
+    assert get_annotation(money).value == 2.5e9
+
+    panel.set_article(article, language="en")  # the language the window passes wins
+    panel.select_annotation(money)
+    with qtbot.waitSignal(panel.edit_requested):
+        _finish(panel.value_edit, "2.000")
+    assert get_annotation(money).value == 2.0

@@ -245,3 +245,21 @@ def test_escape_clears_the_search(qtbot, db):
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == ""
     assert view.model().rowCount() == 3
+
+
+def test_source_cell_names_the_source_as_the_reader_header_does(qtbot, db):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.reader import ReaderPane
+
+    source = "https://www.lemonde.fr/economie/article/2025/11/03/x.html"
+    body = "Un article."
+    insert_articles([NewArticle("Essai", body, content_hash(body), "fr", None, source)])
+    view = LibraryView()
+    qtbot.addWidget(view)
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.set_article("Essai", body, "", "fr", source)
+    header = next(lb.text() for lb in pane.findChildren(QLabel) if "href" in lb.text())
+    assert view.model().index(0, SOURCE).data() == "lemonde.fr"
+    assert header.endswith(">lemonde.fr</a>")

@@ -225,7 +225,7 @@ def test_export_from_the_file_menu_writes_the_annotations(qtbot, make_window, tm
                         lambda *args, **kwargs: (str(out), "JSON Lines (*.jsonl)"))
 
     window.export_action.trigger()
-    with qtbot.waitSignal(window._task.done, timeout=10_000):
+    with qtbot.waitSignal(window.tasks.current.done, timeout=10_000):
         pass
 
     [line] = [json.loads(text) for text in out.read_text(encoding="utf-8").splitlines()]

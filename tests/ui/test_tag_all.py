@@ -33,14 +33,17 @@ def test_preview_counts_mentions_in_the_article_and_the_corpus(qtbot, make_windo
     assert "[d’OpenAI]" not in dialog.preview.item(0).text()
     assert "[OpenAI]" in dialog.preview.item(0).text()
 
-    ids = window.tag_occurrences(dialog.occurrences, dialog.label_id(), dialog.entity_id)
-    assert len(ids) == 4
+    with qtbot.waitSignal(window.runner.busy_changed, check_params_cb=lambda busy: not busy):
+        operation = window.tag_occurrences(dialog.occurrences, dialog.label_id(),
+                                           dialog.entity_id)
+    assert len(operation.ids) == 4
     assert [a.quote for a in store.annotations_for_article(second)] == [
         "OpenAI", "openai", "openai"]
     assert len(store.annotations_for_article(first)) == 2
     model = window.library.model()
     assert model.data(model.index(model.row_of(second), 4)) in (3, "3")  # the Tags column
 
-    window.undo_action.trigger()  # one step removes all four
+    with qtbot.waitSignal(window.runner.busy_changed, check_params_cb=lambda busy: not busy):
+        window.undo_action.trigger()  # one step removes all four, off the GUI thread too
     assert store.annotations_for_article(second) == []
     assert [a.quote for a in store.annotations_for_article(first)] == ["OpenAI"]

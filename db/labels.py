@@ -1,0 +1,76 @@
+"""Label writes the core operations make, each undoable by the one beside it.
+
+The checks a user must hear about (an empty or taken name, an unknown kind,
+a label still in use) raise :class:`ValueError` with a sentence to show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import fn
+
+from db.models import Annotation, Label, database
+from db.reads import labels
+from db.records import AMOUNT, ENTITY, LabelRecord
+
+KINDS = (ENTITY, AMOUNT)
+
+
+def label_record(label_id: int) -> LabelRecord | None:
+    return next((label for label in labels() if label.id == label_id), None)
+
+
+def holder_of_key(key: str, except_id: int | None = None) -> LabelRecord | None:
+    """The label (other than ``except_id``) whose keyboard shortcut is ``key``."""
+    return next((label for label in labels()
+                 if label.shortcut == key and label.id != except_id), None)
+
+
+def checked_name(name: str, label_id: int | None = None) -> str:
+    """``name`` stripped; raises ValueError if it is empty or another label has it."""
+    name = name.strip()
+    if not name:
+        raise ValueError("A label needs a name.")
+    if any(label.name == name and label.id != label_id for label in labels()):
+        raise ValueError(f"A label named {name} already exists.")
+    return name
+
+
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"Unknown label kind {kind!r}.")
+
+
+def next_position() -> int:
+    return int(Label.select(fn.MAX(Label.position)).scalar() or 0) + 1
+
+
+def insert_label(record: LabelRecord, keep_id: bool = False) -> int:
+    """Stores a label (with its id when ``keep_id``: a deletion undone); returns the id."""
+    values: dict[str, Any] = {"name": record.name, "kind": record.kind,
+                              "color": record.color, "shortcut": record.shortcut,
+                              "position": record.position}
+    if keep_id:
+        values["id"] = record.id
+    with database.atomic():
+        return int(Label.insert(values).execute())
+
+
+def set_label_fields(label_id: int, **fields: Any) -> None:
+    """Writes ``name``, ``color``, ``shortcut`` or ``kind`` as given (no checks)."""
+    allowed = {"name", "color", "shortcut", "kind"}
+    if set(fields) - allowed:
+        raise ValueError(f"not editable: {sorted(set(fields) - allowed)}")
+    with database.atomic():
+        Label.update(fields).where(Label.id == label_id).execute()
+
+
+def usage(label_id: int) -> int:
+    """How many annotations use this label."""
+    return int(Annotation.select().where(Annotation.label == label_id).count())
+
+
+def delete_label_row(label_id: int) -> None:
+    with database.atomic():
+        Label.delete().where(Label.id == label_id).execute()

@@ -1,0 +1,277 @@
+"""One reader pane's logic: its article, highlights, tooltips, loading and suggestions.
+
+The window composes panes; each :class:`ReaderController` drives one
+:class:`~desktop.ui.reader.ReaderPane` and keeps the annotations of the
+article it shows, updated from the changes the operation runner announces
+(never read back after a write). :class:`LabelSet` holds the labels every
+pane and dialog shows, read again only when a change says they changed.
+
+Nothing here touches the ``Qt`` namespace or loads peewee before the first
+paint (see ``desktop.ui.main_window``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from db import reads as store
+from desktop.core.formatting import format_amount
+from desktop.core.sources import attribution
+from desktop.ui.reader import Highlight, ReaderPane
+from desktop.ui.suggestions import SuggestionController
+
+if TYPE_CHECKING:
+    from db.records import AnnotationRecord, ArticleRecord, LabelRecord
+    from desktop.core.changes import Change
+    from desktop.ui.annotation_commands import AnnotationCommands
+    from desktop.ui.commands import OperationRunner
+
+# Articles with more annotations than this show those of the first screen
+# (FIRST_SCREEN_CHARS code points, more than any window shows) first.
+PROGRESSIVE_LOAD_ABOVE = 2000
+FIRST_SCREEN_CHARS = 20_000
+
+
+class LabelSet(QObject):
+    """The labels, by id, read again when a change says they changed.
+
+    Built (and subscribed) before the views, so they see the new labels
+    when they hear of the same change.
+
+    Signals:
+        changed(): the labels were read again.
+    """
+
+    changed = Signal()
+
+    def __init__(self, runner: OperationRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.by_id: dict[int, LabelRecord] = {}
+        self.reload()
+        runner.changed.connect(self._on_changed)
+
+    def reload(self) -> None:
+        self.by_id = {label.id: label for label in store.labels()}
+        self.changed.emit()
+
+    def named(self, name: str) -> LabelRecord | None:
+        return next((lb for lb in self.by_id.values() if lb.name == name), None)
+
+    def with_key(self, key: str) -> LabelRecord | None:
+        return next((lb for lb in self.by_id.values() if lb.shortcut == key), None)
+
+    def kind_of(self, label_id: int) -> str | None:
+        label = self.by_id.get(label_id)
+        return label.kind if label is not None else None
+
+    def _on_changed(self, change: Change) -> None:
+        if change.labels or change.reload:
+            self.reload()
+
+
+class AfterPaint(QObject):
+    """Runs calls once the watched widget has painted (queued after the paint).
+
+    A call made while the widget is hidden waits for the event loop: if the
+    widget has been shown by then (a window is usually shown right after it
+    is filled), it waits for the paint; if not, it runs, since nothing will paint.
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._pending: list[Callable[[], None]] = []
+        widget.installEventFilter(self)
+
+    def call(self, function: Callable[[], None], first: bool = False) -> None:
+        if first:
+            self._pending.insert(0, function)
+        else:
+            self._pending.append(function)
+        if not self._widget.isVisible():
+            QTimer.singleShot(0, self._run_if_hidden)
+
+    def _run_if_hidden(self) -> None:
+        if not self._widget.isVisible():
+            self._run()
+
+    def _run(self) -> None:
+        for function in self._pending:
+            QTimer.singleShot(0, function)
+        self._pending = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self._pending and event.type() == QEvent.Type.Paint:
+            self._run()
+        return False
+
+
+class ReaderController(QObject):
+    """Shows one article in a reader pane and keeps it in step with every change.
+
+    Signals:
+        article_opened(int): the pane now shows this article.
+        annotations_shown(int): all the annotations of a heavily tagged article
+            are now known (after the first paint; until then, those of the
+            first screen).
+
+    Attributes:
+        pane: the reader widget.
+        suggestions: the pane's suggestions.
+    """
+
+    article_opened = Signal(int)
+    annotations_shown = Signal(int)
+
+    def __init__(self, pane: ReaderPane, runner: OperationRunner, labels: LabelSet,
+                 commands: AnnotationCommands, status: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self._labels = labels
+        self._status = status
+        self._article: ArticleRecord | None = None
+        self._records: dict[int, AnnotationRecord] = {}
+        self._entity_names: dict[int, str] = {}
+        self._links: dict[int, list[str]] = {}
+        self.all_loaded = True
+        self._after_paint = AfterPaint(pane.body_viewport())
+        runner.changed.connect(self._on_changed)  # before the suggestions: they use _records
+        labels.changed.connect(self._on_labels_read)
+        self._on_labels_read()
+        self.suggestions = SuggestionController(self, runner, commands, labels, status, self)
+
+    # --- what it shows -------------------------------------------------------------
+
+    @property
+    def article(self) -> ArticleRecord | None:
+        return self._article
+
+    @property
+    def article_id(self) -> int | None:
+        return self._article.id if self._article is not None else None
+
+    def records(self) -> list[AnnotationRecord]:
+        """The annotations known for the article, by position."""
+        return sorted(self._records.values(), key=lambda r: (r.start, r.end, r.id or 0))
+
+    def tagged_spans(self) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in self._records.values()]
+
+    def record(self, annotation_id: int) -> AnnotationRecord | None:
+        return self._records.get(annotation_id)
+
+    def entity_name(self, entity_id: int | None) -> str:
+        return self._entity_names.get(entity_id, "") if entity_id is not None else ""
+
+    def call_after_paint(self, function: Callable[[], None], first: bool = False) -> None:
+        """Runs ``function`` just after the pane next paints (or soon if not shown)."""
+        self._after_paint.call(function, first)
+
+    # --- opening ---------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> bool:
+        """Shows an article; False if it does not exist."""
+        if self._article is not None and self._article.id == article_id:
+            return True
+        article = store.get_article(article_id)
+        if article is None:
+            return False
+        self._article = article
+        published = article.published.isoformat() if article.published else ""
+        self.pane.set_article(article.title, article.body, published, article.language,
+                              article.source, attribution(article.source))
+        if store.annotation_count(article.id) <= PROGRESSIVE_LOAD_ABOVE:
+            self._load(article.id)
+        else:
+            # Many annotations: highlight the first screen now, the rest just
+            # after the first paint, so a tagged book opens as fast as a bare one.
+            self.all_loaded = False
+            self._set_records(store.annotations_starting_before(article.id, FIRST_SCREEN_CHARS))
+            self.call_after_paint(functools.partial(self._load, article.id, deferred=True))
+        # Suggestions come just after the text is shown: proposing amounts takes
+        # longer than showing a short article (the recognizer's first use compiles
+        # its patterns), and on a long text a worker would compete with the paint.
+        self.suggestions.set_article(None)
+        self.call_after_paint(functools.partial(self._start_suggestions, article.id))
+        self.article_opened.emit(article.id)
+        return True
+
+    def clear(self, message: str) -> None:
+        """Shows ``message`` instead of an article."""
+        self._article = None
+        self._records = {}
+        self.suggestions.set_article(None)
+        self.pane.clear(message)
+
+    def _load(self, article_id: int, deferred: bool = False) -> None:
+        if self.article_id != article_id:
+            return  # another article was opened meanwhile
+        self._set_records(store.annotations_for_article(article_id))
+        self.all_loaded = True
+        if deferred:
+            self.annotations_shown.emit(article_id)
+
+    def _set_records(self, records: list[AnnotationRecord]) -> None:
+        self._records = {r.id: r for r in records if r.id is not None}
+        self._entity_names = store.entity_names(
+            {r.entity_id for r in records if r.entity_id is not None})
+        self._links = store.linked_quotes(self._article.id) if self._article is not None else {}
+        self.pane.set_highlights([self._highlight(r) for r in records])
+
+    def _start_suggestions(self, article_id: int) -> None:
+        if self._article is not None and self._article.id == article_id:
+            self.suggestions.set_article(article_id, self._article.body,
+                                         self._article.language, self._article.source)
+
+    # --- highlights --------------------------------------------------------------------
+
+    def _highlight(self, record: AnnotationRecord) -> Highlight:
+        label = self._labels.by_id.get(record.label_id)
+        name = label.name if label else "?"
+        parts = [name]
+        if record.entity_id is not None and record.entity_id in self._entity_names:
+            parts.append(self._entity_names[record.entity_id])
+        amount = format_amount(record.value, record.value_high, record.unit, record.approx)
+        if amount:
+            parts.append(amount)
+        if record.note:
+            parts.append(record.note)
+        if record.id in self._links:
+            parts.append("linked to " + ", ".join(self._links[record.id or 0]))
+        return Highlight(id=record.id or 0, start=record.start, end=record.end,
+                         color=label.color if label else "#999999", label=name,
+                         tooltip=" · ".join(parts))
+
+    def _on_labels_read(self) -> None:
+        self.pane.set_labels([(lb.name, lb.shortcut or "", lb.color)
+                              for lb in self._labels.by_id.values()])
+        if self._article is not None:
+            self.pane.set_highlights([self._highlight(r) for r in self.records()])
+
+    def _on_changed(self, change: Change) -> None:
+        article_id = self.article_id
+        if article_id is None:
+            return
+        if change.reload:
+            self._set_records(store.annotations_for_article(article_id))
+            return
+        if not change.for_article(article_id):
+            return
+        self._entity_names.update(change.entity_names)
+        if change.relations:
+            self._links = store.linked_quotes(article_id)
+        gone = [r.id for r in (*change.removed, *change.present)
+                if r.id is not None and r.article_id == article_id]
+        self.pane.remove_highlights(gone)
+        for record in change.removed:
+            self._records.pop(record.id or 0, None)
+        for record in change.present:
+            if record.article_id == article_id and record.id is not None:
+                self._records[record.id] = record
+                self.pane.add_highlight(self._highlight(record))
