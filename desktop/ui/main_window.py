@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
@@ -49,6 +48,7 @@ from desktop.ui.reader_controller import (
 )
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.transfers import Transfers
 
 if TYPE_CHECKING:
     from desktop.core.importers import ImportReport
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from desktop.ui.plots import PlotsDock
     from desktop.ui.suggestions import SuggestionController
     from desktop.ui.tag_all_dialog import TagAllDialog
-    from desktop.ui.workers import BackgroundTask
 
 __all__ = ["FIRST_SCREEN_CHARS", "PROGRESSIVE_LOAD_ABOVE", "MainWindow"]
 
@@ -74,19 +73,14 @@ __all__ = ["FIRST_SCREEN_CHARS", "PROGRESSIVE_LOAD_ABOVE", "MainWindow"]
 # first asked for); dialogs, the plots and the import/export code are imported
 # where first used.
 
-IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
-
-
 class MainWindow(QMainWindow):
     """Marginalia's main window.
 
     Signals:
         article_opened(int): the focused reader pane now shows this article.
-        import_finished(object): an import ended; carries the ImportReport.
     """
 
     article_opened = Signal(int)
-    import_finished = Signal(object)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +96,13 @@ class MainWindow(QMainWindow):
         self.commands = AnnotationCommands(self.runner, self.labels,
                                            lambda: self.settings.get(keys.AUTHOR),
                                            self._say, self)
+        self.transfers = Transfers(self, self.tasks, self.runner, settings, self._say,
+                                   self._show_error)
+        # Import and export keep their names on the window: the automation API.
+        self.import_finished = self.transfers.import_finished
+        self.import_paths = self.transfers.import_paths
+        self.export_to = self.transfers.export_to
+        self.transfers.import_finished.connect(self._on_import_finished)
         self.plots_dock: PlotsDock | None = None  # built on first View ▸ Plots
         self.panes: list[ReaderController] = []
         self.active = self._add_pane()
@@ -238,11 +239,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_files_action = self._action("&Import files…", self._on_import_files,
+        self.import_files_action = self._action("&Import files…", self.transfers.ask_files,
                                                 QKeySequence.StandardKey.Open)
-        self.import_folder_action = self._action("Import &folder…", self._on_import_folder,
-                                                 "Ctrl+Shift+O")
-        self.export_action = self._action("&Export…", self._on_export, "Ctrl+E")
+        self.import_folder_action = self._action("Import &folder…",
+                                                 self.transfers.ask_folder, "Ctrl+Shift+O")
+        self.export_action = self._action("&Export…", self.transfers.ask_export, "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.runner.undo_action(self)
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
@@ -372,35 +373,6 @@ class MainWindow(QMainWindow):
         mentions = [Mention(o.article_id, o.start, o.end) for o in occurrences]
         return self.commands.tag_mentions(mentions, label_id, entity_id, on_done)
 
-    # --- long work ----------------------------------------------------------------
-
-    def import_paths(self, paths: list[str]) -> BackgroundTask | None:
-        """Imports files or folders in the background, with progress."""
-        if not paths:
-            return None
-        from desktop.core.importers import import_paths  # loaded on first use: faster start
-
-        task = self.tasks.start("Importing articles…", functools.partial(import_paths,
-                                                                        list(paths)))
-        if task is not None:
-            task.succeeded.connect(self._on_import_succeeded)
-            task.failed.connect(lambda message: self._show_error("Import failed", message))
-        return task
-
-    def export_to(self, path: str, fmt: str) -> BackgroundTask | None:
-        """Exports every article with its annotations, in the background."""
-        from desktop.core import exporters  # loaded on first use: faster start
-
-        work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
-        task = self.tasks.start("Exporting…", functools.partial(work, path))
-        if task is not None:
-            task.succeeded.connect(
-                lambda count: self._say(f"Exported {count} to {path}.", 8000))
-            task.failed.connect(lambda message: self._show_error("Export failed", message))
-            task.cancelled.connect(
-                lambda: self._say(f"Export cancelled; {path} was not written.", 8000))
-        return task
-
     # --- plots ------------------------------------------------------------------
 
     def show_plots(self) -> PlotsDock:
@@ -473,51 +445,9 @@ class MainWindow(QMainWindow):
     def _on_write_failed(self, message: str) -> None:
         self._show_error("Could not save", message)
 
-    def _on_import_files(self) -> None:
-        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
-            self, "Import articles", self.settings.get(keys.LAST_IMPORT_DIR), IMPORT_FILTER)
-        if paths:
-            self.settings.set(keys.LAST_IMPORT_DIR, str(Path(paths[0]).parent))
-            self.import_paths(paths)
-
-    def _on_import_folder(self) -> None:
-        folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, "Import a folder of articles", self.settings.get(keys.LAST_IMPORT_DIR))
-        if folder:
-            self.settings.set(keys.LAST_IMPORT_DIR, folder)
-            self.import_paths([folder])
-
-    def _on_export(self) -> None:
-        start = str(Path(self.settings.get(keys.LAST_EXPORT_DIR) or Path.home())
-                    / "marginalia-export.jsonl")
-        path, chosen = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Export annotations", start,
-            "JSON Lines, one article per line (*.jsonl);;CSV, one annotation per row (*.csv)")
-        if not path:
-            return
-        fmt = "csv" if path.endswith(".csv") or chosen.startswith("CSV") else "jsonl"
-        self.settings.set(keys.LAST_EXPORT_DIR, str(Path(path).parent))
-        self.export_to(path, fmt)
-
-    def _on_import_succeeded(self, report: ImportReport) -> None:
-        from desktop.core.changes import Change
-
-        # Every view hears of the new articles (the library lists them, the
-        # plots count their annotations).
-        self.runner.announce(Change(articles_added=frozenset(report.imported),
-                                    article_ids=frozenset(report.imported)))
-        self._say(report.summary(), 10000)
-        if report.problems:
-            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning,
-                                        "Some files were not imported", report.summary(),
-                                        parent=self)
-            box.setDetailedText("\n".join(
-                f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
-                for p in report.problems))
-            box.open()
+    def _on_import_finished(self, report: ImportReport) -> None:
         if self.active.article is None and report.imported:
             self.open_article(report.imported[0])
-        self.import_finished.emit(report)
 
     def _on_edit_labels(self) -> None:
         from desktop.ui.labels_dialog import LabelsDialog
