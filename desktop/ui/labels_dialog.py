@@ -127,6 +127,12 @@ class LabelsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        # Enter in a name field commits that name; it must not also press a
+        # button (it opened the colour picker after a rename).
+        for button in (self.colour_button, self.delete_button, self.add_button,
+                       *buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         side = QVBoxLayout()
         side.addWidget(selected)
         side.addStretch(1)

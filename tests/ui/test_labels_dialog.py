@@ -125,3 +125,20 @@ def test_delete_refuses_a_used_label(qtbot, dialog, warnings):
         dialog.delete_button.click()
     assert label_by_name("PERCENT") is None
     assert dialog.table.rowCount() == 8
+
+
+def test_enter_after_a_rename_renames_and_opens_nothing(qtbot, dialog, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    opened: list[str] = []
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a: opened.append("colour") or QColor())
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    _select(dialog, "PLACE")
+    dialog.name_edit.setFocus()
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "LOCATION")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert Label.get_or_none(Label.name == "LOCATION") is not None
+    assert opened == []  # the colour picker did not open
