@@ -6,11 +6,20 @@ a label still in use) raise :class:`ValueError` with a sentence to show.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, cast
 
 from peewee import fn
 
-from db.models import Annotation, Label, database
+from db.models import (
+    Annotation,
+    Entity,
+    EntityAlias,
+    Label,
+    RejectedSuggestion,
+    database,
+)
 from db.reads import labels
 from db.records import AMOUNT, ENTITY, LabelRecord
 
@@ -74,3 +83,36 @@ def usage(label_id: int) -> int:
 def delete_label_row(label_id: int) -> None:
     with database.atomic():
         Label.delete().where(Label.id == label_id).execute()
+
+
+@dataclass(frozen=True)
+class LabelDependents:
+    """What deleting a label takes with it (by cascade), kept to put back on undo."""
+
+    entities: list[dict[str, Any]]
+    aliases: list[dict[str, Any]]
+    rejections: list[dict[str, Any]]
+
+
+def dependents(label_id: int) -> LabelDependents:
+    """The entities, their aliases and the rejected suggestions of a label, as rows."""
+    entities = _rows(Entity.select().where(Entity.label == label_id).dicts())
+    ids = [row["id"] for row in entities]
+    aliases = _rows(EntityAlias.select().where(EntityAlias.entity.in_(ids)).dicts()) if ids else []
+    rejections = _rows(RejectedSuggestion.select()
+                       .where(RejectedSuggestion.label == label_id).dicts())
+    return LabelDependents(entities, aliases, rejections)
+
+
+def _rows(query: object) -> list[dict[str, Any]]:
+    """The rows of a ``.dicts()`` query (typed as model instances by peewee's stubs)."""
+    return list(cast(Iterable[dict[str, Any]], query))
+
+
+def restore_dependents(saved: LabelDependents) -> None:
+    """Puts back, with their ids, the rows :func:`dependents` saved."""
+    with database.atomic():
+        for model, rows in ((Entity, saved.entities), (EntityAlias, saved.aliases),
+                            (RejectedSuggestion, saved.rejections)):
+            if rows:
+                model.insert_many(rows).execute()

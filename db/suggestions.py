@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, TypedDict, cast
+
 from peewee import JOIN
 
 from db.models import (
@@ -17,34 +20,50 @@ from db.models import (
 )
 
 
+class _NameRow(TypedDict):
+    """A name to look for: its text, its label's name, its entity's name if linked."""
+
+    text: str
+    label: str
+    entity: str | None
+
+
 def gazetteer() -> list[tuple[str, str, str]]:
     """(text, label name, entity name) for every name to look for again.
 
     Entity names and their aliases, and the text of every accepted entity tag
     (with its entity's name, or "" when the tag is not linked yet).
     """
-    names = (Entity.select(Entity.name, Label.name).join(Label).tuples())
-    aliases = (EntityAlias.select(EntityAlias.alias, Label.name, Entity.name)
-               .join(Entity).join(Label).tuples())
-    tagged = (Annotation.select(Annotation.quote, Label.name, Entity.name)
+    label, entity = Label.name.alias("label"), Entity.name.alias("entity")
+    names = Entity.select(Entity.name.alias("text"), label, entity).join(Label)
+    aliases = (EntityAlias.select(EntityAlias.alias.alias("text"), label, entity)
+               .join(Entity).join(Label))
+    tagged = (Annotation.select(Annotation.quote.alias("text"), label, entity)
               .join(Label).switch(Annotation).join(Entity, JOIN.LEFT_OUTER)
               .where((Label.kind == ENTITY) & (Annotation.status == ACCEPTED))
-              .distinct().tuples())
+              .distinct())
     found: dict[tuple[str, str], str] = {}
-    rows = [(name, label, name) for name, label in names] + [*aliases, *tagged]
-    for text, label, entity in rows:
-        key = (" ".join(text.split()), label)
-        if not found.get(key):
-            found[key] = entity or ""
+    for query in (names, aliases, tagged):
+        for row in cast(Iterable[_NameRow], query.dicts()):
+            key = (" ".join(row["text"].split()), row["label"])
+            if not found.get(key):
+                found[key] = row["entity"] or ""
     return [(text, label, entity) for (text, label), entity in found.items()]
+
+
+class _RejectionRow(TypedDict):
+    start: int
+    end: int
+    label: str
 
 
 def rejected_for_article(article_id: int) -> set[tuple[int, int, str]]:
     """(start, end, label name) the user rejected in this article."""
     query = (RejectedSuggestion.select(RejectedSuggestion.start, RejectedSuggestion.end,
-                                       Label.name)
-             .join(Label).where(RejectedSuggestion.article == article_id).tuples())
-    return set(query)
+                                       Label.name.alias("label"))
+             .join(Label).where(RejectedSuggestion.article == article_id).dicts())
+    return {(row["start"], row["end"], row["label"])
+            for row in cast(Iterable[_RejectionRow], query)}
 
 
 def add_rejections(article_id: int, spans: list[tuple[int, int, int]]) -> None:
@@ -72,3 +91,12 @@ def currency_hint(article_id: int) -> str | None:
 def set_currency_hint(article_id: int, code: str | None) -> None:
     with database.atomic():
         Article.update(currency_hint=code).where(Article.id == article_id).execute()
+
+
+def rejected_spans(article_id: int) -> set[tuple[int, int, int]]:
+    """(start, end, label id) the user rejected in this article."""
+    query = (RejectedSuggestion.select(RejectedSuggestion.start, RejectedSuggestion.end,
+                                       RejectedSuggestion.label)
+             .where(RejectedSuggestion.article == article_id).dicts())
+    return {(int(r["start"]), int(r["end"]), int(r["label"]))
+            for r in cast(Iterable[dict[str, Any]], query)}

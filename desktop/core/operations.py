@@ -162,7 +162,7 @@ class AddAnnotations:
         stored: list[AnnotationRecord] = []
         with transaction():
             self._entities.begin()
-            if not self._stored and self.link:
+            if self.link:  # on redo too: the undo removed the entities it created
                 pending = [r if name is None else
                            replace(r, entity_id=self._entities.entity(name, r.label_id))
                            for r, name in zip(pending, self.link, strict=True)]
@@ -357,15 +357,19 @@ class RejectSuggestions:
     article_id: int
     spans: list[tuple[int, int, int]]  # (start, end, label id)
     name: str = "Reject suggestion"
+    _new: list[tuple[int, int, int]] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
         with transaction():
-            suggestions.add_rejections(self.article_id, self.spans)
+            before = suggestions.rejected_spans(self.article_id)
+            new = [span for span in dict.fromkeys(self.spans) if span not in before]
+            suggestions.add_rejections(self.article_id, new)
+        self._new = new  # undo takes back only these, not older rejections
         return Change(article_ids=frozenset({self.article_id}), suggestions=True)
 
     def revert(self) -> Change:
         with transaction():
-            suggestions.remove_rejections(self.article_id, self.spans)
+            suggestions.remove_rejections(self.article_id, self._new)
         return Change(article_ids=frozenset({self.article_id}), suggestions=True)
 
 
@@ -484,6 +488,7 @@ class DeleteLabel:
     label_id: int
     name: str = "Delete label"
     _record: LabelRecord | None = field(default=None, init=False)
+    _dependents: label_store.LabelDependents | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         with transaction():
@@ -493,12 +498,17 @@ class DeleteLabel:
             used = label_store.usage(self.label_id)
             if used:
                 raise ValueError(f"This label is used by {used} annotation(s); it was kept.")
+            # Its entities, their aliases and its rejected suggestions go with it
+            # (cascade): kept here so the undo puts them back.
+            dependents = label_store.dependents(self.label_id)
             label_store.delete_label_row(self.label_id)
-        self._record = record
+        self._record, self._dependents = record, dependents
         return LABELS_CHANGED
 
     def revert(self) -> Change:
         if self._record is not None:
             with transaction():
                 label_store.insert_label(self._record, keep_id=True)
+                if self._dependents is not None:
+                    label_store.restore_dependents(self._dependents)
         return LABELS_CHANGED
