@@ -6,10 +6,16 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test bench lint bundle clean system-libs-run system-libs-test bytecode
 
+# Debian ships ensurepip apart (python3-venv): the script installs it, or names it, before
+# `-m venv`. A venv without pip (left by a `-m venv` that failed) is made again.
+SYSTEM_PACKAGES := PYTHON='$(PYTHON)' bash packaging/install-system-libs.sh
+# Without a venv yet, the Qt check also does the venv one: a bare machine runs apt-get once.
+NEED_VENV = $(if $(wildcard $(PY)),,venv)
+
 $(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -c 'import pip' >/dev/null 2>&1 || { $(SYSTEM_PACKAGES) venv && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,plots]'
+	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
 # An editable install leaves our modules uncompiled, and with PYTHONDONTWRITEBYTECODE
@@ -18,10 +24,10 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q desktop db
 
 system-libs-run:
-	@bash packaging/install-system-libs.sh run
+	@$(SYSTEM_PACKAGES) run $(NEED_VENV)
 
 system-libs-test:
-	@bash packaging/install-system-libs.sh test
+	@$(SYSTEM_PACKAGES) test $(NEED_VENV)
 
 run: system-libs-run $(STAMP) bytecode
 	$(PY) -m desktop $(ARGS)
@@ -34,6 +40,7 @@ bench: system-libs-test $(STAMP) bytecode
 
 lint: $(STAMP)
 	$(PY) -m ruff check desktop db tests bench
+	$(PY) -m mypy
 
 bundle: system-libs-test $(STAMP)
 	@echo "The PyInstaller bundle is not written yet (see packaging/README.md)." >&2

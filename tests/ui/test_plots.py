@@ -296,8 +296,8 @@ def test_empty_states_say_what_to_do(qtbot, make_window, db):
     assert dock.empty_text().startswith("Open an article")
 
 
-def test_without_pyqtgraph_the_dock_says_how_to_install_it(qtbot, make_window, corpus,
-                                                            monkeypatch):
+def test_without_pyqtgraph_the_dock_says_the_install_is_broken(qtbot, make_window, corpus,
+                                                                monkeypatch):
     import desktop.ui.plots
 
     monkeypatch.delattr(desktop.ui.plots, "charts", raising=False)
@@ -306,7 +306,10 @@ def test_without_pyqtgraph_the_dock_says_how_to_install_it(qtbot, make_window, c
 
     dock = window.show_plots()
 
-    assert "pip install 'marginalia[plots]'" in dock.empty_text()
+    text = dock.empty_text()
+    assert "installation is broken" in text
+    assert "pip install --force-reinstall marginalia" in text
+    assert "[plots]" not in text
 
 
 # --- hover, click, double-click --------------------------------------------------------

@@ -65,8 +65,9 @@ SCOPES: tuple[tuple[str, str], ...] = (("article", "Current article"),
                                        ("search", "Search result"),
                                        ("corpus", "Whole corpus"))
 HINT = "Click a bar to list its articles; double-click to open the first mention."
-NO_PYQTGRAPH = ("Plots need pyqtgraph, which is not installed. Install it with "
-                "pip install 'marginalia[plots]' and restart Marginalia.")
+NO_PYQTGRAPH = ("Plots need pyqtgraph, which Marginalia requires but cannot import: this "
+                "installation is broken. Reinstall Marginalia (pip install --force-reinstall "
+                "marginalia) and restart it.")
 
 
 class PlotsDock(QDockWidget):
