@@ -46,11 +46,13 @@ import contextlib
 import contextvars
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from db import summaries
+from db.connection import by_name
 from db.counting import LINK_COLUMNS, LINKED, MENTION, MONEY, SUMS
 from db.models import ACCEPTED, ENTITY, database
 
@@ -277,13 +279,14 @@ def mentions_per_entity(
         label_filter = f" WHERE e.label_id IN ({', '.join('?' * len(label_ids))})"
         params += [int(i) for i in label_ids]
     sql = (
-        f"SELECT e.id, e.name, l.name, l.color, c.n FROM ({counts}) c "
+        "SELECT e.id AS entity_id, e.name AS entity, l.name AS label, l.color, "
+        f"c.n AS mentions FROM ({counts}) c "
         "JOIN entity e ON e.id = c.entity_id JOIN label l ON l.id = e.label_id"
         f"{label_filter} ORDER BY c.n DESC, e.name, e.id LIMIT ?"
     )
     with _reading(scope):
-        rows = database.execute_sql(sql, [*params, _limit(limit)]).fetchall()
-    return [EntityMentions(*row) for row in rows]
+        rows = _rows(sql, [*params, _limit(limit)])
+    return [EntityMentions(**row) for row in rows]
 
 
 def mentions_per_label(scope: Scope) -> list[LabelMentions]:
@@ -297,11 +300,11 @@ def mentions_per_label(scope: Scope) -> list[LabelMentions]:
         source, where, params = scope.annotations()
         counts = ("SELECT a.label_id, COUNT(*) AS n, COUNT(DISTINCT a.entity_id) AS entities "
                   f"FROM {source} WHERE {MENTION}{where} GROUP BY a.label_id")
-    sql = (f"SELECT l.id, l.name, l.color, c.n, c.entities FROM ({counts}) c "
-           "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
+    sql = ("SELECT l.id AS label_id, l.name AS label, l.color, c.n AS mentions, c.entities "
+           f"FROM ({counts}) c JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
     with _reading(scope):
-        rows = database.execute_sql(sql, params).fetchall()
-    return [LabelMentions(*row) for row in rows]
+        rows = _rows(sql, params)
+    return [LabelMentions(**row) for row in rows]
 
 
 def label_distribution(scope: Scope) -> list[LabelCount]:
@@ -313,11 +316,11 @@ def label_distribution(scope: Scope) -> list[LabelCount]:
         source, where, params = scope.annotations()
         counts = (f"SELECT a.label_id, COUNT(*) AS n FROM {source} "
                   f"WHERE a.status = '{ACCEPTED}'{where} GROUP BY a.label_id")
-    sql = (f"SELECT l.id, l.name, l.kind, l.color, c.n FROM ({counts}) c "
-           "JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
+    sql = ("SELECT l.id AS label_id, l.name AS label, l.kind, l.color, c.n AS count "
+           f"FROM ({counts}) c JOIN label l ON l.id = c.label_id ORDER BY l.position, l.id")
     with _reading(scope):
-        rows = database.execute_sql(sql, params).fetchall()
-    return [LabelCount(*row) for row in rows]
+        rows = _rows(sql, params)
+    return [LabelCount(**row) for row in rows]
 
 
 def money_per_entity(
@@ -340,15 +343,16 @@ def money_per_entity(
         f"{totals}, ranked AS (SELECT t.*, e.name, e.label_id, ROW_NUMBER() OVER "
         "(PARTITION BY t.unit ORDER BY t.total DESC, e.name, e.id) AS place "
         "FROM totals t JOIN entity e ON e.id = t.entity_id) "
-        "SELECT r.entity_id, r.name, l.name, l.color, r.unit, r.total, r.high, r.amounts, "
-        "r.approx, r.ranges FROM ranked r JOIN label l ON l.id = r.label_id "
-        "WHERE ? < 0 OR r.place <= ? ORDER BY r.unit, r.place"
+        "SELECT r.entity_id, r.name AS entity, l.name AS label, l.color, r.unit AS currency, "
+        "r.total, r.high, r.amounts, r.approx, r.ranges FROM ranked r "
+        "JOIN label l ON l.id = r.label_id WHERE ? < 0 OR r.place <= ? ORDER BY r.unit, r.place"
     )
     with _reading(scope):
-        rows = database.execute_sql(sql, [*params, _limit(limit), _limit(limit)]).fetchall()
+        rows = _rows(sql, [*params, _limit(limit), _limit(limit)])
     return MoneyResult(rule, currency, [
-        EntityMoney(entity_id, name, label, color, MoneySum(*sums))
-        for entity_id, name, label, color, *sums in rows
+        EntityMoney(entity_id=row["entity_id"], entity=row["entity"], label=row["label"],
+                    color=row["color"], money=_money_sum(row))
+        for row in rows
     ])
 
 
@@ -367,10 +371,11 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
     money_params: list[Any] = []
     if _summarised(scope):
         # Months are "" for undated articles in the summaries.
-        mentions_sql = ("SELECT NULLIF(s.month, ''), SUM(s.n) FROM summary_label_month s "
+        mentions_sql = ("SELECT NULLIF(s.month, '') AS month, SUM(s.n) AS mentions "
+                        "FROM summary_label_month s "
                         f"WHERE s.label_id IN ({_ENTITY_LABELS}) GROUP BY s.month")
-        money_sql = ("SELECT NULLIF(s.month, ''), s.unit, s.total, s.high, s.amounts, "
-                     "s.approx, s.ranges FROM summary_money_month s")
+        money_sql = ("SELECT NULLIF(s.month, '') AS month, s.unit AS currency, s.total, "
+                     "s.high, s.amounts, s.approx, s.ranges FROM summary_money_month s")
         if currency is not None:
             money_sql += " WHERE s.unit = ?"
             money_params.append(currency)
@@ -378,7 +383,7 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
     else:
         source, where, params = scope.annotations()
         mentions_sql = (
-            "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) FROM "
+            "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) AS mentions FROM "
             f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {MENTION}{where} "
             "GROUP BY a.article_id) c JOIN article ar ON ar.id = c.article_id GROUP BY month"
         )
@@ -387,18 +392,19 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
             money_where += " AND a.unit = ?"
             money_params.append(currency)
         money_sql = (
-            "SELECT substr(ar.published, 1, 7) AS month, c.unit, SUM(c.total), SUM(c.high), "
-            "SUM(c.amounts), SUM(c.approx), SUM(c.ranges) FROM "
+            "SELECT substr(ar.published, 1, 7) AS month, c.unit AS currency, "
+            "SUM(c.total) AS total, SUM(c.high) AS high, SUM(c.amounts) AS amounts, "
+            "SUM(c.approx) AS approx, SUM(c.ranges) AS ranges FROM "
             f"(SELECT a.article_id, a.unit, {SUMS.format(p='a.')} FROM {source} "
             f"WHERE {MONEY}{money_where} GROUP BY a.article_id, a.unit) c "
             "JOIN article ar ON ar.id = c.article_id GROUP BY month, c.unit ORDER BY c.unit"
         )
     with _reading(scope):
-        mentions = dict(database.execute_sql(mentions_sql, params).fetchall())
-        money_rows = database.execute_sql(money_sql, money_params).fetchall()
+        mentions = {row["month"]: row["mentions"] for row in _rows(mentions_sql, params)}
+        money_rows = _rows(money_sql, money_params)
     money: dict[str | None, list[MoneySum]] = {}
-    for month, *sums in money_rows:
-        money.setdefault(month, []).append(MoneySum(*sums))
+    for row in money_rows:
+        money.setdefault(row["month"], []).append(_money_sum(row))
     months = sorted(set(mentions) | set(money), key=lambda m: (m is None, m or ""))
     return [MonthRow(m, int(mentions.get(m, 0)), tuple(money.get(m, ()))) for m in months]
 
@@ -443,8 +449,8 @@ def mentions_behind(
     sql, params = _behind(scope, entity_id, label_id, month, currency, rule, undated)
     sql = (f"SELECT b.id, b.article_id, b.start FROM ({sql}) b "
            f"JOIN article ar ON ar.id = b.article_id ORDER BY {_BY_DATE}, b.start, b.id LIMIT ?")
-    rows = database.execute_sql(sql, [*params, _limit(limit)]).fetchall()
-    return [(annotation_id, article_id, start) for annotation_id, article_id, start in rows]
+    rows = _rows(sql, [*params, _limit(limit)])
+    return [(row["id"], row["article_id"], row["start"]) for row in rows]
 
 
 def articles_behind(
@@ -461,7 +467,7 @@ def articles_behind(
     sql, params = _behind(scope, entity_id, label_id, month, currency, rule, undated)
     sql = (f"SELECT ar.id FROM article ar WHERE ar.id IN (SELECT b.article_id FROM ({sql}) b) "
            f"ORDER BY {_BY_DATE}")
-    return [row[0] for row in database.execute_sql(sql, params).fetchall()]
+    return [row["id"] for row in _rows(sql, params)]
 
 
 def _behind(
@@ -613,6 +619,17 @@ def _direct() -> Iterator[None]:
         yield
     finally:
         _DIRECT.reset(token)
+
+
+def _rows(sql: str, params: list[Any]) -> list[sqlite3.Row]:
+    """Runs ``sql`` on the models' database; its rows are read by column name."""
+    return by_name(database.execute_sql(sql, params)).fetchall()
+
+
+def _money_sum(row: sqlite3.Row) -> MoneySum:
+    """The :class:`MoneySum` of a row with ``currency`` and the :data:`SUMS` columns."""
+    return MoneySum(currency=row["currency"], total=row["total"], high=row["high"],
+                    amounts=row["amounts"], approx=row["approx"], ranges=row["ranges"])
 
 
 def _summarised(scope: Scope) -> bool:

@@ -6,7 +6,8 @@ when the call returns.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypedDict, cast
 
 from peewee import fn
 
@@ -42,7 +43,7 @@ def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
         if record.id is not None:
             values["id"] = record.id
         new_id = Annotation.insert(values).execute()
-    return get_annotation(int(new_id))  # type: ignore[return-value]
+    return _stored(int(new_id))
 
 
 def insert_annotations(records: list[AnnotationRecord]) -> list[int]:
@@ -71,13 +72,30 @@ def update_annotation(annotation_id: int, **changes: Any) -> AnnotationRecord:
     columns["updated_at"] = _now()
     with database.atomic():
         Annotation.update(columns).where(Annotation.id == annotation_id).execute()
-    return get_annotation(annotation_id)  # type: ignore[return-value]
+    return _stored(annotation_id)
+
+
+def _stored(annotation_id: int) -> AnnotationRecord:
+    """The annotation as stored, after a write.
+
+    Raises:
+        LookupError: there is no annotation ``annotation_id``.
+    """
+    record = get_annotation(annotation_id)
+    if record is None:
+        raise LookupError(f"There is no annotation {annotation_id}.")
+    return record
+
+
+class _ArticleCount(TypedDict):
+    article: int
+    count: int
 
 
 def annotation_counts(article_ids: list[int]) -> dict[int, int]:
-    query = (Annotation.select(Annotation.article, fn.COUNT(Annotation.id))
-             .where(Annotation.article.in_(article_ids)).group_by(Annotation.article).tuples())
-    return dict(query)
+    query = (Annotation.select(Annotation.article, fn.COUNT(Annotation.id).alias("count"))
+             .where(Annotation.article.in_(article_ids)).group_by(Annotation.article).dicts())
+    return {row["article"]: row["count"] for row in cast(Iterable[_ArticleCount], query)}
 
 
 # --- labels -----------------------------------------------------------------
@@ -172,22 +190,36 @@ def delete_relations(ids: list[int]) -> None:
         Relation.delete().where(Relation.id.in_(ids)).execute()
 
 
+class _LinkRow(TypedDict):
+    """A relation as the queries below read it: its ends by annotation id."""
+
+    kind: str
+    source: int
+    target: int
+
+
+class _RelationRow(_LinkRow):
+    id: int
+
+
 def relations_touching(annotation_ids: list[int]) -> list[tuple[str, int, int]]:
     """(kind, source, target) of the relations that involve any of these annotations."""
     if not annotation_ids:
         return []
     query = (Relation.select(Relation.kind, Relation.source, Relation.target)
              .where(Relation.source.in_(annotation_ids) | Relation.target.in_(annotation_ids))
-             .tuples())
-    return list(query)
+             .dicts())
+    return [(row["kind"], row["source"], row["target"])
+            for row in cast(Iterable[_LinkRow], query)]
 
 
 def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:
     """(id, kind, source annotation, target annotation) for one article."""
     query = (Relation.select(Relation.id, Relation.kind, Relation.source, Relation.target)
              .join(Annotation, on=(Relation.source == Annotation.id))
-             .where(Annotation.article == article_id).tuples())
-    return list(query)
+             .where(Annotation.article == article_id).dicts())
+    return [(row["id"], row["kind"], row["source"], row["target"])
+            for row in cast(Iterable[_RelationRow], query)]
 
 
 def article_exists(article_id: int) -> bool:

@@ -33,8 +33,8 @@ def existing_hashes(hashes: list[str]) -> dict[str, int]:
     for i in range(0, len(hashes), 500):
         chunk = hashes[i:i + 500]
         query = Article.select(Article.content_hash, Article.id).where(
-            Article.content_hash.in_(chunk)).tuples()
-        found.update(dict(query))
+            Article.content_hash.in_(chunk)).namedtuples()
+        found.update({row.content_hash: row.id for row in query})
     return found
 
 

@@ -25,11 +25,13 @@ if TYPE_CHECKING:
     from peewee import SqliteDatabase
 
 ENV_VAR = "MARGINALIA_DB"
-PRAGMAS = {
+BUSY_TIMEOUT_MS = 5000
+"""How long a statement waits for another connection's write lock."""
+PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",  # with WAL, a committed action survives a crash of the app
-    "busy_timeout": 5000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
     "cache_size": -32_000,
 }
 
@@ -131,9 +133,19 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
 
 def close_database() -> None:
     """Closes this thread's connection to the bound database, if any."""
+    _close_early()
+    close_thread_connection()
+
+
+def close_thread_connection() -> None:
+    """Closes this thread's connection to the models' database, if it has one open.
+
+    For a worker thread when its work is done: peewee gives each thread its own
+    connection, kept open until closed. The plain connection of
+    :func:`open_for_reading`, which belongs to the thread that opened it, is left open.
+    """
     from db import models
 
-    _close_early()
     db = models.database.obj
     if db is not None and not db.is_closed():
         db.close()
@@ -164,7 +176,7 @@ def open_for_reading(path: str | os.PathLike[str] | None = None) -> bool:
         return False
     try:
         # Read on this thread only (see execute); closed from whichever opens fully.
-        con = sqlite3.connect(target, timeout=PRAGMAS["busy_timeout"] / 1000,
+        con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000,
                               check_same_thread=False)
         con.execute("PRAGMA foreign_keys = 1")
     except sqlite3.Error as exc:
@@ -198,13 +210,26 @@ def execute(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Curso
     """Runs one read statement (``?`` parameters) on this thread's connection.
 
     That is the plain connection of :func:`open_for_reading` while it is open
-    (on the thread that opened it), else the models' database.
+    (on the thread that opened it), else the models' database. The rows are
+    :class:`sqlite3.Row`: read them by column name (``row["title"]``).
     """
     if _early is not None and threading.get_ident() == _early_thread:
-        return _early.execute(sql, params)
-    from db import models
+        cursor = _early.execute(sql, params)
+    else:
+        from db import models
 
-    return models.database.execute_sql(sql, params)  # type: ignore[no-any-return]
+        cursor = models.database.execute_sql(sql, params)
+    return by_name(cursor)
+
+
+def by_name(cursor: sqlite3.Cursor) -> sqlite3.Cursor:
+    """Makes ``cursor`` give its rows as :class:`sqlite3.Row`, read by column name.
+
+    The row factory applies to rows fetched after this call, so it also
+    serves a cursor peewee's ``execute_sql`` has already run.
+    """
+    cursor.row_factory = sqlite3.Row
+    return cursor
 
 
 def _close_early() -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict, cast
 from urllib.parse import urlsplit
 
-from peewee import SQL, Database, Function, fn
+from peewee import SQL, ColumnBase, Database, Function, Ordering, fn
 
 from db.models import Annotation, Article, database
 
@@ -139,8 +141,8 @@ def article_ids(
         return []
     has_functions = _ensure_functions()
 
-    def ordered(expression: object) -> object:
-        return expression.desc() if descending else expression.asc()  # type: ignore[attr-defined]
+    def ordered(expression: ColumnBase) -> Ordering:
+        return expression.desc() if descending else expression.asc()
 
     by_date = (Article.published.desc(nulls="LAST") if descending
                else Article.published.asc(nulls="LAST"))
@@ -161,7 +163,7 @@ def article_ids(
             SQL("(SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", [match])))
     if ids_filter is not None and len(ids_filter) <= _SQL_IN_LIMIT:
         query = query.where(Article.id.in_(ids_filter))
-    found = [row_id for (row_id,) in query.tuples()]
+    found: list[int] = list(query.scalars())
     if ids_filter is not None and len(ids_filter) > _SQL_IN_LIMIT:
         wanted = set(ids_filter)
         found = [row_id for row_id in found if row_id in wanted]
@@ -180,10 +182,18 @@ def rows(ids: list[int]) -> dict[int, LibraryRow]:
                  .select(Article.id, Article.title, Article.published, Article.source,
                          Article.language, _annotation_count().alias("annotation_count"))
                  .where(Article.id.in_(chunk)))
-        for row in query:
-            found[row.id] = LibraryRow(
-                id=row.id, title=row.title, published=row.published, source=row.source,
-                language=row.language, annotation_count=int(row.annotation_count or 0),
-            )
+        for row in cast(Iterable[_ListColumns], query.dicts()):
+            found[row["id"]] = LibraryRow(**row)
     return found
+
+
+class _ListColumns(TypedDict):
+    """A row of :func:`rows`' query, named as the fields of :class:`LibraryRow`."""
+
+    id: int
+    title: str
+    published: dt.date | None
+    source: str
+    language: str
+    annotation_count: int
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -29,7 +31,7 @@ class _Database(DatabaseProxy):
     to show its first screen sooner, the first use of the models opens it fully.
     """
 
-    def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, attr: str) -> Any:
         if self.obj is None:
             from db import connection
 
@@ -58,6 +60,7 @@ class Meta(BaseModel):
 
 
 class Article(BaseModel):
+    id = AutoField()
     title = TextField()
     body = TextField()
     language = CharField(max_length=8, default="")
@@ -69,6 +72,7 @@ class Article(BaseModel):
 
 
 class Label(BaseModel):
+    id = AutoField()
     name = CharField(unique=True)
     kind = CharField(max_length=8)  # ENTITY or AMOUNT
     color = CharField(max_length=9)  # "#rrggbb"
@@ -77,6 +81,7 @@ class Label(BaseModel):
 
 
 class Entity(BaseModel):
+    id = AutoField()
     name = TextField()
     label = ForeignKeyField(Label, backref="entities", on_delete="CASCADE")
 
@@ -85,14 +90,18 @@ class Entity(BaseModel):
 
 
 class EntityAlias(BaseModel):
+    id = AutoField()
     entity = ForeignKeyField(Entity, backref="aliases", on_delete="CASCADE")
-    alias = TextField()
+    # The field hides Model.alias() (a table alias, for self-joins), which this
+    # model never needs; "alias" is what the column and every query call it.
+    alias = TextField()  # type: ignore[assignment]
 
     class Meta:
         indexes = ((("entity", "alias"), True),)
 
 
 class Annotation(BaseModel):
+    id = AutoField()
     article = ForeignKeyField(Article, backref="annotations", on_delete="CASCADE")
     label = ForeignKeyField(Label, backref="annotations", on_delete="RESTRICT")
     start = IntegerField()
@@ -119,6 +128,7 @@ class Annotation(BaseModel):
 
 
 class Relation(BaseModel):
+    id = AutoField()
     kind = CharField()
     source = ForeignKeyField(Annotation, backref="relations_out", on_delete="CASCADE")
     target = ForeignKeyField(Annotation, backref="relations_in", on_delete="CASCADE")
@@ -128,6 +138,7 @@ class Relation(BaseModel):
 class RejectedSuggestion(BaseModel):
     """A span the user refused as a suggestion of a label: never proposed again."""
 
+    id = AutoField()
     article = ForeignKeyField(Article, on_delete="CASCADE")
     start = IntegerField()
     end = IntegerField()

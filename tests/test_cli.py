@@ -14,7 +14,7 @@ from db import connection
 from db.articles import article_count
 from desktop import __version__
 from desktop.cli import main
-from tests.conftest import TEST_DATA
+from tests.helpers import TEST_DATA
 
 DATA = TEST_DATA / "import"
 

@@ -73,7 +73,7 @@ def test_the_command_prints_what_the_core_suggests(tmp_path, capsys):
     from db.suggestions import gazetteer
     from desktop.core.entities import Term
     from desktop.core.suggest import suggest
-    from tests.conftest import TEST_DATA
+    from tests.helpers import TEST_DATA
 
     path = TEST_DATA / "import" / "fr-no-header.txt"
     text = path.read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypedDict, cast
 
 from peewee import JOIN
 
@@ -46,6 +46,59 @@ code page and garbles every accent; LibreOffice, pandas (``encoding="utf-8-sig"`
 and Python's csv module read it either way."""
 
 
+class _ExportedAnnotation(TypedDict):
+    """One annotation of a JSON line (see :func:`export_jsonl`)."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+    prefix: str
+    suffix: str
+    label: str
+    label_kind: str
+    label_color: str
+    entity: str | None
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    approx: bool
+    note: str
+    author: str
+    status: str
+
+
+class _ExportedRelation(TypedDict):
+    """One relation of a JSON line: the ids of two annotations of the same line."""
+
+    kind: str
+    source: int
+    target: int
+
+
+class _AnnotationRow(TypedDict):
+    """An annotation as :func:`_load_chunk` reads it, with its label and entity by name."""
+
+    id: int
+    article: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    label: str
+    label_kind: str
+    label_color: str
+    entity: str | None
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    approx: bool
+    note: str
+    author: str
+    status: str
+
+
 @dataclass(frozen=True)
 class _ExportedArticle:
     """One article with its annotations and relations, as the exporters need them."""
@@ -56,8 +109,8 @@ class _ExportedArticle:
     source: str
     language: str
     body: str
-    annotations: list[dict[str, Any]]
-    relations: list[dict[str, Any]]
+    annotations: list[_ExportedAnnotation]
+    relations: list[_ExportedRelation]
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -193,45 +246,49 @@ def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback
 
 def _ordered_ids(article_ids: Iterable[int] | None) -> list[int]:
     if article_ids is None:
-        return [row[0] for row in Article.select(Article.id).order_by(Article.id).tuples()]
+        return list(Article.select(Article.id).order_by(Article.id).scalars())
     return list(dict.fromkeys(int(i) for i in article_ids))
 
 
 def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
     """Reads ``ids`` (missing ones are skipped) with their annotations and relations."""
-    rows = {row[0]: row for row in Article.select(
+    articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
-        Article.body).where(Article.id.in_(ids)).tuples()}
-    annotations: dict[int, list[dict[str, Any]]] = {i: [] for i in rows}
+        Article.body).where(Article.id.in_(ids)).namedtuples()}
+    annotations: dict[int, list[_ExportedAnnotation]] = {i: [] for i in articles}
     owner: dict[int, int] = {}
     annotation_rows = (Annotation.select(
         Annotation.id, Annotation.article, Annotation.start, Annotation.end, Annotation.quote,
-        Annotation.prefix, Annotation.suffix, Label.name, Label.kind, Label.color, Entity.name,
-        Annotation.value, Annotation.value_high, Annotation.unit, Annotation.approx,
-        Annotation.note, Annotation.author, Annotation.status)
+        Annotation.prefix, Annotation.suffix, Label.name.alias("label"),
+        Label.kind.alias("label_kind"), Label.color.alias("label_color"),
+        Entity.name.alias("entity"), Annotation.value, Annotation.value_high, Annotation.unit,
+        Annotation.approx, Annotation.note, Annotation.author, Annotation.status)
         .join(Label, on=(Annotation.label == Label.id))
         .switch(Annotation).join(Entity, JOIN.LEFT_OUTER, on=(Annotation.entity == Entity.id))
         .where(Annotation.article.in_(ids))
-        .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id).tuples())
-    for (ann_id, article_id, start, end, quote, prefix, suffix, label, kind, color, entity,
-         value, value_high, unit, approx, note, author, status) in annotation_rows:
-        owner[ann_id] = article_id
-        annotations[article_id].append({
-            "id": ann_id, "start": start, "end": end, "text": quote, "prefix": prefix,
-            "suffix": suffix, "label": label, "label_kind": kind, "label_color": color,
-            "entity": entity, "value": value, "value_high": value_high, "unit": unit,
-            "approx": bool(approx), "note": note, "author": author, "status": status,
+        .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id).dicts())
+    for row in cast(Iterable[_AnnotationRow], annotation_rows):
+        owner[row["id"]] = row["article"]
+        annotations[row["article"]].append({
+            "id": row["id"], "start": row["start"], "end": row["end"], "text": row["quote"],
+            "prefix": row["prefix"], "suffix": row["suffix"], "label": row["label"],
+            "label_kind": row["label_kind"], "label_color": row["label_color"],
+            "entity": row["entity"], "value": row["value"], "value_high": row["value_high"],
+            "unit": row["unit"], "approx": bool(row["approx"]), "note": row["note"],
+            "author": row["author"], "status": row["status"],
         })
-    relations: dict[int, list[dict[str, Any]]] = {i: [] for i in rows}
+    relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     relation_rows = (Relation.select(Relation.kind, Relation.source, Relation.target)
                      .join(Annotation, on=(Relation.source == Annotation.id))
-                     .where(Annotation.article.in_(ids)).order_by(Relation.id).tuples())
-    for kind, source, target in relation_rows:
-        if owner.get(target) == owner[source]:  # a line can only link its own annotations
-            relations[owner[source]].append({"kind": kind, "source": source, "target": target})
+                     .where(Annotation.article.in_(ids)).order_by(Relation.id).dicts())
+    for relation in cast(Iterable[_ExportedRelation], relation_rows):
+        source = owner[relation["source"]]
+        if owner.get(relation["target"]) == source:  # a line only links its own annotations
+            relations[source].append(relation)
     return [
-        _ExportedArticle(id=i, title=rows[i][1], published=rows[i][2], source=rows[i][3],
-                         language=rows[i][4], body=rows[i][5], annotations=annotations[i],
+        _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
+                         source=articles[i].source, language=articles[i].language,
+                         body=articles[i].body, annotations=annotations[i],
                          relations=relations[i])
-        for i in ids if i in rows
+        for i in ids if i in articles
     ]

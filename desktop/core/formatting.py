@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 
 def format_number(value: float) -> str:
     """A compact, exact-enough rendering: 38000000000 → "3.8e10", 820 → "820"."""
@@ -31,8 +33,8 @@ def format_amount(value: float | None, high: float | None, unit: str | None,
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
-def _is_currency(unit: str | None) -> bool:
-    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()  # type: ignore[union-attr]
+def _is_currency(unit: str | None) -> TypeGuard[str]:
+    return unit is not None and len(unit) == 3 and unit.isalpha() and unit.isupper()
 
 
 def scientific(value: float, locale: str = "en") -> str:

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.annotations import AnnotationRecord, LabelRecord
-from db.models import AMOUNT, SUGGESTED
+from db.records import AMOUNT, SUGGESTED
 from desktop.core.formatting import format_amount
 from desktop.ui.swatch import swatch
 

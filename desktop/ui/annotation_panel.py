@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from db import annotations as store
 from db import reads
 from db.annotations import AnnotationRecord, LabelRecord
-from db.models import AMOUNT, ENTITY
+from db.records import AMOUNT, ENTITY
 from desktop.ui.annotation_model import (
     ANNOTATION_ID_ROLE,
     LABEL_ID_ROLE,

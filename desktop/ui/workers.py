@@ -38,10 +38,9 @@ class _Worker(QObject):
         else:
             self.succeeded.emit(result)
         finally:
-            from db.models import database  # loaded by then: the work used it
+            from db.connection import close_thread_connection
 
-            if database.obj is not None and not database.obj.is_closed():
-                database.obj.close()  # this thread's connection only
+            close_thread_connection()
             # Quit from here, not through a queued signal: a GUI thread blocked
             # in wait() would never deliver it.
             QThread.currentThread().quit()

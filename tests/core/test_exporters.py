@@ -17,30 +17,21 @@ from desktop.core.importers import import_paths
 from desktop.core.operations import new_annotation
 from desktop.core.progress import Cancelled, CancelToken
 from desktop.core.text import content_hash
+from tests.helpers import tag
 
 NOTE = "contrat « cloud »\nsur sept ans, payé en $"
-
-
-def _tag(article_id: int, text: str, label: str, **extra) -> int:
-    body = get_article(article_id).body
-    start = body.index(text)
-    label_id = store.label_by_name(label).id
-    if "entity" in extra:
-        extra["entity_id"] = store.find_or_create_entity(extra.pop("entity"), label_id)
-    record = new_annotation(body, article_id, label_id, start, start + len(text), **extra)
-    return store.insert_annotation(record).id
 
 
 @pytest.fixture
 def annotated(article_id) -> int:
     """The fixture article (emoji, combining marks, NBSP) with annotations and relations."""
     store.add_label("DISH", "entity", "#123456")
-    openai = _tag(article_id, "OpenAI", "ORG", entity="OpenAI")
-    aws = _tag(article_id, "AWS", "ORG", entity="Amazon Web Services")
-    money = _tag(article_id, "38\u00a0milliards de dollars", "MONEY", value=3.8e10, unit="USD",
+    openai = tag(article_id, "OpenAI", "ORG", entity="OpenAI")
+    aws = tag(article_id, "AWS", "ORG", entity="Amazon Web Services")
+    money = tag(article_id, "38\u00a0milliards de dollars", "MONEY", value=3.8e10, unit="USD",
                  approx=True, note=NOTE, author="ana", status="suggested")
-    _tag(article_id, "Cafe\u0301", "DISH", entity="Café")
-    _tag(article_id, "𝄞", "QUANTITY", value=1.0, value_high=2.5)
+    tag(article_id, "Cafe\u0301", "DISH", entity="Café")
+    tag(article_id, "𝄞", "QUANTITY", value=1.0, value_high=2.5)
     Relation.insert_many([{"kind": "deal", "source": money, "target": openai},
                           {"kind": "deal", "source": money, "target": aws}]).execute()
     return article_id

@@ -17,7 +17,7 @@ from desktop.core.importers import ImportProblem, ImportReport, import_paths, re
 from desktop.core.language import guess_language
 from desktop.core.progress import CancelToken, Progress
 from desktop.core.text import content_hash
-from tests.conftest import TEST_DATA
+from tests.helpers import TEST_DATA
 
 DATA = TEST_DATA / "import"
 

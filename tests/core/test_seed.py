@@ -12,7 +12,7 @@ from db.models import Article
 from desktop import resources
 from desktop.core.importers import import_paths
 from desktop.core.seed import SEEDED_KEY, sample_files, seed_demo_if_empty
-from tests.conftest import TEST_DATA
+from tests.helpers import TEST_DATA
 
 
 def test_samples_ship_with_their_licence():

@@ -23,9 +23,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 import pytest
-from peewee import SqliteDatabase
 
-from db import connection, models
+from db import connection
 from db.aggregates import (
     RULE_DESCRIPTIONS,
     EntityMentions,
@@ -47,10 +46,11 @@ from db.annotations import (
     label_by_name,
 )
 from db.articles import NewArticle, insert_articles
-from db.migrations import MIGRATIONS, SCHEMA_VERSION
+from db.migrations import SCHEMA_VERSION
 from db.models import SUGGESTED, Annotation
 from desktop.core.operations import new_annotation
 from desktop.core.text import content_hash, sentence_index
+from tests.helpers import database_at_schema
 
 BODIES = {
     "A1": ("OpenAI signs with AWS a deal of 38 billion dollars. Microsoft invests 10 billion "
@@ -399,13 +399,7 @@ def test_restored_annotations_get_their_sentence(db):
 
 def _v1_database(path) -> None:
     """A database at schema 1, as Marginalia wrote it before migration 002."""
-    db = SqliteDatabase(str(path), pragmas=connection.PRAGMAS)
-    models.database.initialize(db)
-    db.connect()
-    with db.atomic():
-        MIGRATIONS[0](db)
-        db.execute_sql("PRAGMA user_version = 1")
-    db.close()
+    database_at_schema(path, 1)
     con = sqlite3.connect(path)
     body = "OpenAI a signé. AWS fournit 38 milliards.\nNvidia aussi."
     con.execute("INSERT INTO article (title, body, language, source, content_hash, "

@@ -9,7 +9,7 @@ import pytest
 from db import connection
 from db.annotations import labels
 from db.migrations import SCHEMA_VERSION
-from tests.conftest import sqlite_file
+from tests.helpers import sqlite_file
 
 
 def test_new_database_has_schema_version_and_default_labels(db, db_path):

@@ -6,11 +6,10 @@ import datetime as dt
 
 import pytest
 
-from db.annotations import insert_annotations, label_by_name
-from db.articles import NewArticle, get_article, insert_articles
+from db.articles import NewArticle, insert_articles
 from db.library import article_ids, fts_query, rows, sort_key, source_domain
-from desktop.core.operations import new_annotation
 from desktop.core.text import content_hash
+from tests.helpers import tag
 
 
 def _store(*articles: tuple[str, str, str, dt.date | None, str]) -> list[int]:
@@ -18,13 +17,6 @@ def _store(*articles: tuple[str, str, str, dt.date | None, str]) -> list[int]:
         NewArticle(title, body, content_hash(title + body), lang, published, source)
         for title, body, lang, published, source in articles
     ])
-
-
-def _tag(article_id: int, word: str, label: str = "ORG") -> None:
-    body = get_article(article_id).body
-    start = body.index(word)
-    insert_annotations([new_annotation(body, article_id, label_by_name(label).id,
-                                       start, start + len(word))])
 
 
 @pytest.fixture
@@ -74,9 +66,9 @@ def test_sorts(three):
     assert article_ids(sort="title", descending=False) == [aws, brexit, edf]
     assert article_ids(sort="source", descending=False) == [brexit, aws, edf]
     assert article_ids(sort="language", descending=False)[0] == aws
-    _tag(edf, "EDF")
-    _tag(edf, "hausse")
-    _tag(brexit, "City")
+    tag(edf, "EDF", "ORG")
+    tag(edf, "hausse", "ORG")
+    tag(brexit, "City", "ORG")
     assert article_ids(sort="annotations") == [edf, brexit, aws]
     assert article_ids(sort="annotations", descending=False) == [aws, brexit, edf]
     with pytest.raises(ValueError):
@@ -93,7 +85,7 @@ def test_filter_by_ids_small_and_large(three):
 
 def test_rows_carry_columns_and_counts(three):
     edf, aws, brexit = three
-    _tag(aws, "OpenAI")
+    tag(aws, "OpenAI", "ORG")
     found = rows([aws, brexit, 999])
     assert set(found) == {aws, brexit}
     assert found[aws].title == "AWS signs a deal with OpenAI"

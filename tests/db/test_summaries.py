@@ -22,9 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from peewee import SqliteDatabase
 
-from db import aggregates, connection, models, summaries
+from db import aggregates, connection, summaries
 from db.aggregates import RULES, Scope
 from db.annotations import (
     find_or_create_entity,
@@ -34,7 +33,6 @@ from db.annotations import (
     update_label,
 )
 from db.articles import NewArticle, insert_articles
-from db.migrations import MIGRATIONS
 from db.models import SUGGESTED, Article, Entity, Relation, database
 from desktop.core.operations import (
     AddAnnotations,
@@ -44,6 +42,7 @@ from desktop.core.operations import (
     new_annotation,
 )
 from desktop.core.text import content_hash
+from tests.helpers import database_at_schema
 
 ARTICLES = 9
 SENTENCE = "Word word word word word word word word word word word word."  # 60 code points
@@ -401,14 +400,7 @@ def test_ties_at_the_limit_rank_as_from_the_annotations(db):
 
 def _v3_database(path) -> None:
     """A database at schema 3 with annotations and relations, written before migration 004."""
-    db = SqliteDatabase(str(path), pragmas=connection.PRAGMAS)
-    models.database.initialize(db)
-    db.connect()
-    for number, migration in enumerate(MIGRATIONS[:3], start=1):
-        with db.atomic():
-            migration(db)
-            db.execute_sql(f"PRAGMA user_version = {number}")
-    db.close()
+    database_at_schema(path, 3)
     con = sqlite3.connect(path)
     labels = dict(con.execute("SELECT name, id FROM label"))
     con.executemany("INSERT INTO article (id, title, body, language, published, source, "

@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from db.articles import NewArticle, insert_articles
-from desktop.core.text import content_hash, normalize_body
-
 
 @pytest.fixture
 def settings_path(tmp_path: Path, monkeypatch) -> Path:
@@ -36,8 +33,3 @@ def make_window(qtbot, db, settings_path):
 
     return make
 
-
-def store_article(title: str, body: str, lang: str = "fr", source: str = "") -> int:
-    body = normalize_body(body)
-    return insert_articles([NewArticle(title, body, content_hash(body), lang,
-                                       source=source)])[0]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from db import reads
 from db.models import Entity, EntityAlias, database
-from tests.ui.conftest import store_article
+from tests.helpers import store_article
 
 
 class Statements:

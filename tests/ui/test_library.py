@@ -9,11 +9,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from db.annotations import insert_annotations, label_by_name
-from db.articles import NewArticle, get_article, insert_articles
-from desktop.core.operations import new_annotation
+from db.articles import NewArticle, insert_articles
 from desktop.core.text import content_hash
 from desktop.ui.library import ANNOTATIONS, DATE, SOURCE, TITLE, LibraryModel, LibraryView
+from tests.helpers import tag
 
 
 def _articles(count: int) -> list[int]:
@@ -24,16 +23,6 @@ def _articles(count: int) -> list[int]:
                    f"https://news{i % 3}.example.org/{i}")
         for i in range(count)
     ])
-
-
-def _tag(article_id: int, *words: str) -> None:
-    body = get_article(article_id).body
-    org = label_by_name("ORG").id
-    records = []
-    for word in words:
-        start = body.index(word)
-        records.append(new_annotation(body, article_id, org, start, start + len(word)))
-    insert_annotations(records)
 
 
 def _titles(view: LibraryView) -> list[str]:
@@ -65,7 +54,7 @@ def fr_articles(db) -> list[int]:
 
 def test_model_passes_the_model_tester(qtmodeltester, db):
     ids = _articles(30)
-    _tag(ids[3], "markets")
+    tag(ids[3], "markets", "ORG")
     model = LibraryModel(page_size=7)
     assert model.rowCount() == 7
     model.sort(ANNOTATIONS, Qt.SortOrder.DescendingOrder)
@@ -129,8 +118,9 @@ def test_search_narrows_the_list_with_accents_and_punctuation(qtbot, fr_articles
 
 def test_sorting_by_annotation_count(qtbot, db):
     ids = _articles(5)
-    _tag(ids[1], "Body", "number", "markets")
-    _tag(ids[3], "markets")
+    for word in ("Body", "number", "markets"):
+        tag(ids[1], word, "ORG")
+    tag(ids[3], "markets", "ORG")
     view = LibraryView()
     qtbot.addWidget(view)
     view.table.sortByColumn(ANNOTATIONS, Qt.SortOrder.DescendingOrder)
@@ -176,7 +166,7 @@ def test_refresh_counts_updates_cells_without_reset(qtbot, db):
     qtbot.addWidget(view)
     view.select_article(ids[1])
     assert view.model().index(1, ANNOTATIONS).data() == "0"  # as painting would, caches the row
-    _tag(ids[1], "markets")
+    tag(ids[1], "markets", "ORG")
     with qtbot.assertNotEmitted(view.model().modelReset):
         with qtbot.waitSignal(view.model().dataChanged):
             view.refresh_counts({ids[1]})

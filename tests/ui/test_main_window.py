@@ -15,7 +15,7 @@ from db import annotations as store
 from db.annotations import label_by_name
 from db.articles import article_count
 from db.models import EntityAlias
-from tests.ui.conftest import store_article
+from tests.helpers import store_article
 
 TRICKY = ("Le caf\u00e9 😀 d’OpenAI\r\nCafe\u0301 𝄞 a sign\u00e9 avec AWS pour "
           "38\u00a0milliards de dollars,\u202fselon Nvidia 👩\u200d💻.\r\n")
@@ -250,7 +250,7 @@ def test_smoke_start_shows_an_article_and_exits_0(tmp_path):
 
 
 def test_the_app_refuses_a_too_new_database_and_leaves_it_alone(tmp_path):
-    from tests.conftest import sqlite_file
+    from tests.helpers import sqlite_file
 
     path = tmp_path / "future.sqlite3"
     before = sqlite_file(path, 999)

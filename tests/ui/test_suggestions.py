@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from db import annotations as store
 from db import suggestions as rejections
 from db.annotations import label_by_name
-from tests.ui.conftest import store_article
+from tests.helpers import store_article
 
 DEAL = ("OpenAI signe un pacte de 38\u00a0milliards de dollars sur 7 ans avec AWS. "
         "Selon OpenAI, des centaines de milliers de processeurs graphiques seront livrés "

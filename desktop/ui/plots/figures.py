@@ -32,7 +32,7 @@ from db.aggregates import (
     per_month,
 )
 from db.annotations import get_annotation, label_by_name
-from db.models import ENTITY
+from db.records import ENTITY
 
 PlotKind = Literal["entities", "money", "timeline", "labels"]
 PLOT_KINDS: tuple[PlotKind, ...] = ("entities", "money", "timeline", "labels")
