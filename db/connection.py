@@ -111,6 +111,7 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     from peewee import SqliteDatabase
 
     from db import models
+    from db.library import register_functions
     from db.migrations import migrate
 
     _close_early()
@@ -119,6 +120,7 @@ def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
     # locked" if another connection (the plots' worker refreshing the summaries,
     # an import) committed in between; waiting for the lock is what busy_timeout does.
     db = SqliteDatabase(str(target), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+    register_functions(db)  # before any connection, so every thread's has them
     models.database.initialize(db)
     try:
         db.connect()

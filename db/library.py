@@ -93,6 +93,20 @@ def fts_query(text: str) -> str:
     return " ".join(phrases)
 
 
+def register_functions(db: Database) -> None:
+    """Gives every connection ``db`` opens from now on the sort functions.
+
+    Called before the first connection: peewee adds a registered function
+    to the connections it opens later and to this thread's open one only, so
+    a function first registered from a worker would be missing from the GUI
+    thread's connection.
+    """
+    if hasattr(db, "register_function"):
+        db.register_function(sort_key, "marginalia_sort_key", 1, deterministic=True)
+        db.register_function(_domain_sort_key, "marginalia_domain", 1, deterministic=True)
+        _functions_registered.add(db)
+
+
 def _ensure_functions() -> bool:
     """Registers the sort functions on the bound database; False if it can't hold any."""
     from db.connection import open_deferred
@@ -103,9 +117,7 @@ def _ensure_functions() -> bool:
         return True
     if not hasattr(db, "register_function"):
         return False
-    db.register_function(sort_key, "marginalia_sort_key", 1, deterministic=True)
-    db.register_function(_domain_sort_key, "marginalia_domain", 1, deterministic=True)
-    _functions_registered.add(db)
+    register_functions(db)
     return True
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from db.articles import NewArticle, insert_articles
 from db.library import article_ids, fts_query, rows, sort_key, source_domain
+from db.models import database
 from desktop.core.text import content_hash
 from tests.helpers import tag
 
@@ -101,3 +102,28 @@ def test_sort_key_and_domain():
     assert source_domain("https://www.lemonde.fr/a/b") == "lemonde.fr"
     assert source_domain("file:///tmp/x/article.txt") == "article.txt"
     assert source_domain("") == ""
+
+
+def test_sorting_by_title_works_on_every_thread_whichever_sorts_first(db):
+    """The sort functions exist on each thread's connection, also when a worker
+    is the first to sort (the tag-all preview) and the GUI thread's connection
+    was already open."""
+    import threading
+
+    from db.connection import close_thread_connection
+    from tests.helpers import store_article
+
+    second = store_article("Zèbre", "Un texte sur les zèbres.")
+    first = store_article("« Abeille »", "Un texte sur les abeilles.")
+    assert database.connection() is not None  # this thread's connection is open
+    seen: list[list[int]] = []
+
+    def worker() -> None:
+        seen.append(article_ids(sort="title", descending=False))
+        close_thread_connection()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == [[first, second]]
+    assert article_ids(sort="title", descending=False) == [first, second]
