@@ -13,6 +13,7 @@ from peewee import fn
 
 # The reads that show an article live in db.reads (no peewee), the records in
 # db.records; both are offered here too, under the names callers know.
+from db import relations as relation_store
 from db.models import (
     Annotation,
     Article,
@@ -34,6 +35,8 @@ from db.reads import linked_quotes as linked_quotes
 from db.records import EDITABLE as EDITABLE
 from db.records import AnnotationRecord as AnnotationRecord
 from db.records import LabelRecord as LabelRecord
+from db.relations import RelationRecord
+from db.relations import delete_relations as delete_relations
 
 
 def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
@@ -178,16 +181,8 @@ def add_alias(entity_id: int, alias: str) -> None:
 
 def insert_relations(relations: list[tuple[str, int, int]]) -> list[int]:
     """Stores ``(kind, source annotation, target annotation)`` links in one transaction."""
-    ids = []
-    with database.atomic():
-        for kind, source, target in relations:
-            ids.append(int(Relation.insert(kind=kind, source=source, target=target).execute()))
-    return ids
-
-
-def delete_relations(ids: list[int]) -> None:
-    with database.atomic():
-        Relation.delete().where(Relation.id.in_(ids)).execute()
+    return relation_store.insert_relations([RelationRecord(None, kind, source, target)
+                                            for kind, source, target in relations])
 
 
 class _LinkRow(TypedDict):
@@ -200,17 +195,6 @@ class _LinkRow(TypedDict):
 
 class _RelationRow(_LinkRow):
     id: int
-
-
-def relations_touching(annotation_ids: list[int]) -> list[tuple[str, int, int]]:
-    """(kind, source, target) of the relations that involve any of these annotations."""
-    if not annotation_ids:
-        return []
-    query = (Relation.select(Relation.kind, Relation.source, Relation.target)
-             .where(Relation.source.in_(annotation_ids) | Relation.target.in_(annotation_ids))
-             .dicts())
-    return [(row["kind"], row["source"], row["target"])
-            for row in cast(Iterable[_LinkRow], query)]
 
 
 def relations_for_article(article_id: int) -> list[tuple[int, str, int, int]]:
