@@ -74,7 +74,7 @@ def _median_step(app, dock, runner, record, steps: int = STEPS) -> tuple[float, 
         if step % 2 == 0:
             runner.run(AddAnnotations([record], name="Tag ORG"))
         else:
-            runner.stack.undo()
+            runner.undo()
         written = time.perf_counter()
         dock.refresh_timer.timeout.emit()  # what the debounce timer does 150 ms later
         _wait(app, lambda drawn=drawn: bool(drawn))
@@ -126,7 +126,7 @@ def main() -> None:
         record = new_annotation(body, ARTICLE_ID, label_by_name("ORG").id, 0, 4, entity_id=1)
 
         host = QMainWindow()
-        runner = OperationRunner(host)
+        runner = OperationRunner(parent=host)
         dock = PlotsDock(lambda: ARTICLE_ID, lambda: [ARTICLE_ID], lambda: None, host)
         runner.changed.connect(dock.schedule_refresh)
         host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

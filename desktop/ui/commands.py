@@ -33,19 +33,26 @@ if TYPE_CHECKING:  # the window's first paint does not wait for the write side
 class OperationCommand(QUndoCommand):
     """A QUndoCommand around a core operation that the runner applies and reverts.
 
-    The stack calls :meth:`redo` and :meth:`undo` only to move its index: the
-    runner has already done the work (or the stack is being cleared).
+    When the runner moves the stack (push, :meth:`OperationRunner.undo`,
+    :meth:`OperationRunner.redo`) it has done the work already, and these do
+    nothing. Called by anything else (``stack.undo()`` from a script, an undo
+    view), they do the work through the runner, which reports a failure; the
+    stack has moved by then, so only the runner's own methods keep it truthful
+    when a step fails.
     """
 
-    def __init__(self, operation: Operation) -> None:
+    def __init__(self, operation: Operation, runner: OperationRunner) -> None:
         super().__init__(operation.name)
         self.operation = operation
+        self._runner = runner
 
     def redo(self) -> None:
-        pass
+        if not self._runner.moving:
+            self._runner._step(self.operation.apply)
 
     def undo(self) -> None:
-        pass
+        if not self._runner.moving:
+            self._runner._step(self.operation.revert)
 
 
 class OperationRunner(QObject):
@@ -54,11 +61,14 @@ class OperationRunner(QObject):
     Signals:
         changed(Change): after each apply, undo or redo (and each import).
         failed(str): a write could not be done; the message is for the user.
+        waiting(str): a change was not started because a slow one is still
+            running (nothing failed: a note for the status bar).
         busy_changed(bool): a slow operation started (True) or ended (False).
     """
 
     changed = Signal(object)
     failed = Signal(str)
+    waiting = Signal(str)
     busy_changed = Signal(bool)
 
     def __init__(self, tasks: TaskRunner | None = None, parent: QObject | None = None) -> None:
@@ -67,6 +77,7 @@ class OperationRunner(QObject):
         self.tasks = tasks
         self._busy = False
         self.last_error: str | None = None
+        self.moving = False  # True while the runner itself moves the stack
 
     # --- running ---------------------------------------------------------------
 
@@ -88,7 +99,7 @@ class OperationRunner(QObject):
             return self._in_background(operation, operation.apply, push=True, on_done=on_done)
         ok = self._step(operation.apply, quiet)
         if ok:
-            self.stack.push(OperationCommand(operation))
+            self._push(operation)
         if on_done is not None:
             on_done(ok)
         return ok
@@ -168,7 +179,7 @@ class OperationRunner(QObject):
                                        after=move_stack)
         if not self._step(step):
             return False
-        move_stack()
+        self._moved(move_stack)
         return True
 
     def _step(self, step: Callable[[], Change], quiet: bool = False) -> bool:
@@ -194,7 +205,7 @@ class OperationRunner(QObject):
 
     def _refuse_while_busy(self) -> bool:
         if self._busy:
-            self.failed.emit("Please wait: a long change is still being saved.")
+            self.waiting.emit("Please wait: a long change is still being saved.")
         return self._busy
 
     def _in_background(self, operation: Operation, step: Callable[..., Change], push: bool,
@@ -203,9 +214,9 @@ class OperationRunner(QObject):
         if self.tasks is None:  # no worker thread (scripts, some tests): run here
             ok = self._step(step)
             if ok and push:
-                self.stack.push(OperationCommand(operation))
+                self._push(operation)
             if ok and after is not None:
-                after()
+                self._moved(after)
             if on_done is not None:
                 on_done(ok)
             return ok
@@ -217,9 +228,9 @@ class OperationRunner(QObject):
         def succeeded(change: Change) -> None:
             change = dataclasses.replace(change, concurrent=True)
             if push:
-                self.stack.push(OperationCommand(operation))
+                self._push(operation)
             if after is not None:
-                after()
+                self._moved(after)
             self._set_busy(False)
             self.changed.emit(change)
             if on_done is not None:
@@ -236,6 +247,17 @@ class OperationRunner(QObject):
         task.failed.connect(ended_otherwise)
         task.cancelled.connect(functools.partial(ended_otherwise, None))
         return True
+
+    def _push(self, operation: Operation) -> None:
+        self._moved(functools.partial(self.stack.push, OperationCommand(operation, self)))
+
+    def _moved(self, move: Callable[[], None]) -> None:
+        """Moves the stack (push, undo, redo) after the runner did the work itself."""
+        self.moving = True
+        try:
+            move()
+        finally:
+            self.moving = False
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tasks.refused.connect(self._say)
         self.runner = OperationRunner(self.tasks, self)
         self.runner.failed.connect(self._on_write_failed)
+        self.runner.waiting.connect(self._say)
         # The labels are read again before any view hears of a change (first subscriber).
         self.labels = LabelSet(self.runner, self)
         self.commands = AnnotationCommands(self.runner, self.labels,

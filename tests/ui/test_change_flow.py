@@ -200,3 +200,19 @@ def test_an_import_of_annotated_jsonl_updates_an_open_corpus_plot(qtbot, make_wi
         pass
     qtbot.waitUntil(lambda: not dock.is_busy(), timeout=10_000)
     assert [(b.name, b.count) for b in dock.figure().bars] == [("Nvidia", 3)]
+
+
+def test_the_stack_moved_directly_still_undoes_and_redoes(qtbot, make_window):
+    """An undo view or a script may call the QUndoStack itself."""
+    article_id = store_article("Pile", "Nvidia fournit des GPU.")
+    window = make_window()
+    window.open_article(article_id)
+    _select_word(window, "Nvidia")
+    window.tag_selection("ORG")
+
+    window.runner.stack.undo()
+    assert reads.annotations_for_article(article_id) == []
+    assert window.reader_highlights() == []
+    window.runner.stack.redo()
+    assert [a.quote for a in reads.annotations_for_article(article_id)] == ["Nvidia"]
+    assert window.reader_highlights() == [(0, 6, "ORG")]

@@ -126,12 +126,7 @@ def _not_busy(qtbot: Any, window: Any) -> Any:
 
 
 def _window(make_window: Any) -> Any:
-    """A window with its library built, as it is after the first paint.
-
-    (Built later, its first query would run on the GUI thread's connection after
-    the preview's worker registered the library's SQL sort functions on its own
-    connection only: "no such function: marginalia_sort_key".)
-    """
+    """A window with its library built, as it is after the first paint."""
     window = make_window()
     window.library.refresh()
     return window
@@ -148,6 +143,11 @@ def test_tagging_a_large_corpus_keeps_the_window_responsive(qtbot, make_window, 
         operation = window.tag_occurrences(occurrences, _org(window))
         assert operation is not None and window.runner.busy  # started, not done yet
         before = ticks.count
+        # Another change meanwhile waits: said in the status bar, nothing written.
+        window.open_article(big_corpus[0])
+        window.select_range(0, 6)
+        assert window.tag_selection("PRODUCT") is None
+        assert "Please wait" in window.statusBar().currentMessage()
     during = ticks.count - before
     ticks.stop()
     assert during > 5  # the event loop kept turning while the worker tagged
