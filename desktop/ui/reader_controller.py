@@ -264,14 +264,18 @@ class ReaderController(QObject):
         if not change.for_article(article_id):
             return
         self._entity_names.update(change.entity_names)
-        if change.relations:
-            self._links = store.linked_quotes(article_id)
-        gone = [r.id for r in (*change.removed, *change.present)
+        relinked: list[AnnotationRecord] = []
+        if change.relations:  # the other ends of the links changed show it too
+            before, self._links = self._links, store.linked_quotes(article_id)
+            named = change.annotation_ids
+            relinked = [r for i, r in self._records.items() if i not in named
+                        and before.get(i) != self._links.get(i)]
+        gone = [r.id for r in (*change.removed, *change.present, *relinked)
                 if r.id is not None and r.article_id == article_id]
         self.pane.remove_highlights(gone)
         for record in change.removed:
             self._records.pop(record.id or 0, None)
-        for record in change.present:
+        for record in (*change.present, *relinked):
             if record.article_id == article_id and record.id is not None:
                 self._records[record.id] = record
                 self.pane.add_highlight(self._highlight(record))

@@ -216,3 +216,21 @@ def test_the_stack_moved_directly_still_undoes_and_redoes(qtbot, make_window):
     window.runner.stack.redo()
     assert [a.quote for a in reads.annotations_for_article(article_id)] == ["Nvidia"]
     assert window.reader_highlights() == [(0, 6, "ORG")]
+
+
+def test_removing_one_end_of_a_deal_updates_the_other_ends_tooltip(qtbot, make_window):
+    article_id = store_article("Accord", "AWS reçoit 38 milliards de dollars.")
+    window = make_window()
+    window.open_article(article_id)
+    _select_word(window, "AWS")
+    aws = window.tag_selection("ORG")
+    start, _ = _select_word(window, "38 milliards de dollars")
+    money = window.tag_selection("MONEY")
+    assert window.link_selected([money, aws]) == 1
+    assert "linked to AWS" in window.reader.highlights_at(start)[0].tooltip
+    assert "linked to 38 milliards" in window.reader.highlights_at(0)[0].tooltip
+
+    window.remove_annotations([aws])
+    assert "linked to" not in window.reader.highlights_at(start)[0].tooltip
+    window.undo_action.trigger()
+    assert "linked to AWS" in window.reader.highlights_at(start)[0].tooltip
