@@ -24,6 +24,8 @@ class Change:
         removed: annotations that no longer exist, as they were.
         article_ids: every article whose annotations (or settings) changed.
         articles_added: articles that were imported.
+        articles_edited: articles whose title, date, source, language or
+            currency hint changed (views showing them read them again).
         entity_names: the names of the entities the records above point to,
             so views can show them without looking them up.
         labels: labels were added, renamed, recoloured, re-keyed or deleted.
@@ -42,6 +44,7 @@ class Change:
     removed: tuple[AnnotationRecord, ...] = ()
     article_ids: frozenset[int] = frozenset()
     articles_added: frozenset[int] = frozenset()
+    articles_edited: frozenset[int] = frozenset()
     entity_names: Mapping[int, str] = field(default_factory=dict)
     labels: bool = False
     entities: bool = False
@@ -78,12 +81,6 @@ class Change:
             delta[record.article_id] = delta.get(record.article_id, 0) - 1
         return delta
 
-    def inverse(self) -> Change:
-        """The same change seen from the other side (what its undo changes)."""
-        return Change(added=self.removed, removed=self.added, updated=self.updated,
-                      article_ids=self.article_ids, entity_names=self.entity_names,
-                      labels=self.labels, entities=self.entities, relations=self.relations,
-                      suggestions=self.suggestions, reload=self.reload)
 
 
 def annotations_changed(*, added: Iterable[AnnotationRecord] = (),
