@@ -13,12 +13,12 @@ from peewee import fn
 
 # The reads that show an article live in db.reads (no peewee), the records in
 # db.records; both are offered here too, under the names callers know.
+from db import entities as entity_store
 from db import relations as relation_store
 from db.models import (
     Annotation,
     Article,
     Entity,
-    EntityAlias,
     Label,
     Relation,
     _now,
@@ -156,17 +156,11 @@ def delete_label(label_id: int) -> None:
 # --- entities ---------------------------------------------------------------
 
 def find_or_create_entity(name: str, label_id: int) -> int:
-    """Returns the entity named ``name`` (or with that alias) for the label."""
-    name = " ".join(name.split())
+    """The entity of the label that ``name`` names (by name or alias); created if none."""
     with database.atomic():
-        row = Entity.get_or_none((Entity.name == name) & (Entity.label == label_id))
-        if row is None:
-            alias = (EntityAlias.select(EntityAlias.entity).join(Entity)
-                     .where((EntityAlias.alias == name) & (Entity.label == label_id)).first())
-            if alias is not None:
-                return int(alias.entity_id)
-            row = Entity.create(name=name, label=label_id)
-    return int(row.id)
+        found = entity_store.find_entity(name, label_id)
+        return found if found is not None else entity_store.insert_entity(
+            " ".join(name.split()), label_id)
 
 
 def entities_for_label(label_id: int) -> list[str]:
@@ -175,8 +169,7 @@ def entities_for_label(label_id: int) -> list[str]:
 
 
 def add_alias(entity_id: int, alias: str) -> None:
-    with database.atomic():
-        EntityAlias.insert(entity=entity_id, alias=alias.strip()).on_conflict_ignore().execute()
+    entity_store.insert_alias(entity_id, " ".join(alias.split()))
 
 
 def insert_relations(relations: list[tuple[str, int, int]]) -> list[int]:

@@ -71,3 +71,13 @@ def get_meta(key: str, default: str | None = None) -> str | None:
 def set_meta(key: str, value: str) -> None:
     with database.atomic():
         Meta.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def take_meta(key: str) -> str | None:
+    """The value stored under ``key``, removed (a note to show once)."""
+    with database.atomic():
+        row = Meta.get_or_none(Meta.key == key)
+        if row is None:
+            return None
+        Meta.delete().where(Meta.key == key).execute()
+        return str(row.value)

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, cast
+
 from db.models import Annotation, Entity, EntityAlias, database
+from db.names import name_key
 from db.reads import entity_names as entity_names
 
 
 def find_entity(name: str, label_id: int) -> int | None:
-    """The entity of this label named ``name`` or having it as an alias, if any."""
-    row = Entity.get_or_none((Entity.name == name) & (Entity.label == label_id))
+    """The entity of this label that ``name`` names, if any (see :mod:`db.names`).
+
+    Its name is looked for first, then its aliases; the oldest entity wins.
+    """
+    key = name_key(name)
+    row = (Entity.select(Entity.id).where((Entity.key == key) & (Entity.label == label_id))
+           .order_by(Entity.id).first())
     if row is not None:
         return int(row.id)
     alias = (EntityAlias.select(EntityAlias.entity).join(Entity)
-             .where((EntityAlias.alias == name) & (Entity.label == label_id)).first())
+             .where((EntityAlias.key == key) & (Entity.label == label_id))
+             .order_by(EntityAlias.id).first())
     return int(alias.entity_id) if alias is not None else None
 
 
 def insert_entity(name: str, label_id: int, entity_id: int | None = None) -> int:
     """Stores an entity (with ``entity_id`` when it is being restored); returns its id."""
-    values: dict[str, object] = {"name": name, "label": label_id}
+    values: dict[str, object] = {"name": name, "label": label_id, "key": name_key(name)}
     if entity_id is not None:
         values["id"] = entity_id
     with database.atomic():
@@ -37,14 +48,15 @@ def entity_in_use(entity_id: int) -> bool:
 
 
 def insert_alias(entity_id: int, alias: str) -> bool:
-    """Gives the entity another name; False if it already had it."""
+    """Gives the entity another name; False if it had one with the same key already."""
+    key = name_key(alias)
     with database.atomic():
         exists = (EntityAlias.select()
-                  .where((EntityAlias.entity == entity_id) & (EntityAlias.alias == alias))
+                  .where((EntityAlias.entity == entity_id) & (EntityAlias.key == key))
                   .exists())
         if exists:
             return False
-        EntityAlias.insert(entity=entity_id, alias=alias).execute()
+        EntityAlias.insert(entity=entity_id, alias=alias, key=name_key(alias)).execute()
     return True
 
 
@@ -52,3 +64,27 @@ def delete_alias(entity_id: int, alias: str) -> None:
     with database.atomic():
         EntityAlias.delete().where(
             (EntityAlias.entity == entity_id) & (EntityAlias.alias == alias)).execute()
+
+
+@dataclass(frozen=True)
+class SavedEntity:
+    """An entity and its aliases as stored, to put back with the same ids."""
+
+    row: dict[str, Any]
+    aliases: list[dict[str, Any]]
+
+
+def save_entity(entity_id: int) -> SavedEntity | None:
+    row = Entity.select().where(Entity.id == entity_id).dicts().first()
+    if row is None:
+        return None
+    aliases = cast(Iterable[dict[str, Any]],
+                   EntityAlias.select().where(EntityAlias.entity == entity_id).dicts())
+    return SavedEntity(cast(dict[str, Any], row), list(aliases))
+
+
+def restore_entity(saved: SavedEntity) -> None:
+    with database.atomic():
+        Entity.insert(saved.row).execute()
+        if saved.aliases:
+            EntityAlias.insert_many(saved.aliases).execute()

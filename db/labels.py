@@ -30,6 +30,11 @@ def label_record(label_id: int) -> LabelRecord | None:
     return next((label for label in labels() if label.id == label_id), None)
 
 
+def kinds() -> dict[int, str]:
+    """The kind (entity or amount) of every label, by id."""
+    return {label.id: label.kind for label in labels()}
+
+
 def holder_of_key(key: str, except_id: int | None = None) -> LabelRecord | None:
     """The label (other than ``except_id``) whose keyboard shortcut is ``key``."""
     return next((label for label in labels()

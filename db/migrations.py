@@ -250,11 +250,60 @@ def _m004_summaries(db: Database) -> None:
     db.execute_sql("INSERT INTO summary_dirty (article_id) SELECT id FROM article")
 
 
+# Where migration 005 leaves the number of mentions it linked (shown once).
+LINKED_BY_5 = "entities_linked_by_migration_5"
+
+
+def _m005_entity_keys_and_links(db: Database) -> None:
+    """Entity and alias keys (db.names), and every entity mention linked to an entity.
+
+    Each unlinked mention of an entity label is linked, by the key of its
+    text, to the entity of its label with that name or alias, or to a new
+    entity named after it; :data:`LINKED_BY_5` in ``meta`` says how many.
+    The keys are those of :func:`db.names.name_key` today: a later change of
+    that rule needs a migration of its own to compute them again.
+    """
+    from db.names import canonical_name, name_key
+
+    cursor = db.cursor()
+    for table, column in (("entity", "name"), ("entity_alias", "alias")):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "key" TEXT NOT NULL DEFAULT \'\'')
+        rows = db.execute_sql(f'SELECT id, "{column}" FROM "{table}"').fetchall()
+        cursor.executemany(f'UPDATE "{table}" SET "key" = ? WHERE id = ?',
+                           [(name_key(text), row_id) for row_id, text in rows])
+    db.execute_sql('CREATE INDEX "entity_label_id_key" ON "entity" ("label_id", "key")')
+    db.execute_sql('CREATE INDEX "entity_alias_key" ON "entity_alias" ("key")')
+
+    known: dict[tuple[int, str], int] = {}  # (label, key) → entity: names before aliases
+    for entity_id, label_id, key in db.execute_sql(
+            'SELECT id, label_id, "key" FROM entity ORDER BY id'):
+        known.setdefault((label_id, key), entity_id)
+    for entity_id, label_id, key in db.execute_sql(
+            'SELECT a.entity_id, e.label_id, a."key" FROM entity_alias a '
+            "JOIN entity e ON e.id = a.entity_id ORDER BY a.id"):
+        known.setdefault((label_id, key), entity_id)
+    unlinked = db.execute_sql(
+        "SELECT a.id, a.label_id, a.quote FROM annotation a JOIN label l ON l.id = a.label_id "
+        "WHERE l.kind = 'entity' AND a.entity_id IS NULL ORDER BY a.id").fetchall()
+    links = []
+    for annotation_id, label_id, quote in unlinked:
+        key = name_key(quote)
+        if (label_id, key) not in known:
+            known[(label_id, key)] = db.execute_sql(
+                'INSERT INTO entity (name, label_id, "key") VALUES (?, ?, ?)',
+                (canonical_name(quote), label_id, key)).lastrowid
+        links.append((known[(label_id, key)], annotation_id))
+    cursor.executemany("UPDATE annotation SET entity_id = ? WHERE id = ?", links)
+    db.execute_sql("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                   (LINKED_BY_5, str(len(links))))
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
     _m003_suggestions,
     _m004_summaries,
+    _m005_entity_keys_and_links,
 )
 if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "

@@ -84,9 +84,11 @@ class Entity(BaseModel):
     id = AutoField()
     name = TextField()
     label = ForeignKeyField(Label, backref="entities", on_delete="CASCADE")
+    # db.names.name_key(name): what a mention's text must share to name it.
+    key = TextField(default="")
 
     class Meta:
-        indexes = ((("name", "label"), True),)
+        indexes = ((("name", "label"), True), (("label", "key"), False))
 
 
 class EntityAlias(BaseModel):
@@ -95,9 +97,10 @@ class EntityAlias(BaseModel):
     # The field hides Model.alias() (a table alias, for self-joins), which this
     # model never needs; "alias" is what the column and every query call it.
     alias = TextField()  # type: ignore[assignment]
+    key = TextField(default="")  # db.names.name_key(alias)
 
     class Meta:
-        indexes = ((("entity", "alias"), True),)
+        indexes = ((("entity", "alias"), True), (("key",), False))
 
 
 class Annotation(BaseModel):

@@ -137,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as exc:
         _error(str(exc))
         return EXIT_DATABASE
+    from desktop.core.upgrades import upgrade_notes
+
+    for note in upgrade_notes():
+        print(note, file=sys.stderr)
     try:
         return handler(args)
     except DatabaseError as exc:

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from db.names import canonical_name, name_key
+
 # Letters and digits with any combining marks ("Cafe\u0301" is one word).
 _WORD = re.compile(r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
@@ -145,10 +147,11 @@ def alias_for(quote: str, entity_name: str) -> str | None:
     """The alias a mention adds to the entity it is linked to, if any.
 
     Linking the mention "AWS" to "Amazon Web Services" makes "AWS" one of
-    the entity's names, so its other mentions are found; a mention that only
-    differs from the name by case or spacing adds nothing.
+    the entity's names, so its other mentions are found and linked; a mention
+    that names the entity already ("d’OpenAI" for OpenAI: the same key, see
+    :mod:`db.names`) adds nothing.
     """
-    alias, name = clean_name(quote), clean_name(entity_name)
-    if not alias or alias.casefold() == name.casefold():
+    alias = canonical_name(quote)
+    if not alias or name_key(alias) == name_key(entity_name):
         return None
     return alias

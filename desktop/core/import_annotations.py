@@ -20,6 +20,7 @@ from db.annotations import (
     labels,
 )
 from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
+from db.names import canonical_name, name_key
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
 from desktop.core.text import context, sentence_index
 
@@ -31,13 +32,16 @@ class AnnotationRestorer:
     """Stores the annotations and relations a Marginalia export carried with an article.
 
     Labels are matched by name and created (with the exported kind and
-    colour) when missing; entities are found or created by name and label.
+    colour) when missing; entities are found or created by name and label,
+    and a mention of an entity label exported without one is linked by its
+    text, as when it is tagged (:mod:`db.names`).
     An annotation that does not fit the text is reported and skipped.
     """
 
     def __init__(self, problems: list[ImportProblem]) -> None:
         self.problems = problems
         self._labels: dict[str, int] | None = None
+        self._kinds: dict[int, str] = {}
         self._entities: dict[tuple[str, int], int] = {}
 
     def restore(self, article: ParsedArticle, article_id: int) -> None:
@@ -87,8 +91,10 @@ class AnnotationRestorer:
         label_id = self._label(raw)
         entity = raw.get("entity")
         entity_id = None
+        if not (isinstance(entity, str) and entity.strip()) and self._kinds[label_id] == ENTITY:
+            entity = canonical_name(quote)  # every mention points to an entity
         if isinstance(entity, str) and entity.strip():
-            key = (entity, label_id)
+            key = (name_key(entity), label_id)
             if key not in self._entities:
                 self._entities[key] = find_or_create_entity(entity, label_id)
             entity_id = self._entities[key]
@@ -108,7 +114,9 @@ class AnnotationRestorer:
         if not isinstance(name, str) or not name.strip():
             raise RecordError("it has no label.")
         if self._labels is None:
-            self._labels = {label.name: label.id for label in labels()}
+            known = labels()
+            self._labels = {label.name: label.id for label in known}
+            self._kinds = {label.id: label.kind for label in known}
         if name not in self._labels:
             kind = raw.get("label_kind")
             color = raw.get("label_color")
@@ -121,6 +129,7 @@ class AnnotationRestorer:
                 raise RecordError(f"its label could not be created ({exc})") from exc
             self._labels[created.name] = created.id
             self._labels[name] = created.id
+            self._kinds[created.id] = created.kind
         return self._labels[name]
 
 

@@ -25,8 +25,9 @@ from db import entities as entity_store
 from db import labels as label_store
 from db import relations as relation_store
 from db import suggestions
+from db.names import canonical_name, name_key
 from db.reads import get_article
-from db.records import ACCEPTED, AnnotationRecord, LabelRecord
+from db.records import ACCEPTED, ENTITY, AnnotationRecord, LabelRecord
 from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
@@ -88,17 +89,29 @@ class EntityLinks:
     _created: dict[tuple[str, int], int] = field(default_factory=dict)  # (name, label) → id
     _live: list[int] = field(default_factory=list)  # created by the last apply
     _aliases: list[tuple[int, str]] = field(default_factory=list)  # added by the last apply
+    _found: dict[tuple[str, int], int] = field(default_factory=dict)  # (key, label) → id
+    _retired: list[entity_store.SavedEntity] = field(default_factory=list)
     names: dict[int, str] = field(default_factory=dict)
 
     def entity(self, name: str, label_id: int) -> int:
         """The entity of this label called ``name`` (or with that alias); created if none."""
-        name = clean_name(name)
-        found = entity_store.find_entity(name, label_id)
+        return self._entity(clean_name(name), label_id)
+
+    def named_by(self, text: str, label_id: int) -> int:
+        """The entity a mention's text names ("d’OpenAI": OpenAI); created if none."""
+        return self._entity(canonical_name(text), label_id)
+
+    def _entity(self, name: str, label_id: int) -> int:
+        key = (name_key(name), label_id)
+        found = self._found.get(key)
+        if found is None:
+            found = entity_store.find_entity(name, label_id)
         if found is None:
             found = entity_store.insert_entity(name, label_id, self._created.get((name, label_id)))
             self._created[(name, label_id)] = found
             self._live.append(found)
             self.names[found] = name
+        self._found[key] = found
         return found
 
     def alias(self, entity_id: int, quote: str, entity_name: str) -> None:
@@ -107,13 +120,32 @@ class EntityLinks:
         if alias is not None and entity_store.insert_alias(entity_id, alias):
             self._aliases.append((entity_id, alias))
 
+    def retire_unused(self, entity_ids: Iterable[int]) -> None:
+        """Deletes these entities if no mention points to them any more (kept for undo).
+
+        Re-linking the only mention of "AWS" to "Amazon Web Services" leaves
+        the entity "AWS" (made when it was tagged) with nothing: it goes, its
+        name now an alias of the other.
+        """
+        for entity_id in sorted(set(entity_ids) - set(self._live)):
+            if not entity_store.entity_in_use(entity_id):
+                saved = entity_store.save_entity(entity_id)
+                if saved is not None:
+                    entity_store.delete_entity(entity_id)
+                    self._retired.append(saved)
+
+    def restore_retired(self) -> None:
+        """Puts back, with their ids, the entities :meth:`retire_unused` deleted."""
+        for saved in self._retired:
+            entity_store.restore_entity(saved)
+
     @property
     def changed(self) -> bool:
-        return bool(self._live or self._aliases)
+        return bool(self._live or self._aliases or self._retired)
 
     def begin(self) -> None:
         """Forgets what the previous apply created (it was undone, or kept)."""
-        self._live, self._aliases = [], []
+        self._live, self._aliases, self._found, self._retired = [], [], {}, []
 
     def undo(self) -> None:
         """Removes the aliases and the (now unused) entities the last apply created."""
@@ -122,6 +154,26 @@ class EntityLinks:
         for entity_id in self._live:
             if not entity_store.entity_in_use(entity_id):
                 entity_store.delete_entity(entity_id)
+
+
+def _with_entities(records: list[AnnotationRecord], names: Sequence[str | None],
+                   entities: EntityLinks) -> list[AnnotationRecord]:
+    """The records, each mention of an entity label pointing to an entity.
+
+    ``names[i]``, when given, names the entity of ``records[i]``; otherwise a
+    mention without one points to the entity its text names (found by name
+    or alias, or created): entities by default, so every mention counts.
+    """
+    kinds = label_store.kinds()
+    linked = []
+    for i, record in enumerate(records):
+        name = names[i] if i < len(names) else None
+        if name:
+            record = replace(record, entity_id=entities.entity(name, record.label_id))
+        elif record.entity_id is None and kinds.get(record.label_id) == ENTITY:
+            record = replace(record, entity_id=entities.named_by(record.quote, record.label_id))
+        linked.append(record)
+    return linked
 
 
 def _names_of(records: Iterable[AnnotationRecord], known: dict[int, str]) -> dict[int, str]:
@@ -149,7 +201,7 @@ class AddAnnotations:
 
     records: list[AnnotationRecord]
     name: str = "Tag"
-    link: Sequence[str | None] = ()
+    link: Sequence[str | None] = ()  # None: the entity the text names, for entity labels
     _stored: list[AnnotationRecord] = field(default_factory=list, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
@@ -158,14 +210,15 @@ class AddAnnotations:
 
     def _insert(self, progress: ProgressCallback | None,
                 cancel: CancelToken | None) -> Change:
-        pending = self._stored or self._pending()
+        pending = self._pending()
+        if self._stored:  # a redo: the same rows again, under the same ids
+            pending = [replace(r, id=done.id) for r, done in zip(pending, self._stored,
+                                                                   strict=True)]
         stored: list[AnnotationRecord] = []
         with transaction():
+            # On redo too: the undo removed the entities this step created.
             self._entities.begin()
-            if self.link:  # on redo too: the undo removed the entities it created
-                pending = [r if name is None else
-                           replace(r, entity_id=self._entities.entity(name, r.label_id))
-                           for r, name in zip(pending, self.link, strict=True)]
+            pending = _with_entities(pending, self.link, self._entities)
             for first in range(0, len(pending), CHUNK):
                 if is_cancelled(cancel):
                     raise Cancelled("Tagging was cancelled; nothing was tagged.")
@@ -289,29 +342,50 @@ class EditAnnotations:
         updated, before = [], {}
         with transaction():
             self._entities.begin()
+            kinds = label_store.kinds()
             for annotation_id in self.ids:
                 current = store.get_annotation(annotation_id)
                 if current is None:
                     raise LookupError(f"annotation {annotation_id} no longer exists")
                 changes = dict(self.changes)
-                if self.entity is not None:
-                    changes["entity_id"] = self._link(current, changes)
+                if "entity_id" not in changes:
+                    changes.update(self._entity_change(current, changes, kinds))
                 before[annotation_id] = {key: getattr(current, key) for key in changes}
                 updated.append(store.update_annotation(annotation_id, **changes))
+            self._entities.retire_unused(
+                values["entity_id"] for values in before.values()
+                if values.get("entity_id") is not None)
         self._before = before
         return annotations_changed(updated=updated, entities=self._entities.changed,
                                    entity_names=_names_of(updated, self._entities.names))
 
-    def _link(self, current: AnnotationRecord, changes: dict[str, Any]) -> int | None:
+    def _entity_change(self, current: AnnotationRecord, changes: dict[str, Any],
+                       kinds: dict[int, str]) -> dict[str, int | None]:
+        """The new ``entity_id``, if it changes: mentions of entity labels always have one.
+
+        Relabelled as an amount, a mention loses its entity; relabelled as an
+        entity, or unlinked by the user, it points to the one its text names.
+        """
+        if kinds.get(changes.get("label_id", current.label_id)) != ENTITY:
+            was_mention = kinds.get(current.label_id) == ENTITY
+            return {"entity_id": None} if was_mention and current.entity_id is not None else {}
+        if self.entity is not None or current.entity_id is None:
+            return {"entity_id": self._link(current, changes)}
+        return {}
+
+    def _link(self, current: AnnotationRecord, changes: dict[str, Any]) -> int:
+        """The entity the mention is linked to: the one named, else the one its text names."""
+        label_id = changes.get("label_id", current.label_id)
         name = clean_name(self.entity or "")
-        if not name:
-            return None
-        entity_id = self._entities.entity(name, changes.get("label_id", current.label_id))
+        if not name:  # an entity mention always points to an entity: its own text's
+            return self._entities.named_by(current.quote, label_id)
+        entity_id = self._entities.entity(name, label_id)
         self._entities.alias(entity_id, current.quote, name)
         return entity_id
 
     def revert(self) -> Change:
         with transaction():
+            self._entities.restore_retired()
             updated = [store.update_annotation(i, **values) for i, values in self._before.items()]
             self._entities.undo()
         return annotations_changed(updated=updated, entities=self._entities.changed,
@@ -466,8 +540,12 @@ class EditLabel:
                 raise LookupError("This label no longer exists.")
             if "name" in changes:
                 changes["name"] = label_store.checked_name(changes["name"], self.label_id)
-            if "kind" in changes:
+            if "kind" in changes and changes["kind"] != current.kind:
                 label_store.check_kind(changes["kind"])
+                used = label_store.usage(self.label_id)
+                if used:  # its mentions would lose (or lack) their entities
+                    raise ValueError(f"{current.name} is used by {used} annotation(s): "
+                                     "its kind cannot change.")
             holder = _take_key(changes.get("shortcut"), self.label_id)
             label_store.set_label_fields(self.label_id, **changes)
         self._before = {key: getattr(current, key) for key in changes}

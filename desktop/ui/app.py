@@ -80,6 +80,12 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
 
     window = MainWindow(Settings())
     window.restore_session()
+    if not quick:  # an older database was migrated: say once what changed in it
+        from desktop.core.upgrades import upgrade_notes
+
+        notes = upgrade_notes()
+        if notes:
+            window.statusBar().showMessage(" ".join(notes), 30000)
     window.show()
     window.call_after_first_paint(_resume_gc, first=True)
     QTimer.singleShot(5000, _resume_gc)  # in case nothing paints (a minimised window)

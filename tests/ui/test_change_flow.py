@@ -61,8 +61,10 @@ def test_a_key_press_is_one_write_transaction_and_reads_nothing_back(qtbot, make
 
     [stored] = reads.annotations_for_article(article_id)
     assert (stored.start, stored.end, stored.quote) == (start, end, "AWS")
+    assert stored.entity_id == Entity.get(Entity.name == "AWS").id  # entities by default
     assert seen.transactions() == 1
-    assert [w.split("(")[0].strip() for w in seen.writes()] == ['INSERT INTO "annotation"']
+    assert [w.split("(")[0].strip() for w in seen.writes()] == [
+        'INSERT INTO "entity"', 'INSERT INTO "annotation"']
     assert seen.selects_from_annotation() == []  # no view read the new row back
     # …and yet every view shows it.
     assert window.reader_highlights() == [(start, end, "ORG")]
@@ -79,6 +81,8 @@ def test_linking_a_mention_creates_entity_and_alias_in_the_step_and_undo_removes
     _select_word(window, "AWS")
     annotation_id = window.tag_selection("ORG")
     steps = window.runner.stack.count()
+    aws = reads.get_annotation(annotation_id).entity_id  # tagged, it names "AWS"
+    assert [e.name for e in Entity.select()] == ["AWS"]
 
     window.edit_annotation(annotation_id, {"entity": "Amazon Web Services"})
 
@@ -90,9 +94,9 @@ def test_linking_a_mention_creates_entity_and_alias_in_the_step_and_undo_removes
     assert "Amazon Web Services" in tooltip
 
     window.undo_action.trigger()
-    assert Entity.select().count() == 0
+    assert [e.name for e in Entity.select()] == ["AWS"]
     assert EntityAlias.select().count() == 0
-    assert reads.get_annotation(annotation_id).entity_id is None
+    assert reads.get_annotation(annotation_id).entity_id == aws
     assert "Amazon Web Services" not in window.reader.highlights_at(1)[0].tooltip
 
     window.redo_action.trigger()  # the same entity again, under the same id

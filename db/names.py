@@ -1,0 +1,48 @@
+"""How a mention's text names an entity: the rule that finds "OpenAI" in "d’OpenAI".
+
+A mention is linked to the entity whose name or alias has the same key: the
+text without a French elision before it ("d’", "l'", "qu’"…) or an English
+possessive after it ("’s"), with case, accents and runs of spaces ignored.
+A new entity is named after the mention's text without the elision or the
+possessive. The keys are stored beside the names (``entity.key``,
+``entity_alias.key``, migration 005), so finding an entity is one indexed
+look-up; this module is the one place that computes them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# French elided words a name can be glued to ("d’OpenAI", "qu’Airbus").
+_ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’ʼ]s?$", re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+# Names that keep their elided article: the article is part of the name.
+_KEEP_ARTICLE = re.compile(r"^l['’ʼ](?:or[ée]al|[ée]quipe|express|obs)\b", re.IGNORECASE)
+
+
+def canonical_name(text: str) -> str:
+    """The name a mention gives: spaces collapsed, elision and possessive taken off.
+
+    "d’OpenAI" → "OpenAI"; "OpenAI's" → "OpenAI"; "L’Oréal" stays "L’Oréal";
+    "Amazon\u00a0Web Services" → "Amazon Web Services". A name whose
+    possessive is part of it ("McDonald's") loses it too: link such a
+    mention to the entity by hand once, and its text becomes an alias.
+    """
+    name = " ".join(text.split())
+    if not _KEEP_ARTICLE.match(name):
+        stripped = _ELISION.sub("", name, count=1)
+        if stripped[:1].isalnum():
+            name = stripped
+    possessive = _POSSESSIVE.search(name)
+    if possessive and possessive.start() > 1 and name[possessive.start() - 1].isalnum():
+        name = name[:possessive.start()]
+    return name
+
+
+def name_key(text: str) -> str:
+    """What two names must share to name the same entity (case, accents, spacing aside)."""
+    folded = unicodedata.normalize("NFKD", canonical_name(text).translate(_APOSTROPHES))
+    letters = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(letters.casefold().split())
