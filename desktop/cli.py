@@ -158,6 +158,8 @@ def _import(args: argparse.Namespace) -> int:
         result = import_paths(args.paths, progress=progress, cancel=token)
     for problem in result.problems:
         _error(str(problem))
+    for note in result.notes:  # imported in a legacy encoding, or skipped: not failures
+        _error(str(note))
     if args.verbose:
         for where, title, existing_id in result.duplicates:
             print(f"Already present: {where} ({title}) is article {existing_id}.")

@@ -38,7 +38,18 @@ CHUNK = 200
 
 CSV_COLUMNS = ("article_id", "article_title", "article_date", "source", "start", "end",
                "text", "label", "entity", "value", "value_high", "unit", "approx", "status",
-               "note")
+               "note", "annotation_id", "links")
+"""The CSV's columns, in order; new ones are only ever added at the end.
+
+``links`` lists the annotations this one is linked to (both ends of a link
+list each other) as ``kind:annotation_id``, separated by ``"; "``: the
+amount of a deal with two parties reads ``deal:12; deal:15``, where 12 and
+15 are the parties' ``annotation_id``.
+"""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these gets a leading ``'``, so that a
+spreadsheet shows it instead of running it as a formula (CSV injection)."""
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it, Excel reads a CSV in the local
@@ -111,6 +122,7 @@ class _ExportedArticle:
     body: str
     annotations: list[_ExportedAnnotation]
     relations: list[_ExportedRelation]
+    links: dict[int, list[tuple[str, int]]]  # annotation → (kind, other end), any article
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -155,7 +167,9 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
     """Writes one row per annotation, for spreadsheets (UTF-8 with BOM, RFC 4180).
 
     Columns: see :data:`CSV_COLUMNS`. Fields holding commas, quotes or line
-    breaks are quoted, so a note written on two lines stays in one cell.
+    breaks are quoted, so a note written on two lines stays in one cell; text
+    that a spreadsheet would run as a formula is neutralised (see
+    :data:`FORMULA_STARTS`).
 
     Args:
         path: the file to write (replaced if it exists).
@@ -177,15 +191,25 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
         writer.writerow(CSV_COLUMNS)
         for article in _iter_articles(article_ids, progress, cancel):
             date = article.published.isoformat() if article.published else ""
+            title, source = _csv_text(article.title), _csv_text(article.source)
             for ann in article.annotations:
+                links = "; ".join(f"{kind}:{other}"
+                                  for kind, other in article.links.get(ann["id"], []))
                 writer.writerow([
-                    article.id, article.title, date, article.source, ann["start"], ann["end"],
-                    ann["text"], ann["label"], ann["entity"] or "", _csv_number(ann["value"]),
-                    _csv_number(ann["value_high"]), ann["unit"] or "",
-                    "true" if ann["approx"] else "false", ann["status"], ann["note"],
+                    article.id, title, date, source, ann["start"], ann["end"],
+                    _csv_text(ann["text"]), _csv_text(ann["label"]),
+                    _csv_text(ann["entity"] or ""), _csv_number(ann["value"]),
+                    _csv_number(ann["value_high"]), _csv_text(ann["unit"] or ""),
+                    "true" if ann["approx"] else "false", ann["status"], _csv_text(ann["note"]),
+                    ann["id"], _csv_text(links),
                 ])
                 count += 1
     return count
+
+
+def _csv_text(text: str) -> str:
+    """Text for a cell, with a ``'`` before a leading ``=``, ``+``, ``-``, ``@``…"""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv_number(value: float | None) -> str:
@@ -278,17 +302,23 @@ def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
             "author": row["author"], "status": row["status"],
         })
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
+    links: dict[int, list[tuple[str, int]]] = {}
+    in_chunk = Annotation.select(Annotation.id).where(Annotation.article.in_(ids))
     relation_rows = (Relation.select(Relation.kind, Relation.source, Relation.target)
-                     .join(Annotation, on=(Relation.source == Annotation.id))
-                     .where(Annotation.article.in_(ids)).order_by(Relation.id).dicts())
+                     .where(Relation.source.in_(in_chunk) | Relation.target.in_(in_chunk))
+                     .order_by(Relation.id).dicts())
     for relation in cast(Iterable[_ExportedRelation], relation_rows):
-        source = owner[relation["source"]]
-        if owner.get(relation["target"]) == source:  # a line only links its own annotations
-            relations[source].append(relation)
+        kind, source, target = relation["kind"], relation["source"], relation["target"]
+        links.setdefault(source, []).append((kind, target))
+        if target != source:
+            links.setdefault(target, []).append((kind, source))
+        article = owner.get(source)
+        if article is not None and owner.get(target) == article:
+            relations[article].append(relation)  # a line only links its own annotations
     return [
         _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
                          source=articles[i].source, language=articles[i].language,
                          body=articles[i].body, annotations=annotations[i],
-                         relations=relations[i])
+                         relations=relations[i], links=links)
         for i in ids if i in articles
     ]

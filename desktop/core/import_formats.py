@@ -6,6 +6,11 @@ here, and the CLI ``suggest`` command reads one file with
 :func:`desktop.core.text.normalize_body` exactly once, so the stored body is
 exactly what the reader shows. Problems are reported in words, naming the
 file (and line) and the reason.
+
+A text or Markdown file is read as UTF-8 when it is UTF-8 (or has a UTF-16
+byte-order mark). Other bytes are a file saved in an older 8-bit encoding:
+:func:`legacy_encoding` finds which (charset-normalizer), the file is read
+in it, and an :class:`ImportNote` says so, for the user to check its accents.
 """
 
 from __future__ import annotations
@@ -90,23 +95,47 @@ class ImportProblem:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class ImportNote:
+    """Something to know about a file that was handled all the same, in words.
+
+    Attributes:
+        path: the file.
+        message: what happened ("Read as Windows-1252: …", "Skipped: …").
+        encoding: the legacy encoding the file was read in (its name for
+            people, "Windows-1252"), or None.
+        skipped: the file was left out on purpose (a README in a folder).
+    """
+
+    path: str
+    message: str
+    encoding: str | None = None
+    skipped: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 # --- reading files --------------------------------------------------------------
 
 def read_document(path: str | os.PathLike[str],
-                  problems: list[ImportProblem] | None = None) -> list[ParsedArticle]:
+                  problems: list[ImportProblem] | None = None,
+                  notes: list[ImportNote] | None = None) -> list[ParsedArticle]:
     """Reads the articles of one file without storing them.
 
     Args:
         path: a ``.txt``, ``.md``, ``.markdown``, ``.jsonl`` or ``.jsonl.gz`` file.
         problems: if given, bad lines of a JSON Lines file are added to it
             (they are skipped either way).
+        notes: if given, gets a note when the file was not UTF-8 (see
+            :func:`iter_file`).
 
     Raises:
         DocumentError: the file can't be read or holds no article; the
             message says why.
     """
     sink: list[ImportProblem] = [] if problems is None else problems
-    return [article for article, _ in iter_file(Path(path), sink)]
+    return [article for article, _ in iter_file(Path(path), sink, notes)]
 
 
 def suffix_of(path: Path) -> str:
@@ -115,11 +144,13 @@ def suffix_of(path: Path) -> str:
     return next((s for s in SUPPORTED_SUFFIXES if name.endswith(s)), path.suffix.lower())
 
 
-def iter_file(path: Path, problems: list[ImportProblem]
+def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote] | None = None
               ) -> Generator[tuple[ParsedArticle, int], None, None]:
     """Yields each article of ``path`` with the bytes of the file read so far.
 
-    Bad lines of a JSON Lines file are added to ``problems`` and skipped.
+    Bad lines of a JSON Lines file are added to ``problems`` and skipped. A
+    text or Markdown file that is not UTF-8 is read in the legacy encoding
+    that fits it, and a note naming it is added to ``notes``.
 
     Raises:
         DocumentError: the whole file can't be read; the message says why.
@@ -131,10 +162,15 @@ def iter_file(path: Path, problems: list[ImportProblem]
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(unsupported_reason(suffix))
     data = _read_bytes(path)
-    text = normalize_body(_decode(data))
+    decoded, legacy = _decode(data)
+    text = normalize_body(decoded)
     parse = parse_markdown if suffix in MARKDOWN_SUFFIXES else parse_text
     article = parse(text, source=str(path.resolve()))
     article.path = str(path)
+    if legacy is not None and notes is not None:
+        name = encoding_name(legacy)
+        notes.append(ImportNote(str(path), f"Read as {name}: the file is not UTF-8 (check "
+                                "that its accents look right).", encoding=name))
     yield article, len(data)
 
 
@@ -162,19 +198,75 @@ def _os_reason(exc: OSError) -> str:
     return f"The file could not be read ({exc.strerror or exc})."
 
 
-def _decode(data: bytes) -> str:
-    """Decodes a whole text file: UTF-8 (BOM allowed), or UTF-16 with its BOM."""
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """Decodes a whole text file, and names the legacy encoding used (None: UTF).
+
+    UTF-8 (BOM allowed) comes first, then UTF-16 with its BOM; only bytes
+    that are neither are read in the legacy encoding that fits them.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             raise DocumentError("This UTF-16 file is damaged and can't be decoded.") from exc
     if b"\0" in data:
         raise DocumentError("This is a binary file, not text.")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        raise DocumentError(_not_utf8(data, exc.start)) from exc
+        refusal = _not_utf8(data, exc.start)
+    encoding = legacy_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    raise DocumentError(refusal)
+
+
+PREFERRED_LEGACY = "cp1252"
+"""Windows-1252, taken whenever it reads the bytes plausibly.
+
+The articles are mostly French and English, and their older files are in
+Windows-1252 or Latin-1 (which it reads alike: they differ only in control
+codes no text uses). On a short text a detector finds many encodings
+equally likely, and picking among them by its language model reads
+"crème" as "crčme" (Windows-1250) as often as not.
+"""
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The Python codec of the 8-bit encoding that reads ``data`` best, or None.
+
+    charset-normalizer lists the encodings that decode the bytes into
+    plausible text; Windows-1252 is taken if it is one of them
+    (see :data:`PREFERRED_LEGACY`), else the one it ranks first (Windows-1251
+    for Russian, Windows-1250 for Polish…). UTF-16 and UTF-32 without a
+    byte-order mark are never guessed.
+    """
+    from charset_normalizer import from_bytes  # loaded for the files that need it only
+
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith("utf")]
+    if not matches:
+        return None
+    if any(PREFERRED_LEGACY in m.could_be_from_charset for m in matches):
+        return PREFERRED_LEGACY
+    return str(matches[0].encoding)
+
+
+_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "mac_roman": "Mac Roman",
+                   "koi8_r": "KOI8-R", "koi8_u": "KOI8-U"}
+
+
+def encoding_name(codec: str) -> str:
+    """The name people know an encoding by: "cp1250" → "Windows-1250"."""
+    if codec in _ENCODING_NAMES:
+        return _ENCODING_NAMES[codec]
+    if re.fullmatch(r"cp125\d", codec):
+        return f"Windows-{codec[2:]}"
+    if codec.startswith("iso8859_"):
+        return f"ISO-8859-{codec[8:]}"
+    return codec.upper().replace("_", "-")
 
 
 def _not_utf8(data: bytes, position: int, of: str = "file") -> str:

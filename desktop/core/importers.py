@@ -4,10 +4,13 @@ Every body goes through :func:`desktop.core.text.normalize_body` exactly
 once, so the stored body is exactly what the reader shows and offsets never
 shift. Articles are stored in batches, one transaction each: a cancelled
 import keeps the batches it committed, and bad input (an unreadable file, a
-wrong encoding, a malformed line) becomes an :class:`ImportProblem` naming
-the file and the reason while the other files go on. Nothing already stored
-is changed: an article whose content is already present is reported as a
-duplicate, never stored twice.
+malformed line) becomes an :class:`ImportProblem` naming the file and the
+reason while the other files go on. A file handled all the same gets an
+:class:`ImportNote`: one read in a legacy encoding (not UTF-8), and a
+README, licence or change log found in a folder, which is skipped (given by
+itself, it is imported). Nothing already stored is changed: an article
+whose content is already present is reported as a duplicate, never stored
+twice.
 
 JSON Lines written by :func:`desktop.core.exporters.export_jsonl` carry
 annotations and relations; importing such a file into a database that does
@@ -31,6 +34,7 @@ from desktop.core.import_annotations import AnnotationRestorer
 from desktop.core.import_formats import (
     SUPPORTED_SUFFIXES,
     DocumentError,
+    ImportNote,
     ImportProblem,
     ParsedArticle,
     RecordError,
@@ -43,7 +47,7 @@ from desktop.core.progress import CancelToken, ProgressCallback, is_cancelled, r
 from desktop.core.text import content_hash
 
 __all__ = [
-    "DocumentError", "ImportProblem", "ImportReport", "ParsedArticle", "RecordError",
+    "DocumentError", "ImportNote", "ImportProblem", "ImportReport", "ParsedArticle", "RecordError",
     "collect_files", "import_paths", "read_document",
 ]
 
@@ -58,12 +62,15 @@ class ImportReport:
             because the same text is already stored (or came earlier in
             this import).
         problems: files or lines that could not be imported, and why.
+        notes: files imported in a legacy encoding, or skipped on purpose
+            (not articles); none of them is a failure.
         cancelled: the user stopped the import before the end.
     """
 
     imported: list[int] = field(default_factory=list)
     duplicates: list[tuple[str, str, int]] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
     cancelled: bool = False
 
     def summary(self) -> str:
@@ -80,6 +87,14 @@ class ImportReport:
             files = len({p.path for p in bad_lines})
             parts.append(f"{_plural(len(bad_lines), 'line')} with problems in "
                          f"{_plural(files, 'file')}")
+        skipped = [n for n in self.notes if n.skipped]
+        if skipped:
+            parts.append(f"{_plural(len(skipped), 'file')} skipped as not articles")
+        encodings = [n.encoding for n in self.notes if n.encoding]
+        if encodings:
+            parts.append(f"{_plural(len(encodings), 'file')} read as {encodings[0]}"
+                         if len(set(encodings)) == 1 else
+                         f"{_plural(len(encodings), 'file')} read in older encodings")
         if self.cancelled:
             parts.append("cancelled before the end")
         return "; ".join(parts) + "."
@@ -91,22 +106,43 @@ def _plural(count: int, noun: str) -> str:
 
 # --- storing ----------------------------------------------------------------------
 
+# Files that come with a folder of articles but are not articles, by what
+# their name says they are (any case, any extension: README, readme.md, LICENSE.txt).
+_NOT_ARTICLES = {"readme": "a README", "license": "a licence", "licence": "a licence",
+                 "copying": "a licence", "changelog": "a change log",
+                 "authors": "a list of authors", "notice": "a notice"}
+
+
+def not_an_article(path: Path) -> str | None:
+    """What the file's name says it is when that is not an article ("a README"), else None."""
+    return _NOT_ARTICLES.get(path.name.split(".", 1)[0].lower())
+
+
 def collect_files(paths: Iterable[str | os.PathLike[str]],
-                  problems: list[ImportProblem]) -> list[Path]:
+                  problems: list[ImportProblem],
+                  notes: list[ImportNote] | None = None) -> list[Path]:
     """Expands folders (recursively, sorted, hidden entries skipped) into files.
 
     Missing paths, unreadable folders and files of an unsupported type are
-    added to ``problems``; a file named twice is read once.
+    added to ``problems``; a file named twice is read once. A README, a
+    licence, a change log… found in a folder is skipped, with a note added
+    to ``notes`` (named by itself, it is taken like any other file).
     """
     files: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, in_folder: bool = False) -> None:
         key = path.resolve()
         if key in seen:
             return
         seen.add(key)
-        if path.is_dir():
+        kind = not_an_article(path) if in_folder and not path.is_dir() else None
+        if kind is not None:
+            if notes is not None:
+                notes.append(ImportNote(str(path), f"Skipped: looks like {kind}, not an "
+                                        "article (import the file by itself to read it).",
+                                        skipped=True))
+        elif path.is_dir():
             try:
                 entries = sorted(path.iterdir(), key=lambda p: p.name)
             except OSError as exc:
@@ -114,7 +150,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]],
                 return
             for entry in entries:
                 if not entry.name.startswith("."):
-                    add(entry)
+                    add(entry, in_folder=True)
         elif not path.exists():
             problems.append(ImportProblem(str(path), "The file does not exist."))
         elif suffix_of(path) not in SUPPORTED_SUFFIXES:
@@ -225,7 +261,7 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     result = ImportReport()
-    files = collect_files(paths, result.problems)
+    files = collect_files(paths, result.problems, result.notes)
     sizes = [_size(path) for path in files]
     writer = _BatchWriter(result, batch_size, progress, sum(sizes))
     report(progress, 0, writer.total, f"Reading {_plural(len(files), 'file')}")
@@ -235,7 +271,7 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
             result.cancelled = True
             break
         try:
-            with closing(iter_file(path, result.problems)) as articles:
+            with closing(iter_file(path, result.problems, result.notes)) as articles:
                 for article, position in articles:
                     if is_cancelled(cancel):
                         result.cancelled = True

@@ -444,6 +444,16 @@ class ReaderPane(QWidget):
             attribution: licence notice shown small under the header, or "".
         """
         self._text = body
+        self.set_header(title, published, language, source, attribution)
+        self.body.set_text(body)
+        if self._find_bar is not None:
+            self._find_bar.set_text(body)
+        self._stack.setCurrentIndex(1)
+
+    def set_header(self, title: str, published: str, language: str, source: str,
+                   attribution: str = "") -> None:
+        """Shows the article's details above its body (an edit: highlights, selection
+        and scrolling stay). The arguments are those of :meth:`set_article`."""
         self._source = source
         self._title.setText(title)
         parts = [escape(p) for p in (published, _language_name(language)) if p]
@@ -455,10 +465,6 @@ class ReaderPane(QWidget):
         self._meta.setVisible(bool(parts))
         self._attribution.setText(attribution)
         self._attribution.setVisible(bool(attribution))
-        self.body.set_text(body)
-        if self._find_bar is not None:
-            self._find_bar.set_text(body)
-        self._stack.setCurrentIndex(1)
 
     def clear(self, message: str) -> None:
         """Shows ``message`` instead of an article."""
@@ -572,7 +578,8 @@ class ReaderPane(QWidget):
     # --- events -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Handles the body's keys: digits, Delete/Backspace, Ctrl+F, F3."""
+        """Handles the body's keys: digits, Delete/Backspace, Ctrl+F, F3, and the
+        keys of the actions added to the body (the suggestions' N, A, R…)."""
         if watched is self.body and event.type() in (QEvent.Type.KeyPress,
                                                      QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
@@ -610,6 +617,14 @@ class ReaderPane(QWidget):
             # Claimed even over nothing, so a window-wide Delete (say, of the
             # article selected in the library) never fires from the text.
             return self._request_delete
+        # Single keys of actions added to the body (a suggestion's A…) act only
+        # here, as the digits do: typed anywhere else they are text.
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.body.actions():
+            if action.isEnabled() and any(
+                    pressed.matches(shortcut) == QKeySequence.SequenceMatch.ExactMatch
+                    for shortcut in action.shortcuts()):
+                return action.trigger
         return None
 
     def _request_delete(self) -> None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
 PROGRESSIVE_LOAD_ABOVE = 2000
 FIRST_SCREEN_CHARS = 20_000
+READ_LANGUAGES = ("fr", "en")  # those desktop.core.amounts reads
 
 
 class LabelSet(QObject):
@@ -183,9 +184,7 @@ class ReaderController(QObject):
         if article is None:
             return False
         self._article = article
-        published = article.published.isoformat() if article.published else ""
-        self.pane.set_article(article.title, article.body, published, article.language,
-                              article.source, attribution(article.source))
+        self.pane.set_article(article.title, article.body, *self._header(article))
         if store.annotation_count(article.id) <= PROGRESSIVE_LOAD_ABOVE:
             self._load(article.id)
         else:
@@ -224,10 +223,31 @@ class ReaderController(QObject):
         self._links = store.linked_quotes(self._article.id) if self._article is not None else {}
         self.pane.set_highlights([self._highlight(r) for r in records])
 
+    @staticmethod
+    def _header(article: ArticleRecord) -> tuple[str, str, str, str]:
+        """The pane's header arguments after the title: date, language, source, licence."""
+        published = article.published.isoformat() if article.published else ""
+        return published, article.language, article.source, attribution(article.source)
+
+    def _show_details(self, article_id: int) -> None:
+        """Shows the article's edited details; its text, highlights and scroll stay."""
+        article = store.get_article(article_id)
+        if article is None:
+            return
+        before, self._article = self._article, article
+        self.pane.set_header(article.title, *self._header(article))
+        if before is not None and (before.language, before.source) != (article.language,
+                                                                       article.source):
+            self._start_suggestions(article_id)  # amounts read by language, "$" by source
+
     def _start_suggestions(self, article_id: int) -> None:
         if self._article is not None and self._article.id == article_id:
+            # The amount reader knows French and English; in an article said to be
+            # in another language ("de", set in its details) it guesses between them.
+            language = self._article.language
             self.suggestions.set_article(article_id, self._article.body,
-                                         self._article.language, self._article.source)
+                                         language if language in READ_LANGUAGES else "",
+                                         self._article.source)
 
     # --- highlights --------------------------------------------------------------------
 
@@ -258,6 +278,8 @@ class ReaderController(QObject):
         article_id = self.article_id
         if article_id is None:
             return
+        if change.reload or article_id in change.articles_edited:
+            self._show_details(article_id)
         if change.reload:
             self._set_records(store.annotations_for_article(article_id))
             return

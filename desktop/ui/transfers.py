@@ -117,12 +117,15 @@ class Transfers(QObject):
         self._runner.announce(Change(articles_added=frozenset(report.imported),
                                      article_ids=frozenset(report.imported)))
         self._say(report.summary(), 10000)
-        if report.problems:
-            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning,
-                                        "Some files were not imported", report.summary(),
-                                        parent=self._window)
+        if report.problems or report.notes:
+            # Notes (a file read in a legacy encoding, a README skipped) are no
+            # failure, but the user should check or know of them.
+            icon, title = ((QtWidgets.QMessageBox.Icon.Warning, "Some files were not imported")
+                           if report.problems else
+                           (QtWidgets.QMessageBox.Icon.Information, "Import notes"))
+            box = QtWidgets.QMessageBox(icon, title, report.summary(), parent=self._window)
             box.setDetailedText("\n".join(
-                f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
-                for p in report.problems))
+                [f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
+                 for p in report.problems] + [str(note) for note in report.notes]))
             box.open()
         self.import_finished.emit(report)

@@ -123,6 +123,7 @@ def test_csv_has_one_row_per_annotation_and_opens_in_spreadsheets(annotated, tmp
         "source": "", "start": "38", "end": "61", "text": "38\u00a0milliards de dollars",
         "label": "MONEY", "entity": "", "value": "38000000000", "value_high": "",
         "unit": "USD", "approx": "true", "status": "suggested", "note": NOTE,
+        "annotation_id": money["annotation_id"], "links": money["links"],
     }
     assert rows[4]["value"] == "1" and rows[4]["value_high"] == "2.5"
     assert rows[3]["entity"] == "Café" and rows[3]["label"] == "DISH"
@@ -193,3 +194,34 @@ def test_export_into_a_missing_folder_raises_oserror(annotated, tmp_path):
 def test_path_may_be_a_string(annotated, tmp_path):
     target = str(tmp_path / "export.csv")
     assert export_csv(target) == 5 and Path(target).exists()
+
+
+def test_csv_rows_carry_the_entity_and_the_links_of_each_annotation(annotated, tmp_path):
+    path = tmp_path / "export.csv"
+    export_csv(path)
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["text"]: row for row in csv.DictReader(handle)}
+    assert CSV_COLUMNS[-2:] == ("annotation_id", "links")  # added at the end
+    openai, aws, money = rows["OpenAI"], rows["AWS"], rows["38\u00a0milliards de dollars"]
+    assert (openai["entity"], aws["entity"]) == ("OpenAI", "Amazon Web Services")
+    assert money["links"] == f"deal:{openai['annotation_id']}; deal:{aws['annotation_id']}"
+    assert openai["links"] == aws["links"] == f"deal:{money['annotation_id']}"
+    assert rows["𝄞"]["links"] == ""
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(db, tmp_path):
+    body = "=HYPERLINK(evil) a coûté -5 millions à @acme selon +Info."
+    [article] = insert_articles([NewArticle("=1+1", body, content_hash(body),
+                                            source="@source")])
+    tag(article, "=HYPERLINK(evil)", "ORG", entity="-Evil Corp", note="+note")
+    tag(article, "-5 millions", "MONEY", value=-5e6, unit="EUR")
+    path = tmp_path / "export.csv"
+
+    export_csv(path)
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        org, money = csv.DictReader(handle)
+    assert (org["article_title"], org["source"], org["text"], org["entity"], org["note"]) == (
+        "'=1+1", "'@source", "'=HYPERLINK(evil)", "'-Evil Corp", "'+note")
+    assert (money["text"], money["value"]) == ("'-5 millions", "-5000000")  # numbers stay

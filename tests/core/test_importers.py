@@ -13,7 +13,13 @@ import pytest
 from db import annotations as store
 from db.articles import article_count, get_article
 from db.models import Article, database
-from desktop.core.importers import ImportProblem, ImportReport, import_paths, read_document
+from desktop.core.importers import (
+    ImportNote,
+    ImportProblem,
+    ImportReport,
+    import_paths,
+    read_document,
+)
 from desktop.core.language import guess_language
 from desktop.core.progress import CancelToken, Progress
 from desktop.core.text import content_hash
@@ -210,7 +216,7 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
     folder.mkdir()
     shutil.copy(DATA / "en-with-header.txt", folder / "good.txt")
     (folder / "binary.txt").write_bytes(b"title: x\n\n\x00\x01\x02\xff binary")
-    (folder / "latin1.txt").write_bytes("title: Café\n\nLe café coûte 2 euros.".encode("latin-1"))
+    (folder / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
     (folder / "empty.txt").write_text("title: Nothing here\n\n   \n", encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     (folder / ".hidden.txt").write_text("A hidden file is not imported.", encoding="utf-8")
@@ -227,8 +233,8 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
     assert titles == ["Harbour authority buys four electric tugboats", "Report 0", "Report 1",
                       "Report 3"]
     assert "binary" in _problem(result.problems, "binary.txt").reason
-    latin1 = _problem(result.problems, "latin1.txt").reason
-    assert latin1.startswith("This is not UTF-8 text: byte 0xE9 on line 1 (byte 10 of the file)")
+    garbled = _problem(result.problems, "garbled.txt").reason
+    assert garbled.startswith("This is not UTF-8 text: byte 0x80 on line 1 (byte 0 of the file)")
     assert _problem(result.problems, "empty.txt").reason == "The article has no text."
     assert "Unsupported file type “.pdf”" in _problem(result.problems, "notes.pdf").reason
     feed = sorted((p.line, p.reason) for p in result.problems if p.path.endswith("feed.jsonl"))
@@ -236,7 +242,7 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
     assert feed[0][1].startswith("Not valid JSON")
     assert feed[1][1] == 'The record has no "body" field.'
     assert "YYYY-MM-DD" in feed[2][1]
-    assert str(_problem(result.problems, "latin1.txt")).startswith(str(folder / "latin1.txt"))
+    assert str(_problem(result.problems, "garbled.txt")).startswith(str(folder / "garbled.txt"))
     assert not any(".hidden" in p.path for p in result.problems)
     assert get_article(article_id) == before
     assert article_count() == 5
@@ -360,3 +366,64 @@ def test_summary_sentences():
     assert report.summary() == (
         "Imported 1 article; 2 already present; 1 file could not be imported.")
     assert ImportReport().summary() == "No articles imported."
+
+
+# --- legacy encodings and files that are not articles ------------------------------------
+
+SOCIETE = "Société générale a réalisé 3 € de bénéfice"
+
+
+def test_a_windows_1252_file_is_read_with_its_accents_and_a_note(db, tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(f"title: Résultats\n\n{SOCIETE} en 2023.\n".encode("cp1252"))
+    modern = tmp_path / "modern.md"
+    modern.write_text(f"# Résultats\n\n{SOCIETE} cette année.\n", encoding="utf-8")
+
+    result = import_paths([legacy, modern])
+
+    assert result.problems == []
+    legacy_article, modern_article = (_stored(i) for i in result.imported)
+    assert legacy_article.title == "Résultats"
+    assert legacy_article.body == f"{SOCIETE} en 2023."
+    assert modern_article.body.endswith(f"{SOCIETE} cette année.")
+    [note] = result.notes  # UTF-8 comes first: the Markdown file gets none
+    assert Path(note.path).name == "legacy.txt" and note.encoding == "Windows-1252"
+    assert note.message.startswith("Read as Windows-1252: the file is not UTF-8")
+    assert result.summary() == "Imported 2 articles; 1 file read as Windows-1252."
+
+
+def test_read_document_reads_a_latin_1_file_and_says_so(tmp_path):
+    path = tmp_path / "latin.md"
+    path.write_bytes("# Crème brûlée\n\nLe café crème coûte 2 euros à Noël.".encode("latin-1"))
+    notes: list[ImportNote] = []
+
+    [article] = read_document(path, notes=notes)
+
+    assert article.title == "Crème brûlée"
+    assert article.body.endswith("Le café crème coûte 2 euros à Noël.")
+    assert [n.encoding for n in notes] == ["Windows-1252"]  # Latin-1 text reads alike
+
+
+def test_readme_and_licence_in_a_folder_are_skipped_and_reported(db, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "README.md").write_text("# About this corpus\n\nTwo articles.\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("MIT License\n\nPermission is hereby granted…\n",
+                                    encoding="utf-8")
+    (folder / "one.txt").write_text("title: One\n\nThe first article.\n", encoding="utf-8")
+    (folder / "two.md").write_text("# Two\n\nThe second article.\n", encoding="utf-8")
+
+    result = import_paths([folder])
+
+    assert sorted(_stored(i).title for i in result.imported) == ["One", "Two"]
+    assert result.problems == []
+    assert sorted(Path(n.path).name for n in result.notes) == ["LICENSE", "README.md"]
+    assert all(n.skipped for n in result.notes)
+    readme = next(n for n in result.notes if n.path.endswith("README.md"))
+    assert readme.message.startswith("Skipped: looks like a README, not an article")
+    assert result.summary() == "Imported 2 articles; 2 files skipped as not articles."
+
+    named = import_paths([folder / "README.md"])  # given by itself, it is an article
+
+    assert [_stored(i).title for i in named.imported] == ["About this corpus"]
+    assert named.notes == []
