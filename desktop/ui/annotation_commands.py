@@ -108,14 +108,37 @@ class AnnotationCommands(QObject):
         return self.runner.run(RemoveAnnotations(list(ids), name=f"Remove {noun}"))
 
     def edit(self, ids: Sequence[int], changes: dict[str, Any]) -> bool:
-        """Applies an edit from the panel; an ``"entity"`` name links to that entity."""
+        """Applies the same edit to these annotations, as one undo step.
+
+        An ``"entity"`` name links them to that entity ("" unlinks them). The
+        status bar says what changed and how many ("Changed the label of 3
+        annotations.").
+        """
         from desktop.core.operations import EditAnnotations
 
         changes = dict(changes)
         entity = changes.pop("entity", None)
+        ids = list(dict.fromkeys(ids))
         if not ids or (not changes and entity is None):
             return False
-        return self.runner.run(EditAnnotations(list(ids), changes, entity=entity))
+        fields = {"label_id": "label", "entity": "entity", "value": "value",
+                  "value_high": "upper value", "unit": "unit", "approx": "approximate flag",
+                  "note": "note", "status": "status"}
+        asked = [*changes, *(["entity"] if entity is not None else [])]
+        named = [fields.get(key, key) for key in asked]
+        if "label_id" in changes:
+            what = "label"  # a new label carries the entity along: the label changed
+        elif len(named) <= 2:
+            what = " and ".join(named)
+        else:
+            what = "fields"
+        noun = "1 annotation" if len(ids) == 1 else f"{len(ids)} annotations"
+        operation = EditAnnotations(ids, changes, entity=entity,
+                                    name=f"Change the {what} of {noun}")
+        if not self.runner.run(operation):
+            return False
+        self._status(f"Changed the {what} of {noun}.")
+        return True
 
     def link_as_deal(self, records: Sequence[Any]) -> int:
         """Links each chosen amount to each chosen entity mention; returns how many links."""

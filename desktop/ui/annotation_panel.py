@@ -4,15 +4,21 @@ The panel never writes. It asks, through :attr:`AnnotationPanel.edit_requested`
 and :attr:`AnnotationPanel.delete_requested`; the main window applies the
 change as an undoable operation and then tells the panel what changed with
 :meth:`AnnotationPanel.apply_change` (or reloads it with :meth:`AnnotationPanel.refresh`).
+
+With several annotations selected, the editor edits them all: each field shows
+their common value, or nothing and "(several values)"; a field changed is
+asked for all of them at once (one undo step).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -55,9 +61,14 @@ from desktop.ui.swatch import swatch
 if TYPE_CHECKING:
     from desktop.core.changes import Change
 
+# The share of the list's width of each column: text, entity / value, note.
+COLUMN_SHARES = (0.42, 0.42, 0.16)
+
 EMPTY_TEXT = "No annotations yet — select text in the reader and press 1–9 to tag it."
 NO_ARTICLE_TEXT = "No article open."
 NO_MATCH_TEXT = "No annotations match the filter."
+NO_SELECTION_TEXT = "Select an annotation to edit it."
+SEVERAL_VALUES = "(several values)"
 
 _INVALID_COLOR = QColor("#c62828")
 _COMMON_UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB",
@@ -97,19 +108,20 @@ def editable_number(value: float, language: str = "en") -> str:
 
 
 class AnnotationPanel(QWidget):
-    """Lists the open article's annotations by label and edits the selected one.
+    """Lists the open article's annotations by label and edits the selected ones.
 
     Signals:
         annotation_activated(int): the user chose an annotation in the list
             (to show it in the reader).
-        edit_requested(int, dict): the user changed fields of an annotation;
+        edit_requested(list, dict): the user changed fields of the selected
+            annotations (their ids, in list order), all to the same values;
             keys are among ``label_id``, ``entity`` (a name; "" unlinks),
             ``value``, ``value_high``, ``unit``, ``approx`` and ``note``.
         delete_requested(list): the user asked to delete these annotation ids.
     """
 
     annotation_activated = Signal(int)
-    edit_requested = Signal(int, dict)
+    edit_requested = Signal(list, dict)
     delete_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,9 +133,10 @@ class AnnotationPanel(QWidget):
         self._labels: dict[int, LabelRecord] = {}
         self._records: dict[int, AnnotationRecord] = {}  # the article's, filtered or not
         self._collapsed: set[int] = set()
-        self._record: AnnotationRecord | None = None  # what the editor shows
+        self._record: AnnotationRecord | None = None  # the current one
+        self._editing: list[AnnotationRecord] = []  # what the editor edits: the selection
         self._loaded_text: dict[QLineEdit, str] = {}
-        self._completer_label: int | None = None
+        self._completer_label: tuple[int, ...] | None = None  # whose entities are offered
         self._selecting = False
         self._current_before_press: int | None = None
 
@@ -141,9 +154,11 @@ class AnnotationPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0" * 14))
-        header.resizeSection(2, self.fontMetrics().horizontalAdvance("M" * 4))
+        # The columns share the list's width and grow with it (see _share_width);
+        # a column the user drags keeps its new share.
+        self._shares = list(COLUMN_SHARES)
+        self._sharing = False
+        header.sectionResized.connect(self._on_section_resized)
         self.tree.installEventFilter(self)
         self._viewport = self.tree.viewport()
         self._viewport.installEventFilter(self)
@@ -295,7 +310,10 @@ class AnnotationPanel(QWidget):
         return True
 
     def current_annotation_id(self) -> int | None:
-        """The annotation the editor shows, or ``None``."""
+        """The current annotation (the list's cursor), or ``None``.
+
+        The editor edits the selected annotations (:meth:`editing_ids`).
+        """
         return self._record.id if self._record else None
 
     def selected_annotation_ids(self) -> list[int]:
@@ -304,6 +322,10 @@ class AnnotationPanel(QWidget):
                       for index in self.tree.selectionModel().selectedRows(0)
                       if index.parent().isValid())
         return [annotation_id for _group, _row, annotation_id in rows]
+
+    def editing_ids(self) -> list[int]:
+        """The annotations the editor edits: the selected ones, else the current one."""
+        return [r.id for r in self._editing if r.id is not None]
 
     def annotation_count(self) -> int:
         """How many annotations are listed."""
@@ -376,21 +398,25 @@ class AnnotationPanel(QWidget):
                 self._selecting = False
             self._show_in_editor(None)
             return
-        self._set_current(self._model.reveal(target))
-        selection = self.tree.selectionModel()
+        others = QItemSelection()
         for annotation_id in keep:
             if annotation_id != target:
                 index = self._model.reveal(annotation_id)
                 if index.isValid():
-                    selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                     | QItemSelectionModel.SelectionFlag.Rows)
+                    others.select(index, index)
+        # The others in one go (one signal), then the editor once for them all.
+        self._set_current(self._model.reveal(target), others)
 
-    def _set_current(self, index: QModelIndex) -> None:
+    def _set_current(self, index: QModelIndex, others: QItemSelection | None = None) -> None:
+        """Makes ``index`` current and the selection (with ``others``); fills the editor."""
+        selection = self.tree.selectionModel()
         self._selecting = True
         try:
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            if others is not None and not others.isEmpty():
+                selection.select(others, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
         finally:
             self._selecting = False
         self._show_in_editor(self._records.get(index.data(ANNOTATION_ID_ROLE)))
@@ -448,6 +474,9 @@ class AnnotationPanel(QWidget):
         self.approx_check.clicked.connect(self._on_approx_clicked)
         self.note_edit = QLineEdit(editor)
         self.note_edit.editingFinished.connect(self._on_note_finished)
+        self._placeholders = {edit: edit.placeholderText() for edit in (
+            self.entity_edit, self.value_edit, self.value_high_edit, self.unit_edit,
+            self.note_edit)}
         self.error_label = QLabel(editor)
         palette = self.error_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, _INVALID_COLOR)
@@ -479,41 +508,69 @@ class AnnotationPanel(QWidget):
         return editor
 
     def _show_in_editor(self, record: AnnotationRecord | None) -> None:
-        """Fills the form with ``record`` (or empties and disables it)."""
+        """Makes ``record`` current and fills the form with the selection.
+
+        The form edits the selected annotations, or ``record`` when none is
+        selected (empty and disabled when there is neither). A field the
+        selected annotations share shows their value; one where they differ
+        shows nothing and "(several values)", and is sent only if typed in.
+        """
         self._record = record
-        self._fill_label_combo(record.label_id if record else None)
-        label = self._labels.get(record.label_id) if record else None
-        is_entity = label is not None and label.kind == ENTITY
-        is_amount = label is not None and label.kind == AMOUNT
-        if record is None:
-            self.quote_label.setText("Select an annotation to edit it.")
+        selected = [r for r in map(self._records.get, self.selected_annotation_ids())
+                    if r is not None]
+        records = selected or ([record] if record is not None else [])
+        self._editing = records
+        label_ids = tuple(dict.fromkeys(r.label_id for r in records))
+        kinds = {self._labels[i].kind if i in self._labels else None for i in label_ids}
+        is_entity = kinds == {ENTITY}
+        is_amount = kinds == {AMOUNT}
+        self._fill_label_combo(label_ids[0] if len(label_ids) == 1 else None)
+        self.label_combo.setPlaceholderText(SEVERAL_VALUES if len(label_ids) > 1 else "")
+        if not records:
+            self.quote_label.setText(NO_SELECTION_TEXT)
+        elif len(records) == 1:
+            self.quote_label.setText(f"“{one_line(records[0].quote, 200)}”")
         else:
-            self.quote_label.setText(f"“{one_line(record.quote, 200)}”")
-        texts = {
-            self.entity_edit: self._model.entity_name(record.entity_id) if record else "",
-            self.value_edit: editable_number(record.value, self._number_language())
-            if record and record.value is not None else "",
-            self.value_high_edit: editable_number(record.value_high, self._number_language())
-            if record and record.value_high is not None else "",
-            self.unit_edit: (record.unit or "") if record else "",
-            self.note_edit: record.note if record else "",
+            quotes = ", ".join(f"“{one_line(r.quote, 40)}”" for r in records[:12])
+            self.quote_label.setText(one_line(f"{len(records)} annotations: {quotes}", 200))
+
+        def number(value: float | None) -> str:
+            return "" if value is None else editable_number(value, self._number_language())
+
+        # The values compared, and how the one they share reads (only it is written out).
+        fields: dict[QLineEdit, tuple[set[Any], Callable[[Any], str]]] = {
+            self.entity_edit: ({r.entity_id for r in records}, self._model.entity_name),
+            self.value_edit: ({r.value for r in records}, number),
+            self.value_high_edit: ({r.value_high for r in records}, number),
+            self.unit_edit: ({r.unit or "" for r in records}, str),
+            self.note_edit: ({r.note for r in records}, str),
         }
-        for edit, text in texts.items():
+        for edit, (values, shown) in fields.items():
+            several = len(values) > 1
+            text = shown(next(iter(values))) if len(values) == 1 else ""
             with QSignalBlocker(edit):
                 edit.setText(text)
+            edit.setPlaceholderText(SEVERAL_VALUES if several
+                                    else self._placeholders.get(edit, ""))
             self._loaded_text[edit] = text
             self._set_invalid(edit, None)
+        approx = {r.approx for r in records}
         with QSignalBlocker(self.approx_check):
-            self.approx_check.setChecked(bool(record and record.approx))
-        self.label_combo.setEnabled(record is not None)
+            self.approx_check.setTristate(len(approx) > 1)
+            self.approx_check.setCheckState(
+                Qt.CheckState.PartiallyChecked if len(approx) > 1
+                else Qt.CheckState.Checked if True in approx else Qt.CheckState.Unchecked)
+        self.label_combo.setEnabled(bool(records))
         self.entity_edit.setEnabled(is_entity)
         for widget in (self.value_edit, self.value_high_edit, self.unit_edit,
                        self.approx_check):
             widget.setEnabled(is_amount)
-        self.note_edit.setEnabled(record is not None)
-        if is_entity and record is not None and self._completer_label != record.label_id:
-            self.entity_completions.setStringList(store.entities_for_label(record.label_id))
-            self._completer_label = record.label_id
+        self.note_edit.setEnabled(bool(records))
+        if is_entity and self._completer_label != label_ids:
+            names = (store.entities_for_label(i) for i in label_ids)
+            self.entity_completions.setStringList(
+                list(dict.fromkeys(name for group in names for name in group)))
+            self._completer_label = label_ids
         self._update_delete_button()
 
     def _fill_label_combo(self, label_id: int | None) -> None:
@@ -524,13 +581,23 @@ class AnnotationPanel(QWidget):
             self.label_combo.setCurrentIndex(self.label_combo.findData(label_id))
 
     def _request_edit(self, changes: dict[str, Any]) -> None:
-        record = self._record
-        if record is None or record.id is None or not changes:
+        """Asks for ``changes`` to every annotation the editor edits."""
+        records = [r for r in self._editing if r.id is not None]
+        if not records or not changes:
             return
         local = {("entity_id" if k == "entity" else k): v for k, v in changes.items()
                  if k != "entity"}
-        self._record = replace(record, **local)  # so a repeated signal is not re-sent
-        self.edit_requested.emit(record.id, changes)
+        # Kept as asked, so a repeated signal (leaving a field again) is not re-sent.
+        self._editing = [replace(r, **local) for r in records]
+        if self._record is not None:
+            self._record = next((r for r in self._editing if r.id == self._record.id),
+                                self._record)
+        self.edit_requested.emit([r.id for r in records], changes)
+
+    def _refuse(self, message: str) -> None:
+        """Says in the editor why an edit was not asked for."""
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def _number_language(self) -> str:
         """The open article's language, read once from the database if not given."""
@@ -581,7 +648,9 @@ class AnnotationPanel(QWidget):
             self.annotation_activated.emit(annotation_id)
 
     def _on_selection_changed(self, *_args: object) -> None:
-        self._update_delete_button()
+        if self._selecting:
+            return  # the editor is filled once the selection is made
+        self._show_in_editor(self._record)
 
     def _on_collapsed(self, index: QModelIndex) -> None:
         label_id = index.data(LABEL_ID_ROLE)
@@ -599,16 +668,24 @@ class AnnotationPanel(QWidget):
             self._show_groups(first, last)
 
     def _on_label_chosen(self, combo_index: int) -> None:
-        record = self._record
+        records = self._editing
         label_id = self.label_combo.itemData(combo_index)
-        if record is None or label_id is None or label_id == record.label_id:
+        if not records or label_id is None or all(r.label_id == label_id for r in records):
             return
         changes: dict[str, Any] = {"label_id": label_id}
-        name = self._model.entity_name(record.entity_id)
+        names = {self._model.entity_name(r.entity_id) for r in records}
         new_kind = self._labels[label_id].kind if label_id in self._labels else ENTITY
-        if name:
+        if names != {""}:
             # An entity belongs to one label: keep the name, under the new label.
-            changes["entity"] = name if new_kind == ENTITY else ""
+            if new_kind != ENTITY:
+                changes["entity"] = ""
+            elif len(names) == 1:
+                changes["entity"] = names.pop()
+            else:  # one edit gives them all one entity: it cannot keep several
+                self._show_in_editor(self._record)
+                self._refuse("These annotations are linked to different entities "
+                             "(or some to none): change their label in groups that share one.")
+                return
         self._request_edit(changes)
 
     def _on_entity_completed(self, text: str) -> None:
@@ -616,7 +693,7 @@ class AnnotationPanel(QWidget):
         self._on_entity_finished()
 
     def _on_entity_finished(self) -> None:
-        if self._record is None:
+        if not self._editing:
             return
         name = " ".join(self.entity_edit.text().split())
         if name == " ".join(self._loaded_text.get(self.entity_edit, "").split()):
@@ -625,40 +702,78 @@ class AnnotationPanel(QWidget):
         self._request_edit({"entity": name})
 
     def _on_number_finished(self, edit: QLineEdit, key: str) -> None:
-        if self._record is None or edit.text() == self._loaded_text.get(edit):
-            self._set_invalid(edit, None)  # back to what was stored: nothing to send
+        if not self._editing or edit.text() == self._loaded_text.get(edit):
+            self._set_invalid(edit, None)  # back to what was shown: nothing to send
             return
         if not self._validate(edit):
             return
         value = parse_number(edit.text(), self._number_language())
-        if value == getattr(self._record, key):
+        if all(getattr(r, key) == value for r in self._editing):
             return
         self._loaded_text[edit] = edit.text()
         self._request_edit({key: value})
 
+    def _typed(self, edit: QLineEdit) -> bool:
+        """True if ``edit`` no longer holds what was shown (or last sent)."""
+        return bool(self._editing) and edit.text() != self._loaded_text.get(edit)
+
     def _on_unit_finished(self) -> None:
-        if self._record is None:
+        if not self._typed(self.unit_edit):
             return
         unit = self.unit_edit.text().strip() or None
-        if unit == self._record.unit:
+        if all(r.unit == unit for r in self._editing):
             return
+        self._loaded_text[self.unit_edit] = self.unit_edit.text()
         self._request_edit({"unit": unit})
 
     def _on_approx_clicked(self, checked: bool) -> None:
-        if self._record is not None and checked != self._record.approx:
+        if any(r.approx != checked for r in self._editing):
+            self.approx_check.setTristate(False)  # the next click unticks them all
             self._request_edit({"approx": checked})
 
     def _on_note_finished(self) -> None:
-        if self._record is None:
+        if not self._typed(self.note_edit):
             return
         note = self.note_edit.text().strip()
-        if note == self._record.note:
+        if all(r.note == note for r in self._editing):
             return
+        self._loaded_text[self.note_edit] = self.note_edit.text()
         self._request_edit({"note": note})
 
     # --- keys -----------------------------------------------------------------------
 
+    def _share_width(self) -> None:
+        """Gives each column its share of the list's width."""
+        width = self._viewport.width()
+        if width <= 0:
+            return
+        header = self.tree.header()
+        self._sharing = True
+        try:
+            for column, share in enumerate(self._shares[:-1]):
+                header.resizeSection(column, int(width * share))
+            used = sum(header.sectionSize(c) for c in range(len(self._shares) - 1))
+            header.resizeSection(len(self._shares) - 1, max(0, width - used))
+        finally:
+            self._sharing = False
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        width = self._viewport.width()
+        if self._sharing or width <= 0 or column >= len(self._shares) - 1:
+            return
+        # The user dragged a column edge: the last column gives or takes the difference.
+        self._shares[column] = new / width
+        rest = 1.0 - sum(self._shares[:-1])
+        self._shares[-1] = max(0.05, rest)
+        self._share_width()
+
+    def column_widths(self) -> list[int]:
+        """The width of each column of the list, in pixels."""
+        return [self.tree.header().sectionSize(c) for c in range(len(self._shares))]
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._share_width()
         if watched is self._viewport and event.type() == QEvent.Type.MouseButtonPress:
             self._current_before_press = self.current_annotation_id()
         if (watched is self.tree and event.type() == QEvent.Type.KeyPress

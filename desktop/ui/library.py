@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -192,6 +194,20 @@ class LibraryModel(QAbstractTableModel):
                 cell = self.index(row, ANNOTATIONS)
                 self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
+    def refresh_rows(self, article_ids: frozenset[int] | set[int]) -> None:
+        """Reads these articles' rows again (their details were edited), in place.
+
+        Like the counts, the rows keep their places until the list is next read.
+        """
+        cached = [i for i in article_ids if i in self._cache]
+        if not cached:
+            return  # rows not read yet show what they hold when first shown
+        self._cache.update(library.rows(cached))
+        for article_id in cached:
+            row = self._row_of.get(article_id)
+            if row is not None and row < self._visible:
+                self.dataChanged.emit(self.index(row, TITLE), self.index(row, ANNOTATIONS))
+
     def add_to_counts(self, delta: dict[int, int]) -> None:
         """Adds to the annotation counts shown (from a change), without reading them."""
         for article_id, added in delta.items():
@@ -261,11 +277,13 @@ class LibraryView(QWidget):
             Enter or double-click); the id of the article to open.
         selection_changed(): the selected articles changed.
         filter_cleared(): the user pressed "Show all" to drop a plot's filter.
+        edit_requested(int): "Edit article…" was chosen in a row's context menu.
     """
 
     article_activated = Signal(int)
     selection_changed = Signal()
     filter_cleared = Signal()
+    edit_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, page_size: int = 200) -> None:
         super().__init__(parent)
@@ -292,12 +310,15 @@ class LibraryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Titles often differ at their ends ("… achète X", "… rachète Y"): keep both.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
         self._size_columns()
         header = self.table.horizontalHeader()
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
@@ -367,10 +388,14 @@ class LibraryView(QWidget):
         self._model.refresh_counts(article_ids)
 
     def on_change(self, change: Change) -> None:
-        """Follows a change: new articles are listed, counts move by what was tagged."""
+        """Follows a change: new articles are listed, counts move by what was tagged,
+        edited articles show their new details."""
         if change.articles_added or change.reload:
             self.refresh()
-        elif change.concurrent:  # rows read meanwhile may count it already
+            return
+        if change.articles_edited:
+            self._model.refresh_rows(change.articles_edited)
+        if change.concurrent:  # rows read meanwhile may count it already
             self._model.refresh_counts(change.article_ids)
         else:
             self._model.add_to_counts(change.count_delta())
@@ -445,6 +470,22 @@ class LibraryView(QWidget):
             self._activate_current()
             return True
         return False
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The menu of the row at ``pos`` (viewport coordinates), or None off the rows."""
+        article_id = self._model.article_id(self.table.indexAt(pos).row())
+        if article_id is None:
+            return None
+        menu = QMenu(self)
+        edit = menu.addAction("Edit article…\tF2")
+        edit.triggered.connect(lambda _checked=False: self.edit_requested.emit(article_id))
+        return menu
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_search_text_changed(self, _text: str) -> None:
         self.search_timer.start()

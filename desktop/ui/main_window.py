@@ -51,9 +51,11 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.transfers import Transfers
 
 if TYPE_CHECKING:
+    from desktop.core.changes import Change
     from desktop.core.importers import ImportReport
     from desktop.core.occurrences import Occurrence
     from desktop.ui.annotation_panel import AnnotationPanel
+    from desktop.ui.article_dialog import ArticleDialog
     from desktop.ui.library import LibraryView
     from desktop.ui.plots import PlotsDock
     from desktop.ui.suggestions import SuggestionController
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
 
             library = LibraryView(self)
             library.article_activated.connect(self.open_article)
+            library.edit_requested.connect(self.edit_article)
             self.runner.changed.connect(library.on_change)
             self.library_dock.setWidget(library)
             self._library = library
@@ -222,7 +225,12 @@ class MainWindow(QMainWindow):
         Qt = QtCore.Qt  # noqa: N806
         areas = {self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
                  self.panel_dock: Qt.DockWidgetArea.RightDockWidgetArea}
-        widths = {self.library_dock: 420, self.panel_dock: 340}
+        # Their widths at 1440 px. On a narrower window the library gives up the
+        # most (its titles elide in the middle), so the panel's text and entity
+        # stay readable down to 1024 px.
+        scale = min(1.0, self.width() / 1440)
+        widths = {self.library_dock: max(200, int(420 * scale * scale)),
+                  self.panel_dock: 340 if self.width() >= 1000 else int(340 * scale)}
         for dock in docks:
             self.addDockWidget(areas[dock], dock)
             dock.show()
@@ -250,6 +258,15 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.runner.redo_action(self)
         self.redo_action.setShortcuts([key_sequence("Ctrl+Shift+Z"), key_sequence("Ctrl+Y")])
+        from desktop.ui.shortcuts import UndoKeys
+
+        # A line edit would take these keys for its own text: in the window they undo.
+        self._undo_keys = UndoKeys(self, self.undo_action, self.redo_action)
+        # Ctrl+F finds in the article wherever the focus is (the body claims it too).
+        self.find_action = self._action(
+            "&Find in article…",
+            lambda: self.reader.open_find() if self.active.article is not None else None,
+            QKeySequence.StandardKey.Find)
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
         self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
         self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
@@ -258,6 +275,9 @@ class MainWindow(QMainWindow):
                                           "Ctrl+K")
         self.about_action = self._action("&About Marginalia", self._on_about)
         self.plots_action = self._action("&Plots", self.show_plots, "Ctrl+3")
+        self.article_action = self._action("A&rticle details…", self.edit_article, "F2")
+        self.runner.changed.connect(self._on_articles_edited)  # the title follows
+        self.entities_action = self._action("&Entities", self.show_entities, "Ctrl+4")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -270,9 +290,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.tag_all_action)
         edit_menu.addAction(self.link_action)
         edit_menu.addAction(self.labels_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.article_action)
         suggest_menu = self.menuBar().addMenu("&Suggestions")
         for action in self.suggestions.actions:
             if action is self.suggestions.show_action:
@@ -283,6 +307,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.panel_dock.toggleViewAction())
         view_menu.addAction(self.plots_action)
+        view_menu.addAction(self.entities_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -319,9 +344,16 @@ class MainWindow(QMainWindow):
     def remove_annotations(self, ids: list[int]) -> None:
         self.commands.remove(ids)
 
-    def edit_annotation(self, annotation_id: int, changes: dict[str, Any]) -> None:
-        """Applies an edit from the panel; an ``"entity"`` name links to that entity."""
-        self.commands.edit([annotation_id], changes)
+    def edit_annotation(self, ids: int | list[int], changes: dict[str, Any]) -> None:
+        """Applies an edit to one annotation or several (one undo step).
+
+        Args:
+            ids: an annotation id, or the ids of the annotations that all get
+                the same changes (the panel's selection).
+            changes: the fields and their new values; an ``"entity"`` name
+                links to that entity ("" unlinks).
+        """
+        self.commands.edit([ids] if isinstance(ids, int) else list(ids), changes)
 
     def link_selected(self, ids: list[int] | None = None) -> int:
         """Links each selected amount to each selected entity mention, as a deal.
@@ -374,6 +406,30 @@ class MainWindow(QMainWindow):
         mentions = [Mention(o.article_id, o.start, o.end) for o in occurrences]
         return self.commands.tag_mentions(mentions, label_id, entity_id, on_done)
 
+    def edit_article(self, article_id: int | None = None) -> ArticleDialog | None:
+        """Edit ▸ Article details… (F2): opens the form for ``article_id``; by default
+        the library's current article when the library has the focus, else the one shown."""
+        from desktop.ui.article_dialog import ArticleDialog
+
+        focus = self.focusWidget()
+        if article_id is None and self._library is not None and focus is not None \
+                and self._library.isAncestorOf(focus):
+            article_id = self._library.current_article_id()
+        article_id = article_id if article_id is not None else self.active.article_id
+        dialog = None if article_id is None else ArticleDialog.for_article(
+            article_id, self.commands.run_reporting, self)
+        if dialog is None:
+            self._say("Open or select an article first.")
+            return None
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _on_articles_edited(self, change: Change) -> None:
+        article = self.active.article  # its controller has read it again already
+        if article is not None and article.id in change.articles_edited:
+            self.setWindowTitle(f"{article.title} — {APP_NAME}")
+
     # --- plots ------------------------------------------------------------------
 
     def show_plots(self) -> PlotsDock:
@@ -399,6 +455,24 @@ class MainWindow(QMainWindow):
         self.plots_dock.show()
         self.plots_dock.raise_()
         return self.plots_dock
+
+    def show_entities(self) -> QDockWidget:
+        """Shows the Entities dock (an ``EntitiesDock``), building it the first time."""
+        from desktop.ui.entities_dock import EntitiesDock
+
+        dock = self.findChild(EntitiesDock, "entities")
+        if dock is None:
+            dock = EntitiesDock(self.runner, self.current_article_id, self)
+            if not self.restoreDockWidget(dock):
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+            dock.filter_requested.connect(self.library.set_filter_ids)
+            dock.panel_filter_requested.connect(self.panel.set_filter)
+            dock.open_requested.connect(self.open_article)
+            self.library.filter_cleared.connect(dock.on_filter_cleared)
+        dock.show()
+        dock.raise_()
+        return dock
 
     def _listed_article_ids(self) -> list[int] | None:
         """The articles the library lists, or None when it lists them all."""
@@ -447,7 +521,8 @@ class MainWindow(QMainWindow):
         self._show_error("Could not save", message)
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        if self.active.article is None and report.imported:
+        # The one article just imported is the one the user wants to read.
+        if len(report.imported) == 1 or (self.active.article is None and report.imported):
             self.open_article(report.imported[0])
 
     def _on_edit_labels(self) -> None:
@@ -483,6 +558,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        else:  # the first start: as large as the default, but on the screen
+            available = self.screen().availableGeometry()
+            self.resize(min(self.width(), available.width()),
+                        min(self.height(), available.height()))
         self._place_docks(self.settings.get(keys.WINDOW_STATE))
         last = self.settings.get(keys.LAST_ARTICLE)
         if not (last and self.open_article(last)):

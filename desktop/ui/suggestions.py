@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtWidgets
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from db.records import ENTITY
 from desktop.ui.reader import Highlight, key_sequence
@@ -247,6 +247,8 @@ class SuggestionController(QObject):
             if label is not None and label.kind == ENTITY:
                 entity = names.get(record.entity_id, "") if record.entity_id is not None else ""
                 self._terms.append(Term(record.quote, label.name, entity))
+                if entity and entity != record.quote:  # "d’OpenAI" tagged: look for "OpenAI"
+                    self._terms.append(Term(entity, label.name, entity))
 
     def _refresh(self) -> None:
         """Recomputes what is shown from the amounts, known names, tags and rejections.
@@ -340,10 +342,11 @@ class SuggestionController(QObject):
     # --- slots -----------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if change.labels or change.entities or change.reload:
-            self._terms = None  # names and kinds may have changed: read them again
-        else:
-            self._learn(change.present, change.entity_names)  # a new tag may be a new name
+        if change.labels or change.reload or (change.entities and not change.added):
+            # Names, aliases or kinds changed in ways a tag does not tell: read them again.
+            self._terms = None
+        else:  # new tags, perhaps of new entities: their names are new names to look for
+            self._learn(change.present, change.entity_names)
         if self._article is None:
             return
         article_id = self._article[0]
@@ -402,11 +405,28 @@ class SuggestionController(QObject):
         if ok and code:
             self.set_currency(code)
 
-    def _build_actions(self, parent: QWidget) -> None:
+    def _build_actions(self, parent: QObject) -> None:
+        """Builds the menu actions; their keys act only in this pane's reader body.
+
+        The single-letter keys (N, P, A, R, X, Shift+A, Shift+N) are text
+        anywhere else: typed into the library search, the panel or a dialog
+        they must not answer a suggestion. So each keyed action is also added
+        to the body, whose key handling triggers it (as it asks to tag on a
+        digit), and its shortcut is limited to the body: the menu still shows
+        the key, and no window-wide shortcut takes it. The context is set by
+        name: the Qt namespace is not built before the first paint (see
+        desktop.ui.reader).
+        """
+        body = self._reader.body
+
         def action(text: str, slot: Callable[[], object], *keys: str) -> QAction:
             act = QAction(text, parent)
-            act.setShortcuts([key_sequence(k) for k in keys])
             act.triggered.connect(lambda _checked=False: slot())
+            if keys:
+                act.setShortcuts([key_sequence(k) for k in keys])
+                if not act.setProperty("shortcutContext", "WidgetWithChildrenShortcut"):
+                    raise ValueError("cannot limit a suggestion key to the reader")
+                body.addAction(act)
             return act
 
         self.next_action = action("&Next suggestion", self.next, "N")

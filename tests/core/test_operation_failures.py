@@ -31,6 +31,13 @@ from db.models import database
 from db.reads import get_annotation
 from db.relations import RelationRecord, insert_relations
 from desktop.core import operations
+from desktop.core.article_operations import EditArticle
+from desktop.core.entity_operations import (
+    DeleteEntity,
+    MergeEntities,
+    RenameEntity,
+    SplitAlias,
+)
 from desktop.core.operations import (
     AddAnnotations,
     AddLabel,
@@ -404,6 +411,87 @@ def _delete_label_applied(op: DeleteLabel) -> None:
     assert "DATE" not in _labels()
 
 
+def _rename_entity(article_id: int) -> RenameEntity:
+    aws = _entity("AWS", "ORG")
+    entity_store.insert_alias(aws, "Amazon Web Services")  # dropped: the new name covers it
+    _tagged(article_id, "AWS", "ORG", entity_id=aws)  # so "AWS" is kept as an alias
+    return RenameEntity(aws, "Amazon Web Services")
+
+
+def _rename_entity_applied(op: RenameEntity) -> None:
+    assert _entities() == [(op.entity_id, "Amazon Web Services", _label("ORG"))]
+    assert _aliases() == [(op.entity_id, "AWS")]
+    assert _rows('SELECT "key" FROM entity') == [("amazon web services",)]
+
+
+def _merge_entities(article_id: int) -> MergeEntities:
+    other = _second_article()
+    target = _entity("Amazon Web Services", "ORG")
+    aws, amazon = _entity("AWS", "ORG"), _entity("Amazon", "ORG")
+    entity_store.insert_alias(aws, "A.W.S.")
+    entity_store.insert_alias(amazon, "Amazon Web Services")  # the target's own name
+    _tagged(article_id, "AWS", "ORG", entity_id=aws)
+    _tagged(other, "AWS", "ORG", entity_id=aws)
+    _tagged(other, "Amazon", "ORG", entity_id=amazon)
+    return MergeEntities([aws, amazon], target)
+
+
+def _merge_entities_applied(op: MergeEntities) -> None:
+    target = op.target_id
+    assert _entities() == [(target, "Amazon Web Services", _label("ORG"))]
+    assert _aliases() == [(target, "A.W.S."), (target, "AWS"), (target, "Amazon")]
+    assert _rows("SELECT DISTINCT entity_id FROM annotation") == [(target,)]
+
+
+def _split_alias(article_id: int) -> SplitAlias:
+    other = _second_article()
+    entity_id = _entity("Amazon Web Services", "ORG")
+    for alias in ("AWS", "Amazon"):
+        entity_store.insert_alias(entity_id, alias)
+    _tagged(article_id, "AWS", "ORG", entity_id=entity_id)
+    _tagged(other, "AWS", "ORG", entity_id=entity_id)
+    _tagged(other, "Amazon", "ORG", entity_id=entity_id)
+    return SplitAlias(entity_id, "AWS")
+
+
+def _split_alias_applied(op: SplitAlias) -> None:
+    assert [name for _, name, _ in _entities()] == ["Amazon Web Services", "AWS"]
+    assert _aliases() == [(op.entity_id, "Amazon")]
+    assert _rows("SELECT quote, entity_id FROM annotation ORDER BY id") == [
+        ("AWS", op.new_id), ("AWS", op.new_id), ("Amazon", op.entity_id)]
+
+
+def _delete_entity(article_id: int) -> DeleteEntity:
+    other = _second_article()
+    aws = _entity("AWS", "ORG")
+    entity_store.insert_alias(aws, "Amazon Web Services")
+    money = _tagged(article_id, "38\u00a0milliards de dollars", "MONEY", value=3.8e10)
+    mention = _tagged(article_id, "AWS", "ORG", entity_id=aws)
+    _tagged(other, "AWS", "ORG", entity_id=aws)
+    _tagged(other, "OpenAI", "ORG")
+    insert_relations([RelationRecord(None, "deal", money, mention)])
+    return DeleteEntity(aws)
+
+
+def _delete_entity_applied(op: DeleteEntity) -> None:
+    assert (_entities(), _aliases(), _relations()) == ([], [], [])
+    assert _rows("SELECT quote FROM annotation ORDER BY id") == [
+        ("38\u00a0milliards de dollars",), ("OpenAI",)]
+
+
+def _edit_article(article_id: int) -> EditArticle:
+    _tagged(article_id, "AWS", "ORG")  # counted in the summaries of the article's month
+    return EditArticle(article_id, {"title": "Corrigé", "published": "2024-03-15",
+                                    "source": "https://lapresse.ca/1", "language": "en",
+                                    "currency_hint": "CAD"})
+
+
+def _edit_article_applied(op: EditArticle) -> None:
+    assert _rows("SELECT title, published, source, language, currency_hint FROM article "
+                 "WHERE id = ?", op.article_id) == [
+        ("Corrigé", "2024-03-15", "https://lapresse.ca/1", "en", "CAD")]
+
+
 CASES = {
     "AddAnnotations": Case(_add, _add_applied),
     "TagMentions": Case(_tag_all, _tag_all_applied),
@@ -415,6 +503,11 @@ CASES = {
     "AddLabel": Case(_add_label, _add_label_applied),
     "EditLabel": Case(_edit_label, _edit_label_applied),
     "DeleteLabel": Case(_delete_label, _delete_label_applied),
+    "RenameEntity": Case(_rename_entity, _rename_entity_applied),
+    "MergeEntities": Case(_merge_entities, _merge_entities_applied),
+    "SplitAlias": Case(_split_alias, _split_alias_applied),
+    "DeleteEntity": Case(_delete_entity, _delete_entity_applied),
+    "EditArticle": Case(_edit_article, _edit_article_applied),
 }
 by_operation = pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 

@@ -238,3 +238,14 @@ def test_removing_one_end_of_a_deal_updates_the_other_ends_tooltip(qtbot, make_w
     assert "linked to" not in window.reader.highlights_at(start)[0].tooltip
     window.undo_action.trigger()
     assert "linked to AWS" in window.reader.highlights_at(start)[0].tooltip
+
+
+def test_the_only_article_imported_opens_at_once(qtbot, make_window, tmp_path):
+    store_article("Déjà là", "Un premier article.")
+    window = make_window()
+    path = tmp_path / "nouveau.txt"
+    path.write_text("title: Nouveau\n\nNvidia livre des GPU à OpenAI.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.import_paths([str(path)])
+    assert window.reader.text().startswith("Nvidia livre des GPU")
+    assert window.windowTitle().startswith("Nouveau")

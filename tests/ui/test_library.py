@@ -253,3 +253,21 @@ def test_source_cell_names_the_source_as_the_reader_header_does(qtbot, db):
     header = next(lb.text() for lb in pane.findChildren(QLabel) if "href" in lb.text())
     assert view.model().index(0, SOURCE).data() == "lemonde.fr"
     assert header.endswith(">lemonde.fr</a>")
+
+
+def test_long_titles_elide_in_the_middle_with_the_whole_title_as_tooltip(qtbot, db):
+    from tests.helpers import store_article
+
+    title = "Disney rachète la 21st Century Fox pour 66,1 milliards de dollars après dix mois"
+    store_article(title, "Un texte quelconque sur un rachat.")
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.resize(560, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    index = view.model().index(0, 0)
+    assert view.model().data(index, Qt.ItemDataRole.ToolTipRole) == title
+    shown = view.table.fontMetrics().elidedText(
+        title, view.table.textElideMode(), view.table.columnWidth(0) - 8)
+    assert shown.startswith("Disney") and shown.endswith("mois") and "…" in shown

@@ -1,0 +1,83 @@
+"""Undo and redo keys that reach the window's undo stack wherever the focus is.
+
+A line edit takes Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y for its own text: it claims
+them (``ShortcutOverride``) before any window shortcut. In the main window the
+user means the app's undo, whatever field the focus is in (the library
+search, an editor field of the annotation panel), so :class:`UndoKeys` claims
+those keys first, in the line edits of the window, and triggers the window's
+undo or redo action instead. A dialog's fields keep their own undo.
+
+It watches only the line edits the focus enters (from
+``QApplication.focusChanged``), not every event of the application.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+# QLineEdit and QDialog are reached through QtWidgets on the first focus change:
+# PySide6 builds a class's enums on its first import, and this module is imported
+# before the window first paints.
+
+
+class UndoKeys(QObject):
+    """Sends the undo and redo keys typed in a line edit of ``window`` to its actions.
+
+    Args:
+        window: the main window; line edits in its docks count, those in a
+            dialog (a window of its own, even when the main window is its
+            parent) do not.
+        undo: the action Ctrl+Z triggers (its own shortcuts say which keys).
+        redo: the action Ctrl+Shift+Z and Ctrl+Y trigger.
+    """
+
+    def __init__(self, window: QWidget, undo: QAction, redo: QAction) -> None:
+        super().__init__(window)
+        self._window = window
+        self._actions = (undo, redo)
+        app = QtWidgets.QApplication.instance()
+        assert isinstance(app, QtWidgets.QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if isinstance(old, QtWidgets.QLineEdit):
+            old.removeEventFilter(self)
+        if isinstance(now, QtWidgets.QLineEdit) and self._in_window(now):
+            now.installEventFilter(self)
+
+    def _in_window(self, widget: QWidget) -> bool:
+        """True if ``widget`` is in the main window (or one of its floating docks)."""
+        parent: QWidget | None = widget
+        while parent is not None:
+            if parent is self._window:
+                return True
+            if isinstance(parent, QtWidgets.QDialog):
+                return False
+            parent = parent.parentWidget()
+        return False
+
+    def action_for(self, event: QKeyEvent) -> QAction | None:
+        """The undo or redo action whose shortcut ``event`` is, or None."""
+        pressed = QKeySequence(event.keyCombination())
+        for action in self._actions:
+            if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
+                   for key in action.shortcuts()):
+                return action
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        action = self.action_for(event)
+        if action is None:
+            return False
+        # Claimed, so no shortcut fires and the line edit never sees the key;
+        # the action runs on the key press (once, even if nothing can be undone).
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            action.trigger()
+        return True
