@@ -9,7 +9,6 @@ key (:func:`db.names.name_key`) beside a name it creates or changes.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any, NamedTuple
 
 from db.models import Annotation, Entity, EntityAlias, _now, database
 from db.names import name_key
+from db.reads import annotations_where
 from db.records import AnnotationRecord
 
 # Ids travel as one JSON array parameter (no limit on how many); writes that
@@ -164,21 +164,8 @@ def entity_named(key: str, label_id: int, exclude: Iterable[int] = ()) -> Entity
     return EntityRecord(*row) if row is not None else None
 
 
-_COLUMNS = ("id, article_id, label_id, start, \"end\", quote, prefix, suffix, entity_id, "
-            "value, value_high, unit, approx, note, author, status, sentence, created_at")
-
-
 def _records(where: str, params: Sequence[Any]) -> list[AnnotationRecord]:
-    records = []
-    for row in database.execute_sql(
-            f"SELECT {_COLUMNS} FROM annotation WHERE {where} ORDER BY id", params):
-        values = list(row)
-        values[12] = bool(values[12])  # approx
-        created = values[17]
-        values[17] = created if isinstance(created, dt.datetime) else (
-            dt.datetime.fromisoformat(created) if created else None)
-        records.append(AnnotationRecord(*values))
-    return records
+    return annotations_where(where, list(params))
 
 
 def mentions_of(entity_ids: Iterable[int]) -> list[AnnotationRecord]:

@@ -298,12 +298,18 @@ def _m005_entity_keys_and_links(db: Database) -> None:
                    (LINKED_BY_5, str(len(links))))
 
 
+def _m006_amount_bounds(db: Database) -> None:
+    """Whether an amount's value is a lower or upper bound ("plus de", "up to")."""
+    db.execute_sql('ALTER TABLE "annotation" ADD COLUMN "bound" VARCHAR(3)')
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
     _m003_suggestions,
     _m004_summaries,
     _m005_entity_keys_and_links,
+    _m006_amount_bounds,
 )
 if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "

@@ -123,6 +123,7 @@ class Annotation(BaseModel):
     # Number (from 0) of the sentence of the body that ``start`` falls in
     # (db.sentences); indexed with ``article`` by migration 002.
     sentence = IntegerField(null=True)
+    bound = CharField(max_length=3, null=True)  # "min", "max" (migration 006)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
 

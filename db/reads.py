@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import fields
+from typing import Any
 
 from db.connection import execute
 from db.records import AnnotationRecord, ArticleRecord, LabelRecord
@@ -78,7 +79,15 @@ def _annotation(row: sqlite3.Row) -> AnnotationRecord:
         suffix=row["suffix"], entity_id=row["entity_id"], value=row["value"],
         value_high=row["value_high"], unit=row["unit"], approx=bool(row["approx"]),
         note=row["note"], author=row["author"], status=row["status"],
-        sentence=row["sentence"], created_at=_datetime(row["created_at"]))
+        sentence=row["sentence"], bound=row["bound"],
+        created_at=_datetime(row["created_at"]))
+
+
+def annotations_where(where: str, params: tuple[Any, ...] | list[Any]) -> list[AnnotationRecord]:
+    """The annotations a SQL condition on ``annotation`` selects, by id, with ``created_at``."""
+    rows = execute(f"SELECT {_ANNOTATION_COLUMNS}, created_at FROM annotation WHERE {where} "
+                   "ORDER BY id", params)
+    return [_annotation(row) for row in rows]
 
 
 def annotations_for_article(article_id: int) -> list[AnnotationRecord]:

@@ -40,6 +40,9 @@ class AnnotationRecord:
     author: str = ""
     status: str = ACCEPTED
     sentence: int | None = None
+    # "min" when value is a lower bound ("plus de 1 400 milliards": the high end
+    # open), "max" when it is an upper bound ("up to $5 million"), else None.
+    bound: str | None = None
     created_at: dt.datetime | None = field(default=None, compare=False)
 
     def fields(self) -> dict[str, Any]:
@@ -50,7 +53,7 @@ class AnnotationRecord:
             "suffix": self.suffix, "entity": self.entity_id, "value": self.value,
             "value_high": self.value_high, "unit": self.unit, "approx": self.approx,
             "note": self.note, "author": self.author, "status": self.status,
-            "sentence": self.sentence,
+            "sentence": self.sentence, "bound": self.bound,
         }
         if self.created_at is not None:
             values["created_at"] = self.created_at
@@ -59,7 +62,10 @@ class AnnotationRecord:
 
 # Fields a user may edit on an existing annotation.
 EDITABLE = frozenset({"label_id", "entity_id", "value", "value_high", "unit", "approx",
-                      "note", "status"})
+                      "note", "status", "bound"})
+
+BOUNDS = ("min", "max")
+"""What :attr:`AnnotationRecord.bound` may hold besides None."""
 
 
 @dataclass(frozen=True)

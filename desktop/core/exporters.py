@@ -38,7 +38,7 @@ CHUNK = 200
 
 CSV_COLUMNS = ("article_id", "article_title", "article_date", "source", "start", "end",
                "text", "label", "entity", "value", "value_high", "unit", "approx", "status",
-               "note", "annotation_id", "links")
+               "note", "annotation_id", "links", "bound")
 """The CSV's columns, in order; new ones are only ever added at the end.
 
 ``links`` lists the annotations this one is linked to (both ends of a link
@@ -77,6 +77,7 @@ class _ExportedAnnotation(TypedDict):
     note: str
     author: str
     status: str
+    bound: str | None
 
 
 class _ExportedRelation(TypedDict):
@@ -108,6 +109,7 @@ class _AnnotationRow(TypedDict):
     note: str
     author: str
     status: str
+    bound: str | None
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
                     _csv_text(ann["entity"] or ""), _csv_number(ann["value"]),
                     _csv_number(ann["value_high"]), _csv_text(ann["unit"] or ""),
                     "true" if ann["approx"] else "false", ann["status"], _csv_text(ann["note"]),
-                    ann["id"], _csv_text(links),
+                    ann["id"], _csv_text(links), ann["bound"] or "",
                 ])
                 count += 1
     return count
@@ -286,7 +288,8 @@ def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
         Annotation.prefix, Annotation.suffix, Label.name.alias("label"),
         Label.kind.alias("label_kind"), Label.color.alias("label_color"),
         Entity.name.alias("entity"), Annotation.value, Annotation.value_high, Annotation.unit,
-        Annotation.approx, Annotation.note, Annotation.author, Annotation.status)
+        Annotation.approx, Annotation.note, Annotation.author, Annotation.status,
+        Annotation.bound)
         .join(Label, on=(Annotation.label == Label.id))
         .switch(Annotation).join(Entity, JOIN.LEFT_OUTER, on=(Annotation.entity == Entity.id))
         .where(Annotation.article.in_(ids))
@@ -299,7 +302,7 @@ def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
             "label_kind": row["label_kind"], "label_color": row["label_color"],
             "entity": row["entity"], "value": row["value"], "value_high": row["value_high"],
             "unit": row["unit"], "approx": bool(row["approx"]), "note": row["note"],
-            "author": row["author"], "status": row["status"],
+            "author": row["author"], "status": row["status"], "bound": row["bound"],
         })
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     links: dict[int, list[tuple[str, int]]] = {}

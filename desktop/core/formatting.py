@@ -15,15 +15,21 @@ def format_number(value: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
+BOUND_SIGNS = {"min": ">", "max": "<"}
+"""How a bound reads before its value: "plus de 1 400 milliards" is "> 1.4e12"."""
+
+
 def format_amount(value: float | None, high: float | None, unit: str | None,
-                  approx: bool) -> str:
-    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "" when there is no value."""
+                  approx: bool, bound: str | None = None) -> str:
+    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "> 1.4e12 USD", "" when there is no value."""
     if value is None:
         return ""
     text = format_number(value)
     if high is not None and high != value:
         text = f"{text}–{format_number(high)}"
-    if approx:
+    if bound in BOUND_SIGNS:  # a bound says more than "about"
+        text = f"{BOUND_SIGNS[bound]} {text}"
+    elif approx:
         text = f"≈ {text}"
     if unit:
         text = f"{text} {unit}"
@@ -51,7 +57,7 @@ def scientific(value: float, locale: str = "en") -> str:
 
 
 def describe_amount(value: float | None, high: float | None, unit: str | None, approx: bool,
-                    locale: str = "en") -> str:
+                    locale: str = "en", bound: str | None = None) -> str:
     """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)"."""
     from babel.numbers import format_compact_currency, format_compact_decimal
 
@@ -70,7 +76,10 @@ def describe_amount(value: float | None, high: float | None, unit: str | None, a
     except (ValueError, LookupError):  # an unknown locale or currency: plain text
         short = format_amount(value, high, unit, False)
     exact = "–".join(scientific(v, locale) for v in values)
-    text = f"≈ {short}" if approx else short
+    if bound in BOUND_SIGNS:
+        text = f"{BOUND_SIGNS[bound]} {short}"
+    else:
+        text = f"≈ {short}" if approx else short
     if abs(value) >= 1e6:
         text += f" ({exact}{' ' + unit if unit else ''})"
     return text

@@ -21,6 +21,7 @@ from db.annotations import (
 )
 from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from db.names import canonical_name, name_key
+from db.records import BOUNDS
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
 from desktop.core.text import context, sentence_index
 
@@ -105,6 +106,7 @@ class AnnotationRestorer:
             entity_id=entity_id, value=_number(raw, "value"),
             value_high=_number(raw, "value_high"), unit=_str(raw, "unit", None),
             approx=bool(raw.get("approx", False)), note=_str(raw, "note", ""),
+            bound=raw["bound"] if raw.get("bound") in BOUNDS else None,
             author=_str(raw, "author", ""), status=status,
             sentence=sentence_index(body, start),
         )

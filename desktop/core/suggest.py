@@ -26,6 +26,8 @@ class Suggestion:
     Attributes:
         value_high: the upper value accepting stores (None unless a range's
             two ends differ).
+        bound: "min" when ``value`` is only a lower bound ("plus de 1 400
+            milliards"), "max" when only an upper one ("up to $5 million").
         entity: the entity a known name stands for ("" if not linked).
         amount: what the recognizer read, for an amount (with its ``low`` and
             ``high`` bounds as the text states them); None for a name.
@@ -41,6 +43,7 @@ class Suggestion:
     approx: bool = False
     entity: str = ""
     amount: Amount | None = None
+    bound: str | None = None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -65,6 +68,15 @@ class _Coverage:
         return i >= 0 and self._ends[i] > start
 
 
+def bound_of(amount: Amount) -> str | None:
+    """"min" for a lower bound only ("more than 500"), "max" for an upper one only."""
+    if amount.low is not None and amount.high is None:
+        return "min"
+    if amount.high is not None and amount.low is None:
+        return "max"
+    return None
+
+
 def amount_suggestions(text: str, language: str = "auto",
                        currency_hint: str | None = None) -> list[Suggestion]:
     """The amounts of ``text`` as suggestions (the slow part: run it once per text)."""
@@ -73,7 +85,7 @@ def amount_suggestions(text: str, language: str = "auto",
         high = amount.high if amount.high is not None and amount.high != amount.value else None
         found.append(Suggestion(amount.start, amount.end, amount.text, amount.label,
                                 amount.value, high, amount.unit, amount.approx,
-                                amount=amount))
+                                amount=amount, bound=bound_of(amount)))
     return found
 
 

@@ -172,6 +172,7 @@ class AnnotationCommands(QObject):
             records.append(new_annotation(
                 body, article_id, label.id, item.start, item.end, value=item.value,
                 value_high=item.value_high, unit=item.unit, approx=item.approx,
+                bound=item.bound,
                 author=self._author()))
             link.append(item.entity or None)
         if not records:

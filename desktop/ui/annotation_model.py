@@ -395,7 +395,7 @@ class AnnotationTreeModel(QAbstractItemModel):
                 label = self._labels.get(record.label_id)
                 if label is not None and label.kind == AMOUNT:
                     return format_amount(record.value, record.value_high, record.unit,
-                                         record.approx)
+                                         record.approx, record.bound)
                 return self.entity_name(record.entity_id)
             return one_line(record.note, 200)
         if role == ANNOTATION_ID_ROLE:

@@ -257,7 +257,8 @@ class ReaderController(QObject):
         parts = [name]
         if record.entity_id is not None and record.entity_id in self._entity_names:
             parts.append(self._entity_names[record.entity_id])
-        amount = format_amount(record.value, record.value_high, record.unit, record.approx)
+        amount = format_amount(record.value, record.value_high, record.unit, record.approx,
+                               record.bound)
         if amount:
             parts.append(amount)
         if record.note:

@@ -300,7 +300,7 @@ class SuggestionController(QObject):
             self._reader.add_highlight(Highlight(
                 id=self._last_id, start=item.start, end=item.end,
                 color=colors.get(item.label, "#888888"), label=item.label,
-                tooltip=f"Suggested {self._describe(item)}\nA accept · R reject",
+                tooltip=f"Suggested: {self._describe(item)}\nA to accept, R to reject",
                 dashed=True))
         self._current = self._items.index(current) if current in self._items else -1
         self._shown_for = self._article[0] if self._article is not None else None
@@ -329,7 +329,7 @@ class SuggestionController(QObject):
         from desktop.core.formatting import describe_amount
 
         value = describe_amount(item.value, item.value_high, item.unit, item.approx,
-                                self._locale)
+                                self._locale, item.bound)
         return f"{item.label} · {value}" if value else item.label
 
     def _move_after(self, position: int) -> None:

@@ -123,7 +123,7 @@ def test_csv_has_one_row_per_annotation_and_opens_in_spreadsheets(annotated, tmp
         "source": "", "start": "38", "end": "61", "text": "38\u00a0milliards de dollars",
         "label": "MONEY", "entity": "", "value": "38000000000", "value_high": "",
         "unit": "USD", "approx": "true", "status": "suggested", "note": NOTE,
-        "annotation_id": money["annotation_id"], "links": money["links"],
+        "annotation_id": money["annotation_id"], "links": money["links"], "bound": "",
     }
     assert rows[4]["value"] == "1" and rows[4]["value_high"] == "2.5"
     assert rows[3]["entity"] == "Café" and rows[3]["label"] == "DISH"
@@ -202,7 +202,7 @@ def test_csv_rows_carry_the_entity_and_the_links_of_each_annotation(annotated, t
 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = {row["text"]: row for row in csv.DictReader(handle)}
-    assert CSV_COLUMNS[-2:] == ("annotation_id", "links")  # added at the end
+    assert CSV_COLUMNS[-3:] == ("annotation_id", "links", "bound")  # added at the end
     openai, aws, money = rows["OpenAI"], rows["AWS"], rows["38\u00a0milliards de dollars"]
     assert (openai["entity"], aws["entity"]) == ("OpenAI", "Amazon Web Services")
     assert money["links"] == f"deal:{openai['annotation_id']}; deal:{aws['annotation_id']}"
@@ -225,3 +225,24 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(db, tmp_p
     assert (org["article_title"], org["source"], org["text"], org["entity"], org["note"]) == (
         "'=1+1", "'@source", "'=HYPERLINK(evil)", "'-Evil Corp", "'+note")
     assert (money["text"], money["value"]) == ("'-5 millions", "-5000000")  # numbers stay
+
+
+def test_a_lower_bound_is_exported_and_read_back(db, tmp_path):
+    import json
+
+    from db.annotations import label_by_name
+    from desktop.core.exporters import export_jsonl
+    from desktop.core.operations import AddAnnotations, new_annotation
+    from tests.helpers import store_article
+
+    body = "L’infrastructure vaut plus de 1 400 milliards de dollars."
+    article = store_article("Borne", body)
+    start = body.index("plus de")
+    AddAnnotations([new_annotation(body, article, label_by_name("MONEY").id, start,
+                                   len(body) - 1, value=1.4e12, unit="USD", approx=True,
+                                   bound="min")]).apply()
+    path = tmp_path / "out.jsonl"
+    export_jsonl(str(path))
+    [line] = path.read_text(encoding="utf-8").splitlines()
+    [annotation] = json.loads(line)["annotations"]
+    assert (annotation["value"], annotation["bound"]) == (1.4e12, "min")

@@ -182,3 +182,23 @@ def test_closing_the_window_while_a_worker_runs_stops_it_cleanly(qtbot, make_win
     window.close()  # waits for the worker: it must quit even though the GUI thread waits
     controller = window.suggestions
     assert controller._task is None and controller._refreshing is None
+
+
+def test_more_than_is_a_lower_bound_not_an_approximation(qtbot, make_window):
+    window, article_id = _open(qtbot, make_window)
+    body = window.reader.text()
+    start, end = _span(body, "plus de 1 400 milliards de dollars")
+    [item] = [s for s in window.suggestions.suggestions() if s.start == start]
+    assert (item.value, item.value_high, item.bound) == (1.4e12, None, "min")
+    window.suggestions.go_to(window.suggestions.suggestions().index(item))
+    assert "> " in window.statusBar().currentMessage()
+    assert "≈" not in window.statusBar().currentMessage()
+    [suggested] = [h for h in window.reader.highlights_at(start + 3) if h.id < 0]
+    assert suggested.tooltip.startswith("Suggested: MONEY · > ")
+    assert suggested.tooltip.endswith("A to accept, R to reject")
+
+    [annotation_id] = window.suggestions.accept([item])
+    stored = store.get_annotation(annotation_id)
+    assert (stored.value, stored.value_high, stored.bound) == (1.4e12, None, "min")
+    [shown] = [h for h in window.reader.highlights_at(start + 3) if h.id == annotation_id]
+    assert "> 1.4e12 USD" in shown.tooltip
