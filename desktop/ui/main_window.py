@@ -258,10 +258,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.runner.redo_action(self)
         self.redo_action.setShortcuts([key_sequence("Ctrl+Shift+Z"), key_sequence("Ctrl+Y")])
-        from desktop.ui.shortcuts import UndoKeys
-
-        # A line edit would take these keys for its own text: in the window they undo.
-        self._undo_keys = UndoKeys(self, self.undo_action, self.redo_action)
+        # A line edit would take these keys for its own text: in the window they
+        # undo (set up after the first paint: no field has the focus before it).
+        self.call_after_first_paint(self._watch_undo_keys)
         # Ctrl+F finds in the article wherever the focus is (the body claims it too).
         self.find_action = self._action(
             "&Find in article…",
@@ -310,6 +309,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.entities_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+    def _watch_undo_keys(self) -> None:
+        from desktop.ui.shortcuts import UndoKeys
+
+        self._undo_keys = UndoKeys(self, self.undo_action, self.redo_action)
 
     # --- automation API (code points throughout) ------------------------------
 

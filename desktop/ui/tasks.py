@@ -9,15 +9,17 @@ window-modal progress dialog that appears only if the work lasts more than
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop import APP_NAME
-from desktop.core.progress import Progress
-from desktop.ui.workers import BackgroundTask, progress_fraction
+
+if TYPE_CHECKING:  # the thread machinery loads with the first task, after the first paint
+    from desktop.core.progress import Progress
+    from desktop.ui.workers import BackgroundTask
 
 # Work quicker than this shows no dialog at all.
 SHOW_PROGRESS_AFTER_MS = 600
@@ -48,6 +50,8 @@ class TaskRunner(QObject):
         if self.current is not None:
             self.refused.emit("Another import, export or long change is still running.")
             return None
+        from desktop.ui.workers import BackgroundTask
+
         task = BackgroundTask(work, self)
         self.dialog = self._progress_dialog(title, task)
         task.done.connect(self.dialog.close)
@@ -63,6 +67,8 @@ class TaskRunner(QObject):
             task.wait()
 
     def _progress_dialog(self, title: str, task: BackgroundTask) -> QtWidgets.QProgressDialog:
+        from desktop.ui.workers import progress_fraction
+
         dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self._window)
         dialog.setWindowTitle(APP_NAME)
         dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
