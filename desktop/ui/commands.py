@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
 
 if TYPE_CHECKING:  # the window's first paint does not wait for the write side
     from desktop.core.changes import Change
@@ -73,7 +73,10 @@ class OperationRunner(QObject):
 
     def __init__(self, tasks: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.stack = QUndoStack(self)
+        # One undo history per reader pane (the active one is the focused
+        # pane's); changes made where no pane is meant go to the active one.
+        self.group = QUndoGroup(self)
+        self.group.setActiveStack(self.new_stack())
         self.tasks = tasks
         self._busy = False
         self.last_error: str | None = None
@@ -104,23 +107,47 @@ class OperationRunner(QObject):
             on_done(ok)
         return ok
 
+    @property
+    def stack(self) -> QUndoStack:
+        """The active undo history (the focused pane's)."""
+        stack = self.group.activeStack()
+        assert stack is not None
+        return stack
+
+    def new_stack(self) -> QUndoStack:
+        """A new, empty undo history (for a new pane); make it active to use it."""
+        stack = QUndoStack(self.group)
+        self.group.addStack(stack)
+        return stack
+
+    def set_active_stack(self, stack: QUndoStack) -> None:
+        self.group.setActiveStack(stack)
+
+    def remove_stack(self, stack: QUndoStack) -> None:
+        """Forgets a closed pane's history (never the active one)."""
+        if stack is not self.group.activeStack():
+            self.group.removeStack(stack)
+            stack.deleteLater()
+
     def undo(self) -> bool:
         """Reverts the last step; False (and the stack unchanged) if it failed."""
-        if not self.stack.canUndo() or self._refuse_while_busy():
+        stack = self.stack
+        if not stack.canUndo() or self._refuse_while_busy():
             return False
-        command = self.stack.command(self.stack.index() - 1)
+        command = stack.command(stack.index() - 1)
         assert isinstance(command, OperationCommand)
         operation = command.operation
         # ``**_`` takes the progress and cancel a worker passes to slow steps.
-        return self._move(operation, lambda **_: operation.revert(), self.stack.undo)
+        return self._move(operation, lambda **_: operation.revert(), stack.undo)
 
     def redo(self) -> bool:
         """Applies the next step again; False (and the stack unchanged) if it failed."""
-        if not self.stack.canRedo() or self._refuse_while_busy():
+        stack = self.stack
+        if not stack.canRedo() or self._refuse_while_busy():
             return False
-        command = self.stack.command(self.stack.index())
+        command = stack.command(stack.index())
         assert isinstance(command, OperationCommand)
-        return self._move(command.operation, command.operation.apply, self.stack.redo)
+        return self._move(command.operation, command.operation.apply, stack.redo)
 
     def announce(self, change: Change) -> None:
         """Tells every view of a change made outside the undo stack (an import)."""
@@ -134,16 +161,16 @@ class OperationRunner(QObject):
     # --- actions -----------------------------------------------------------------
 
     def undo_action(self, parent: QObject) -> QAction:
-        """An Undo action that follows the stack ("Undo Tag ORG")."""
-        return self._stack_action(parent, "&Undo", self.undo, self.stack.canUndoChanged,
-                                  self.stack.undoTextChanged, self.stack.canUndo,
-                                  self.stack.undoText)
+        """An Undo action that follows the active stack ("Undo Tag ORG")."""
+        return self._stack_action(parent, "&Undo", self.undo, self.group.canUndoChanged,
+                                  self.group.undoTextChanged, self.group.canUndo,
+                                  self.group.undoText)
 
     def redo_action(self, parent: QObject) -> QAction:
-        """A Redo action that follows the stack ("Redo Tag ORG")."""
-        return self._stack_action(parent, "&Redo", self.redo, self.stack.canRedoChanged,
-                                  self.stack.redoTextChanged, self.stack.canRedo,
-                                  self.stack.redoText)
+        """A Redo action that follows the active stack ("Redo Tag ORG")."""
+        return self._stack_action(parent, "&Redo", self.redo, self.group.canRedoChanged,
+                                  self.group.redoTextChanged, self.group.canRedo,
+                                  self.group.redoText)
 
     def _stack_action(self, parent: QObject, prefix: str, slot: Callable[[], bool],
                       can_signal: Signal, text_signal: Signal,
@@ -164,6 +191,12 @@ class OperationRunner(QObject):
 
         can_signal.connect(functools.partial(remember, "can"))
         text_signal.connect(functools.partial(remember, "text"))
+
+        def follow_group(_stack: object) -> None:  # another pane's history is active
+            state.update(can=can(), text=text())
+            update()
+
+        self.group.activeStackChanged.connect(follow_group)
         self.busy_changed.connect(lambda _busy: update())
         update()
         return action
@@ -224,11 +257,12 @@ class OperationRunner(QObject):
         if task is None:
             return False
         self._set_busy(True)
+        stack = self.stack  # the history it started in, whichever pane has focus then
 
         def succeeded(change: Change) -> None:
             change = dataclasses.replace(change, concurrent=True)
             if push:
-                self._push(operation)
+                self._push(operation, stack)
             if after is not None:
                 self._moved(after)
             self._set_busy(False)
@@ -248,8 +282,9 @@ class OperationRunner(QObject):
         task.cancelled.connect(functools.partial(ended_otherwise, None))
         return True
 
-    def _push(self, operation: Operation) -> None:
-        self._moved(functools.partial(self.stack.push, OperationCommand(operation, self)))
+    def _push(self, operation: Operation, stack: QUndoStack | None = None) -> None:
+        target = stack if stack is not None else self.stack
+        self._moved(functools.partial(target.push, OperationCommand(operation, self)))
 
     def _moved(self, move: Callable[[], None]) -> None:
         """Moves the stack (push, undo, redo) after the runner did the work itself."""

@@ -34,6 +34,7 @@ _BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 # tell labels apart, little enough that text stays readable on top.
 _TINT = 0.30
 _OVERLAP_TINT = 0.55
+_MARK_TINT = 0.8  # a marked mention: its colour nearly full
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Highlight:
         tooltip: what hovering the span shows, e.g. ``"ORG · OpenAI"``.
         dashed: draw a dashed underline instead of a filled background
             (suggestions not yet accepted).
+        marked: a mark over an annotation (a mention of the entity under the
+            mouse, in every pane): its text is drawn bold on a stronger tint.
     """
 
     id: int
@@ -58,6 +61,7 @@ class Highlight:
     label: str
     tooltip: str
     dashed: bool = False
+    marked: bool = False
 
 
 def block_starts(text: str) -> list[int]:
@@ -302,12 +306,15 @@ class BlockFormatter:
         in the innermost colour so the nesting shows. A dashed highlight
         (suggestion) adds no fill, only a dashed underline in its colour.
         """
-        solid = [h for h in active if not h.dashed]
+        marked = any(h.marked for h in active)
+        solid = [h for h in active if not h.dashed and not h.marked]
         dashed = [h for h in active if h.dashed]
         background = QColor()
         underline = QTextCharFormat.UnderlineStyle.NoUnderline
         underline_color = QColor()
-        if len(solid) == 1:
+        if marked and solid:
+            background = _mix(self._base, _color(solid[-1].color), _MARK_TINT)
+        elif len(solid) == 1:
             background = _mix(self._base, _color(solid[0].color), _TINT)
         elif solid:
             mixed = _mix(_color(solid[0].color), _color(solid[-1].color), 0.5)
@@ -318,10 +325,13 @@ class BlockFormatter:
             underline = QTextCharFormat.UnderlineStyle.DashUnderline
             underline_color = _color(dashed[-1].color)
         key = (background.rgba() if background.isValid() else -1,
-               underline.value, underline_color.rgba() if underline_color.isValid() else -1)
+               underline.value, underline_color.rgba() if underline_color.isValid() else -1,
+               marked)
         fmt = self._cache.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
+            if marked:
+                fmt.setFontWeight(700)
             if background.isValid():
                 fmt.setBackground(background)
             if underline != QTextCharFormat.UnderlineStyle.NoUnderline:

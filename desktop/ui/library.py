@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -278,12 +278,15 @@ class LibraryView(QWidget):
         selection_changed(): the selected articles changed.
         filter_cleared(): the user pressed "Show all" to drop a plot's filter.
         edit_requested(int): "Edit article…" was chosen in a row's context menu.
+        open_beside_requested(int): open this article in a new pane beside the
+            others (Alt+click, Ctrl+Shift+Enter, or the row's context menu).
     """
 
     article_activated = Signal(int)
     selection_changed = Signal()
     filter_cleared = Signal()
     edit_requested = Signal(int)
+    open_beside_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, page_size: int = 200) -> None:
         super().__init__(parent)
@@ -317,6 +320,7 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
         self._size_columns()
@@ -442,11 +446,28 @@ class LibraryView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            beside = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and event.modifiers() == beside
+                    and watched in (self.table, self.search_edit)):
+                article_id = self.current_article_id()
+                if article_id is not None:
+                    self.open_beside_requested.emit(article_id)
+                return True
             if watched is self.search_edit and self._on_search_key(event):
                 return True
             if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate_current()
                 return True
+        if (watched is self.table.viewport() and event.type() == QEvent.Type.MouseButtonPress
+                and isinstance(event, QMouseEvent)
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            # Alt+click opens the row beside, without moving the current row.
+            article_id = self._model.article_id(self.table.indexAt(event.position().toPoint())
+                                                .row())
+            if article_id is not None:
+                self.open_beside_requested.emit(article_id)
+            return True
         return super().eventFilter(watched, event)
 
     def _on_search_key(self, event: QKeyEvent) -> bool:
@@ -477,6 +498,9 @@ class LibraryView(QWidget):
         if article_id is None:
             return None
         menu = QMenu(self)
+        beside = menu.addAction("Open beside\tCtrl+Shift+Enter")
+        beside.triggered.connect(
+            lambda _checked=False: self.open_beside_requested.emit(article_id))
         edit = menu.addAction("Edit article…\tF2")
         edit.triggered.connect(lambda _checked=False: self.edit_requested.emit(article_id))
         return menu

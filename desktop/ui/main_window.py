@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from db import reads as store
 from desktop import APP_NAME
@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
     """
 
     article_opened = Signal(int)
+    pane_added = Signal(object)
+    pane_closed = Signal(object)
+    active_pane_changed = Signal(object)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,9 +110,18 @@ class MainWindow(QMainWindow):
         self.export_to = self.transfers.export_to
         self.transfers.import_finished.connect(self._on_import_finished)
         self.plots_dock: PlotsDock | None = None  # built on first View ▸ Plots
+        # Reader panes side by side; the focused one (``active``) is the one the
+        # panel, the undo history, the menus and the keys follow.
+        self.splitter = QSplitter()  # (no overload to weigh: see the note on the Qt namespace)
+        self.splitter.setParent(self)
+        self.splitter.setChildrenCollapsible(False)
         self.panes: list[ReaderController] = []
         self.active = self._add_pane()
-        self.setCentralWidget(self.active.pane)
+        self.setCentralWidget(self.splitter)
+        self._selected_entity: int | None = None  # clicked or chosen in the panel
+        app = QtWidgets.QApplication.instance()
+        if isinstance(app, QtWidgets.QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         self._library: LibraryView | None = None
         self._panel: AnnotationPanel | None = None
         self.library_dock = self._dock("Library", "library")
@@ -125,21 +137,121 @@ class MainWindow(QMainWindow):
     # --- composition ------------------------------------------------------------
 
     def _add_pane(self) -> ReaderController:
-        """A reader pane with its controller, wired to the commands."""
+        """A reader pane with its controller, wired to the commands, at the right."""
         controller = ReaderController(ReaderPane(self), self.runner, self.labels,
                                       self.commands, self._say, self)
+        # Each pane keeps its own undo history (the first one the runner's first).
+        controller.undo_stack = self.runner.stack if not self.panes else self.runner.new_stack()
         pane = controller.pane
+        self.splitter.addWidget(pane)
+        pane.hovered.connect(functools.partial(self._on_hovered, controller))
         pane.tag_requested.connect(functools.partial(self.commands.tag_key, controller))
         pane.tag_with_label.connect(functools.partial(self.commands.tag, controller))
         pane.delete_requested.connect(self.commands.remove)
         controller.article_opened.connect(functools.partial(self._on_pane_opened, controller))
         controller.annotations_shown.connect(
             functools.partial(self._on_pane_loaded, controller))
-        pane.highlight_clicked.connect(
-            lambda highlight_id: self._panel.select_annotation(highlight_id)
-            if self._panel is not None and controller is self.active else None)
+        pane.highlight_clicked.connect(functools.partial(self._on_highlight_clicked, controller))
         self.panes.append(controller)
         return controller
+
+    # --- panes ------------------------------------------------------------------
+
+    def open_beside(self, article_id: int) -> ReaderController | None:
+        """Opens an article in a new pane at the right and focuses it.
+
+        An article open in a pane already is focused there instead. Returns
+        the pane's controller, or None if the article does not exist.
+        """
+        for controller in self.panes:
+            if controller.article_id == article_id:
+                self.focus_pane(controller)
+                return controller
+        if self.active.article_id is None:  # the only pane is empty: use it
+            return self.active if self.open_article(article_id) else None
+        controller = self._add_pane()
+        if not controller.open_article(article_id):
+            self.close_pane(controller)
+            return None
+        self.pane_added.emit(controller)
+        self.focus_pane(controller)
+        return controller
+
+    def focus_pane(self, pane: ReaderController | int) -> ReaderController:
+        """Makes a pane (or the pane at that index) the focused one."""
+        controller = self.panes[pane] if isinstance(pane, int) else pane
+        self._activate(controller)
+        controller.pane.body.setFocus()
+        return controller
+
+    def close_pane(self, pane: ReaderController | None = None) -> bool:
+        """Closes a pane (default: the focused one); the last one stays."""
+        controller = pane if pane is not None else self.active
+        if len(self.panes) == 1 or controller not in self.panes:
+            return False
+        index = self.panes.index(controller)
+        self.panes.remove(controller)
+        if controller is self.active:
+            self.focus_pane(self.panes[min(index, len(self.panes) - 1)])
+        controller.mark_entity(None)
+        controller.suggestions.shutdown()
+        self.runner.remove_stack(controller.undo_stack)
+        controller.pane.hide()
+        controller.pane.setParent(None)
+        controller.pane.deleteLater()
+        controller.deleteLater()
+        self._show_active_marks()
+        self.pane_closed.emit(controller)
+        return True
+
+    def swap_panes(self) -> None:
+        """Moves the focused pane one place right (the last one: one place left)."""
+        if len(self.panes) < 2:
+            return
+        index = self.panes.index(self.active)
+        other = index + 1 if index + 1 < len(self.panes) else index - 1
+        self.panes[index], self.panes[other] = self.panes[other], self.panes[index]
+        self.splitter.insertWidget(other, self.active.pane)
+
+    def _activate(self, controller: ReaderController) -> None:
+        if controller is self.active:
+            return
+        self.active = controller
+        self.runner.set_active_stack(controller.undo_stack)
+        self._show_active_marks()
+        self._fill_suggestions_menu()
+        if controller.article_id is not None:
+            self._on_pane_opened(controller, controller.article_id)
+        self.active_pane_changed.emit(controller)
+
+    def _show_active_marks(self) -> None:
+        several = len(self.panes) > 1
+        for controller in self.panes:
+            controller.pane.set_active(controller is self.active, several)
+
+    def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        for controller in self.panes:
+            if now is not None and (now is controller.pane or controller.pane.isAncestorOf(now)):
+                self._activate(controller)
+                return
+
+    # --- cross-highlighting -----------------------------------------------------
+
+    def _on_hovered(self, controller: ReaderController, annotation_id: int) -> None:
+        """The mouse is over a mention: every pane marks its entity's mentions."""
+        entity = controller.entity_of(annotation_id) if annotation_id else None
+        self._mark(entity if entity is not None else self._selected_entity)
+
+    def _on_highlight_clicked(self, controller: ReaderController, highlight_id: int) -> None:
+        if controller is self.active and self._panel is not None:
+            self._panel.select_annotation(highlight_id)
+        if highlight_id > 0:
+            self._selected_entity = controller.entity_of(highlight_id)
+            self._mark(self._selected_entity)
+
+    def _mark(self, entity_id: int | None) -> None:
+        for controller in self.panes:
+            controller.mark_entity(entity_id)
 
     @property
     def reader(self) -> ReaderPane:
@@ -160,12 +272,22 @@ class MainWindow(QMainWindow):
             library = LibraryView(self)
             library.article_activated.connect(self.open_article)
             library.edit_requested.connect(self.edit_article)
+            library.open_beside_requested.connect(self.open_beside)
             self.runner.changed.connect(library.on_change)
             self.library_dock.setWidget(library)
             self._library = library
             if self.active.article_id is not None:
                 library.select_article(self.active.article_id)
         return self._library
+
+    def _fill_suggestions_menu(self) -> None:
+        """The Suggestions menu acts on the focused pane."""
+        menu = self._suggestions_menu
+        menu.clear()
+        for action in self.suggestions.actions:
+            if action is self.suggestions.show_action:
+                menu.addSeparator()
+            menu.addAction(action)
 
     @property
     def panel(self) -> AnnotationPanel:
@@ -258,9 +380,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.runner.redo_action(self)
         self.redo_action.setShortcuts([key_sequence("Ctrl+Shift+Z"), key_sequence("Ctrl+Y")])
-        # A line edit would take these keys for its own text: in the window they
-        # undo (set up after the first paint: no field has the focus before it).
-        self.call_after_first_paint(self._watch_undo_keys)
+        # A line edit would take these keys for its own text: in the window they undo.
+        self._watch_undo_keys()
         # Ctrl+F finds in the article wherever the focus is (the body claims it too).
         self.find_action = self._action(
             "&Find in article…",
@@ -274,9 +395,15 @@ class MainWindow(QMainWindow):
                                           "Ctrl+K")
         self.about_action = self._action("&About Marginalia", self._on_about)
         self.plots_action = self._action("&Plots", self.show_plots, "Ctrl+3")
+        self.open_beside_action = self._action(
+            "Open &beside", self._on_open_beside, "Ctrl+Shift+Return")
+        self.close_pane_action = self._action("&Close pane", self.close_pane, "Ctrl+W")
+        self.swap_panes_action = self._action("S&wap panes", self.swap_panes, "Ctrl+Shift+S")
         self.article_action = self._action("A&rticle details…", self.edit_article, "F2")
         self.runner.changed.connect(self._on_articles_edited)  # the title follows
         self.entities_action = self._action("&Entities", self.show_entities, "Ctrl+4")
+        self.compare_action = self._action("&Compare open articles", self.show_comparison,
+                                           "Ctrl+5")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -296,17 +423,19 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.labels_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.article_action)
-        suggest_menu = self.menuBar().addMenu("&Suggestions")
-        for action in self.suggestions.actions:
-            if action is self.suggestions.show_action:
-                suggest_menu.addSeparator()
-            suggest_menu.addAction(action)
+        self._suggestions_menu = self.menuBar().addMenu("&Suggestions")
+        self._fill_suggestions_menu()
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.panel_dock.toggleViewAction())
         view_menu.addAction(self.plots_action)
+        view_menu.addSeparator()
+        for action in (self.open_beside_action, self.close_pane_action,
+                       self.swap_panes_action):
+            view_menu.addAction(action)
         view_menu.addAction(self.entities_action)
+        view_menu.addAction(self.compare_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -478,6 +607,21 @@ class MainWindow(QMainWindow):
         dock.raise_()
         return dock
 
+    def show_comparison(self) -> QDockWidget:
+        """Shows the Compare dock (a ``ComparisonDock``) over the open panes, building it
+        the first time."""
+        from desktop.ui.comparison_dock import ComparisonDock
+
+        dock = self.findChild(ComparisonDock, "compare")
+        if dock is None:
+            dock = ComparisonDock(self)
+            if not self.restoreDockWidget(dock):
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+        dock.show()
+        dock.raise_()
+        return dock
+
     def _listed_article_ids(self) -> list[int] | None:
         """The articles the library lists, or None when it lists them all."""
         model = self.library.model()
@@ -493,12 +637,13 @@ class MainWindow(QMainWindow):
     # --- slots ------------------------------------------------------------------
 
     def _on_pane_opened(self, controller: ReaderController, article_id: int) -> None:
+        if controller is self.panes[0]:
+            self.settings.set(keys.LAST_ARTICLE, article_id)
         if controller is not self.active:
             return
         article = controller.article
         if article is not None:
             self.setWindowTitle(f"{article.title} — {APP_NAME}")
-        self.settings.set(keys.LAST_ARTICLE, article_id)
         if self._library is not None:
             self._library.select_article(article_id)
         if self._panel is not None:
@@ -516,10 +661,22 @@ class MainWindow(QMainWindow):
             self._panel.set_article(article_id, controller.records(),
                                     self._language(controller))
 
+    def _on_open_beside(self) -> None:
+        """View ▸ Open beside: the library's current article, in a new pane."""
+        article_id = self.library.current_article_id()
+        if article_id is None:
+            self._say("Choose an article in the library, then View ▸ Open beside "
+                      "(or Alt+click it).")
+            return
+        self.open_beside(article_id)
+
     def _on_annotation_activated(self, annotation_id: int) -> None:
         record = self.active.record(annotation_id) or store.get_annotation(annotation_id)
         if record is not None and record.article_id == self.active.article_id:
             self.reader.select_range(record.start, record.end)
+        if record is not None:  # chosen in the panel: its entity is marked in every pane
+            self._selected_entity = record.entity_id
+            self._mark(record.entity_id)
 
     def _on_write_failed(self, message: str) -> None:
         self._show_error("Could not save", message)
@@ -575,10 +732,28 @@ class MainWindow(QMainWindow):
             else:
                 self.active.clear("No articles yet. Use File ▸ Import files… "
                                   "or drop files on this window.")
+        beside = [int(i) for i in self.settings.get(keys.BESIDE).split(",") if i.isdigit()]
+        if beside and self.active.article_id is not None:
+            # The panes beside open after the first one has painted: a fast start.
+            self.call_after_first_paint(functools.partial(self._restore_panes, beside))
+
+    def _restore_panes(self, article_ids: list[int]) -> None:
+        first = self.active
+        for article_id in article_ids:
+            self.open_beside(article_id)
+        splitter = self.settings.get(keys.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        active = self.settings.get(keys.ACTIVE_PANE)
+        self.focus_pane(self.panes[active] if 0 <= active < len(self.panes) else first)
 
     def save_session(self) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
         self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
+        self.settings.set(keys.BESIDE, ",".join(str(p.article_id) for p in self.panes[1:]
+                                                 if p.article_id is not None))
+        self.settings.set(keys.ACTIVE_PANE, self.panes.index(self.active))
+        self.settings.set(keys.SPLITTER_STATE, QByteArray(self.splitter.saveState()))
         self.settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)

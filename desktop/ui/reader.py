@@ -137,10 +137,13 @@ class _BodyView(QPlainTextEdit):
 
     column_changed = Signal()
     highlight_clicked = Signal(int)
+    hovered = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self._hovered = 0
+        self.viewport().setMouseTracking(True)  # to say which highlight the mouse is over
         _set_properties(self, textInteractionFlags="TextSelectableByMouse|TextSelectableByKeyboard")
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -238,7 +241,11 @@ class _BodyView(QPlainTextEdit):
             self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        """Shows the tooltips of the highlights under the mouse."""
+        """Shows the tooltips of the highlights under the mouse, says which one it is over."""
+        if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            self._hover(self.char_at(event.position().toPoint()))
+        elif event.type() == QEvent.Type.Leave:
+            self._hover(None)
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             cp = self.char_at(event.pos())
@@ -251,6 +258,14 @@ class _BodyView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def _hover(self, cp: int | None) -> None:
+        found = [h for h in self.index.at(cp) if h.id > 0 and not h.marked] \
+            if cp is not None else []
+        annotation_id = min(found, key=lambda h: h.end - h.start).id if found else 0
+        if annotation_id != self._hovered:
+            self._hovered = annotation_id
+            self.hovered.emit(annotation_id)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == QtCore.Qt.MouseButton.LeftButton:
@@ -323,6 +338,8 @@ class ReaderPane(QWidget):
         delete_requested(list): ids of the highlights to delete (overlapping
             the selection, or around the cursor); never empty.
         highlight_clicked(int): a highlight was clicked; its id.
+        hovered(int): the mouse moved onto an annotation (its id) or off
+            every annotation (0).
         selection_changed(): the selection in the body changed.
         source_clicked(str): the source link was clicked; nothing is opened.
 
@@ -335,6 +352,7 @@ class ReaderPane(QWidget):
     tag_with_label = Signal(str)
     delete_requested = Signal(list)
     highlight_clicked = Signal(int)
+    hovered = Signal(int)
     selection_changed = Signal()
     source_clicked = Signal(str)
 
@@ -375,6 +393,7 @@ class ReaderPane(QWidget):
         self.body.customContextMenuRequested.connect(self._on_context_menu)
         self.body.selectionChanged.connect(self.selection_changed)
         self.body.highlight_clicked.connect(self.highlight_clicked)
+        self.body.hovered.connect(self.hovered)
         self.body.column_changed.connect(self._align_header)
         self.body.installEventFilter(self)
 
@@ -406,7 +425,19 @@ class ReaderPane(QWidget):
         self._muted = [self._meta, self._attribution, self._empty]
         self._set_muted()
 
-        self._stack = QStackedLayout(self)
+        # The pane the keys and the panel follow, when several are open, shows a
+        # bar in the highlight colour along its top (set_active).
+        self._active_bar = QWidget(self)
+        self._active_bar.setFixedHeight(3)
+        self._active_bar.setBackgroundRole(QPalette.ColorRole.Highlight)
+        self._active_bar.setAutoFillBackground(True)
+        self._active_bar.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._active_bar)
+        self._stack = QStackedLayout()
+        outer.addLayout(self._stack, 1)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(article)
         self.clear(self.tr("Select an article in the library"))
@@ -500,6 +531,13 @@ class ReaderPane(QWidget):
         """Adds one highlight, or replaces the one with the same id."""
         self.body.refresh_blocks(self.body.index.add(highlight))
 
+    def add_highlights(self, highlights: list[Highlight]) -> None:
+        """Adds many highlights, repainting the blocks they touch once."""
+        blocks: set[int] = set()
+        for highlight in highlights:
+            blocks |= set(self.body.index.add(highlight))
+        self.body.refresh_blocks(blocks)
+
     def remove_highlights(self, ids: list[int]) -> None:
         """Removes the highlights with these ids; unknown ids are ignored."""
         self.body.refresh_blocks(self.body.index.remove(ids))
@@ -512,7 +550,19 @@ class ReaderPane(QWidget):
                 None for both.
         """
         return sorted((h.start, h.end, h.label) for h in self.body.index.all()
-                      if dashed is None or h.dashed == dashed)
+                      if not h.marked and (dashed is None or h.dashed == dashed))
+
+    def marked(self) -> list[tuple[int, int]]:
+        """The spans marked as mentions of the entity under the mouse, sorted."""
+        return sorted((h.start, h.end) for h in self.body.index.all() if h.marked)
+
+    def set_active(self, active: bool, shown: bool = True) -> None:
+        """Marks this pane as the one the panel and the keys follow (when ``shown``).
+
+        A bar in the highlight colour runs along its top while it is active
+        and other panes are open beside it.
+        """
+        self._active_bar.setVisible(active and shown)
 
     def highlights_at(self, cp: int) -> list[Highlight]:
         """The highlights covering the character at ``cp``, outermost first."""

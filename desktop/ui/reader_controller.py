@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
 PROGRESSIVE_LOAD_ABOVE = 2000
 FIRST_SCREEN_CHARS = 20_000
+# Marks over annotations take ids below this (suggestions count down from -1).
+MARK_IDS = -1_000_000_000
 READ_LANGUAGES = ("fr", "en")  # those desktop.core.amounts reads
 
 
@@ -136,10 +138,13 @@ class ReaderController(QObject):
         self.pane = pane
         self._labels = labels
         self._status = status
+        self._commands = commands
         self._article: ArticleRecord | None = None
         self._records: dict[int, AnnotationRecord] = {}
         self._entity_names: dict[int, str] = {}
         self._links: dict[int, list[str]] = {}
+        self._marked_entity: int | None = None
+        self._marks: list[int] = []
         self.all_loaded = True
         self._after_paint = AfterPaint(pane.body_viewport())
         runner.changed.connect(self._on_changed)  # before the suggestions: they use _records
@@ -169,6 +174,49 @@ class ReaderController(QObject):
 
     def entity_name(self, entity_id: int | None) -> str:
         return self._entity_names.get(entity_id, "") if entity_id is not None else ""
+
+    # --- what a script or a test does with one pane (code points) ------------------
+
+    def select_range(self, start: int, end: int) -> None:
+        self.pane.select_range(start, end)
+
+    def tag_selection(self, label_name: str) -> int | None:
+        """Tags this pane's selection (snapped to words); returns the annotation id."""
+        return self._commands.tag(self, label_name)
+
+    def highlights(self) -> list[tuple[int, int, str]]:
+        """The annotations the pane shows: (start, end, label), sorted."""
+        return self.pane.highlights()
+
+    def marked(self) -> list[tuple[int, int]]:
+        """The spans marked as mentions of the entity under the mouse, sorted."""
+        return self.pane.marked()
+
+    # --- cross-highlighting ------------------------------------------------------------
+
+    def entity_of(self, annotation_id: int) -> int | None:
+        """The entity an annotation of this pane points to, if any."""
+        record = self._records.get(annotation_id)
+        return record.entity_id if record is not None else None
+
+    def mark_entity(self, entity_id: int | None) -> None:
+        """Marks every mention of this entity in the pane (None: no mark).
+
+        Aliases need nothing more: every mention points to its entity, so a
+        mention of "AWS" linked to Amazon Web Services is marked with it.
+        """
+        if entity_id == self._marked_entity:
+            return
+        if self._marks:
+            self.pane.remove_highlights(self._marks)
+        self._marked_entity = entity_id
+        marks = [] if entity_id is None else [
+            Highlight(id=MARK_IDS - (r.id or 0), start=r.start, end=r.end, color=h.color,
+                      label=h.label, tooltip="", marked=True)
+            for r in self._records.values() if r.entity_id == entity_id
+            for h in [self._highlight(r)]]
+        self._marks = [m.id for m in marks]
+        self.pane.add_highlights(marks)
 
     def call_after_paint(self, function: Callable[[], None], first: bool = False) -> None:
         """Runs ``function`` just after the pane next paints (or soon if not shown)."""
@@ -205,6 +253,7 @@ class ReaderController(QObject):
         """Shows ``message`` instead of an article."""
         self._article = None
         self._records = {}
+        self._marked_entity, self._marks = None, []
         self.suggestions.set_article(None)
         self.pane.clear(message)
 
@@ -217,6 +266,7 @@ class ReaderController(QObject):
             self.annotations_shown.emit(article_id)
 
     def _set_records(self, records: list[AnnotationRecord]) -> None:
+        self._marked_entity, self._marks = None, []  # set_highlights drops them
         self._records = {r.id: r for r in records if r.id is not None}
         self._entity_names = store.entity_names(
             {r.entity_id for r in records if r.entity_id is not None})
@@ -302,3 +352,6 @@ class ReaderController(QObject):
             if record.article_id == article_id and record.id is not None:
                 self._records[record.id] = record
                 self.pane.add_highlight(self._highlight(record))
+        if self._marked_entity is not None:  # its mentions may have changed: mark again
+            entity, self._marked_entity = self._marked_entity, None
+            self.mark_entity(entity)

@@ -32,7 +32,11 @@ class Setting(Generic[T]):
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
-LAST_ARTICLE = Setting("reader/last_article", int, 0)
+LAST_ARTICLE = Setting("reader/last_article", int, 0)  # the first pane's
+# The articles of the panes beside the first, left to right ("12,40"), and the
+# pane that had the focus (0: the first).
+BESIDE = Setting("reader/beside", str, "")
+ACTIVE_PANE = Setting("reader/active_pane", int, 0)
 LAST_IMPORT_DIR = Setting("import/last_dir", str, "")
 LAST_EXPORT_DIR = Setting("export/last_dir", str, "")
 AUTHOR = Setting("annotation/author", str, "")

@@ -41,6 +41,7 @@ class UndoKeys(QObject):
         app = QtWidgets.QApplication.instance()
         assert isinstance(app, QtWidgets.QApplication)
         app.focusChanged.connect(self._on_focus_changed)
+        self._on_focus_changed(None, app.focusWidget())  # a field may have it already
 
     def _on_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
         if isinstance(old, QtWidgets.QLineEdit):

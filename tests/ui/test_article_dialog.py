@@ -140,7 +140,8 @@ def test_the_library_context_menu_edits_its_row_and_f2_there_edits_the_current_r
     table = library.table
     row = library.model().row_of(articles["Rachat"])
     menu = library.context_menu(table.visualRect(library.model().index(row, TITLE)).center())
-    [edit] = menu.actions()
+    [beside, edit] = menu.actions()
+    assert beside.text().startswith("Open beside")
     assert edit.text().startswith("Edit article…")
 
     edit.trigger()

@@ -1,0 +1,156 @@
+"""Reading side by side: panes that tag on their own, and a window that follows the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from db import reads
+from tests.helpers import store_article
+
+FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars. AWS s’en félicite."
+ENGLISH = "Amazon Web Services signs a $38 billion deal with OpenAI. AWS will supply GPUs."
+
+
+def _span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def _tag(pane, word: str, label: str = "ORG", nth: int = 0) -> int:
+    pane.select_range(*_span(pane.pane.text(), word, nth))
+    annotation_id = pane.tag_selection(label)
+    assert annotation_id is not None
+    return annotation_id
+
+
+def _two(make_window):
+    french, english = store_article("Accord", FRENCH), store_article("Deal", ENGLISH, "en")
+    window = make_window()
+    window.open_article(french)
+    right = window.open_beside(english)
+    assert right is not None
+    return window, window.panes[0], right, french, english
+
+
+def test_two_panes_tag_on_their_own_and_come_back_after_a_restart(qtbot, make_window):
+    window, left, right, french, english = _two(make_window)
+    assert [p.article_id for p in window.panes] == [french, english]
+    _tag(left, "OpenAI")
+    _tag(right, "OpenAI")
+    _tag(right, "GPUs", "PRODUCT")
+    assert left.highlights() == [(0, 6, "ORG")]
+    start = ENGLISH.index("OpenAI")
+    assert right.highlights() == [(start, start + 6, "ORG"),
+                                  (*_span(ENGLISH, "GPUs"), "PRODUCT")]
+    window.focus_pane(right)
+    window.close()  # saves the session
+
+    again = make_window()
+    qtbot.waitUntil(lambda: len(again.panes) == 2)
+    assert [p.article_id for p in again.panes] == [french, english]
+    assert again.active is again.panes[1]  # the pane that had the focus
+    assert again.panes[0].highlights() == [(0, 6, "ORG")]
+    assert len(again.panes[1].highlights()) == 2
+
+
+def test_the_panel_the_title_and_the_undo_history_follow_the_focused_pane(qtbot, make_window):
+    window, left, right, french, english = _two(make_window)
+    assert window.active is right and window.panel.article_id() == english
+    assert window.windowTitle().startswith("Deal")
+    assert right.pane._active_bar.isVisibleTo(window)  # the focused pane is marked
+    assert not left.pane._active_bar.isVisibleTo(window)
+
+    in_right = _tag(right, "OpenAI")
+    window.focus_pane(left)
+    assert window.panel.article_id() == french and window.windowTitle().startswith("Accord")
+    assert left.pane._active_bar.isVisibleTo(window)
+    in_left = _tag(left, "AWS")
+    assert window.undo_action.text() == "&Undo Tag ORG"
+
+    window.undo_action.trigger()  # the left pane's last step only
+    assert reads.get_annotation(in_left) is None
+    assert reads.get_annotation(in_right) is not None
+    assert not window.undo_action.isEnabled()  # nothing more in this pane's history
+
+    window.focus_pane(right)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert reads.get_annotation(in_right) is None
+
+
+def test_the_focus_moving_into_a_pane_makes_it_the_focused_one(qtbot, make_window):
+    window, left, right, french, _english = _two(make_window)
+    left.pane.body.setFocus()
+    qtbot.waitUntil(lambda: window.active is left)
+    assert window.panel.article_id() == french
+
+
+def test_hovering_a_mention_marks_its_entity_in_every_pane_aliases_too(qtbot, make_window):
+    window, left, right, _french, _english = _two(make_window)
+    aws = _tag(left, "AWS")
+    _tag(left, "AWS", nth=1)
+    _tag(left, "OpenAI")
+    amazon = _tag(right, "Amazon Web Services")
+    _tag(right, "AWS")  # names the entity "AWS" at first…
+    window.edit_annotation(amazon, {"entity": "AWS"})  # …and now so does this one
+    _tag(right, "OpenAI")
+
+    body = left.pane.body
+    start = FRENCH.index("AWS")
+    cursor = body.textCursor()
+    cursor.setPosition(start + 1)
+    point = body.cursorRect(cursor).center()
+    QApplication.sendEvent(body.viewport(), QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(point), QPointF(body.viewport().mapToGlobal(point)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+    assert left.marked() == [_span(FRENCH, "AWS"), _span(FRENCH, "AWS", 1)]
+    assert right.marked() == [_span(ENGLISH, "Amazon Web Services"), _span(ENGLISH, "AWS")]
+    assert reads.get_annotation(aws).entity_id == right.entity_of(amazon)
+
+    QApplication.sendEvent(body.viewport(), QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(QPoint(1, 1)), QPointF(QPoint(1, 1)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert left.marked() == [] and right.marked() == []  # off the mention: no marks
+
+    window.panel.annotation_activated.emit(aws)  # chosen in the panel: marked until changed
+    assert len(right.marked()) == 2
+
+
+def test_opening_beside_from_the_library_and_closing_and_swapping_panes(qtbot, make_window):
+    first = store_article("Un", "Premier article sur Nvidia.")
+    second = store_article("Deux", "Second article sur AMD.")
+    third = store_article("Trois", "Troisième article sur Intel.")
+    window = make_window()
+    window.open_article(first)
+    library = window.library
+    table = library.table
+
+    library.select_article(second)
+    qtbot.keyClick(table, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [p.article_id for p in window.panes] == [first, second]
+
+    row = library.model().row_of(third)
+    point = table.visualRect(library.model().index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.AltModifier, point)
+    assert [p.article_id for p in window.panes] == [first, second, third]
+    assert window.active.article_id == third
+
+    window.open_beside(second)  # already open: focused, not opened twice
+    assert len(window.panes) == 3 and window.active.article_id == second
+    window.swap_panes()
+    assert [p.article_id for p in window.panes] == [first, third, second]
+    assert [window.splitter.widget(i) for i in range(3)] == [p.pane for p in window.panes]
+
+    window.close_pane_action.trigger()  # View ▸ Close pane (Ctrl+W): the focused one
+    assert [p.article_id for p in window.panes] == [first, third]
+    assert window.splitter.count() == 2
+    window.close_pane()
+    window.close_pane()  # the last pane stays
+    assert [p.article_id for p in window.panes] == [first]
