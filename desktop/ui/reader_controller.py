@@ -210,11 +210,13 @@ class ReaderController(QObject):
         if self._marks:
             self.pane.remove_highlights(self._marks)
         self._marked_entity = entity_id
+        labels = self._labels.by_id
         marks = [] if entity_id is None else [
-            Highlight(id=MARK_IDS - (r.id or 0), start=r.start, end=r.end, color=h.color,
-                      label=h.label, tooltip="", marked=True)
+            Highlight(id=MARK_IDS - (r.id or 0), start=r.start, end=r.end,
+                      color=label.color if label else "#999999",
+                      label=label.name if label else "?", tooltip="", marked=True)
             for r in self._records.values() if r.entity_id == entity_id
-            for h in [self._highlight(r)]]
+            for label in [labels.get(r.label_id)]]
         self._marks = [m.id for m in marks]
         self.pane.add_highlights(marks)
 

@@ -294,14 +294,16 @@ class SuggestionController(QObject):
             self._status(f"{len(items)} suggestions: the first {MAX_SHOWN} are shown; "
                          "answer some to see more.")
         self._items = list(items[:MAX_SHOWN])
+        shown = []
         for item in self._items:
             self._last_id -= 1
             self._ids.append(self._last_id)
-            self._reader.add_highlight(Highlight(
+            shown.append(Highlight(
                 id=self._last_id, start=item.start, end=item.end,
                 color=colors.get(item.label, "#888888"), label=item.label,
                 tooltip=f"Suggested: {self._describe(item)}\nA to accept, R to reject",
                 dashed=True))
+        self._reader.add_highlights(shown)  # the blocks on screen repaint once
         self._current = self._items.index(current) if current in self._items else -1
         self._shown_for = self._article[0] if self._article is not None else None
         self.updated.emit(len(self._items))

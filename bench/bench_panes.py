@@ -1,0 +1,179 @@
+"""open_beside and cross_highlight: two reader panes, one holding the 2.4 MB book.
+
+open_beside: opening a short article in a new pane beside the book with
+20,000 annotations, until the new pane has painted, against opening the same
+article in the only pane of a window (median of 7).
+
+cross_highlight: the mouse moves onto a mention of an entity with 1,000
+mentions across the two panes (500 in the book, 500 in a second copy of it),
+until both panes have repainted their marks; median of 21 moves on and off.
+There is no baseline: the target is one frame, 16 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import corpus_dir, report, skipped
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BOOK = "longdoc/en-1776-03-09-wealth-of-nations.txt"
+SHORTS = ("title: Short one\nlang: en\n\nA short article opened beside the book.\n",
+          "title: Short two\nlang: en\n\nAnother short article, to switch between runs.\n")
+
+
+def _load(tmp: Path, book: Path) -> tuple[int, int, list[int], int]:
+    """The book (20,000 tags, 500 of one entity), a copy of it (500 more), two shorts."""
+    from db import annotations as store
+    from db.articles import get_article
+    from db.connection import open_database
+    from db.entities import insert_entity
+    from desktop.core.importers import import_paths
+    from desktop.core.operations import new_annotation
+
+    open_database(tmp / "panes.sqlite3")
+    copy = tmp / "copy.txt"
+    copy.write_text("title: The copy\nlang: en\n\n" + book.read_text(encoding="utf-8")
+                    + "\n(a copy)\n", encoding="utf-8")
+    paths = [str(book), str(copy)]
+    for i, text in enumerate(SHORTS):
+        (tmp / f"short{i}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp / f"short{i}.txt"))
+    book_id, copy_id, *shorts = import_paths(paths).imported
+    labels = [label.id for label in store.labels()]
+    entity = insert_entity("Merchant", labels[0])
+    for article_id, count in ((book_id, 20_000), (copy_id, 500)):
+        body = get_article(article_id).body
+        words = [m.span() for m in re.finditer(r"\b[A-Za-z]{5,}\b", body)]
+        step = max(1, len(words) // count)
+        records = [new_annotation(body, article_id, labels[0] if i % 40 == 0 else labels[i % 4],
+                                  s, e, entity_id=entity if i % 40 == 0 or count == 500
+                                  else None)
+                   for i, (s, e) in enumerate(words[::step][:count])]
+        store.insert_annotations(records)
+    return book_id, copy_id, shorts, entity
+
+
+def _until_painted(viewports, action) -> float:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    waiting = set(viewports)
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                waiting.discard(obj)
+            return False
+
+    watch = Watch()
+    for viewport in viewports:
+        viewport.installEventFilter(watch)
+    started = time.perf_counter()
+    action()
+    while waiting:
+        QApplication.processEvents()
+    elapsed = time.perf_counter() - started
+    for viewport in viewports:
+        viewport.removeEventFilter(watch)
+    return elapsed
+
+
+def _beside(window, article_id: int) -> float:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    opened = []
+
+    def open_it() -> None:
+        opened.append(window.open_beside(article_id))
+        opened[0].pane.body_viewport().update()
+
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    watch = Watch()
+
+    def watch_new(pane) -> None:  # type: ignore[no-untyped-def]
+        pane.pane.body_viewport().installEventFilter(watch)
+
+    window.pane_added.connect(watch_new)
+    started = time.perf_counter()
+    open_it()
+    while not painted:
+        QApplication.processEvents()
+    elapsed = time.perf_counter() - started
+    window.pane_added.disconnect(watch_new)
+    window.close_pane(opened[0])
+    QApplication.processEvents()
+    return elapsed
+
+
+def main() -> None:
+    corpora = corpus_dir()
+    if corpora is None or not (corpora / BOOK).exists():
+        skipped("open_beside", "corpus not found (set MARGINALIA_CORPORA)")
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        book_id, copy_id, shorts, _entity = _load(tmp, corpora / BOOK)
+        window = MainWindow(Settings(tmp / "panes.ini"))
+        window.resize(1600, 900)
+        window.show()
+        app.processEvents()
+
+        alone = []
+        for run in range(7):  # the short articles alone, in the only pane
+            window.open_article(shorts[(run + 1) % 2])
+            app.processEvents()
+            alone.append(_until_painted([window.reader.body_viewport()],
+                                        lambda run=run: window.open_article(shorts[run % 2])))
+        window.open_article(book_id)
+        while not window.active.all_loaded:
+            app.processEvents()
+        beside = [_beside(window, shorts[run % 2]) for run in range(7)]
+        report("open_beside", statistics.median(beside) * 1000, "ms",
+               statistics.median(alone) * 1000)
+
+        left = window.panes[0]
+        right = window.open_beside(copy_id)
+        assert right is not None
+        while not (left.all_loaded and right.all_loaded):
+            app.processEvents()
+        mention = next(r for r in left.records() if r.entity_id is not None)
+        viewports = [left.pane.body_viewport(), right.pane.body_viewport()]
+        left.pane.scroll_to(mention.start)
+        app.processEvents()
+        moves = []
+        for run in range(43):
+            target = mention.id if run % 2 == 0 else 0
+            took = _until_painted(viewports, lambda t=target: left.pane.hovered.emit(t))
+            if target:
+                moves.append(took)
+        marked = len(left.marked()) + len(right.marked())
+        print(f"# cross_highlight: {marked} mentions marked across the two panes", flush=True)
+        report("cross_highlight", statistics.median(moves[1:]) * 1000, "ms")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
