@@ -88,3 +88,12 @@ def restore_entity(saved: SavedEntity) -> None:
         Entity.insert(saved.row).execute()
         if saved.aliases:
             EntityAlias.insert_many(saved.aliases).execute()
+
+
+def names_of(entity_id: int) -> tuple[int, set[str]] | None:
+    """The label of an entity and the keys of its name and aliases (None if gone)."""
+    row = Entity.select(Entity.label, Entity.key).where(Entity.id == entity_id).first()
+    if row is None:
+        return None
+    aliases = EntityAlias.select(EntityAlias.key).where(EntityAlias.entity == entity_id)
+    return int(row.label_id), {str(row.key), *(str(a.key) for a in aliases)}

@@ -15,7 +15,8 @@ import re
 import unicodedata
 
 # French elided words a name can be glued to ("d’OpenAI", "qu’Airbus").
-_ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]", re.IGNORECASE)
+# Lower case only: a capital makes it part of a name ("N'Golo Kanté", "D'Angelo").
+_ELISION = re.compile(r"^(?:d|l|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]")
 _POSSESSIVE = re.compile(r"['’ʼ]s?$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 # Names that keep their elided article: the article is part of the name.

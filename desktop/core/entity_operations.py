@@ -231,10 +231,14 @@ class SplitAlias:
             return Change()
         with transaction():
             entity = _existing(self.entity_id)
-            admin.point_mentions(self._moved, entity.id)
+            # Every mention of the split-off entity goes back, also one linked to it
+            # since (an import): deleting it would leave that mention with none.
+            since = [r.id for r in admin.mentions_of([self.new_id]) if r.id is not None]
+            back = sorted({*self._moved, *since})
+            admin.point_mentions(back, entity.id)
             admin.delete_entities([self.new_id])
             admin.insert_aliases(self._removed)
-            updated = admin.annotations_by_id(self._moved)
+            updated = admin.annotations_by_id(back)
         return _changed(updated, {entity.id: entity.name})
 
 

@@ -22,9 +22,9 @@ from typing import Any, Protocol
 
 from db import annotations as store
 from db import entities as entity_store
+from db import entity_admin, suggestions
 from db import labels as label_store
 from db import relations as relation_store
-from db import suggestions
 from db.names import canonical_name, name_key
 from db.reads import get_article
 from db.records import ACCEPTED, ENTITY, AnnotationRecord, LabelRecord
@@ -275,6 +275,10 @@ class TagMentions(AddAnnotations):
 
     def _build(self, progress: ProgressCallback | None,
                cancel: CancelToken | None) -> list[AnnotationRecord]:
+        # The entity asked for goes only to the mentions it names, in its own
+        # label; the others point to the entity their own text names.
+        known = entity_store.names_of(self.entity_id) if self.entity_id is not None else None
+        keys = known[1] if known is not None and known[0] == self.label_id else set()
         bodies: dict[int, str] = {}
         records = []
         for done, mention in enumerate(self.mentions):
@@ -286,9 +290,11 @@ class TagMentions(AddAnnotations):
                 report(progress, done, len(self.mentions), "Preparing the mentions…")
             body = bodies[mention.article_id]
             if mention.end <= len(body):
-                records.append(new_annotation(body, mention.article_id, self.label_id,
-                                              mention.start, mention.end,
-                                              entity_id=self.entity_id, author=self.author))
+                text = body[mention.start:mention.end]
+                records.append(new_annotation(
+                    body, mention.article_id, self.label_id, mention.start, mention.end,
+                    entity_id=self.entity_id if name_key(text) in keys else None,
+                    author=self.author))
         return records
 
 
@@ -300,6 +306,7 @@ class RemoveAnnotations:
     name: str = "Remove annotation"
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
+    _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def apply(self) -> Change:
         with transaction():
@@ -307,14 +314,21 @@ class RemoveAnnotations:
             ids = [r.id for r in removed if r.id is not None]
             relations = relation_store.relations_touching(ids)  # deleted with them (cascade)
             store.delete_annotations(ids)
+            # An entity left with no mention goes too (its name would be proposed
+            # forever); the undo puts it back first.
+            self._entities.begin()
+            self._entities.retire_unused(r.entity_id for r in removed if r.entity_id)
         self._removed, self._relations = removed, relations
-        return annotations_changed(removed=removed, relations=bool(relations))
+        return annotations_changed(removed=removed, relations=bool(relations),
+                                   entities=self._entities.changed)
 
     def revert(self) -> Change:
         with transaction():
+            self._entities.restore_retired()
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
         return annotations_changed(added=self._removed, relations=bool(self._relations),
+                                   entities=self._entities.changed,
                                    entity_names=_names_of(self._removed, {}))
 
 
@@ -336,6 +350,7 @@ class EditAnnotations:
     entity: str | None = None
     name: str = "Edit annotation"
     _before: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
+    _moved: dict[int, list[int]] = field(default_factory=dict, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def apply(self) -> Change:
@@ -352,12 +367,42 @@ class EditAnnotations:
                     changes.update(self._entity_change(current, changes, kinds))
                 before[annotation_id] = {key: getattr(current, key) for key in changes}
                 updated.append(store.update_annotation(annotation_id, **changes))
+            moved = self._follow(before, updated)
             self._entities.retire_unused(
                 values["entity_id"] for values in before.values()
                 if values.get("entity_id") is not None)
-        self._before = before
-        return annotations_changed(updated=updated, entities=self._entities.changed,
-                                   entity_names=_names_of(updated, self._entities.names))
+        self._before, self._moved = before, moved
+        others = entity_admin.annotations_by_id(i for ids in moved.values() for i in ids)
+        return annotations_changed(updated=[*updated, *others], entities=self._entities.changed,
+                                   entity_names=_names_of([*updated, *others],
+                                                          self._entities.names))
+
+    def _follow(self, before: dict[int, dict[str, Any]],
+                updated: list[AnnotationRecord]) -> dict[int, list[int]]:
+        """Moves the other mentions of the entity a linked mention's text named.
+
+        Linking a mention of "AWS" (until now pointing to the entity "AWS",
+        made when it was tagged) to "Amazon Web Services" makes "AWS" one of
+        its names: the other mentions of "AWS" follow, and the emptied entity
+        goes. Returns, by entity left, the ids of the mentions moved.
+        """
+        if not self.entity:
+            return {}
+        moved: dict[int, list[int]] = {}
+        mine = set(self.ids)
+        for record in updated:
+            old = before.get(record.id or 0, {}).get("entity_id")
+            if old is None or record.entity_id is None or old == record.entity_id:
+                continue
+            known = entity_store.names_of(old)
+            if known is None or name_key(record.quote) not in known[1]:
+                continue  # the old entity was not just what this text names
+            others = [r.id for r in entity_admin.mentions_of([old])
+                      if r.id is not None and r.id not in mine]
+            if others:
+                entity_admin.point_mentions(others, record.entity_id)
+                moved.setdefault(old, []).extend(others)
+        return moved
 
     def _entity_change(self, current: AnnotationRecord, changes: dict[str, Any],
                        kinds: dict[int, str]) -> dict[str, int | None]:
@@ -386,7 +431,11 @@ class EditAnnotations:
     def revert(self) -> Change:
         with transaction():
             self._entities.restore_retired()
+            for entity_id, ids in self._moved.items():
+                entity_admin.point_mentions(ids, entity_id)
             updated = [store.update_annotation(i, **values) for i, values in self._before.items()]
+            updated += entity_admin.annotations_by_id(
+                i for ids in self._moved.values() for i in ids)
             self._entities.undo()
         return annotations_changed(updated=updated, entities=self._entities.changed,
                                    entity_names=_names_of(updated, {}))

@@ -279,6 +279,8 @@ class AnnotationPanel(QWidget):
         After a failed write (``reload``) or a change of labels it reads its
         article's annotations again.
         """
+        if self._article_id is not None and self._article_id in change.articles_edited:
+            self._language = None  # its language may have changed: typed numbers follow
         if change.reload or change.labels:
             self.refresh()
             return

@@ -238,7 +238,10 @@ class OperationRunner(QObject):
 
     def _refuse_while_busy(self) -> bool:
         if self._busy:
+            from desktop.core.changes import RELOAD
+
             self.waiting.emit("Please wait: a long change is still being saved.")
+            self.changed.emit(RELOAD)  # a view that showed the change as made shows the truth
         return self._busy
 
     def _in_background(self, operation: Operation, step: Callable[..., Change], push: bool,

@@ -363,7 +363,8 @@ class SuggestionController(QObject):
             if code != self._currency:
                 self._use_currency(code)
                 return
-        if change.for_article(article_id) or change.labels or change.reload:
+        # Entities renamed, merged or deleted elsewhere change what is proposed here too.
+        if change.for_article(article_id) or change.labels or change.entities or change.reload:
             if len(self._article[1]) > BACKGROUND_ABOVE:
                 self._later.start()
             else:

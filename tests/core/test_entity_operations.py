@@ -232,6 +232,23 @@ def test_splitting_an_alias_off_moves_the_mentions_it_names(corpus):
     assert dict(change.entity_names) == {op.new_id: "AWS"}
 
 
+def test_undoing_a_split_takes_back_mentions_linked_to_the_new_entity_since(corpus):
+    from desktop.core.operations import AddAnnotations, new_annotation
+
+    target = _entity("Amazon Web Services")
+    MergeEntities([_entity("AWS")], target).apply()
+    op = SplitAlias(target, "AWS")
+    op.apply()
+    body = "Chez AWS, encore."
+    later = store_article("Plus tard", body)
+    tagged = AddAnnotations([new_annotation(body, later, _label("ORG"), 5, 8)])
+    tagged.apply()  # outside this step's undo (as an import would be): it names "AWS"
+    assert get_annotation(tagged.ids[0]).entity_id == op.new_id
+    undo = op.revert()
+    assert get_annotation(tagged.ids[0]).entity_id == target  # never left without one
+    assert tagged.ids[0] in {r.id for r in undo.updated}
+
+
 def test_splitting_refuses_what_is_not_an_alias_or_is_another_entity(corpus):
     aws = _entity("AWS")
     before = state()

@@ -27,6 +27,8 @@ from tests.helpers import database_at_schema, store_article
     ("SOCIÉTÉ GÉNÉRALE", "SOCIÉTÉ GÉNÉRALE", "societe generale"),
     ("Cafe\u0301 de Flore", "Cafe\u0301 de Flore", "cafe de flore"),
     ("AWS", "AWS", "aws"),
+    ("N'Golo Kanté", "N'Golo Kanté", "n'golo kante"),  # a capital: part of the name
+    ("D’Angelo Russell", "D’Angelo Russell", "d'angelo russell"),
 ])
 def test_the_name_a_mention_gives_and_its_key(text, name, key):
     assert canonical_name(text) == name
@@ -132,3 +134,51 @@ def test_migration_5_links_the_unlinked_mentions_and_says_how_many(tmp_path):
         assert get_meta(LINKED_BY_5) is None
     finally:
         connection.close_database()
+
+
+def test_linking_a_mention_brings_the_other_mentions_of_its_text_along(db):
+    article = store_article("AWS", "AWS et OpenAI. Puis AWS encore, et AWS enfin.")
+    first, second = _tag(article, "AWS").ids[0], _tag(article, "AWS", nth=1).ids[0]
+    link = EditAnnotations([first], entity="Amazon Web Services")
+    link.apply()
+    amazon = Entity.get(Entity.name == "Amazon Web Services").id
+    assert {reads.get_annotation(i).entity_id for i in (first, second)} == {amazon}
+    assert [e.name for e in Entity.select()] == ["Amazon Web Services"]  # "AWS" emptied
+    third = _tag(article, "AWS", nth=2).ids[0]  # and later tags follow the alias
+    assert reads.get_annotation(third).entity_id == amazon
+
+    link.revert()  # (after the third tag: it keeps its link)
+    aws = Entity.get(Entity.name == "AWS").id
+    assert reads.get_annotation(first).entity_id == aws
+    assert reads.get_annotation(second).entity_id == aws
+
+
+def test_removing_the_last_mention_of_an_entity_removes_the_entity_until_undone(db):
+    from db.suggestions import gazetteer
+    from desktop.core.operations import RemoveAnnotations
+
+    article = store_article("Le", "Le marché recule.")
+    mistake = _tag(article, "Le").ids[0]
+    assert ("Le", "ORG", "Le") in gazetteer()
+    remove = RemoveAnnotations([mistake])
+    remove.apply()
+    assert Entity.select().count() == 0
+    assert all(text != "Le" for text, _, _ in gazetteer())  # no longer proposed anywhere
+    remove.revert()
+    assert reads.entity_name(reads.get_annotation(mistake).entity_id) == "Le"
+
+
+def test_tag_all_gives_the_entity_asked_for_only_to_the_mentions_it_names(db):
+    from desktop.core.operations import Mention, TagMentions
+
+    article = store_article("Tous", "OpenAI et Microsoft, puis Microsoft.")
+    openai = _tag(article, "OpenAI").ids[0]
+    body = reads.get_article(article).body
+    spans = [(body.index("Microsoft"), body.index("Microsoft") + 9),
+             (body.rindex("Microsoft"), body.rindex("Microsoft") + 9)]
+    TagMentions([], mentions=[Mention(article, s, e) for s, e in spans],
+                label_id=label_by_name("ORG").id,
+                entity_id=reads.get_annotation(openai).entity_id).apply()
+    names = {reads.entity_name(a.entity_id) for a in reads.annotations_for_article(article)
+             if a.quote == "Microsoft"}
+    assert names == {"Microsoft"}

@@ -605,3 +605,17 @@ def test_the_columns_share_the_width_and_grow_with_it(qtbot, db, settings_path):
     assert widths[1] >= metrics.horizontalAdvance("Amazon Web Services")  # entity readable
     window.resizeDocks([window.panel_dock], [600], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: panel.column_widths()[1] > widths[1])  # and they grow with it
+
+
+def test_a_typed_value_follows_a_change_of_the_articles_language(qtbot, make_window):
+    from desktop.core.article_operations import EditArticle
+    from tests.helpers import store_article, tag
+
+    article_id = store_article("Value", "It costs 2.000 dollars.", lang="en")
+    amount = tag(article_id, "2.000 dollars", "MONEY", value=2.0, unit="USD")
+    window = make_window()
+    assert window.runner.run(EditArticle(article_id, {"language": "fr"}))
+    panel = window.panel
+    panel.select_annotation(amount)
+    _finish(panel.value_edit, "2.000")
+    assert get_annotation(amount).value == 2000.0  # read as French now

@@ -249,3 +249,19 @@ def test_the_only_article_imported_opens_at_once(qtbot, make_window, tmp_path):
         window.import_paths([str(path)])
     assert window.reader.text().startswith("Nvidia livre des GPU")
     assert window.windowTitle().startswith("Nouveau")
+
+
+def test_renaming_an_entity_elsewhere_renames_what_is_proposed_here(qtbot, make_window):
+    from desktop.core.entity_operations import RenameEntity
+
+    tagged = store_article("Un", "OpenAI signe.")
+    shown = store_article("Deux", "Le rival d’OpenAI répond.")
+    window = make_window()
+    window.open_article(tagged)
+    _select_word(window, "OpenAI")
+    openai = reads.get_annotation(window.tag_selection("ORG")).entity_id
+    window.open_article(shown)
+    qtbot.waitUntil(lambda: [s.entity for s in window.suggestions.suggestions()] == ["OpenAI"])
+    assert window.runner.run(RenameEntity(openai, "OpenAI Group"))
+    qtbot.waitUntil(
+        lambda: [s.entity for s in window.suggestions.suggestions()] == ["OpenAI Group"])
