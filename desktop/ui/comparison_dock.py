@@ -117,6 +117,7 @@ class ComparisonDock(QDockWidget):
         window.runner.changed.connect(self._on_changed)
         window.pane_added.connect(self._on_panes_changed)
         window.pane_closed.connect(self._on_panes_changed)
+        window.panes_reordered.connect(self._on_panes_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)
         self._watch_panes()
         self._show_message(True)

@@ -461,6 +461,10 @@ class LibraryView(QWidget):
                 return True
         if (watched is self.table.viewport() and event.type() == QEvent.Type.MouseButtonPress
                 and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.RightButton):
+            return True  # the menu only: the row under it is not opened in the pane
+        if (watched is self.table.viewport() and event.type() == QEvent.Type.MouseButtonPress
+                and isinstance(event, QMouseEvent)
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier):
             # Alt+click opens the row beside, without moving the current row.
             article_id = self._model.article_id(self.table.indexAt(event.position().toPoint())

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
     article_opened = Signal(int)
     pane_added = Signal(object)
     pane_closed = Signal(object)
+    panes_reordered = Signal()
     active_pane_changed = Signal(object)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         other = index + 1 if index + 1 < len(self.panes) else index - 1
         self.panes[index], self.panes[other] = self.panes[other], self.panes[index]
         self.splitter.insertWidget(other, self.active.pane)
+        self.panes_reordered.emit()
 
     def _activate(self, controller: ReaderController) -> None:
         if controller is self.active:
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
             library = LibraryView(self)
             library.article_activated.connect(self.open_article)
             library.edit_requested.connect(self.edit_article)
-            library.open_beside_requested.connect(self.open_beside)
+            library.open_beside_requested.connect(self._open_beside_from_library)
             self.runner.changed.connect(library.on_change)
             self.library_dock.setWidget(library)
             self._library = library
@@ -661,6 +663,20 @@ class MainWindow(QMainWindow):
             self._panel.set_article(article_id, controller.records(),
                                     self._language(controller))
 
+    def _open_beside_from_library(self, article_id: int) -> None:
+        """Opens beside the article chosen in the library.
+
+        Moving through the library opens each article in the focused pane; if
+        that is how this one got there, the pane goes back to what it showed
+        before, and the article opens beside it.
+        """
+        pane = self.active
+        previous = pane.previous_article_id
+        if (pane.article_id == article_id and previous is not None
+                and all(p.article_id != previous for p in self.panes)):
+            pane.open_article(previous)
+        self.open_beside(article_id)
+
     def _on_open_beside(self) -> None:
         """View ▸ Open beside: the library's current article, in a new pane."""
         article_id = self.library.current_article_id()
@@ -668,7 +684,7 @@ class MainWindow(QMainWindow):
             self._say("Choose an article in the library, then View ▸ Open beside "
                       "(or Alt+click it).")
             return
-        self.open_beside(article_id)
+        self._open_beside_from_library(article_id)
 
     def _on_annotation_activated(self, annotation_id: int) -> None:
         record = self.active.record(annotation_id) or store.get_annotation(annotation_id)

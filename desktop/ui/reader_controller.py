@@ -145,6 +145,7 @@ class ReaderController(QObject):
         self._links: dict[int, list[str]] = {}
         self._marked_entity: int | None = None
         self._marks: list[int] = []
+        self.previous_article_id: int | None = None  # shown before the current one
         self.all_loaded = True
         self._after_paint = AfterPaint(pane.body_viewport())
         runner.changed.connect(self._on_changed)  # before the suggestions: they use _records
@@ -233,6 +234,7 @@ class ReaderController(QObject):
         article = store.get_article(article_id)
         if article is None:
             return False
+        self.previous_article_id = self.article_id
         self._article = article
         self.pane.set_article(article.title, article.body, *self._header(article))
         if store.annotation_count(article.id) <= PROGRESSIVE_LOAD_ABOVE:

@@ -154,3 +154,30 @@ def test_opening_beside_from_the_library_and_closing_and_swapping_panes(qtbot, m
     window.close_pane()
     window.close_pane()  # the last pane stays
     assert [p.article_id for p in window.panes] == [first]
+
+
+def test_moving_through_the_library_then_opening_beside_keeps_the_pane_it_left(
+        qtbot, make_window):
+    first = store_article("Un", "Premier article sur Nvidia.")
+    second = store_article("Deux", "Second article sur AMD.")
+    window = make_window()
+    window.open_article(first)
+    library = window.library
+    library.select_article(second)
+    library.article_activated.emit(second)  # moving down the list opens it in the pane
+    assert window.active.article_id == second
+    qtbot.keyClick(library.table, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [p.article_id for p in window.panes] == [first, second]
+
+
+def test_a_right_click_in_the_library_opens_nothing(qtbot, make_window):
+    first = store_article("Un", "Premier article sur Nvidia.")
+    second = store_article("Deux", "Second article sur AMD.")
+    window = make_window()
+    window.open_article(first)
+    table = window.library.table
+    row = window.library.model().row_of(second)
+    point = table.visualRect(window.library.model().index(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.RightButton, pos=point)
+    assert window.active.article_id == first
