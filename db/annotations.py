@@ -49,15 +49,46 @@ def insert_annotation(record: AnnotationRecord) -> AnnotationRecord:
     return _stored(int(new_id))
 
 
+# Rows per INSERT statement (19 values each: well under SQLite's 32,766), and
+# from how many records they go in such statements.
+_ROWS_PER_INSERT = 500
+_BULK_FROM = 20
+
+
 def insert_annotations(records: list[AnnotationRecord]) -> list[int]:
-    """Stores many annotations in one transaction; returns their ids."""
-    ids = []
+    """Stores many annotations in one transaction; returns their ids.
+
+    A record with an id keeps it (undo, redo); the others get the next free
+    ones, given here rather than by SQLite so that hundreds of rows go in
+    one statement: the write lock is held from the transaction's start, so
+    no other writer can take them meanwhile. (One statement per row cost
+    about 0.4 ms a row: 2 s for tag all over the scale corpus.)
+    """
+    if len(records) < _BULK_FROM:  # a tag or two (a key press): SQLite gives the ids
+        ids = []
+        with database.atomic():
+            for record in records:
+                values = record.fields()
+                if record.id is not None:
+                    values["id"] = record.id
+                ids.append(int(Annotation.insert(values).execute()))
+        return ids
+    now = _now()
     with database.atomic():
+        top = max([int(Annotation.select(fn.MAX(Annotation.id)).scalar() or 0),
+                   *(r.id for r in records if r.id is not None)])
+        ids, rows = [], []
         for record in records:
+            if record.id is None:
+                top += 1
             values = record.fields()
-            if record.id is not None:
-                values["id"] = record.id
-            ids.append(int(Annotation.insert(values).execute()))
+            values["id"] = record.id if record.id is not None else top
+            values.setdefault("created_at", now)
+            values["updated_at"] = now
+            ids.append(int(values["id"]))
+            rows.append(values)
+        for first in range(0, len(rows), _ROWS_PER_INSERT):
+            Annotation.insert_many(rows[first:first + _ROWS_PER_INSERT]).execute()
     return ids
 
 

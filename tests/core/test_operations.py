@@ -83,3 +83,20 @@ def test_link_and_undo_and_removing_a_linked_annotation_restores_its_links(artic
 
     link.revert()
     assert relations_for_article(article_id) == []
+
+
+def test_many_annotations_go_in_together_and_keep_their_ids_on_redo(article_id):
+    body = get_article(article_id).body
+    org = label_by_name("ORG").id
+    words = [(i, i + 1) for i in range(0, 60)]
+    op = AddAnnotations([new_annotation(body, article_id, org, s, e) for s, e in words])
+    op.apply()
+    stored = store.annotations_for_article(article_id)
+    assert len(stored) == 60 and len(set(op.ids)) == 60
+    assert [(a.start, a.end) for a in stored] == words
+    first = list(op.ids)
+    op.revert()
+    assert store.annotations_for_article(article_id) == []
+    op.apply()  # redo: the same ids
+    assert op.ids == first
+    assert [a.id for a in store.annotations_for_article(article_id)] == sorted(first)
