@@ -69,9 +69,15 @@ class EntityMatcher:
     Services" over "Amazon"); matches never overlap.
     """
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term] = ()) -> None:
         self._by_first: dict[str, list[_Entry]] = {}
-        seen: set[tuple[tuple[str, ...], tuple[str, ...], bool]] = set()
+        self._seen: set[tuple[tuple[str, ...], tuple[str, ...], bool]] = set()
+        self.add(terms)
+
+    def add(self, terms: Iterable[Term]) -> None:
+        """Looks for these terms too (a name just tagged), without building the rest again."""
+        seen = self._seen
+        touched: set[str] = set()
         for term in terms:
             text = " ".join(term.text.split())
             words = [m for m in _WORD.finditer(text)]
@@ -91,8 +97,9 @@ class EntityMatcher:
                            tuple(m.group() for m in words) if exact else None,
                            Term(text, term.label, term.entity))
             self._by_first.setdefault(folded[0], []).append(entry)
-        for entries in self._by_first.values():
-            entries.sort(key=lambda e: -len(e.words))
+            touched.add(folded[0])
+        for first in touched:
+            self._by_first[first].sort(key=lambda e: -len(e.words))
 
     def __bool__(self) -> bool:
         return bool(self._by_first)

@@ -39,6 +39,7 @@ from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.annotation_commands import AnnotationCommands
 from desktop.ui.commands import OperationRunner
+from desktop.ui.known_names import KnownNames
 from desktop.ui.reader import ReaderPane, key_sequence
 from desktop.ui.reader_controller import (
     FIRST_SCREEN_CHARS,
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.runner.waiting.connect(self._say)
         # The labels are read again before any view hears of a change (first subscriber).
         self.labels = LabelSet(self.runner, self)
+        # The names suggestions look for, shared by the panes (they hear of changes next).
+        self.known_names = KnownNames(self.runner, self.labels, self)
         self.commands = AnnotationCommands(self.runner, self.labels,
                                            lambda: self.settings.get(keys.AUTHOR),
                                            self._say, self)
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
     def _add_pane(self) -> ReaderController:
         """A reader pane with its controller, wired to the commands, at the right."""
         controller = ReaderController(ReaderPane(self), self.runner, self.labels,
-                                      self.commands, self._say, self)
+                                      self.commands, self.known_names, self._say, self)
         # Each pane keeps its own undo history (the first one the runner's first).
         controller.undo_stack = self.runner.stack if not self.panes else self.runner.new_stack()
         pane = controller.pane

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.core.changes import Change
     from desktop.ui.annotation_commands import AnnotationCommands
     from desktop.ui.commands import OperationRunner
+    from desktop.ui.known_names import KnownNames
 
 # Articles with more annotations than this show those of the first screen
 # (FIRST_SCREEN_CHARS code points, more than any window shows) first.
@@ -132,8 +133,8 @@ class ReaderController(QObject):
     annotations_shown = Signal(int)
 
     def __init__(self, pane: ReaderPane, runner: OperationRunner, labels: LabelSet,
-                 commands: AnnotationCommands, status: Callable[[str], None],
-                 parent: QObject | None = None) -> None:
+                 commands: AnnotationCommands, known: KnownNames,
+                 status: Callable[[str], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pane = pane
         self._labels = labels
@@ -151,7 +152,8 @@ class ReaderController(QObject):
         runner.changed.connect(self._on_changed)  # before the suggestions: they use _records
         labels.changed.connect(self._on_labels_read)
         self._on_labels_read()
-        self.suggestions = SuggestionController(self, runner, commands, labels, status, self)
+        self.suggestions = SuggestionController(self, runner, commands, labels, known, status,
+                                                self)
 
     # --- what it shows -------------------------------------------------------------
 

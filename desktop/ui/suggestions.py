@@ -13,7 +13,7 @@ spans tagged come from its pane's controller, never read back.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
@@ -21,16 +21,15 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu
 
-from db.records import ENTITY
 from desktop.ui.reader import Highlight, key_sequence
 
 if TYPE_CHECKING:
-    from db.records import AnnotationRecord
     from desktop.core.changes import Change
-    from desktop.core.entities import Term
+    from desktop.core.entities import EntityMatcher, Term
     from desktop.core.suggest import Suggestion
     from desktop.ui.annotation_commands import AnnotationCommands
     from desktop.ui.commands import OperationRunner
+    from desktop.ui.known_names import KnownNames
     from desktop.ui.reader_controller import LabelSet, ReaderController
     from desktop.ui.workers import BackgroundTask
 
@@ -59,9 +58,10 @@ class SuggestionController(QObject):
     updated = Signal(int)
 
     def __init__(self, controller: ReaderController, runner: OperationRunner,
-                 commands: AnnotationCommands, labels: LabelSet,
+                 commands: AnnotationCommands, labels: LabelSet, known: KnownNames,
                  status: Callable[[str], None], parent: QObject) -> None:
         super().__init__(parent)
+        self._known = known
         self._reader = controller.pane
         self._tagged = controller.tagged_spans
         self._commands = commands
@@ -79,7 +79,6 @@ class SuggestionController(QObject):
         self._abandoned: list[BackgroundTask] = []  # kept alive until their thread ends
         self._refresh_again = False
         self._current = -1
-        self._terms: list[Term] | None = None  # names to look for; None: read them again
         self._task: BackgroundTask | None = None
         self._shown_for: int | None = None
         self.enabled = True
@@ -226,30 +225,6 @@ class SuggestionController(QObject):
         self._amounts = amounts
         self._refresh()
 
-    def _known_terms(self) -> list[Term]:
-        from db import suggestions as rejections
-        from desktop.core.entities import Term
-
-        if self._terms is None:
-            self._terms = [Term(text, label, entity)
-                           for text, label, entity in rejections.gazetteer()]
-        return self._terms
-
-    def _learn(self, records: tuple[AnnotationRecord, ...], names: Mapping[int, str]) -> None:
-        """Adds newly tagged names to the known ones (cheaper than reading them all)."""
-        if self._terms is None:
-            return
-        from desktop.core.entities import Term
-
-        labels = self._label_set.by_id
-        for record in records:
-            label = labels.get(record.label_id)
-            if label is not None and label.kind == ENTITY:
-                entity = names.get(record.entity_id, "") if record.entity_id is not None else ""
-                self._terms.append(Term(record.quote, label.name, entity))
-                if entity and entity != record.quote:  # "d’OpenAI" tagged: look for "OpenAI"
-                    self._terms.append(Term(entity, label.name, entity))
-
     def _refresh(self) -> None:
         """Recomputes what is shown from the amounts, known names, tags and rejections.
 
@@ -260,11 +235,13 @@ class SuggestionController(QObject):
             self._show([])
             return
         article_id, body, _ = self._article
-        work = functools.partial(_matching, article_id, body, self._tagged(),
-                                 list(self._known_terms()), self._amounts)
-        if len(body) <= BACKGROUND_ABOVE:
-            self._show(work())
+        if len(body) <= BACKGROUND_ABOVE:  # the shared matcher, kept up to date
+            self._show(_matching(article_id, body, self._tagged(), self._known.matcher(),
+                                 self._amounts))
             return
+        # A worker builds its own matcher from a copy of the names.
+        work = functools.partial(_matching, article_id, body, self._tagged(),
+                                 list(self._known.terms()), self._amounts)
         if self._refreshing is not None:
             self._refresh_again = True
             return
@@ -344,11 +321,7 @@ class SuggestionController(QObject):
     # --- slots -----------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        if change.labels or change.reload or (change.entities and not change.added):
-            # Names, aliases or kinds changed in ways a tag does not tell: read them again.
-            self._terms = None
-        else:  # new tags, perhaps of new entities: their names are new names to look for
-            self._learn(change.present, change.entity_names)
+        # (The known names have already followed the change: KnownNames hears first.)
         if self._article is None:
             return
         article_id = self._article[0]
@@ -448,12 +421,16 @@ class SuggestionController(QObject):
 
 
 
-def _matching(article_id: int, body: str, tagged: list[tuple[int, int]], terms: list[Term],
-              amounts: list[Suggestion]) -> list[Suggestion]:
-    """The suggestions left once tags and rejections are taken out (any thread)."""
+def _matching(article_id: int, body: str, tagged: list[tuple[int, int]],
+              names: EntityMatcher | list[Term], amounts: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions left once tags and rejections are taken out (any thread).
+
+    ``names`` is a matcher (the GUI thread's) or the names to build one from (a worker's).
+    """
     from db import suggestions as rejections
     from desktop.core.entities import EntityMatcher
     from desktop.core.suggest import suggest
 
+    matcher = names if isinstance(names, EntityMatcher) else EntityMatcher(names)
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
-                   matcher=EntityMatcher(terms), amounts=amounts)
+                   matcher=matcher, amounts=amounts)

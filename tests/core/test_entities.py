@@ -57,3 +57,12 @@ def test_thousands_of_names_are_matched_without_compiling_a_pattern():
     found = EntityMatcher(terms).find(text)
     assert len(found) == len(range(0, 20_000, 7))
     assert found[1].entity == "Company 7"
+
+
+def test_a_matcher_learns_new_names_without_being_built_again():
+    matcher = EntityMatcher([Term("Amazon", "ORG", "Amazon")])
+    assert [m.text for m in matcher.find("Amazon Web Services et Amazon.")] == [
+        "Amazon", "Amazon"]
+    matcher.add([Term("Amazon Web Services", "ORG", "Amazon Web Services")])
+    assert [m.text for m in matcher.find("Amazon Web Services et Amazon.")] == [
+        "Amazon Web Services", "Amazon"]  # the longer name still wins

@@ -181,3 +181,11 @@ def test_a_right_click_in_the_library_opens_nothing(qtbot, make_window):
     point = table.visualRect(window.library.model().index(row, 0)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.RightButton, pos=point)
     assert window.active.article_id == first
+
+
+def test_the_panes_share_the_known_names_and_a_tag_teaches_them_at_once(qtbot, make_window):
+    window, left, right, _french, _english = _two(make_window)
+    matcher = window.known_names.matcher()
+    _tag(left, "OpenAI")
+    assert window.known_names.matcher() is matcher  # learnt, not built again
+    qtbot.waitUntil(lambda: any(s.text == "OpenAI" for s in right.suggestions.suggestions()))
