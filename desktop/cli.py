@@ -1,7 +1,7 @@
 """The ``marginalia`` command: the GUI, or the same operations without a window.
 
 ``marginalia`` alone opens the window. ``marginalia import PATH...``,
-``marginalia export ...`` and ``marginalia stats ...`` run the core
+``marginalia export ...``, ``marginalia stats ...`` and ``marginalia deals`` run the core
 operations directly. This module never imports Qt: the GUI is imported only
 when it is launched, so the command-line operations work on a machine
 without a display.
@@ -29,6 +29,7 @@ from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCall
 
 if TYPE_CHECKING:
     from db import aggregates
+    from desktop.core.deal_list import DealGroup
     from desktop.core.suggest import Suggestion
 
 # The commands' own modules (importers, exporters, aggregates, csv, json) are
@@ -43,6 +44,9 @@ EXIT_INTERRUPTED = 130
 FORMATS = ("jsonl", "csv")
 STATS_BY = ("entity", "label", "month")
 STATS_FORMATS = ("csv", "json")
+DEAL_COLUMNS = ("parties", "value", "unit", "low", "high", "approx", "bound", "duration",
+                "date", "sources", "count")
+"""The columns of ``marginalia deals``, in order; new ones only ever come at the end."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,6 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
                             "relation): a relation links them, or the same sentence")
     stats.add_argument("--format", choices=STATS_FORMATS, default="csv",
                        help="output format on stdout (default: csv)")
+    deals = commands.add_parser(
+        "deals", parents=[db_option], help="print the deals over the whole corpus",
+        description="One row per deal: a money amount linked by 'deal' relations to its "
+                    "parties, with the same deal reported by several articles proposed as "
+                    "one (same parties and currency, values within 5 %%, dates within 31 "
+                    "days). Columns: parties (names joined by '; '), value (of the earliest "
+                    "report), unit, low, high, approx, bound, duration, date (the earliest), "
+                    "sources (article_id:start-end; ...), count (of sources). Only accepted "
+                    "annotations count.")
+    deals.add_argument("--format", choices=STATS_FORMATS, default="csv",
+                       help="output format on stdout (default: csv; json: a list of objects "
+                            "whose sources are a list)")
     suggester = commands.add_parser(
         "suggest", parents=[db_option], help="print the suggested amounts and entities of a file",
         description="Prints one JSON object per line and nothing else on stdout: start, end "
@@ -130,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "suggest":
         return _suggest(args)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "import": _import, "export": _export, "stats": _stats}
+        "import": _import, "export": _export, "stats": _stats, "deals": _deals}
     handler = handlers[args.command]
     try:
         connection.open_database(args.db)
@@ -219,6 +235,47 @@ def _stats(args: argparse.Namespace) -> int:
     else:
         _print_csv(args.by, rows, rule)
     return EXIT_OK
+
+
+def _deals(args: argparse.Namespace) -> int:
+    """Prints the deal groups of the corpus as CSV or JSON on stdout."""
+    from desktop.core.deal_list import group_deals, list_deals
+
+    groups = group_deals(list_deals())
+    if args.format == "json":
+        import json
+
+        print(json.dumps([_deal_dict(group) for group in groups], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(DEAL_COLUMNS)
+    for group in groups:
+        row = _deal_dict(group)
+        row["sources"] = "; ".join(f"{s['article_id']}:{s['start']}-{s['end']}"
+                                   for s in row["sources"])
+        row["approx"] = "true" if row["approx"] else "false"
+        writer.writerow([_cell(row[column]) for column in DEAL_COLUMNS])
+    return EXIT_OK
+
+
+def _deal_dict(group: DealGroup) -> dict[str, Any]:
+    """One deal group as the fields of :data:`DEAL_COLUMNS` (sources as a list)."""
+    duration = group.duration
+    duration_text = None
+    if duration is not None and duration.value is not None:
+        span = _cell(duration.value)
+        if duration.value_high is not None and duration.value_high != duration.value:
+            span += f"-{_cell(duration.value_high)}"
+        duration_text = f"{span} {duration.unit}" if duration.unit else span
+    sources = [{"article_id": s.article_id, "start": s.start, "end": s.end}
+               for s in group.sources]
+    return {"parties": "; ".join(group.party_names), "value": group.value, "unit": group.unit,
+            "low": group.low, "high": group.high, "approx": group.approx,
+            "bound": group.bound, "duration": duration_text,
+            "date": group.date.isoformat() if group.date else None,
+            "sources": sources, "count": len(sources)}
 
 
 def _money_dict(money: aggregates.MoneySum) -> dict[str, Any]:

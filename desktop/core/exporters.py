@@ -24,7 +24,9 @@ from typing import Any, TextIO, TypedDict, cast
 
 from peewee import JOIN
 
-from db.models import Annotation, Article, Entity, Label, Relation, database
+from db.deal_reads import DEAL
+from db.models import ACCEPTED, ENTITY, Annotation, Article, Entity, Label, Relation, database
+from desktop.core.deal_list import list_deals
 from desktop.core.progress import (
     Cancelled,
     CancelToken,
@@ -88,6 +90,18 @@ class _ExportedRelation(TypedDict):
     target: int
 
 
+class _ExportedDeal(TypedDict):
+    """One deal of a JSON line (see :mod:`desktop.core.deal_list`), by annotation ids.
+
+    It is derived from the annotations and relations of the line, which are
+    what an import restores; it is there for readers of the file.
+    """
+
+    amount: int
+    parties: list[int]
+    duration: int | None
+
+
 class _AnnotationRow(TypedDict):
     """An annotation as :func:`_load_chunk` reads it, with its label and entity by name."""
 
@@ -133,11 +147,14 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     """Writes one JSON object per article, with its annotations and relations.
 
     Each line holds ``id, title, date, source, lang, body, annotations,
-    relations``; an annotation holds ``id, start, end, text, prefix, suffix,
+    relations, deals``; an annotation holds ``id, start, end, text, prefix, suffix,
     label, label_kind, label_color, entity, value, value_high, unit, approx,
     note, author, status``; a relation ``kind, source, target`` (annotation
-    ids of the same line). Importing the file into another database restores
-    all of it.
+    ids of the same line); a deal ``amount, parties, duration``: a money
+    amount of the line with "deal" relations, the ids of its party mentions
+    in the line and of its duration (or null), as
+    :func:`desktop.core.deal_list.list_deals` reads them. Importing the file
+    into another database restores all of it (deals through the relations).
 
     Args:
         path: the file to write (replaced if it exists).
@@ -153,11 +170,15 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
         OSError: the file could not be written; no file was left behind.
     """
     count = 0
+    ids = None if article_ids is None else list(article_ids)
     # A read snapshot, not the write lock: the app goes on writing meanwhile.
     with (database.atomic(lock_type="DEFERRED"),
           _atomic_text_file(Path(path), "utf-8", "\n") as handle):
-        for article in _iter_articles(article_ids, progress, cancel):
-            handle.write(json.dumps(_json_line(article), ensure_ascii=False))
+        # Two statements for every deal of the export (durations by money amount).
+        durations = {deal.amount_id: deal.duration.annotation_id if deal.duration else None
+                     for deal in list_deals(ids)}
+        for article in _iter_articles(ids, progress, cancel):
+            handle.write(json.dumps(_json_line(article, durations), ensure_ascii=False))
             handle.write("\n")
             count += 1
     return count
@@ -223,13 +244,37 @@ def _csv_number(value: float | None) -> str:
     return repr(value)
 
 
-def _json_line(article: _ExportedArticle) -> dict[str, Any]:
+def _json_line(article: _ExportedArticle, durations: dict[int, int | None]) -> dict[str, Any]:
     return {
         "id": article.id, "title": article.title,
         "date": article.published.isoformat() if article.published else None,
         "source": article.source, "lang": article.language, "body": article.body,
         "annotations": article.annotations, "relations": article.relations,
+        "deals": _article_deals(article, durations),
     }
+
+
+def _article_deals(article: _ExportedArticle,
+                   durations: dict[int, int | None]) -> list[_ExportedDeal]:
+    """The deals of one line, in the order of their amounts.
+
+    Args:
+        article: the line's article.
+        durations: the duration (or None) of every deal's money amount, by its id.
+    """
+    parties = {ann["id"] for ann in article.annotations
+               if ann["label_kind"] == ENTITY and ann["status"] == ACCEPTED
+               and ann["entity"] is not None}
+    linked: dict[int, set[int]] = {}
+    for relation in article.relations:
+        if relation["kind"] == DEAL:
+            for one, other in ((relation["source"], relation["target"]),
+                               (relation["target"], relation["source"])):
+                if one in durations and other in parties:
+                    linked.setdefault(one, set()).add(other)
+    return [{"amount": ann["id"], "parties": sorted(linked.get(ann["id"], ())),
+             "duration": durations[ann["id"]]}
+            for ann in article.annotations if ann["id"] in durations]
 
 
 @contextmanager

@@ -246,3 +246,57 @@ def test_a_lower_bound_is_exported_and_read_back(db, tmp_path):
     [line] = path.read_text(encoding="utf-8").splitlines()
     [annotation] = json.loads(line)["annotations"]
     assert (annotation["value"], annotation["bound"]) == (1.4e12, "min")
+
+
+def _deals_seen(article_ids: list[int]) -> list[tuple]:
+    """What ``list_deals`` says of these articles, without database ids."""
+    from db.articles import get_article
+    from desktop.core.deal_list import list_deals
+
+    titles = {i: get_article(i).title for i in article_ids}
+    seen = [(d.party_names, d.value, d.value_high, d.unit, d.approx, d.bound, d.date,
+             (d.duration.value, d.duration.unit) if d.duration else None,
+             tuple((titles[s.article_id], s.start, s.end) for s in d.sources))
+            for d in list_deals()]
+    return sorted(seen, key=lambda deal: deal[-1])
+
+
+def test_jsonl_lists_each_deal_and_an_import_gives_the_same_deals(db, tmp_path):
+    import datetime as dt
+
+    from db.relations import RelationRecord, insert_relations
+    from tests.helpers import store_article
+
+    fr_body = "OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans."
+    en_body = "OpenAI and AWS signed a $38 billion deal. Nvidia gets $5 million."
+    fr = store_article("Contrat", fr_body, published=dt.date(2025, 11, 4))
+    en = store_article("Deal", en_body, "en")
+    fr_ids = [tag(fr, "OpenAI", "ORG", entity="OpenAI"), tag(fr, "AWS", "ORG", entity="AWS")]
+    fr_money = tag(fr, "38 milliards de dollars", "MONEY", value=38e9, unit="USD")
+    years = tag(fr, "sept ans", "DURATION", value=7, unit="year")
+    en_ids = [tag(en, "OpenAI", "ORG", entity="OpenAI"), tag(en, "AWS", "ORG", entity="AWS")]
+    en_money = tag(en, "$38 billion", "MONEY", value=38e9, unit="USD", bound="min")
+    nvidia = tag(en, "Nvidia", "ORG", entity="Nvidia")
+    chips = tag(en, "$5 million", "MONEY", value=5e6, unit="USD", status="suggested")
+    insert_relations([RelationRecord(None, "deal", money, party)
+                      for money, parties in ((fr_money, fr_ids), (en_money, en_ids),
+                                             (chips, [nvidia]))
+                      for party in parties])
+    before = _deals_seen([fr, en])
+    path = tmp_path / "export.jsonl"
+
+    export_jsonl(path)
+
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert [(line["title"], list(line)[-1], line["deals"]) for line in lines] == [
+        ("Contrat", "deals", [{"amount": fr_money, "parties": sorted(fr_ids),
+                               "duration": years}]),
+        ("Deal", "deals", [{"amount": en_money, "parties": sorted(en_ids),
+                            "duration": None}]),  # a suggested amount is no deal
+    ]
+    connection.close_database()
+    connection.open_database(tmp_path / "fresh.sqlite3")
+    result = import_paths([path])
+
+    assert result.problems == []
+    assert len(before) == 2 and _deals_seen(result.imported) == before

@@ -1,0 +1,169 @@
+"""The rows deals are read from: money linked to parties by "deal" relations, and durations.
+
+A deal is not stored as such: it is what the annotations and their "deal"
+relations say (:mod:`desktop.core.deal_list` puts it together). This module
+reads, in two statements for the whole corpus or a list of articles:
+
+* every **money amount** (accepted, of an amount label, with a value and a
+  three-capital currency: :data:`db.counting.MONEY`, as the plots count it)
+  that a "deal" relation, in either direction, links to an accepted mention
+  of an entity, with each such entity and its name;
+* every accepted **duration** (an annotation of the ``DURATION`` label) of
+  the articles those amounts are in, with the entities it is linked to by
+  "deal" relations, if any.
+
+Only accepted annotations count, as everywhere. The statements use SQLite
+functions (``json_each``, ``GLOB``): this module targets the SQLite database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from db.connection import by_name
+from db.counting import MONEY
+from db.models import ACCEPTED, ENTITY, database
+
+DEAL = "deal"
+"""The kind of the relations that link an amount to the parties of a deal."""
+
+DURATION_LABEL = "DURATION"
+"""The label whose annotations give a deal its duration."""
+
+_LINKS = (f"links(amount, party) AS ("
+          f"SELECT source_id, target_id FROM relation WHERE kind = '{DEAL}' "
+          f"UNION SELECT target_id, source_id FROM relation WHERE kind = '{DEAL}')")
+"""Each "deal" relation from both of its ends: an amount may be its source or target."""
+
+_PARTY = (f"x.status = '{ACCEPTED}' AND x.entity_id IS NOT NULL "
+          f"AND x.label_id IN (SELECT id FROM label WHERE kind = '{ENTITY}')")
+"""``x`` is a party: an accepted mention of an entity."""
+
+_AMOUNT_COLUMNS = ("a.id, a.article_id, a.start, a.\"end\", a.value, a.value_high, a.unit, "
+                   "a.approx, a.bound, a.sentence")
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    """One amount annotation as the deals need it.
+
+    Attributes:
+        id: the annotation.
+        article_id: its article.
+        start: where it starts in the body (code points).
+        end: where it ends.
+        value: its value (the low end of a range).
+        value_high: the high end of a range, else None.
+        unit: its unit (an ISO 4217 code for money).
+        approx: whether it is approximate.
+        bound: ``"min"``, ``"max"`` or None.
+        sentence: the number of its sentence in the body, if known.
+        parties: the entities "deal" relations link it to.
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    approx: bool
+    bound: str | None
+    sentence: int | None
+    parties: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class DealRows:
+    """What :func:`deal_rows` read.
+
+    Attributes:
+        money: the money amounts linked to at least one party, by article and position.
+        durations: the durations of those amounts' articles, by article and position.
+        entity_names: the name of every party entity.
+        published: the date of each of those articles (None when undated).
+    """
+
+    money: list[AmountRow]
+    durations: list[AmountRow]
+    entity_names: dict[int, str]
+    published: dict[int, dt.date | None]
+
+
+def deal_rows(article_ids: Sequence[int] | None = None) -> DealRows:
+    """Reads the money amounts of deals and the durations beside them.
+
+    Args:
+        article_ids: the articles to read (any number; the ids travel as one
+            JSON parameter), or None for the whole corpus.
+    """
+    scope, params = "", []
+    if article_ids is not None:
+        scope = " AND a.article_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted({int(i) for i in article_ids})))
+    # One snapshot for both statements, without taking the write lock.
+    with database.atomic(lock_type="DEFERRED"):
+        money_rows = _rows(
+            f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, ar.published, x.entity_id, e.name "
+            "FROM links k JOIN annotation a ON a.id = k.amount "
+            "JOIN annotation x ON x.id = k.party JOIN entity e ON e.id = x.entity_id "
+            "JOIN article ar ON ar.id = a.article_id "
+            f"WHERE {MONEY} AND {_PARTY}{scope} ORDER BY a.article_id, a.start, a.id",
+            params)
+        money, names, published = _amounts(money_rows)
+        durations: list[AmountRow] = []
+        if money:
+            duration_rows = _rows(
+                f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, NULL AS published, "
+                "x.entity_id, NULL AS name "
+                "FROM json_each(?) AS s CROSS JOIN annotation a ON a.article_id = s.value "
+                "JOIN label l ON l.id = a.label_id "
+                "LEFT JOIN links k ON k.amount = a.id "
+                f"LEFT JOIN annotation x ON x.id = k.party AND {_PARTY} "
+                f"WHERE l.name = ? AND a.status = '{ACCEPTED}' "
+                "ORDER BY a.article_id, a.start, a.id",
+                [json.dumps(sorted(published)), DURATION_LABEL])
+            durations = _amounts(duration_rows)[0]
+    return DealRows(money, durations, names, published)
+
+
+def _amounts(rows: list[sqlite3.Row]
+             ) -> tuple[list[AmountRow], dict[int, str], dict[int, dt.date | None]]:
+    """Folds one row per (amount, party) into one :class:`AmountRow` per amount."""
+    amounts: dict[int, AmountRow] = {}
+    parties: dict[int, set[int]] = {}
+    names: dict[int, str] = {}
+    published: dict[int, dt.date | None] = {}
+    for row in rows:
+        amount_id = int(row["id"])
+        if amount_id not in amounts:
+            amounts[amount_id] = AmountRow(
+                amount_id, int(row["article_id"]), int(row["start"]), int(row["end"]),
+                row["value"], row["value_high"], row["unit"], bool(row["approx"]),
+                row["bound"], row["sentence"])
+            parties[amount_id] = set()
+            published[int(row["article_id"])] = _date(row["published"])
+        if row["entity_id"] is not None:
+            parties[amount_id].add(int(row["entity_id"]))
+            if row["name"] is not None:
+                names[int(row["entity_id"])] = str(row["name"])
+    folded = [replace(amount, parties=frozenset(parties[amount.id]))
+              for amount in amounts.values()]
+    return folded, names, published
+
+
+def _date(value: object) -> dt.date | None:
+    """An article's date as stored; None when undated or not a date."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _rows(sql: str, params: list[str]) -> list[sqlite3.Row]:
+    return by_name(database.execute_sql(sql, params)).fetchall()

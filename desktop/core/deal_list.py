@@ -1,0 +1,262 @@
+"""Deals, as the annotations say them: an amount of money, its parties, a duration, a date.
+
+A deal is not stored by itself: it is read from what is tagged. Each money
+amount (accepted, with a value and a currency, as the plots count money)
+that "deal" relations link to mentions of entities is one :class:`Deal`:
+
+- its **parties** are the entities of those mentions (a set: two mentions of
+  AWS are one party);
+- its **duration** is a ``DURATION`` amount of the same article linked to
+  exactly the same parties, or else one in the same sentence as the money;
+  of several, the nearest to the money;
+- its **date** is its article's published date;
+- its **source** is where the amount is: (article id, start, end).
+
+The reading is two SQL statements for the whole corpus
+(:func:`db.deal_reads.deal_rows`), never one per deal.
+
+The same deal reported twice (a French and an English article on the
+OpenAI–AWS contract) is two :class:`Deal` s; :func:`group_deals` proposes
+them as one :class:`DealGroup`: same parties, same currency, values within
+5 % (a range by both of its ends), dates within 31 days (an undated report
+matches any date). Whether a group is right is for the user to confirm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from db.deal_reads import AmountRow, deal_rows
+from desktop.core.comparison import close
+
+TOLERANCE = 0.05
+"""How far apart (relative to the larger) two reports' values may be in one group."""
+
+DAYS = 31
+"""How many days apart two reports' dates may be in one group."""
+
+
+class Source(NamedTuple):
+    """Where an amount is: its article and its code-point range there."""
+
+    article_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a deal runs, as one ``DURATION`` annotation says it.
+
+    Attributes:
+        annotation_id: the annotation.
+        value: the number of units (the low end of a range).
+        value_high: the high end of a range, else None.
+        unit: the unit of time ("year", "month"…), if known.
+        approx: whether it is approximate.
+    """
+
+    annotation_id: int
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    approx: bool
+
+
+@dataclass(frozen=True)
+class Deal:
+    """One money amount and the parties it is linked to.
+
+    Attributes:
+        amount_id: the money annotation.
+        parties: the entity ids of its parties.
+        party_names: their names, sorted.
+        value: the amount (the low end of a range).
+        value_high: the high end of a range, else None.
+        unit: its currency (ISO 4217).
+        approx: whether it is approximate.
+        bound: ``"min"`` (at least), ``"max"`` (at most) or None.
+        duration: how long it runs, if an annotation says it.
+        date: its article's published date, if known.
+        sources: where it is said (one source: this amount).
+    """
+
+    amount_id: int
+    parties: frozenset[int]
+    party_names: tuple[str, ...]
+    value: float
+    value_high: float | None
+    unit: str
+    approx: bool
+    bound: str | None
+    duration: Duration | None
+    date: dt.date | None
+    sources: tuple[Source, ...]
+
+    @property
+    def low(self) -> float:
+        return self.value
+
+    @property
+    def high(self) -> float:
+        """The high end: the value itself unless it is a range."""
+        return self.value if self.value_high is None else self.value_high
+
+
+def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
+    """The deals of these articles (all if None), by article and position.
+
+    Args:
+        article_ids: the articles to read, or None for the whole corpus.
+    """
+    rows = deal_rows(article_ids)
+    durations: dict[int, list[AmountRow]] = {}
+    for row in rows.durations:
+        durations.setdefault(row.article_id, []).append(row)
+    deals = []
+    for money in rows.money:
+        if money.value is None or money.unit is None:
+            continue  # the statement reads only money with both; this keeps mypy sure
+        deals.append(Deal(
+            amount_id=money.id, parties=money.parties,
+            party_names=tuple(sorted(rows.entity_names.get(e, "?") for e in money.parties)),
+            value=money.value, value_high=money.value_high, unit=money.unit,
+            approx=money.approx, bound=money.bound,
+            duration=_duration(money, durations.get(money.article_id, [])),
+            date=rows.published.get(money.article_id),
+            sources=(Source(money.article_id, money.start, money.end),)))
+    return deals
+
+
+def _duration(money: AmountRow, candidates: list[AmountRow]) -> Duration | None:
+    """The duration of the article that goes with ``money``, if any.
+
+    One linked to exactly the same parties wins over one in the same
+    sentence; among equals, the nearest to the money (then the first).
+    """
+    linked = [d for d in candidates if d.parties and d.parties == money.parties]
+    same_sentence = [d for d in candidates if money.sentence is not None
+                     and d.sentence == money.sentence]
+    found = linked or same_sentence
+    if not found:
+        return None
+    best = min(found, key=lambda d: (abs(d.start - money.start), d.start))
+    return Duration(best.id, best.value, best.value_high, best.unit, best.approx)
+
+
+@dataclass(frozen=True)
+class DealGroup:
+    """Deals that look like one deal reported several times.
+
+    Attributes:
+        deals: the reports, earliest first (undated last, then by source).
+    """
+
+    deals: tuple[Deal, ...]
+
+    @property
+    def first(self) -> Deal:
+        return self.deals[0]
+
+    @property
+    def parties(self) -> frozenset[int]:
+        return self.first.parties
+
+    @property
+    def party_names(self) -> tuple[str, ...]:
+        return self.first.party_names
+
+    @property
+    def unit(self) -> str:
+        return self.first.unit
+
+    @property
+    def value(self) -> float:
+        """The value of the earliest report."""
+        return self.first.value
+
+    @property
+    def low(self) -> float:
+        """The smallest value any report gives."""
+        return min(d.low for d in self.deals)
+
+    @property
+    def high(self) -> float:
+        """The largest value any report gives (a range's high end)."""
+        return max(d.high for d in self.deals)
+
+    @property
+    def approx(self) -> bool:
+        """True if a report is approximate or the reports' values differ."""
+        return any(d.approx for d in self.deals) or self.low != self.high
+
+    @property
+    def bound(self) -> str | None:
+        """The bound every report shares ("min", "max"), else None."""
+        bounds = {d.bound for d in self.deals}
+        return bounds.pop() if len(bounds) == 1 else None
+
+    @property
+    def duration(self) -> Duration | None:
+        """The duration of the earliest report that gives one."""
+        return next((d.duration for d in self.deals if d.duration is not None), None)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The earliest date of a report."""
+        return min((d.date for d in self.deals if d.date is not None), default=None)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return tuple(source for deal in self.deals for source in deal.sources)
+
+
+def same_deal(a: Deal, b: Deal, tolerance: float = TOLERANCE, days: int = DAYS) -> bool:
+    """True if two reports may be of one deal.
+
+    Same parties and currency, low ends and high ends within ``tolerance``
+    of the larger, dates at most ``days`` apart (an undated one matches any).
+    """
+    if a.parties != b.parties or a.unit != b.unit:
+        return False
+    if not (close(a.low, b.low, tolerance) and close(a.high, b.high, tolerance)):
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= days
+
+
+def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
+                days: int = DAYS) -> list[DealGroup]:
+    """Proposes which deals are one deal reported several times.
+
+    The deals are taken earliest first; each joins the first group all of
+    whose deals it matches (:func:`same_deal`), or starts a new one. So a
+    group never holds two reports that do not match, however many lie
+    between them, and the result does not depend on the order given.
+
+    Args:
+        deals: the deals, in any order.
+        tolerance: how far apart two values may be, relative to the larger.
+        days: how many days apart two dates may be.
+
+    Returns:
+        The groups, by their earliest date (undated last), then by first source.
+    """
+    by_key: dict[tuple[frozenset[int], str], list[list[Deal]]] = {}
+    for deal in sorted(deals, key=_order):
+        groups = by_key.setdefault((deal.parties, deal.unit), [])
+        for group in groups:
+            if all(same_deal(deal, other, tolerance, days) for other in group):
+                group.append(deal)
+                break
+        else:
+            groups.append([deal])
+    found = [DealGroup(tuple(group)) for groups in by_key.values() for group in groups]
+    return sorted(found, key=lambda g: _order(g.first))
+
+
+def _order(deal: Deal) -> tuple[bool, dt.date, tuple[Source, ...], int]:
+    """Earliest first, undated last, then by where it is said."""
+    return (deal.date is None, deal.date or dt.date.min, deal.sources, deal.amount_id)
