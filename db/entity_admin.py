@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from db.entities import insert_entity as insert_entity
 from db.models import Annotation, Entity, EntityAlias, _now, database
 from db.names import name_key
 from db.reads import annotations_where
@@ -204,15 +205,6 @@ def insert_entities(records: Iterable[EntityRecord]) -> None:
     with database.atomic():
         for first in range(0, len(rows), _CHUNK):
             Entity.insert_many(rows[first:first + _CHUNK]).execute()
-
-
-def insert_entity(name: str, label_id: int, entity_id: int | None = None) -> int:
-    """Stores a new entity named ``name`` (under ``entity_id`` on redo); returns its id."""
-    values: dict[str, Any] = {"name": name, "label": label_id, "key": name_key(name)}
-    if entity_id is not None:
-        values["id"] = entity_id
-    with database.atomic():
-        return int(Entity.insert(values).execute())
 
 
 def delete_entities(entity_ids: Iterable[int]) -> None:
