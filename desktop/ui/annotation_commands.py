@@ -156,6 +156,41 @@ class AnnotationCommands(QObject):
         self._status(f"Linked {', '.join(a.quote for a in deal.amounts)} to {names} as a deal.")
         return len(deal.pairs)
 
+    def link(self, source_id: int, target_ids: Sequence[int], kind: str = "deal") -> int:
+        """Links one annotation to others with a relation of ``kind``, as one undo step.
+
+        An amount is always the source of its link to a party (as in a deal);
+        otherwise ``source_id`` is the source and each target a target. Links
+        already stored (same ends, same kind) are not made twice. Returns how
+        many links were made.
+        """
+        from db import reads
+        from db.relation_kinds import links_of
+        from desktop.core.operations import LinkAnnotations
+
+        kind = " ".join(kind.split())
+        source = reads.get_annotation(source_id)
+        targets = [r for r in map(reads.get_annotation, dict.fromkeys(target_ids))
+                   if r is not None and r.id != source_id]
+        if source is None or not targets or not kind:
+            return 0
+        amount = self._labels.kind_of(source.label_id) == "amount"
+        pairs = [(t.id, source_id) if not amount
+                 and self._labels.kind_of(t.label_id) == "amount" else (source_id, t.id)
+                 for t in targets if t.id is not None]
+        stored = {(link.source, link.target) for link in links_of([source_id])
+                  if link.kind == kind}
+        new = [pair for pair in pairs if pair not in stored]
+        if not new:
+            self._status(f"Already linked ({kind}).")
+            return 0
+        names = ", ".join(t.quote for t in targets if (source_id, t.id) in new
+                          or (t.id, source_id) in new)
+        if not self.runner.run(LinkAnnotations(new, kind=kind, name=f"Link to {names}")):
+            return 0
+        self._status(f"Linked “{source.quote}” to {names} ({kind}).")
+        return len(new)
+
     # --- suggestions ------------------------------------------------------------------------
 
     def accept_suggestions(self, article_id: int, body: str,

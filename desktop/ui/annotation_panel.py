@@ -284,6 +284,8 @@ class AnnotationPanel(QWidget):
         if change.reload or change.labels:
             self.refresh()
             return
+        if change.relations:
+            self._show_links()  # links made or undone: "Linked to: …" follows
         if change.entities:
             self._completer_label = None  # perhaps a new entity: offer it next time
         if self._article_id is None or not change.for_article(self._article_id):
@@ -476,6 +478,11 @@ class AnnotationPanel(QWidget):
         self.approx_check.clicked.connect(self._on_approx_clicked)
         self.note_edit = QLineEdit(editor)
         self.note_edit.editingFinished.connect(self._on_note_finished)
+        self.links_label = QLabel(editor)  # read-only: "Linked to: AWS (deal)" (Edit ▸ Link…)
+        self.links_label.setWordWrap(True)
+        self.links_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.links_label.hide()
         self._placeholders = {edit: edit.placeholderText() for edit in (
             self.entity_edit, self.value_edit, self.value_high_edit, self.unit_edit,
             self.note_edit)}
@@ -498,6 +505,7 @@ class AnnotationPanel(QWidget):
         form.addRow("Unit", self.unit_edit)
         form.addRow("", self.approx_check)
         form.addRow("Note", self.note_edit)
+        form.addRow(self.links_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label)
         buttons.addStretch(1)
@@ -568,12 +576,28 @@ class AnnotationPanel(QWidget):
                        self.approx_check):
             widget.setEnabled(is_amount)
         self.note_edit.setEnabled(bool(records))
+        self._show_links()
         if is_entity and self._completer_label != label_ids:
             names = (store.entities_for_label(i) for i in label_ids)
             self.entity_completions.setStringList(
                 list(dict.fromkeys(name for group in names for name in group)))
             self._completer_label = label_ids
         self._update_delete_button()
+
+    def _show_links(self) -> None:
+        """Shows what the one annotation in the editor is linked to, read from the
+        relations: "Linked to: AWS (deal), OpenAI (deal)"; nothing for several."""
+        from db.relation_kinds import links_of
+
+        one = self._editing[0].id if len(self._editing) == 1 else None
+        names = []
+        for link in links_of([one]) if one is not None else []:
+            other = link.target if link.source == one else link.source
+            record = self._records.get(other) or reads.get_annotation(other)
+            quote = one_line(record.quote, 40) if record is not None else f"#{other}"
+            names.append(f"{quote} ({link.kind})")
+        self.links_label.setText(f"Linked to: {', '.join(names)}" if names else "")
+        self.links_label.setVisible(bool(names))
 
     def _fill_label_combo(self, label_id: int | None) -> None:
         with QSignalBlocker(self.label_combo):

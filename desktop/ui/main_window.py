@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from desktop.ui.annotation_panel import AnnotationPanel
     from desktop.ui.article_dialog import ArticleDialog
     from desktop.ui.library import LibraryView
+    from desktop.ui.link_dialog import LinkDialog
     from desktop.ui.plots import PlotsDock
     from desktop.ui.suggestions import SuggestionController
     from desktop.ui.tag_all_dialog import TagAllDialog
@@ -156,8 +157,23 @@ class MainWindow(QMainWindow):
         controller.annotations_shown.connect(
             functools.partial(self._on_pane_loaded, controller))
         pane.highlight_clicked.connect(functools.partial(self._on_highlight_clicked, controller))
+        self._add_link_key(controller)
         self.panes.append(controller)
         return controller
+
+    def _add_link_key(self, controller: ReaderController) -> None:
+        """L in this pane's body (only there: anywhere else it is text) and its
+        right-click menu over an annotation open the Link dialog. The key's
+        context is set by name, as the suggestions' keys (see desktop.ui.suggestions)."""
+        body = controller.pane.body
+        action = QAction("Lin&k…", body)
+        action.setShortcuts([key_sequence("L")])
+        if not action.setProperty("shortcutContext", "WidgetWithChildrenShortcut"):
+            raise ValueError("cannot limit the link key to the reader")
+        action.triggered.connect(lambda _checked=False: self.open_link_dialog(controller))
+        body.addAction(action)
+        controller.pane.link_requested.connect(
+            lambda annotation_id: self.open_link_dialog(controller, annotation_id))
 
     # --- panes ------------------------------------------------------------------
 
@@ -394,6 +410,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find)
         self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
         self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
+        self.link_dialog_action = self._action("Lin&k…", self.open_link_dialog, "Ctrl+Shift+L")
         self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
                                            "Ctrl+Shift+T")
         self.search_action = self._action("Search &library", self._on_focus_search,
@@ -409,6 +426,7 @@ class MainWindow(QMainWindow):
         self.entities_action = self._action("&Entities", self.show_entities, "Ctrl+4")
         self.compare_action = self._action("&Compare open articles", self.show_comparison,
                                            "Ctrl+5")
+        self.deals_action = self._action("&Deals", self.show_deals, "Ctrl+6")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -425,6 +443,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.tag_all_action)
         edit_menu.addAction(self.link_action)
+        edit_menu.addAction(self.link_dialog_action)
         edit_menu.addAction(self.labels_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.article_action)
@@ -441,6 +460,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addAction(self.entities_action)
         view_menu.addAction(self.compare_action)
+        view_menu.addAction(self.deals_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -504,6 +524,19 @@ class MainWindow(QMainWindow):
         """
         chosen = ids if ids is not None else self.panel.selected_annotation_ids()
         return self.commands.link_as_deal([r for r in map(store.get_annotation, chosen) if r])
+
+    def open_link_dialog(self, controller: ReaderController | None = None,
+                         annotation_id: int | None = None) -> LinkDialog | None:
+        """Edit ▸ Link… (Ctrl+Shift+L; L in the reader): links the annotation at the
+        cursor (or ``annotation_id``) of a pane (default: the focused one) to others.
+
+        The dialog opens window-modal; the last one opened is ``link_dialog``.
+        """
+        from desktop.ui.link_dialog import open_link_dialog
+
+        self.link_dialog = open_link_dialog(controller or self.active, self.labels,
+                                            self.commands, self._say, self, annotation_id)
+        return self.link_dialog
 
     def tag_all_dialog(self) -> TagAllDialog:
         """The dialog for the selection, or for the annotation under the cursor."""
@@ -620,6 +653,20 @@ class MainWindow(QMainWindow):
         dock = self.findChild(ComparisonDock, "compare")
         if dock is None:
             dock = ComparisonDock(self)
+            if not self.restoreDockWidget(dock):
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+        dock.show()
+        dock.raise_()
+        return dock
+
+    def show_deals(self) -> QDockWidget:
+        """Shows the Deals dock (a ``DealsDock``), building it the first time."""
+        from desktop.ui.deals_dock import DealsDock
+
+        dock = self.findChild(DealsDock, "deals")
+        if dock is None:
+            dock = DealsDock(self)
             if not self.restoreDockWidget(dock):
                 self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
                 self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)

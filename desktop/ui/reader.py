@@ -340,6 +340,7 @@ class ReaderPane(QWidget):
         highlight_clicked(int): a highlight was clicked; its id.
         hovered(int): the mouse moved onto an annotation (its id) or off
             every annotation (0).
+        link_requested(int): "Link…" was chosen in the menu of this annotation.
         selection_changed(): the selection in the body changed.
         source_clicked(str): the source link was clicked; nothing is opened.
 
@@ -353,6 +354,7 @@ class ReaderPane(QWidget):
     delete_requested = Signal(list)
     highlight_clicked = Signal(int)
     hovered = Signal(int)
+    link_requested = Signal(int)
     selection_changed = Signal()
     source_clicked = Signal(str)
 
@@ -727,6 +729,14 @@ class ReaderPane(QWidget):
             remove = QAction(text, menu)
             remove.triggered.connect(lambda _checked=False: self.delete_requested.emit(ids))
             menu.insertAction(first, remove)
+            added = True
+        annotations = [h for h in under if h.id > 0 and not h.marked]
+        if annotations:
+            innermost = min(annotations, key=lambda h: h.end - h.start)
+            link = QAction(self.tr("Link…") + "\tL", menu)
+            link.triggered.connect(
+                lambda _checked=False: self.link_requested.emit(innermost.id))
+            menu.insertAction(first, link)
             added = True
         if added and first is not None:
             menu.insertSeparator(first)

@@ -1,0 +1,431 @@
+"""The Deals dock: every deal the annotations say, the same deal reported twice as one row.
+
+The deals are read with :func:`desktop.core.deal_list.list_deals` (two SQL
+statements for the whole corpus) and proposed as groups by
+:func:`~desktop.core.deal_list.group_deals`; each group is one row: its
+parties, amount, duration, date and how many sources report it. The
+reading is done again a moment after a change that may touch a deal
+(annotations, relations, entities, articles), and only while the dock is
+shown; a dock shown again catches up. On a corpus of 1,000 deals the
+reading and grouping take ~40 ms, so they run on the GUI thread.
+
+Double-clicking a row (or Enter) opens its sources side by side, each with
+the amount selected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import reads
+from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, list_deals
+from desktop.core.formatting import describe_amount, format_amount, format_number
+
+if TYPE_CHECKING:
+    from desktop.core.changes import Change
+    from desktop.ui.main_window import MainWindow
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PARTIES, AMOUNT, DURATION, DATE, SOURCES = range(5)
+_HEADERS = ("Parties", "Amount", "Duration", "Date", "Sources")
+_HEADER_TIPS = ("The entities the amount is linked to as a deal",
+                "The amount (a range when the reports differ)",
+                "How long the deal runs, as a duration tag of the article says it",
+                "The earliest date of an article that reports it",
+                "How many tagged amounts report it — double-click to open them side by side")
+REFRESH_DELAY_MS = 150
+"""How long after the last change (or keystroke in the filter) the list is made again."""
+
+MAX_PANES = 4
+"""The most sources a double-click opens side by side."""
+
+EMPTY_TEXT = ("No deals yet. Select an amount and its parties in the Annotations panel, "
+              "then Edit ▸ Link as deal (Ctrl+J).")
+
+_DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
+                  "week": 7.0, "month": 30.44, "quarter": 91.31, "year": 365.25,
+                  "decade": 3652.5, "century": 36525.0}
+"""Roughly how many days a unit of time is, to sort durations of different units."""
+
+_PLURALS = {"century": "centuries"}
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def party_text(group: DealGroup) -> str:
+    """"AWS · OpenAI": the parties' names, alphabetically."""
+    return " · ".join(sorted(group.party_names, key=str.casefold))
+
+
+def amount_texts(group: DealGroup) -> tuple[str, str]:
+    """The amount as a person reads it ("$38B") and exactly ("3.8 × 10¹⁰ USD")."""
+    high = group.high if group.high != group.low else None
+    full = describe_amount(group.low, high, group.unit, group.approx, "en", group.bound)
+    short, paren, exact = full.partition(" (")
+    if not paren:
+        return full, format_amount(group.low, high, group.unit, False, group.bound)
+    return short, exact.removesuffix(")")
+
+
+def duration_text(duration: Duration | None) -> str:
+    """"5 years", "2–3 months", "" without a duration."""
+    if duration is None or duration.value is None:
+        return ""
+    text = format_number(duration.value)
+    if duration.value_high is not None and duration.value_high != duration.value:
+        text += f"–{format_number(duration.value_high)}"
+    if duration.unit:
+        single = duration.value == 1 and duration.value_high in (None, 1)
+        unit = duration.unit if single else _PLURALS.get(duration.unit, duration.unit + "s")
+        text += f" {unit}"
+    return f"≈ {text}" if duration.approx else text
+
+
+def _duration_days(duration: Duration | None) -> float | None:
+    if duration is None or duration.value is None:
+        return None
+    return duration.value * _DAYS_PER_UNIT.get(duration.unit or "", 1.0)
+
+
+def _sort_key(group: DealGroup, column: int) -> Any:
+    """The value a column sorts by; None for a row with nothing there (listed last)."""
+    if column == AMOUNT:
+        return (group.low, group.high, group.unit)
+    if column == DURATION:
+        return _duration_days(group.duration)
+    if column == DATE:
+        return group.date
+    if column == SOURCES:
+        return len(group.sources)
+    return party_text(group).casefold()
+
+
+def by_article(sources: Sequence[Source]) -> list[Source]:
+    """The first source of each article, in the order given."""
+    seen: dict[int, Source] = {}
+    for source in sources:
+        seen.setdefault(source.article_id, source)
+    return list(seen.values())
+
+
+class DealTableModel(QAbstractTableModel):
+    """The deal groups listed, as rows, in the order of the chosen column.
+
+    The groups are read in one go (two statements for the whole corpus), so
+    the model holds them all; what a cell shows is made when it is asked for.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[DealGroup] = []
+        self._amounts: dict[int, tuple[str, str]] = {}  # id(group) → texts, made when asked
+        self._titles: dict[int, str] = {}  # article id → title, read when a tooltip asks
+        self._column = DATE
+        self._order = Qt.SortOrder.AscendingOrder
+
+    # --- what the view asks -------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._groups)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+            return None
+        group, column = self._groups[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(group, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(group, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignRight if column in (AMOUNT, SOURCES)
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(_HEADERS):
+            return
+        self._column, self._order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [self._groups[index.row()] for index in old]
+        self._sort()
+        row_of = {id(group): row for row, group in enumerate(self._groups)}
+        self.changePersistentIndexList(old, [self.index(row_of[id(g)], index.column())
+                                             for g, index in zip(kept, old, strict=True)])
+        self.layoutChanged.emit()
+
+    # --- what the dock asks --------------------------------------------------
+
+    def set_groups(self, groups: Sequence[DealGroup]) -> None:
+        """Lists ``groups`` in the current order, in place of those listed before."""
+        self.beginResetModel()
+        self._groups = list(groups)
+        self._amounts.clear()
+        self._titles.clear()
+        self._sort()
+        self.endResetModel()
+
+    def group(self, row: int) -> DealGroup | None:
+        return self._groups[row] if 0 <= row < len(self._groups) else None
+
+    def groups(self) -> list[DealGroup]:
+        """The listed groups, in list order."""
+        return list(self._groups)
+
+    # --- internals -----------------------------------------------------------
+
+    def _sort(self) -> None:
+        column = self._column
+        # Ties keep the groups' own order (earliest first); rows with nothing in the
+        # column (no duration, no date) stay last whichever way it goes.
+        self._groups.sort(key=lambda g: (g.date is None, g.date or dt.date.min, g.sources))
+        known = [g for g in self._groups if _sort_key(g, column) is not None]
+        unknown = [g for g in self._groups if _sort_key(g, column) is None]
+        known.sort(key=lambda g: _sort_key(g, column),
+                   reverse=self._order == Qt.SortOrder.DescendingOrder)
+        self._groups = known + unknown
+
+    def _amount(self, group: DealGroup) -> tuple[str, str]:
+        texts = self._amounts.get(id(group))
+        if texts is None:
+            texts = self._amounts[id(group)] = amount_texts(group)
+        return texts
+
+    def _text(self, group: DealGroup, column: int) -> str:
+        if column == PARTIES:
+            return party_text(group)
+        if column == AMOUNT:
+            return self._amount(group)[0]
+        if column == DURATION:
+            return duration_text(group.duration)
+        if column == DATE:
+            return group.date.isoformat() if group.date is not None else ""
+        return str(len(group.sources))
+
+    def _tooltip(self, group: DealGroup, column: int) -> str:
+        if column == AMOUNT:
+            short, exact = self._amount(group)
+            lines = [f"{short} = {exact}"]
+            if len(group.deals) > 1:
+                lines += [f"{format_amount(d.value, d.value_high, d.unit, d.approx, d.bound)}"
+                          f" in “{self._title(d.sources[0].article_id)}”" for d in group.deals]
+            return "\n".join(lines)
+        if column in (SOURCES, DATE):
+            lines = [f"{d.date.isoformat() if d.date else 'undated'} — "
+                     f"{self._title(d.sources[0].article_id)}" for d in group.deals]
+            return "\n".join([*lines, "Double-click to open them side by side"])
+        return self._text(group, column)
+
+    def _title(self, article_id: int) -> str:
+        title = self._titles.get(article_id)
+        if title is None:
+            article = reads.get_article(article_id)
+            title = self._titles[article_id] = article.title if article else f"#{article_id}"
+        return title
+
+
+class DealsDock(QDockWidget):
+    """Lists the deals the annotations say and opens their sources side by side.
+
+    Attributes:
+        filter_edit: keeps the deals one of whose parties' names holds its text.
+        table: the deals, one row per group.
+        message: what is shown instead when there is no deal at all.
+        status_label: how many deals are listed, and what a double-click does.
+        refresh_timer: the single-shot timer that reads the deals again.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("Deals", window)
+        self.setObjectName("deals")  # saveState/restoreState need names
+        self._window = window
+        self._groups: list[DealGroup] = []
+        self._stale = True
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+
+        body = QWidget(self)
+        self.filter_edit = QLineEdit(body)
+        self.filter_edit.setPlaceholderText("Filter by party…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter deals by party")
+        self.filter_edit.textChanged.connect(lambda _text: self._show_groups())
+
+        self._model = DealTableModel(self)
+        self.table = QTableView(body)
+        self.table.setModel(self._model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AMOUNT, 150), (DURATION, 100), (DATE, 100), (SOURCES, 70)):
+            header.resizeSection(column, width)
+        # Double-click or Enter (the platform's "activate").
+        self.table.activated.connect(self._on_activated)
+
+        self.message = QLabel(EMPTY_TEXT, body)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setEnabled(False)  # muted, like the reader's empty text
+        self.status_label = QLabel(body)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_label)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message, 1)
+        self.setWidget(body)
+
+        window.runner.changed.connect(self._on_changed)
+        self.visibilityChanged.connect(self._on_visibility_changed)
+        self.refresh()
+
+    # --- public API ----------------------------------------------------------
+
+    def model(self) -> DealTableModel:
+        return self._model
+
+    def refresh(self) -> None:
+        """Reads the deals again now, keeping the row selected."""
+        self.refresh_timer.stop()
+        self._stale = False
+        self._groups = group_deals(list_deals())
+        self._show_groups()
+
+    def schedule_refresh(self) -> None:
+        """Reads the deals again in a moment if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh_timer.start()
+
+    def open_sources(self, group: DealGroup) -> list[int]:
+        """Opens the group's sources side by side, each with its amount selected.
+
+        The first source's article opens in the focused pane (or the pane
+        showing it already), each other one beside it; at most
+        :data:`MAX_PANES`. Returns the articles opened, in pane order.
+        """
+        window = self._window
+        sources = by_article(group.sources)
+        shown = sources[:MAX_PANES]
+        opened: list[tuple[Any, Source]] = []
+        for position, source in enumerate(shown):
+            controller = next((c for c in window.panes if c.article_id == source.article_id),
+                              None)
+            if controller is not None:
+                window.focus_pane(controller)
+            elif position == 0:
+                controller = window.active if window.open_article(source.article_id) else None
+            else:
+                controller = window.open_beside(source.article_id)
+            if controller is not None:
+                opened.append((controller, source))
+        for controller, source in opened:
+            controller.pane.select_range(source.start, source.end)
+        if opened:
+            window.focus_pane(opened[0][0])
+        if len(sources) > MAX_PANES:
+            message = (f"Opened {MAX_PANES} of the {len(sources)} articles that report this "
+                       f"deal (at most {MAX_PANES} side by side).")
+        else:
+            message = (f"Opened the {_count(len(opened), 'article')} that report "
+                       f"{party_text(group)}, with the amount selected.")
+        window.statusBar().showMessage(message, 6000)
+        return [source.article_id for _controller, source in opened]
+
+    # --- internals -----------------------------------------------------------
+
+    def _show_groups(self) -> None:
+        """Lists the deals the filter keeps, keeping the selected one selected."""
+        current = self._model.group(self.table.currentIndex().row())
+        wanted = self.filter_edit.text().casefold().strip()
+        groups = [g for g in self._groups
+                  if not wanted or any(wanted in name.casefold() for name in g.party_names)]
+        self._model.set_groups(groups)
+        if current is not None:
+            row = next((r for r, g in enumerate(self._model.groups())
+                        if g.sources == current.sources), None)
+            if row is not None:
+                self.table.selectRow(row)
+        empty = not self._groups
+        self.message.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.filter_edit.setVisible(not empty)
+        if empty:
+            self.status_label.setText("")
+        elif not groups:
+            self.status_label.setText("No deal has a party matching the filter.")
+        else:
+            reports = sum(len(g.deals) for g in groups)
+            text = _count(len(groups), "deal")
+            if reports != len(groups):
+                text += f" ({reports} reports)"
+            self.status_label.setText(text + " · double-click one to open its sources")
+
+    def _on_changed(self, change: Change) -> None:
+        if (change.relations or change.entities or change.reload or change.labels
+                or change.added or change.updated or change.removed
+                or change.articles_added or change.articles_edited):
+            self.schedule_refresh()
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.refresh_timer.start()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        group = self._model.group(index.row())
+        if group is not None:
+            self.open_sources(group)

@@ -1,0 +1,174 @@
+"""The Deals dock: the same deal reported in French and in English, as one row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db import reads
+from db.relations import RelationRecord, insert_relations
+from desktop.ui.deals_dock import AMOUNT, DATE, EMPTY_TEXT, PARTIES, SOURCES
+from tests.helpers import store_article, tag
+
+FRENCH = ("OpenAI signe avec AWS un pacte à 38 milliards de dollars sur sept ans. "
+          "Sam Altman salue l’accord. Microsoft reste un partenaire.")
+ENGLISH = ("Amazon's cloud unit will sell computing power to the maker of ChatGPT. "
+           "AWS and OpenAI signed a $38 billion deal; Microsoft and Nvidia signed "
+           "a $5 billion one.")
+
+
+@pytest.fixture
+def reports(db) -> dict[str, int]:
+    """Two articles on the OpenAI–AWS deal, each amount linked to both parties."""
+    fr = store_article("OpenAI et AWS : 38 milliards", FRENCH, "fr",
+                       published=dt.date(2025, 11, 3))
+    en = store_article("OpenAI signs $38bn AWS deal", ENGLISH, "en",
+                       published=dt.date(2025, 11, 4))
+    ids = {"fr": fr, "en": en,
+           "fr_money": tag(fr, "38 milliards de dollars", "MONEY", value=3.8e10, unit="USD"),
+           "en_money": tag(en, "$38 billion", "MONEY", value=3.8e10, unit="USD"),
+           "en_small": tag(en, "$5 billion", "MONEY", value=5e9, unit="USD")}
+    relations = []
+    for lang in ("fr", "en"):
+        for name in ("OpenAI", "AWS"):
+            party = tag(ids[lang], name, "ORG", entity=name)
+            relations.append(RelationRecord(None, "deal", ids[f"{lang}_money"], party))
+        ids[f"{lang}_microsoft"] = tag(ids[lang], "Microsoft", "ORG", entity="Microsoft")
+    ids["en_nvidia"] = tag(en, "Nvidia", "ORG", entity="Nvidia")
+    insert_relations(relations)
+    return ids
+
+
+def _rows(dock) -> list[list[str]]:
+    model = dock.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def _span(annotation_id: int) -> tuple[int, int]:
+    record = reads.get_annotation(annotation_id)
+    assert record is not None
+    return record.start, record.end
+
+
+def _double_click(qtbot, dock, row: int) -> None:
+    table = dock.table
+    index = dock.model().index(row, PARTIES)
+    table.scrollTo(index)
+    point = table.visualRect(index).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_the_same_deal_twice_is_one_row(make_window, reports):
+    window = make_window()
+    dock = window.show_deals()
+    assert dock.objectName() == "deals" and dock.isVisible()
+    assert _rows(dock) == [["AWS · OpenAI", "$38B", "", "2025-11-03", "2"]]
+    tip = dock.model().index(0, AMOUNT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "3.8 × 10¹⁰ USD" in tip
+    sources = dock.model().index(0, SOURCES).data(Qt.ItemDataRole.ToolTipRole)
+    assert "OpenAI et AWS : 38 milliards" in sources and "OpenAI signs $38bn" in sources
+    assert "1 deal (2 reports)" in dock.status_label.text()
+    # The View menu's action shows the same dock.
+    assert window.deals_action.shortcut().toString() == "Ctrl+6"
+    window.deals_action.trigger()
+    assert window.show_deals() is dock
+
+
+def test_sorting_and_filtering(make_window, reports):
+    window = make_window()
+    window.link_selected([reports["en_small"], reports["en_microsoft"], reports["en_nvidia"]])
+    dock = window.show_deals()
+    dock.refresh()
+    assert [r[PARTIES] for r in _rows(dock)] == ["AWS · OpenAI", "Microsoft · Nvidia"]
+    dock.table.sortByColumn(AMOUNT, Qt.SortOrder.AscendingOrder)
+    assert [r[AMOUNT] for r in _rows(dock)] == ["$5B", "$38B"]
+    dock.table.sortByColumn(AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert [r[AMOUNT] for r in _rows(dock)] == ["$38B", "$5B"]
+    dock.table.sortByColumn(SOURCES, Qt.SortOrder.AscendingOrder)
+    assert [r[SOURCES] for r in _rows(dock)] == ["1", "2"]
+    dock.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+    assert [r[DATE] for r in _rows(dock)] == ["2025-11-04", "2025-11-03"]
+    dock.filter_edit.setText("nvid")
+    assert [r[PARTIES] for r in _rows(dock)] == ["Microsoft · Nvidia"]
+    dock.filter_edit.setText("nobody")
+    assert _rows(dock) == []
+    assert "matching the filter" in dock.status_label.text()
+
+
+def test_double_click_opens_the_sources_side_by_side(qtbot, make_window, reports):
+    window = make_window()
+    window.open_article(reports["en"])
+    dock = window.show_deals()
+    _double_click(qtbot, dock, 0)
+    shown = {c.article_id: c for c in window.panes}
+    assert len(window.panes) == 2 and set(shown) == {reports["fr"], reports["en"]}
+    # The first (earliest) source in the focused pane, which showed the other one before.
+    assert window.panes[0].article_id == reports["fr"]
+    assert window.active is window.panes[0]
+    assert shown[reports["fr"]].pane.selection_range() == _span(reports["fr_money"])
+    assert shown[reports["en"]].pane.selection_range() == _span(reports["en_money"])
+    assert "Opened the 2 articles" in window.statusBar().currentMessage()
+    # Enter, with one source closed: the pane showing the other is reused, one opens beside.
+    window.close_pane(shown[reports["en"]])
+    dock.table.setFocus()
+    dock.table.setCurrentIndex(dock.model().index(0, PARTIES))
+    qtbot.keyClick(dock.table, Qt.Key.Key_Return)
+    assert [c.article_id for c in window.panes] == [reports["fr"], reports["en"]]
+    assert window.panes[1].pane.selection_range() == _span(reports["en_money"])
+
+
+def test_a_deal_linked_in_the_app_is_listed_after_a_moment(qtbot, make_window, reports):
+    window = make_window()
+    dock = window.show_deals()
+    assert len(_rows(dock)) == 1
+    assert window.link_selected([reports["en_small"], reports["en_microsoft"],
+                                 reports["en_nvidia"]]) == 2
+    qtbot.waitUntil(lambda: len(_rows(dock)) == 2)
+    assert "Microsoft · Nvidia" in [r[PARTIES] for r in _rows(dock)]
+    # Hidden, it does not read; shown again, it catches up.
+    dock.hide()
+    window.runner.undo()
+    qtbot.wait(250)
+    assert len(_rows(dock)) == 2
+    window.show_deals()
+    qtbot.waitUntil(lambda: len(_rows(dock)) == 1)
+
+
+def test_no_deals_says_how_to_make_one(make_window, db):
+    store_article("Rien", "Aucun accord ici.", "fr")
+    window = make_window()
+    dock = window.show_deals()
+    assert dock.message.isVisible() and dock.message.text() == EMPTY_TEXT
+    assert "Link as deal (Ctrl+J)" in EMPTY_TEXT
+    assert not dock.table.isVisible()
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, make_window, reports):
+    window = make_window()
+    window.link_selected([reports["en_small"], reports["en_microsoft"], reports["en_nvidia"]])
+    dock = window.show_deals()
+    dock.refresh()
+    qtmodeltester.check(dock.model())
+    dock.table.sortByColumn(AMOUNT, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(dock.model())
+
+
+def test_at_most_four_sources_open_side_by_side(qtbot, make_window, db):
+    relations = []
+    for n in range(5):
+        article = store_article(f"Report {n}", f"AWS and OpenAI signed a $38 billion deal ({n}).",
+                                "en", published=dt.date(2025, 11, 3 + n))
+        money = tag(article, "$38 billion", "MONEY", value=3.8e10, unit="USD")
+        relations += [RelationRecord(None, "deal", money, tag(article, name, "ORG", entity=name))
+                      for name in ("AWS", "OpenAI")]
+    insert_relations(relations)
+    window = make_window()
+    dock = window.show_deals()
+    assert _rows(dock) == [["AWS · OpenAI", "$38B", "", "2025-11-03", "5"]]
+    _double_click(qtbot, dock, 0)
+    assert len(window.panes) == 4
+    assert "Opened 4 of the 5 articles" in window.statusBar().currentMessage()
