@@ -11,6 +11,9 @@ once the books' suggestions have come back from their worker (while they
 arrive, the GUI thread is busy showing them and a move waits ~50 ms).
 There is no baseline: the target is one frame, 16 ms.
 
+scroll_beside: the book scrolled a page at a time, beside a short article,
+until repainted (median of 40), against the same scroll with the book alone.
+
 Also printed: a pane opened beside a short article, which is what a new pane
 costs by itself (widgets, the splitter's new layout) without the book to
 re-wrap.
@@ -128,6 +131,19 @@ def _beside(window, article_id: int) -> float:  # type: ignore[no-untyped-def]
     return elapsed
 
 
+def _scroll_times(app, controller, pages: int = 41) -> list[float]:  # type: ignore[no-untyped-def]
+    """Seconds from each page-down of the book's scroll bar to its repaint."""
+    bar = controller.pane.body.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    app.processEvents()
+    viewport = controller.pane.body_viewport()
+    times = []
+    for _ in range(pages):
+        times.append(_until_painted([viewport], lambda: bar.setValue(bar.value()
+                                                                     + bar.pageStep())))
+    return times[1:]
+
+
 def main() -> None:
     corpora = corpus_dir()
     if corpora is None or not (corpora / BOOK).exists():
@@ -188,6 +204,21 @@ def main() -> None:
         marked = len(left.marked()) + len(right.marked())
         print(f"# cross_highlight: {marked} mentions marked across the two panes", flush=True)
         report("cross_highlight", statistics.median(moves[1:]) * 1000, "ms")
+
+        # Scrolling the book a page at a time, beside a short article and alone.
+        window.close_pane(right)
+        beside_short = window.open_beside(shorts[0])
+        assert beside_short is not None
+        window.focus_pane(left)
+        app.processEvents()
+        paired = _scroll_times(app, left)
+        window.close_pane(beside_short)
+        app.processEvents()
+        alone_times = _scroll_times(app, left)
+        print(f"# scroll_beside: slowest page {max(paired) * 1000:.1f} ms beside a short "
+              f"article, {max(alone_times) * 1000:.1f} ms alone", flush=True)
+        report("scroll_beside", statistics.median(paired) * 1000, "ms",
+               statistics.median(alone_times) * 1000)
         window.close()
 
 
