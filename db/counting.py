@@ -13,10 +13,23 @@ MENTION = (f"a.status = '{ACCEPTED}' "
            f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{ENTITY}')")
 """``a`` is a mention: an accepted annotation of an entity label."""
 
-MONEY = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
-         "AND a.unit GLOB '[A-Z][A-Z][A-Z]' "
-         f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{AMOUNT}')")
-"""``a`` is a money amount: accepted, of an amount label, with a value and a currency."""
+MONEY_AMOUNT = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
+                "AND a.unit GLOB '[A-Z][A-Z][A-Z]' "
+                f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{AMOUNT}')")
+"""``a`` is a money amount: accepted, of an amount label, with a value and a currency.
+
+Every report of a deal, counted or not (what :mod:`db.deal_reads` reads).
+"""
+
+NOT_DUPLICATE = "a.id NOT IN (SELECT annotation_id FROM deal_duplicate)"
+"""``a`` is not a report of a deal already counted (a confirmed group's later reports)."""
+
+MONEY = f"{MONEY_AMOUNT} AND {NOT_DUPLICATE}"
+"""``a`` is a money amount that counts: :data:`MONEY_AMOUNT`, once per confirmed deal.
+
+A group of reports of one deal the user confirmed counts its earliest
+report's amount only; the others are in ``deal_duplicate`` (migration 007).
+"""
 
 LINKED = f"x.status = '{ACCEPTED}' AND x.entity_id IS NOT NULL"
 """``x`` is an accepted annotation linked to an entity."""

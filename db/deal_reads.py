@@ -5,9 +5,11 @@ relations say (:mod:`desktop.core.deal_list` puts it together). This module
 reads, in two statements for the whole corpus or a list of articles:
 
 * every **money amount** (accepted, of an amount label, with a value and a
-  three-capital currency: :data:`db.counting.MONEY`, as the plots count it)
-  that a "deal" relation, in either direction, links to an accepted mention
-  of an entity, with each such entity and its name;
+  three-capital currency: :data:`db.counting.MONEY_AMOUNT`, as the plots
+  count it, reports of a confirmed deal that the plots skip included) that a
+  "deal" relation, in either direction, links to an accepted mention of an
+  entity, with each such entity and its name, and the amount it duplicates
+  if the user confirmed it reports the same deal (``deal_duplicate``);
 * every accepted **duration** (an annotation of the ``DURATION`` label) of
   the articles those amounts are in, with the entities it is linked to by
   "deal" relations, if any.
@@ -25,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from db.connection import by_name
-from db.counting import MONEY
+from db.counting import MONEY_AMOUNT
 from db.models import ACCEPTED, ENTITY, database
 
 DEAL = "deal"
@@ -63,6 +65,8 @@ class AmountRow:
         bound: ``"min"``, ``"max"`` or None.
         sentence: the number of its sentence in the body, if known.
         parties: the entities "deal" relations link it to.
+        kept_id: the amount whose deal this one reports again, when the user
+            confirmed they are one deal (it is then not counted), else None.
     """
 
     id: int
@@ -76,6 +80,7 @@ class AmountRow:
     bound: str | None
     sentence: int | None
     parties: frozenset[int] = field(default_factory=frozenset)
+    kept_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -109,18 +114,19 @@ def deal_rows(article_ids: Sequence[int] | None = None) -> DealRows:
     # One snapshot for both statements, without taking the write lock.
     with database.atomic(lock_type="DEFERRED"):
         money_rows = _rows(
-            f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, ar.published, x.entity_id, e.name "
-            "FROM links k JOIN annotation a ON a.id = k.amount "
+            f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, ar.published, x.entity_id, e.name, "
+            "d.kept_id FROM links k JOIN annotation a ON a.id = k.amount "
             "JOIN annotation x ON x.id = k.party JOIN entity e ON e.id = x.entity_id "
             "JOIN article ar ON ar.id = a.article_id "
-            f"WHERE {MONEY} AND {_PARTY}{scope} ORDER BY a.article_id, a.start, a.id",
+            "LEFT JOIN deal_duplicate d ON d.annotation_id = a.id "
+            f"WHERE {MONEY_AMOUNT} AND {_PARTY}{scope} ORDER BY a.article_id, a.start, a.id",
             params)
         money, names, published = _amounts(money_rows)
         durations: list[AmountRow] = []
         if money:
             duration_rows = _rows(
                 f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, NULL AS published, "
-                "x.entity_id, NULL AS name "
+                "x.entity_id, NULL AS name, NULL AS kept_id "
                 "FROM json_each(?) AS s CROSS JOIN annotation a ON a.article_id = s.value "
                 "JOIN label l ON l.id = a.label_id "
                 "LEFT JOIN links k ON k.amount = a.id "
@@ -145,7 +151,8 @@ def _amounts(rows: list[sqlite3.Row]
             amounts[amount_id] = AmountRow(
                 amount_id, int(row["article_id"]), int(row["start"]), int(row["end"]),
                 row["value"], row["value_high"], row["unit"], bool(row["approx"]),
-                row["bound"], row["sentence"])
+                row["bound"], row["sentence"],
+                kept_id=None if row["kept_id"] is None else int(row["kept_id"]))
             parties[amount_id] = set()
             published[int(row["article_id"])] = _date(row["published"])
         if row["entity_id"] is not None:

@@ -303,6 +303,37 @@ def _m006_amount_bounds(db: Database) -> None:
     db.execute_sql('ALTER TABLE "annotation" ADD COLUMN "bound" VARCHAR(3)')
 
 
+# Schema 7, frozen as SQL: reports of a deal the user confirmed, counted once.
+_SCHEMA_7 = (
+    'CREATE TABLE "deal_duplicate" ("annotation_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"kept_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("annotation_id") REFERENCES "annotation" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("kept_id") REFERENCES "annotation" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "deal_duplicate_kept_id" ON "deal_duplicate" ("kept_id")',
+    # A duplicate stops (or starts again) counting in its article's money.
+    "CREATE TRIGGER summary_deal_duplicate_insert AFTER INSERT ON deal_duplicate BEGIN "
+    f"{_dirty_4('SELECT article_id FROM annotation WHERE id = new.annotation_id')}END",
+    "CREATE TRIGGER summary_deal_duplicate_delete AFTER DELETE ON deal_duplicate BEGIN "
+    f"{_dirty_4('SELECT article_id FROM annotation WHERE id = old.annotation_id')}END",
+    "CREATE TRIGGER summary_deal_duplicate_update AFTER UPDATE OF annotation_id "
+    "ON deal_duplicate BEGIN "
+    + _dirty_4("SELECT article_id FROM annotation "
+               "WHERE id IN (old.annotation_id, new.annotation_id)")
+    + "END",
+)
+
+
+def _m007_deal_duplicates(db: Database) -> None:
+    """Money amounts that report a deal already counted (a confirmed group), counted once.
+
+    A row says that amount ``annotation_id`` reports the same deal as
+    ``kept_id`` and must not be added up again (db.counting.MONEY); triggers
+    mark the duplicate's article for its summaries to be recomputed.
+    """
+    for statement in _SCHEMA_7:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
@@ -310,6 +341,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m004_summaries,
     _m005_entity_keys_and_links,
     _m006_amount_bounds,
+    _m007_deal_duplicates,
 )
 if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "

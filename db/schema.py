@@ -3,4 +3,4 @@
 :mod:`db.migrations` holds exactly this many migrations (it checks on import).
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

@@ -19,7 +19,9 @@ The same deal reported twice (a French and an English article on the
 OpenAI–AWS contract) is two :class:`Deal` s; :func:`group_deals` proposes
 them as one :class:`DealGroup`: same parties, same currency, values within
 5 % (a range by both of its ends), dates within 31 days (an undated report
-matches any date). Whether a group is right is for the user to confirm.
+matches any date). Whether a group is right is for the user to confirm
+(:mod:`desktop.core.deal_operations`): a confirmed group counts once in the
+money figures, and :attr:`DealGroup.confirmed` says so.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class Deal:
         duration: how long it runs, if an annotation says it.
         date: its article's published date, if known.
         sources: where it is said (one source: this amount).
+        kept_id: the amount this one reports again, when the user confirmed
+            they are one deal (this one is then not counted), else None.
     """
 
     amount_id: int
@@ -95,6 +99,7 @@ class Deal:
     duration: Duration | None
     date: dt.date | None
     sources: tuple[Source, ...]
+    kept_id: int | None = None
 
     @property
     def low(self) -> float:
@@ -127,7 +132,8 @@ def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
             approx=money.approx, bound=money.bound,
             duration=_duration(money, durations.get(money.article_id, [])),
             date=rows.published.get(money.article_id),
-            sources=(Source(money.article_id, money.start, money.end),)))
+            sources=(Source(money.article_id, money.start, money.end),),
+            kept_id=money.kept_id))
     return deals
 
 
@@ -212,6 +218,16 @@ class DealGroup:
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(source for deal in self.deals for source in deal.sources)
+
+    @property
+    def confirmed(self) -> bool:
+        """True if the user confirmed the group: every later report duplicates the first.
+
+        The money figures then count the first report's amount only. A group
+        of one report has nothing to confirm (False).
+        """
+        first = self.first.amount_id
+        return len(self.deals) > 1 and all(d.kept_id == first for d in self.deals[1:])
 
 
 def same_deal(a: Deal, b: Deal, tolerance: float = TOLERANCE, days: int = DAYS) -> bool:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from db import annotations as store
+from db import deal_duplicates, entity_admin, suggestions
 from db import entities as entity_store
-from db import entity_admin, suggestions
 from db import labels as label_store
 from db import relations as relation_store
 from db.names import canonical_name, name_key
@@ -306,13 +306,16 @@ class RemoveAnnotations:
     name: str = "Remove annotation"
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
+    _duplicates: list[tuple[int, int]] = field(default_factory=list, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def apply(self) -> Change:
         with transaction():
             removed = [r for r in map(store.get_annotation, self.ids) if r is not None]
             ids = [r.id for r in removed if r.id is not None]
-            relations = relation_store.relations_touching(ids)  # deleted with them (cascade)
+            # Deleted with them (cascade): their links, and a confirmed deal's reports.
+            relations = relation_store.relations_touching(ids)
+            self._duplicates = deal_duplicates.touching(ids)
             store.delete_annotations(ids)
             # An entity left with no mention goes too (its name would be proposed
             # forever); the undo puts it back first.
@@ -327,6 +330,7 @@ class RemoveAnnotations:
             self._entities.restore_retired()
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
+            deal_duplicates.insert(self._duplicates)
         return annotations_changed(added=self._removed, relations=bool(self._relations),
                                    entities=self._entities.changed,
                                    entity_names=_names_of(self._removed, {}))

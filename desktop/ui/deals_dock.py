@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -239,7 +240,8 @@ class DealTableModel(QAbstractTableModel):
             return duration_text(group.duration)
         if column == DATE:
             return group.date.isoformat() if group.date is not None else ""
-        return str(len(group.sources))
+        # A confirmed group is one deal in the money figures: marked with a tick.
+        return f"{len(group.sources)} ✓" if group.confirmed else str(len(group.sources))
 
     def _tooltip(self, group: DealGroup, column: int) -> str:
         if column == AMOUNT:
@@ -317,10 +319,20 @@ class DealsDock(QDockWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setEnabled(False)  # muted, like the reader's empty text
         self.status_label = QLabel(body)
+        self.confirm_button = QPushButton("Count once", body)
+        self.confirm_button.setToolTip(
+            "These reports are one deal: the money figures count it once (the earliest report)")
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.split_button = QPushButton("Count each", body)
+        self.split_button.setToolTip("These are separate deals: count every report again")
+        self.split_button.clicked.connect(self.split_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_label)
+        top.addWidget(self.confirm_button)
+        top.addWidget(self.split_button)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -414,6 +426,9 @@ class DealsDock(QDockWidget):
             if reports != len(groups):
                 text += f" ({reports} reports)"
             self.status_label.setText(text + " · double-click one to open its sources")
+        self.confirm_button.setVisible(not empty)
+        self.split_button.setVisible(not empty)
+        self._update_buttons()
 
     def _on_changed(self, change: Change) -> None:
         if (change.relations or change.entities or change.reload or change.labels
@@ -424,6 +439,38 @@ class DealsDock(QDockWidget):
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self._stale:
             self.refresh_timer.start()
+
+    def selected_group(self) -> DealGroup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._model.group(rows[0].row()) if rows else None
+
+    def confirm_selected(self) -> bool:
+        """Counts the selected group's reports as one deal (one undo step)."""
+        from desktop.core.deal_operations import ConfirmDeal
+
+        group = self.selected_group()
+        if group is None or len(group.deals) < 2:
+            return False
+        names = party_text(group)
+        return self._window.runner.run(
+            ConfirmDeal([d.amount_id for d in group.deals], name=f"Count {names} once"))
+
+    def split_selected(self) -> bool:
+        """Counts each report of the selected group again (one undo step)."""
+        from desktop.core.deal_operations import SplitDeal
+
+        group = self.selected_group()
+        if group is None or not group.confirmed:
+            return False
+        return self._window.runner.run(
+            SplitDeal([d.amount_id for d in group.deals],
+                      name=f"Count each report of {party_text(group)}"))
+
+    def _update_buttons(self, *_args: object) -> None:
+        group = self.selected_group()
+        self.confirm_button.setEnabled(group is not None and len(group.deals) > 1
+                                       and not group.confirmed)
+        self.split_button.setEnabled(group is not None and group.confirmed)
 
     def _on_activated(self, index: QModelIndex) -> None:
         group = self._model.group(index.row())

@@ -32,6 +32,7 @@ from db.reads import get_annotation
 from db.relations import RelationRecord, insert_relations
 from desktop.core import operations
 from desktop.core.article_operations import EditArticle
+from desktop.core.deal_operations import ConfirmDeal, SplitDeal
 from desktop.core.entity_operations import (
     DeleteEntity,
     MergeEntities,
@@ -494,6 +495,49 @@ def _edit_article_applied(op: EditArticle) -> None:
         ("Corrigé", "2024-03-15", "https://lapresse.ca/1", "en", "CAD")]
 
 
+def _deal_reports(article_id: int) -> list[int]:
+    """The same deal in two articles: each amount linked to OpenAI and AWS; their ids."""
+    other = _second_article()
+    amounts = []
+    for article, words in ((article_id, ("38\u00a0milliards de dollars", "AWS", "OpenAI")),
+                           (other, ("2\u00a0%", "AWS", "OpenAI"))):
+        money = _tagged(article, words[0], "MONEY", value=3.8e10, unit="USD")
+        parties = [_tagged(article, word, "ORG", entity_id=_entity_named(word))
+                   for word in words[1:]]
+        insert_relations([RelationRecord(None, "deal", money, p) for p in parties])
+        amounts.append(money)
+    return amounts
+
+
+def _entity_named(name: str) -> int:
+    found = [i for i, n, _ in _entities() if n == name]
+    return found[0] if found else _entity(name, "ORG")
+
+
+def _duplicates() -> list[tuple[Any, ...]]:
+    return _rows("SELECT annotation_id, kept_id FROM deal_duplicate ORDER BY annotation_id")
+
+
+def _confirm_deal(article_id: int) -> ConfirmDeal:
+    return ConfirmDeal(list(reversed(_deal_reports(article_id))))
+
+
+def _confirm_deal_applied(op: ConfirmDeal) -> None:
+    first, second = sorted(op.amount_ids)  # same date (none): the first article's is kept
+    assert op.kept_id == first
+    assert _duplicates() == [(second, first)]
+
+
+def _split_deal(article_id: int) -> SplitDeal:
+    amounts = _deal_reports(article_id)
+    ConfirmDeal(amounts).apply()  # what the undo must bring back
+    return SplitDeal(amounts)
+
+
+def _split_deal_applied(op: SplitDeal) -> None:
+    assert _duplicates() == []
+
+
 CASES = {
     "AddAnnotations": Case(_add, _add_applied),
     "TagMentions": Case(_tag_all, _tag_all_applied),
@@ -510,6 +554,8 @@ CASES = {
     "SplitAlias": Case(_split_alias, _split_alias_applied),
     "DeleteEntity": Case(_delete_entity, _delete_entity_applied),
     "EditArticle": Case(_edit_article, _edit_article_applied),
+    "ConfirmDeal": Case(_confirm_deal, _confirm_deal_applied),
+    "SplitDeal": Case(_split_deal, _split_deal_applied),
 }
 by_operation = pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 

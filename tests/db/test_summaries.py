@@ -34,6 +34,7 @@ from db.annotations import (
 )
 from db.articles import NewArticle, insert_articles
 from db.models import SUGGESTED, Article, Entity, Relation, database
+from desktop.core.deal_operations import ConfirmDeal, SplitDeal
 from desktop.core.operations import (
     AddAnnotations,
     EditAnnotations,
@@ -284,6 +285,34 @@ def _delete_relations(built: Built) -> Undo:
     return None
 
 
+def _linked_amounts_of_two_articles(built: Built) -> list[int]:
+    """Two counted money amounts, linked to mentions, in two articles."""
+    linked = {row[0] for row in database.execute_sql(
+        "SELECT source_id FROM relation UNION SELECT target_id FROM relation").fetchall()}
+    found: dict[int, int] = {}
+    for i in built.amounts:
+        record = get_annotation(i)
+        if (i in linked and record.status == "accepted" and record.unit in CURRENCIES
+                and record.value is not None):
+            found.setdefault(record.article_id, i)
+    return list(found.values())[:2]
+
+
+def _confirm_deal(built: Built) -> Undo:
+    operation = ConfirmDeal(_linked_amounts_of_two_articles(built))
+    operation.apply()
+    return operation.revert
+
+
+def _split_deal(built: Built) -> Undo:
+    amounts = _linked_amounts_of_two_articles(built)
+    ConfirmDeal(amounts).apply()
+    assert_summaries_agree()
+    operation = SplitDeal(amounts)
+    operation.apply()
+    return operation.revert
+
+
 CHANGES = {
     "add": _add_mention_and_money,
     "remove": _remove_linked_amount,
@@ -305,6 +334,8 @@ CHANGES = {
     "redate articles": _redate_article,
     "delete entity": _delete_entity,
     "delete relations": _delete_relations,
+    "confirm a deal": _confirm_deal,
+    "split it again": _split_deal,
 }
 
 

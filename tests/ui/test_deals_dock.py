@@ -172,3 +172,35 @@ def test_at_most_four_sources_open_side_by_side(qtbot, make_window, db):
     _double_click(qtbot, dock, 0)
     assert len(window.panes) == 4
     assert "Opened 4 of the 5 articles" in window.statusBar().currentMessage()
+
+
+def test_counting_a_deal_once_and_each_report_again(qtbot, make_window, reports):
+    from db import aggregates
+    from db.aggregates import Scope
+
+    def openai_usd() -> float:
+        result = aggregates.money_per_entity(Scope.corpus(), "relation", "USD", limit=None)
+        return next(r.money.total for r in result.rows if r.entity == "OpenAI")
+
+    window = make_window()
+    dock = window.show_deals()
+    assert openai_usd() == 7.6e10  # each report counted
+    dock.table.selectRow(0)
+    assert dock.confirm_button.isEnabled() and not dock.split_button.isEnabled()
+
+    dock.confirm_button.click()
+    qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2 ✓")
+    assert openai_usd() == 3.8e10  # the deal counted once
+    assert window.undo_action.text() == "&Undo Count AWS · OpenAI once"
+    dock.table.selectRow(0)
+    assert dock.split_button.isEnabled() and not dock.confirm_button.isEnabled()
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2")
+    assert openai_usd() == 7.6e10
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2 ✓")
+    dock.table.selectRow(0)
+    dock.split_button.click()
+    qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2")
+    assert openai_usd() == 7.6e10

@@ -1,0 +1,64 @@
+"""Reports of one deal counted once: the rows of ``deal_duplicate`` (migration 007).
+
+An amount listed here reports the same deal as its ``kept_id`` and is left
+out of the money figures (db.counting's MONEY).
+"""
+
+from __future__ import annotations
+
+import json
+
+from db.models import database
+
+Duplicate = tuple[int, int]
+"""A row of ``deal_duplicate``: (the amount not counted, the amount kept)."""
+
+
+def earliest_first(ids: list[int]) -> tuple[list[int], frozenset[int]]:
+    """The amounts by article date (undated last), article, position and id; their articles.
+
+    Raises:
+        LookupError: one of them no longer exists.
+    """
+    rows = database.execute_sql(
+        "SELECT a.id, a.article_id FROM json_each(?) AS s "
+        "JOIN annotation a ON a.id = s.value JOIN article ar ON ar.id = a.article_id "
+        "ORDER BY ar.published IS NULL, ar.published, a.article_id, a.start, a.\"end\", a.id",
+        (json.dumps(ids),)).fetchall()
+    if len(rows) != len(ids):
+        raise LookupError("A report of this deal no longer exists.")
+    return [int(r[0]) for r in rows], frozenset(int(r[1]) for r in rows)
+
+
+def duplicates_of(ids: list[int]) -> list[Duplicate]:
+    """The duplicate rows of these amounts, by amount."""
+    rows = database.execute_sql(
+        "SELECT annotation_id, kept_id FROM deal_duplicate "
+        "WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id",
+        (json.dumps(ids),)).fetchall()
+    return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def delete(ids: list[int]) -> None:
+    if ids:
+        database.execute_sql(
+            "DELETE FROM deal_duplicate WHERE annotation_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),))
+
+
+def insert(rows: list[Duplicate]) -> None:
+    if rows:
+        database.execute_sql(
+            "INSERT INTO deal_duplicate (annotation_id, kept_id) "
+            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+            (json.dumps([list(row) for row in rows]),))
+
+
+def touching(ids: list[int]) -> list[Duplicate]:
+    """The rows in which any of these amounts is the duplicate or the one kept."""
+    rows = database.execute_sql(
+        "SELECT annotation_id, kept_id FROM deal_duplicate "
+        "WHERE annotation_id IN (SELECT value FROM json_each(?)) "
+        "OR kept_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id",
+        (json.dumps(ids), json.dumps(ids))).fetchall()
+    return [(int(r[0]), int(r[1])) for r in rows]

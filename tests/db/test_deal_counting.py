@@ -1,0 +1,158 @@
+"""A deal reported in several articles counts once in the money figures once confirmed.
+
+The French and English reports of the $38 billion OpenAI–AWS deal are two
+amounts; confirming the group (:class:`ConfirmDeal`) keeps the earliest and
+makes the other a duplicate, which the money figures skip, through the
+summaries and without them; undoing or splitting counts both again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db import aggregates, summaries
+from db.aggregates import Scope
+from db.models import database
+from db.relations import RelationRecord, insert_relations
+from desktop.core.deal_list import group_deals, list_deals
+from desktop.core.deal_operations import ConfirmDeal, SplitDeal
+from tests.helpers import store_article, tag
+
+FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans."
+ENGLISH = "OpenAI and AWS signed a $38 billion deal on Monday."
+
+
+def _report(title: str, body: str, amount: str, published: dt.date, lang: str) -> int:
+    article = store_article(title, body, lang=lang, published=published)
+    money = tag(article, amount, "MONEY", value=38e9, unit="USD")
+    parties = [tag(article, "OpenAI", "ORG", entity="OpenAI"),
+               tag(article, "AWS", "ORG", entity="AWS")]
+    insert_relations([RelationRecord(None, "deal", money, party) for party in parties])
+    return money
+
+
+@pytest.fixture
+def reports(db) -> tuple[int, int]:
+    """(French amount, English amount): the French report is a day earlier."""
+    french = _report("Contrat", FRENCH, "38 milliards de dollars", dt.date(2025, 11, 3), "fr")
+    english = _report("Deal", ENGLISH, "$38 billion", dt.date(2025, 11, 4), "en")
+    return french, english
+
+
+def _openai(*, direct: bool, rule: aggregates.Rule = "relation") -> tuple[float, int]:
+    """OpenAI's USD total and number of amounts, over the corpus."""
+    def read() -> aggregates.MoneyResult:
+        return aggregates.money_per_entity(Scope.corpus(), rule, "USD", limit=None)
+
+    if direct:
+        with aggregates._direct():
+            result = read()
+    else:
+        summaries.refresh()
+        result = read()
+    [row] = [r for r in result.rows if r.entity == "OpenAI"]
+    return row.money.total, row.money.amounts
+
+
+def _both(rule: aggregates.Rule = "relation") -> set[tuple[float, int]]:
+    return {_openai(direct=False, rule=rule), _openai(direct=True, rule=rule)}
+
+
+def _duplicates() -> list[tuple[int, int]]:
+    return [tuple(r) for r in database.execute_sql(
+        "SELECT annotation_id, kept_id FROM deal_duplicate ORDER BY annotation_id").fetchall()]
+
+
+def test_a_confirmed_deal_counts_once_and_undo_or_split_counts_each_report(reports):
+    french, english = reports
+    assert _both() == {(76e9, 2)}
+
+    confirm = ConfirmDeal([english, french])
+    change = confirm.apply()
+    assert confirm.kept_id == french  # the earliest report is kept
+    assert _duplicates() == [(english, french)]
+    assert change.relations and len(change.article_ids) == 2
+    assert _both() == {(38e9, 1)}
+    assert _both("sentence") == {(38e9, 1)}
+
+    confirm.revert()
+    assert _duplicates() == []
+    assert _both() == {(76e9, 2)}
+
+    confirm.apply()  # redo
+    assert _both() == {(38e9, 1)}
+
+    split = SplitDeal([french, english])
+    split.apply()
+    assert _duplicates() == []
+    assert _both() == {(76e9, 2)}
+    assert _both("sentence") == {(76e9, 2)}
+
+    split.revert()
+    assert _duplicates() == [(english, french)]
+    assert _both() == {(38e9, 1)}
+
+
+def test_the_months_and_the_figures_behind_skip_the_duplicate(reports):
+    french, english = reports
+    ConfirmDeal([french, english]).apply()
+
+    summaries.refresh()
+    [month] = aggregates.per_month(Scope.corpus(), "USD")
+    with aggregates._direct():
+        [direct] = aggregates.per_month(Scope.corpus(), "USD")
+    assert month == direct
+    assert month.money_in("USD").total == 38e9
+    behind = aggregates.mentions_behind(Scope.corpus(), currency="USD")
+    assert [annotation_id for annotation_id, _, _ in behind] == [french]
+
+
+def test_the_group_says_whether_it_is_confirmed(reports):
+    french, english = reports
+    [group] = group_deals(list_deals())
+    assert [d.amount_id for d in group.deals] == [french, english]
+    assert not group.confirmed
+
+    ConfirmDeal([d.amount_id for d in group.deals]).apply()
+    [group] = group_deals(list_deals())  # both reports are still read
+    assert group.confirmed
+    assert [d.kept_id for d in group.deals] == [None, french]
+
+    SplitDeal([d.amount_id for d in group.deals]).apply()
+    [group] = group_deals(list_deals())
+    assert not group.confirmed
+
+
+def test_deleting_the_kept_report_counts_the_other_again(reports):
+    french, english = reports
+    ConfirmDeal([french, english]).apply()
+    assert _both() == {(38e9, 1)}
+
+    database.execute_sql("DELETE FROM annotation WHERE id = ?", (french,))
+
+    assert _duplicates() == []
+    assert _both() == {(38e9, 1)}  # the English report, counted again
+
+
+def test_confirming_needs_two_existing_reports(reports):
+    french, _ = reports
+    with pytest.raises(ValueError):
+        ConfirmDeal([french, french]).apply()
+    with pytest.raises(LookupError):
+        ConfirmDeal([french, 9999]).apply()
+    assert _duplicates() == []
+
+
+def test_removing_a_report_and_undoing_keeps_the_deal_confirmed(reports):
+    from desktop.core.operations import RemoveAnnotations
+
+    french, english = reports
+    ConfirmDeal([french, english]).apply()
+    remove = RemoveAnnotations([english])
+    remove.apply()
+    assert _duplicates() == []  # gone with the amount (cascade)
+    remove.revert()
+    assert _duplicates() == [(english, french)]
+    assert _both() == {(38e9, 1)}  # still counted once
