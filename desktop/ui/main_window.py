@@ -627,22 +627,34 @@ class MainWindow(QMainWindow):
         self.plots_dock.raise_()
         return self.plots_dock
 
+    def _on_demand_dock(self, kind: type[QDockWidget], name: str,
+                        build: Callable[[], QDockWidget]) -> tuple[QDockWidget, bool]:
+        """The dock of this class and name, built (and placed, at the bottom unless a
+        saved layout says where) the first time; shown and raised. True if just built."""
+        dock = self.findChild(kind, name)
+        built = dock is None
+        if dock is None:
+            dock = build()
+            if not self.restoreDockWidget(dock):
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+        dock.show()
+        dock.raise_()
+        return dock, built
+
     def show_entities(self) -> QDockWidget:
         """Shows the Entities dock (an ``EntitiesDock``), building it the first time."""
         from desktop.ui.entities_dock import EntitiesDock
 
-        dock = self.findChild(EntitiesDock, "entities")
-        if dock is None:
-            dock = EntitiesDock(self.runner, self.current_article_id, self)
-            if not self.restoreDockWidget(dock):
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+        dock, built = self._on_demand_dock(
+            EntitiesDock, "entities",
+            lambda: EntitiesDock(self.runner, self.current_article_id, self))
+        if built:
+            assert isinstance(dock, EntitiesDock)
             dock.filter_requested.connect(self.library.set_filter_ids)
             dock.panel_filter_requested.connect(self.panel.set_filter)
             dock.open_requested.connect(self.open_article)
             self.library.filter_cleared.connect(dock.on_filter_cleared)
-        dock.show()
-        dock.raise_()
         return dock
 
     def show_comparison(self) -> QDockWidget:
@@ -650,29 +662,13 @@ class MainWindow(QMainWindow):
         the first time."""
         from desktop.ui.comparison_dock import ComparisonDock
 
-        dock = self.findChild(ComparisonDock, "compare")
-        if dock is None:
-            dock = ComparisonDock(self)
-            if not self.restoreDockWidget(dock):
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
-        dock.show()
-        dock.raise_()
-        return dock
+        return self._on_demand_dock(ComparisonDock, "compare", lambda: ComparisonDock(self))[0]
 
     def show_deals(self) -> QDockWidget:
         """Shows the Deals dock (a ``DealsDock``), building it the first time."""
         from desktop.ui.deals_dock import DealsDock
 
-        dock = self.findChild(DealsDock, "deals")
-        if dock is None:
-            dock = DealsDock(self)
-            if not self.restoreDockWidget(dock):
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
-        dock.show()
-        dock.raise_()
-        return dock
+        return self._on_demand_dock(DealsDock, "deals", lambda: DealsDock(self))[0]
 
     def _listed_article_ids(self) -> list[int] | None:
         """The articles the library lists, or None when it lists them all."""
