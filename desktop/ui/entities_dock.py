@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from db import entity_admin, reads
 from db.entity_admin import EntityRow
 from db.records import ENTITY
+from desktop.ui.filter_note import FilterNote
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -276,14 +277,8 @@ class EntitiesDock(QDockWidget):
                                           QKeySequence(QKeySequence.StandardKey.Delete))
 
         self.status_label = QLabel(body)
-        self.filter_label = QLabel(body)
-        self.clear_filter_button = QToolButton(body)
-        self.clear_filter_button.setText("Clear filter")
-        self.clear_filter_button.setAutoRaise(True)
-        self.clear_filter_button.setToolTip("List every article and annotation again")
-        self.clear_filter_button.clicked.connect(self.clear_filter)
-        self.filter_label.hide()
-        self.clear_filter_button.hide()
+        self.filter_note = FilterNote(body)
+        self.filter_note.clear_requested.connect(self.clear_filter)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
@@ -295,8 +290,7 @@ class EntitiesDock(QDockWidget):
             button.setDefaultAction(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.filter_label)
-        buttons.addWidget(self.clear_filter_button)
+        buttons.addWidget(self.filter_note)
         buttons.addWidget(self.status_label)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -477,11 +471,9 @@ class EntitiesDock(QDockWidget):
         self._filtered = entity_id
         self.filter_requested.emit(ids)
         self.panel_filter_requested.emit(None, entity_id)
-        self.filter_label.setText(
+        self.filter_note.say(
             f"Showing the article that mentions “{name}”" if len(ids) == 1
             else f"Showing the {len(ids)} articles that mention “{name}”")
-        self.filter_label.show()
-        self.clear_filter_button.show()
         self._update_status()
         if ids and self._current_article() not in ids:
             self.open_requested.emit(ids[0])
@@ -495,8 +487,7 @@ class EntitiesDock(QDockWidget):
     def on_filter_cleared(self) -> None:
         """The library lists every article again (its Show all): forget the filter."""
         self._filtered = None
-        self.filter_label.hide()
-        self.clear_filter_button.hide()
+        self.filter_note.hide()
         self._update_status()
 
     # --- internals -----------------------------------------------------------

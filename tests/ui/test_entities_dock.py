@@ -238,10 +238,10 @@ def test_double_click_filters_the_library_and_the_panel(qtbot, window, corpus):
     assert library.filter_ids == [corpus["second"]]
     assert window.current_article_id() == corpus["second"]  # the first one that mentions it
     assert window.panel.annotation_count() == 1
-    assert dock.filter_label.text() == "Showing the article that mentions “Sam Altman”"
+    assert dock.filter_note.label.text() == "Showing the article that mentions “Sam Altman”"
     assert dock.status_label.text() == "4 entities"
 
-    dock.clear_filter_button.click()
+    dock.filter_note.button.click()
     assert library.filter_ids is None
     assert window.panel.annotation_count() == 3
 

@@ -343,9 +343,9 @@ def test_clicking_a_bar_filters_the_library_and_the_panel(qtbot, make_window, co
     assert sorted(model.article_id(row) for row in range(model.match_count())) == expected
     window.open_article(corpus.articles["P2"])
     assert window.panel.annotation_count() == 1  # only the entity's mention
-    assert dock.filter_label.text() == "Filtered to “Sam Altman”"
+    assert dock.filter_note.label.text() == "Filtered to “Sam Altman”"
 
-    dock.clear_filter_button.click()
+    dock.filter_note.button.click()
     assert model.match_count() == 3
     assert window.panel.annotation_count() == 5
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.aggregates import Rule, Scope
+from desktop.ui.filter_note import FilterNote
 from desktop.ui.plots import captions, numbers
 from desktop.ui.plots.figures import (
     PLOT_KINDS,
@@ -202,18 +203,11 @@ class PlotsDock(QDockWidget):
     def _build_footer(self, body: QWidget) -> QHBoxLayout:
         self.detail_label = QLabel(HINT, body)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.filter_label = QLabel(body)
-        self.clear_filter_button = QToolButton(body)
-        self.clear_filter_button.setText("Clear filter")
-        self.clear_filter_button.setAutoRaise(True)
-        self.clear_filter_button.setToolTip("List every article and annotation again")
-        self.clear_filter_button.clicked.connect(self.clear_filter)
-        self.filter_label.hide()
-        self.clear_filter_button.hide()
+        self.filter_note = FilterNote(body)
+        self.filter_note.clear_requested.connect(self.clear_filter)
         row = QHBoxLayout()
         row.addWidget(self.detail_label, 1)
-        row.addWidget(self.filter_label)
-        row.addWidget(self.clear_filter_button)
+        row.addWidget(self.filter_note)
         return row
 
     # --- public API ---------------------------------------------------------------
@@ -294,8 +288,7 @@ class PlotsDock(QDockWidget):
     def clear_filter(self) -> None:
         """Lists every article and annotation again."""
         self._clicked = self._target = self._open_pending = None
-        self.filter_label.hide()
-        self.clear_filter_button.hide()
+        self.filter_note.hide()
         self.filter_requested.emit(None)
         self.panel_filter_requested.emit(None, None)
 
@@ -607,9 +600,7 @@ class PlotsDock(QDockWidget):
         name = numbers.month_name(bar.name) if shown.kind == "timeline" else bar.name
         if bar.behind.currency:
             name = f"{name} · {bar.behind.currency}"
-        self.filter_label.setText(f"Filtered to “{name}”")
-        self.filter_label.show()
-        self.clear_filter_button.show()
+        self.filter_note.say(f"Filtered to “{name}”")
 
     def _on_export_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save plot as PNG",

@@ -1,0 +1,37 @@
+"""The "Showing … · Clear filter" note of a dock that filters the library and the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+
+class FilterNote(QWidget):
+    """Says what the library is filtered to, with a button to list everything again.
+
+    Hidden until :meth:`say` is called.
+
+    Signals:
+        clear_requested(): the Clear filter button was pressed.
+    """
+
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.button = QToolButton(self)
+        self.button.setText("Clear filter")
+        self.button.setAutoRaise(True)
+        self.button.setToolTip("List every article and annotation again")
+        self.button.clicked.connect(self.clear_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Shows ``text`` ("Filtered to “OpenAI”") beside the button."""
+        self.label.setText(text)
+        self.show()
