@@ -59,13 +59,12 @@ code page and garbles every accent; LibreOffice, pandas (``encoding="utf-8-sig"`
 and Python's csv module read it either way."""
 
 
-class _ExportedAnnotation(TypedDict):
-    """One annotation of a JSON line (see :func:`export_jsonl`)."""
+class _AnnotationFields(TypedDict):
+    """What an exported annotation and the row it is made from both hold."""
 
     id: int
     start: int
     end: int
-    text: str
     prefix: str
     suffix: str
     label: str
@@ -80,6 +79,12 @@ class _ExportedAnnotation(TypedDict):
     author: str
     status: str
     bound: str | None
+
+
+class _ExportedAnnotation(_AnnotationFields):
+    """One annotation of a JSON line (see :func:`export_jsonl`)."""
+
+    text: str
 
 
 class _ExportedRelation(TypedDict):
@@ -102,28 +107,11 @@ class _ExportedDeal(TypedDict):
     duration: int | None
 
 
-class _AnnotationRow(TypedDict):
+class _AnnotationRow(_AnnotationFields):
     """An annotation as :func:`_load_chunk` reads it, with its label and entity by name."""
 
-    id: int
     article: int
-    start: int
-    end: int
     quote: str
-    prefix: str
-    suffix: str
-    label: str
-    label_kind: str
-    label_color: str
-    entity: str | None
-    value: float | None
-    value_high: float | None
-    unit: str | None
-    approx: bool
-    note: str
-    author: str
-    status: str
-    bound: str | None
 
 
 @dataclass(frozen=True)
