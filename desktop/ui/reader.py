@@ -151,7 +151,9 @@ class _BodyView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.index = HighlightIndex()
         self.formatter = BlockFormatter(self.index, self.offsets, self._base_color())
-        self._side_margin = 0
+        self._side_margin = 0  # left; the right one may be a pixel wider
+        self._right_margin = 0
+        self._wrapped_width = -1  # the viewport width the lines were last wrapped at
         self._press_pos: QPoint | None = None
 
     # --- text and highlights ------------------------------------------------
@@ -229,13 +231,28 @@ class _BodyView(QPlainTextEdit):
         super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        moved = self._fit_column()
+        size, old = event.size(), event.oldSize()
+        if old.isValid() and self.viewport().width() == self._wrapped_width:
+            # The side margins took the whole change and the text column kept its
+            # width: tell Qt the width did not change, or it re-wraps every block
+            # (13 ms for the 2.4 MB book, each time a pane opens or closes beside it).
+            event = QResizeEvent(size, QSize(size.width(), old.height()))
         super().resizeEvent(event)
-        self._update_column()
+        self._wrapped_width = self.viewport().width()
+        if moved:
+            self.column_changed.emit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._update_column()
+            self._fit_column()
+            # QPlainTextEdit re-wraps its lines only when a resize changes the
+            # widget's width, not on a change of font or of its viewport's
+            # margins: tell it the width changed (from none).
+            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize()))
+            self._wrapped_width = self.viewport().width()
+            self.column_changed.emit()
         elif event.type() == QEvent.Type.PaletteChange:
             self.formatter.set_base(self._base_color())
             self.viewport().update()
@@ -306,21 +323,24 @@ class _BodyView(QPlainTextEdit):
             top += height
             block = block.next()
 
-    def _update_column(self) -> None:
-        """Sets side margins so the text column is about 80 characters wide."""
+    def _fit_column(self) -> bool:
+        """Sets side margins so the text column is about 80 characters wide.
+
+        The column keeps the same width in pixels whatever the widget's width
+        (the margins take the rest), so a resize re-wraps nothing unless the
+        widget gets narrower than the column. Returns whether the margins changed.
+        """
         metrics = QFontMetricsF(self.font())
-        column = (metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * _COLUMN_CHARS
-                  + 2 * _DOCUMENT_MARGIN)
-        total = self.viewport().width() + 2 * self._side_margin
-        margin = max(0, int((total - column) / 2))
-        if margin != self._side_margin:
-            self._side_margin = margin
-            self.setViewportMargins(margin, 0, margin, 0)
-            # QPlainTextEdit re-wraps its lines only when a resize changes the
-            # widget's width, not on a change of its viewport's margins: tell it
-            # the width changed (from none), or the text keeps the old width.
-            QPlainTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize()))
-            self.column_changed.emit()
+        column = round(metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * _COLUMN_CHARS
+                       + 2 * _DOCUMENT_MARGIN)
+        total = self.viewport().width() + self._side_margin + self._right_margin
+        left = max(0, (total - column) // 2)
+        right = max(0, total - column - left)
+        if (left, right) == (self._side_margin, self._right_margin):
+            return False
+        self._side_margin, self._right_margin = left, right
+        self.setViewportMargins(left, 0, right, 0)
+        return True
 
 
 class ReaderPane(QWidget):

@@ -303,3 +303,36 @@ def test_header_names_the_source_as_the_library_does(qtbot):
     meta = next(lb for lb in pane.findChildren(QLabel) if "href" in lb.text())
     assert meta.text().endswith(">lemonde.fr</a>")
     assert source_name(source) == "lemonde.fr"  # what the library's Source column shows
+
+
+def test_the_text_column_keeps_its_width_and_its_lines_when_the_pane_widens_or_narrows(qtbot):
+    """Wider than 80 characters, the margins take a resize and no line re-flows;
+    narrower, the lines wrap to the new width (and back)."""
+    widget = ReaderPane()
+    qtbot.addWidget(widget)
+    paragraph = " ".join(["Amazon Web Services fournira des centaines de milliers de GPU."] * 12)
+    widget.set_article("Long", paragraph + "\n\nFin.", "2025-11-03", "fr", "")
+    widget.resize(1400, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    body = widget.body
+    block = body.document().begin()
+
+    def lines() -> int:
+        body.viewport().repaint()  # lays the shown blocks out
+        return block.layout().lineCount()
+
+    column, wide_lines = body.viewport().width(), lines()
+    assert body.column_left() > 100  # centred in a wide pane
+    widget.resize(1000, 600)
+    QApplication.processEvents()
+    assert body.viewport().width() == column
+    assert lines() == wide_lines
+    widget.resize(column // 2, 600)
+    QApplication.processEvents()
+    assert body.viewport().width() < column
+    assert lines() > wide_lines  # re-wrapped to the narrow pane
+    widget.resize(1400, 600)
+    QApplication.processEvents()
+    assert body.viewport().width() == column
+    assert lines() == wide_lines
