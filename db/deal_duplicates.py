@@ -62,3 +62,10 @@ def touching(ids: list[int]) -> list[Duplicate]:
         "OR kept_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id",
         (json.dumps(ids), json.dumps(ids))).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def all_rows() -> list[Duplicate]:
+    """Every row, by amount."""
+    rows = database.execute_sql(
+        "SELECT annotation_id, kept_id FROM deal_duplicate ORDER BY annotation_id").fetchall()
+    return [(int(r[0]), int(r[1])) for r in rows]

@@ -24,6 +24,7 @@ from typing import Any, TextIO, TypedDict, cast
 
 from peewee import JOIN
 
+from db import deal_duplicates as duplicates
 from db.deal_reads import DEAL
 from db.models import ACCEPTED, ENTITY, Annotation, Article, Entity, Label, Relation, database
 from desktop.core.deal_list import list_deals
@@ -105,6 +106,7 @@ class _ExportedDeal(TypedDict):
     amount: int
     parties: list[int]
     duration: int | None
+    same_deal_as: int | None
 
 
 class _AnnotationRow(_AnnotationFields):
@@ -138,11 +140,14 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     relations, deals``; an annotation holds ``id, start, end, text, prefix, suffix,
     label, label_kind, label_color, entity, value, value_high, unit, approx,
     note, author, status``; a relation ``kind, source, target`` (annotation
-    ids of the same line); a deal ``amount, parties, duration``: a money
-    amount of the line with "deal" relations, the ids of its party mentions
-    in the line and of its duration (or null), as
-    :func:`desktop.core.deal_list.list_deals` reads them. Importing the file
-    into another database restores all of it (deals through the relations).
+    ids of the same line); a deal ``amount, parties, duration, same_deal_as``:
+    a money amount of the line with "deal" relations, the ids of its party
+    mentions in the line and of its duration (or null), as
+    :func:`desktop.core.deal_list.list_deals` reads them, and, when the user
+    confirmed that it reports a deal already counted, the id of that deal's
+    amount (in the same file, often on another line; else null). Importing the
+    file into another database restores all of it (deals through the
+    relations, confirmed deals through ``same_deal_as``).
 
     Args:
         path: the file to write (replaced if it exists).
@@ -165,8 +170,9 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
         # Two statements for every deal of the export (durations by money amount).
         durations = {deal.amount_id: deal.duration.annotation_id if deal.duration else None
                      for deal in list_deals(ids)}
+        kept = dict(duplicates.all_rows())  # one row per confirmed report: a small table
         for article in _iter_articles(ids, progress, cancel):
-            handle.write(json.dumps(_json_line(article, durations), ensure_ascii=False))
+            handle.write(json.dumps(_json_line(article, durations, kept), ensure_ascii=False))
             handle.write("\n")
             count += 1
     return count
@@ -232,23 +238,25 @@ def _csv_number(value: float | None) -> str:
     return repr(value)
 
 
-def _json_line(article: _ExportedArticle, durations: dict[int, int | None]) -> dict[str, Any]:
+def _json_line(article: _ExportedArticle, durations: dict[int, int | None],
+               kept: dict[int, int]) -> dict[str, Any]:
     return {
         "id": article.id, "title": article.title,
         "date": article.published.isoformat() if article.published else None,
         "source": article.source, "lang": article.language, "body": article.body,
         "annotations": article.annotations, "relations": article.relations,
-        "deals": _article_deals(article, durations),
+        "deals": _article_deals(article, durations, kept),
     }
 
 
-def _article_deals(article: _ExportedArticle,
-                   durations: dict[int, int | None]) -> list[_ExportedDeal]:
+def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
+                   kept: dict[int, int]) -> list[_ExportedDeal]:
     """The deals of one line, in the order of their amounts.
 
     Args:
         article: the line's article.
         durations: the duration (or None) of every deal's money amount, by its id.
+        kept: the amount each confirmed duplicate report is counted with, by its id.
     """
     parties = {ann["id"] for ann in article.annotations
                if ann["label_kind"] == ENTITY and ann["status"] == ACCEPTED
@@ -261,7 +269,7 @@ def _article_deals(article: _ExportedArticle,
                 if one in durations and other in parties:
                     linked.setdefault(one, set()).add(other)
     return [{"amount": ann["id"], "parties": sorted(linked.get(ann["id"], ())),
-             "duration": durations[ann["id"]]}
+             "duration": durations[ann["id"]], "same_deal_as": kept.get(ann["id"])}
             for ann in article.annotations if ann["id"] in durations]
 
 

@@ -1,4 +1,4 @@
-"""Restoring the annotations and relations carried by a Marginalia JSON Lines export.
+"""Restoring the annotations, relations and confirmed deals of a Marginalia JSON Lines export.
 
 Importing an export into a database that does not hold its articles yet
 must give back the same annotations: same labels (created by name, kind and
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeGuard
 
+from db import deal_duplicates as duplicates
 from db.annotations import (
     AnnotationRecord,
     add_label,
@@ -37,6 +38,12 @@ class AnnotationRestorer:
     and a mention of an entity label exported without one is linked by its
     text, as when it is tagged (:mod:`db.names`).
     An annotation that does not fit the text is reported and skipped.
+
+    A deal the user confirmed as reported by several articles comes back
+    counted once: a line's deal names (``same_deal_as``) the amount, often on
+    another line of the same file, that it is counted with; the pair is stored
+    as soon as both amounts are, and :meth:`finish` reports those whose other
+    amount never came.
     """
 
     def __init__(self, problems: list[ImportProblem]) -> None:
@@ -44,6 +51,9 @@ class AnnotationRestorer:
         self._labels: dict[str, int] | None = None
         self._kinds: dict[int, str] = {}
         self._entities: dict[tuple[str, int], int] = {}
+        # Amounts restored, by file and exported id; pairs still waiting for one end.
+        self._amounts: dict[tuple[str, int], int] = {}
+        self._waiting: list[tuple[ParsedArticle, int, int]] = []
 
     def restore(self, article: ParsedArticle, article_id: int) -> None:
         """Stores ``article``'s annotations and relations (inside the caller's transaction)."""
@@ -70,6 +80,42 @@ class AnnotationRestorer:
             rows.append((raw["kind"], mapping[raw["source"]], mapping[raw["target"]]))
         if rows:
             insert_relations(rows)
+        self._restore_deals(article, mapping)
+
+    def finish(self) -> None:
+        """Reports the confirmed deals whose other report was not in the file."""
+        for article, amount, kept in self._waiting:
+            self._problem(article, f"The deal of amount {amount} is not counted once with "
+                          f"the deal of amount {kept}: amount {kept} was not imported "
+                          "from this file.")
+        self._waiting = []
+
+    def _restore_deals(self, article: ParsedArticle, mapping: dict[int, int]) -> None:
+        for number, raw in enumerate(article.deals, 1):
+            amount = raw.get("amount") if isinstance(raw, dict) else None
+            if _is_int(amount) and amount in mapping:  # the deals' amounts only: few
+                self._amounts[(article.path, amount)] = mapping[amount]
+            if not isinstance(raw, dict) or raw.get("same_deal_as") is None:
+                continue
+            kept = raw.get("same_deal_as")
+            if not _is_int(amount) or not _is_int(kept) or amount == kept:
+                self._problem(article, f"Deal {number} is not counted once: its amount "
+                              "and the one it is counted with must be two annotation ids.")
+            elif amount not in mapping:
+                self._problem(article, f"Deal {number} is not counted once: amount "
+                              f"{amount} is not an annotation of the line.")
+            else:
+                self._waiting.append((article, amount, kept))
+        rows, waiting = [], []
+        for pending in self._waiting:
+            owner, amount, kept = pending
+            new_kept = self._amounts.get((owner.path, kept))
+            if new_kept is None:
+                waiting.append(pending)
+            else:
+                rows.append((self._amounts[(owner.path, amount)], new_kept))
+        self._waiting = waiting
+        duplicates.insert(rows)
 
     def _problem(self, article: ParsedArticle, reason: str) -> None:
         self.problems.append(ImportProblem(article.path, reason, article.line))

@@ -64,6 +64,9 @@ class ParsedArticle:
         line: the line number in a JSON Lines file, else None.
         annotations: annotations carried by a Marginalia export (raw dicts).
         relations: relations carried by a Marginalia export (raw dicts).
+        deals: deals carried by a Marginalia export (raw dicts; only their
+            ``amount`` and ``same_deal_as`` are read, the rest comes from
+            the relations).
     """
 
     title: str
@@ -75,6 +78,7 @@ class ParsedArticle:
     line: int | None = None
     annotations: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
+    deals: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def where(self) -> str:
@@ -485,15 +489,16 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
         raise RecordError(str(exc)) from exc
     annotations = record.get("annotations") or []
     relations = record.get("relations") or []
-    if not isinstance(annotations, list) or not isinstance(relations, list):
-        raise RecordError('"annotations" and "relations" must be lists.')
+    deals = record.get("deals") or []
+    if not all(isinstance(items, list) for items in (annotations, relations, deals)):
+        raise RecordError('"annotations", "relations" and "deals" must be lists.')
     language = _text(record, "lang") or _text(record, "language")
     title = _text(record, "title").strip()
     return ParsedArticle(
         title=title or _title_from(body), body=body,
         language=language.strip().lower() or guess_language(title + "\n" + body),
         published=published, source=_text(record, "source") or source, path=source,
-        line=line, annotations=annotations, relations=relations,
+        line=line, annotations=annotations, relations=relations, deals=deals,
     )
 
 

@@ -286,5 +286,6 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
         writer.position = done
     if not result.cancelled:
         writer.flush()
+        writer.restorer.finish()
         report(progress, writer.total, writer.total, result.summary())
     return result

@@ -290,9 +290,10 @@ def test_jsonl_lists_each_deal_and_an_import_gives_the_same_deals(db, tmp_path):
     lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     assert [(line["title"], list(line)[-1], line["deals"]) for line in lines] == [
         ("Contrat", "deals", [{"amount": fr_money, "parties": sorted(fr_ids),
-                               "duration": years}]),
+                               "duration": years, "same_deal_as": None}]),
         ("Deal", "deals", [{"amount": en_money, "parties": sorted(en_ids),
-                            "duration": None}]),  # a suggested amount is no deal
+                            "duration": None, "same_deal_as": None}]),  # a suggested
+        # amount is no deal
     ]
     connection.close_database()
     connection.open_database(tmp_path / "fresh.sqlite3")
@@ -300,3 +301,64 @@ def test_jsonl_lists_each_deal_and_an_import_gives_the_same_deals(db, tmp_path):
 
     assert result.problems == []
     assert len(before) == 2 and _deals_seen(result.imported) == before
+
+
+def test_a_deal_confirmed_across_articles_is_exported_and_imported_counted_once(db, tmp_path):
+    """Two reports of one deal, confirmed: the export says which one the other is
+    counted with, and an import into an empty database counts the deal once."""
+    import datetime as dt
+
+    from db.aggregates import Scope, money_per_entity
+    from db.relations import RelationRecord, insert_relations
+    from desktop.core.deal_operations import ConfirmDeal
+    from tests.helpers import store_article
+
+    fr = store_article("Contrat", "OpenAI signe avec AWS un contrat de 38 milliards de dollars.",
+                       published=dt.date(2025, 11, 3))
+    en = store_article("Deal", "OpenAI and AWS signed a $38 billion deal.", "en",
+                       published=dt.date(2025, 11, 4))
+    amounts = []
+    for article, text in ((fr, "38 milliards de dollars"), (en, "$38 billion")):
+        parties = [tag(article, name, "ORG", entity=name) for name in ("OpenAI", "AWS")]
+        amounts.append(tag(article, text, "MONEY", value=38e9, unit="USD"))
+        insert_relations([RelationRecord(None, "deal", amounts[-1], p) for p in parties])
+    ConfirmDeal([amounts[1], amounts[0]]).apply()
+    def money_by_entity() -> list[tuple[str, float]]:
+        return sorted((row.entity, row.money.total)
+                      for row in money_per_entity(Scope.corpus(), "relation").rows)
+
+    counted = money_by_entity()
+    path = tmp_path / "export.jsonl"
+
+    export_jsonl(path, [en, fr])  # the kept report's line comes second
+
+    deals = [json.loads(line)["deals"] for line in path.read_text("utf-8").splitlines()]
+    assert [[d["same_deal_as"] for d in line] for line in deals] == [[amounts[0]], [None]]
+    connection.close_database()
+    connection.open_database(tmp_path / "fresh.sqlite3")
+    result = import_paths([path])
+
+    assert result.problems == []
+    assert money_by_entity() == counted
+    assert counted == [("AWS", 38e9), ("OpenAI", 38e9)]  # once, not 76e9
+
+
+def test_a_confirmed_deal_whose_other_report_is_not_in_the_file_is_reported(db, tmp_path):
+    from tests.helpers import store_article
+
+    body = "OpenAI and AWS signed a $38 billion deal."
+    line = {"title": "Deal", "lang": "en", "body": body, "annotations": [
+        {"id": 7, "start": body.index("$38"), "end": body.index(" deal"), "label": "MONEY",
+         "label_kind": "amount", "value": 38e9, "unit": "USD"}],
+        "relations": [], "deals": [{"amount": 7, "parties": [], "duration": None,
+                                    "same_deal_as": 99}]}
+    path = tmp_path / "part.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    store_article("Other", "Nothing here.")
+
+    result = import_paths([path])
+
+    assert len(result.imported) == 1
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (1, "The deal of amount 7 is not counted once with the deal of amount 99: "
+            "amount 99 was not imported from this file.")]
