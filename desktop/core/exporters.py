@@ -4,9 +4,15 @@ Offsets in both formats are code points into the article body, as stored.
 A file is written under a temporary name in the destination folder and
 renamed over the destination only when complete, so a cancelled or failed
 export never leaves half a file. Rows are read a chunk of articles at a
-time with three queries per chunk (articles, annotations, relations), never
-one query per article, and inside one read transaction so the file is a
-consistent snapshot even while the app goes on writing.
+time with three queries per chunk (articles, annotations, relations; the
+JSON Lines export adds three more: entities, their aliases, rejected
+suggestions), never one query per article, and inside one read transaction
+so the file is a consistent snapshot even while the app goes on writing.
+
+Nothing the database holds leaks out as something else: a CSV cell a
+spreadsheet would run as a formula is neutralised (:func:`csv_text`), and
+JSON never gets ``Infinity`` or ``NaN``, which other readers refuse
+(:class:`ExportError`).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import os
 import secrets
 from collections.abc import Iterable, Iterator
@@ -25,6 +32,7 @@ from typing import Any, TextIO, TypedDict, cast
 from peewee import JOIN
 
 from db import deal_duplicates as duplicates
+from db import round_trip
 from db.deal_reads import DEAL
 from db.models import ACCEPTED, ENTITY, Annotation, Article, Entity, Label, Relation, database
 from desktop.core.deal_list import list_deals
@@ -52,7 +60,8 @@ amount of a deal with two parties reads ``deal:12; deal:15``, where 12 and
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A text cell starting with one of these gets a leading ``'``, so that a
-spreadsheet shows it instead of running it as a formula (CSV injection)."""
+spreadsheet shows it instead of running it as a formula (CSV injection).
+Only text: a number written as a number (``-5000000``) stays a number."""
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it, Excel reads a CSV in the local
@@ -82,6 +91,13 @@ class _AnnotationFields(TypedDict):
     bound: str | None
 
 
+class ExportError(ValueError):
+    """The database holds something the file format cannot carry; no file was written.
+
+    The message names the article and the annotation, and what to correct.
+    """
+
+
 class _ExportedAnnotation(_AnnotationFields):
     """One annotation of a JSON line (see :func:`export_jsonl`)."""
 
@@ -109,11 +125,31 @@ class _ExportedDeal(TypedDict):
     same_deal_as: int | None
 
 
+class _ExportedRejection(TypedDict):
+    """One span of a JSON line refused as a suggestion of a label (with the label's kind and
+    colour, so that an import can create a label it lacks)."""
+
+    start: int
+    end: int
+    label: str
+    label_kind: str
+    label_color: str
+
+
+class _ExportedEntity(TypedDict):
+    """One entity the annotations of a JSON line point to, with all its names."""
+
+    name: str
+    label: str
+    aliases: list[str]
+
+
 class _AnnotationRow(_AnnotationFields):
     """An annotation as :func:`_load_chunk` reads it, with its label and entity by name."""
 
     article: int
     quote: str
+    entity_id: int | None
 
 
 @dataclass(frozen=True)
@@ -129,6 +165,9 @@ class _ExportedArticle:
     annotations: list[_ExportedAnnotation]
     relations: list[_ExportedRelation]
     links: dict[int, list[tuple[str, int]]]  # annotation → (kind, other end), any article
+    currency_hint: str | None = None
+    rejected: tuple[_ExportedRejection, ...] = ()  # JSON Lines only (see _load_chunk)
+    entities: tuple[_ExportedEntity, ...] = ()  # JSON Lines only
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -137,17 +176,29 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     """Writes one JSON object per article, with its annotations and relations.
 
     Each line holds ``id, title, date, source, lang, body, annotations,
-    relations, deals``; an annotation holds ``id, start, end, text, prefix, suffix,
-    label, label_kind, label_color, entity, value, value_high, unit, approx,
-    note, author, status``; a relation ``kind, source, target`` (annotation
-    ids of the same line); a deal ``amount, parties, duration, same_deal_as``:
-    a money amount of the line with "deal" relations, the ids of its party
-    mentions in the line and of its duration (or null), as
-    :func:`desktop.core.deal_list.list_deals` reads them, and, when the user
-    confirmed that it reports a deal already counted, the id of that deal's
-    amount (in the same file, often on another line; else null). Importing the
-    file into another database restores all of it (deals through the
-    relations, confirmed deals through ``same_deal_as``).
+    relations, currency_hint, rejected, entities, deals``; an annotation holds
+    ``id, start, end, text, prefix, suffix, label, label_kind, label_color,
+    entity, value, value_high, unit, approx, note, author, status, bound``; a
+    relation ``kind, source, target`` (annotation ids of the same line); a
+    deal ``amount, parties, duration, same_deal_as``: a money amount of the
+    line with "deal" relations, the ids of its party mentions in the line and
+    of its duration (or null), as :func:`desktop.core.deal_list.list_deals`
+    reads them, and, when the user confirmed that it reports a deal already
+    counted, the id of that deal's amount (in the same file, often on another
+    line; else null). ``currency_hint`` is what a bare "$" means in the
+    article (an ISO 4217 code, or null for the default of its source);
+    ``rejected`` lists the spans the user refused as suggestions, as
+    ``start, end, label, label_kind, label_color``; ``entities`` lists each
+    entity the line's annotations point to as ``name, label, aliases`` (its
+    other names, oldest first). Importing the file into another database
+    restores all of it (deals through the relations, confirmed deals through
+    ``same_deal_as``; aliases are merged into an entity of the same name, and
+    one that names another entity there is reported, not taken from it).
+
+    Numbers are written as JSON numbers; a value JSON cannot hold (an
+    infinite one, stored by an older import) stops the export with an
+    :class:`ExportError` naming it, rather than writing ``Infinity``, which
+    other JSON readers refuse.
 
     Args:
         path: the file to write (replaced if it exists).
@@ -160,6 +211,7 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
 
     Raises:
         Cancelled: the export was cancelled; no file was written.
+        ExportError: an annotation holds a value JSON cannot carry; no file was written.
         OSError: the file could not be written; no file was left behind.
     """
     count = 0
@@ -171,8 +223,8 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
         durations = {deal.amount_id: deal.duration.annotation_id if deal.duration else None
                      for deal in list_deals(ids)}
         kept = dict(duplicates.all_rows())  # one row per confirmed report: a small table
-        for article in _iter_articles(ids, progress, cancel):
-            handle.write(json.dumps(_json_line(article, durations, kept), ensure_ascii=False))
+        for article in _iter_articles(ids, progress, cancel, with_extras=True):
+            handle.write(_json_text(_json_line(article, durations, kept), article))
             handle.write("\n")
             count += 1
     return count
@@ -208,25 +260,36 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
         writer.writerow(CSV_COLUMNS)
         for article in _iter_articles(article_ids, progress, cancel):
             date = article.published.isoformat() if article.published else ""
-            title, source = _csv_text(article.title), _csv_text(article.source)
+            title, source = csv_text(article.title), csv_text(article.source)
             for ann in article.annotations:
                 links = "; ".join(f"{kind}:{other}"
                                   for kind, other in article.links.get(ann["id"], []))
                 writer.writerow([
                     article.id, title, date, source, ann["start"], ann["end"],
-                    _csv_text(ann["text"]), _csv_text(ann["label"]),
-                    _csv_text(ann["entity"] or ""), _csv_number(ann["value"]),
-                    _csv_number(ann["value_high"]), _csv_text(ann["unit"] or ""),
-                    "true" if ann["approx"] else "false", ann["status"], _csv_text(ann["note"]),
-                    ann["id"], _csv_text(links), ann["bound"] or "",
+                    csv_text(ann["text"]), csv_text(ann["label"]),
+                    csv_text(ann["entity"] or ""), _csv_number(ann["value"]),
+                    _csv_number(ann["value_high"]), csv_text(ann["unit"] or ""),
+                    "true" if ann["approx"] else "false", csv_text(ann["status"]),
+                    csv_text(ann["note"]), ann["id"], csv_text(links),
+                    csv_text(ann["bound"] or ""),
                 ])
                 count += 1
     return count
 
 
-def _csv_text(text: str) -> str:
-    """Text for a cell, with a ``'`` before a leading ``=``, ``+``, ``-``, ``@``…"""
+def csv_text(text: str) -> str:
+    """Text for a CSV cell, with a ``'`` before a leading ``=``, ``+``, ``-``, ``@``, tab
+    or carriage return (see :data:`FORMULA_STARTS`)."""
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_cell(value: object) -> object:
+    """``value`` neutralised by :func:`csv_text` if it is text; a number or None as it is.
+
+    For the other CSV writers (``marginalia stats``, the plots' data), whose
+    rows mix names and figures: ``-5`` as a number stays a number.
+    """
+    return csv_text(value) if isinstance(value, str) else value
 
 
 def _csv_number(value: float | None) -> str:
@@ -245,8 +308,32 @@ def _json_line(article: _ExportedArticle, durations: dict[int, int | None],
         "date": article.published.isoformat() if article.published else None,
         "source": article.source, "lang": article.language, "body": article.body,
         "annotations": article.annotations, "relations": article.relations,
-        "deals": _article_deals(article, durations, kept),
+        "currency_hint": article.currency_hint, "rejected": list(article.rejected),
+        "entities": list(article.entities),
+        "deals": _article_deals(article, durations, kept),  # derived: last
     }
+
+
+def _json_text(line: dict[str, Any], article: _ExportedArticle) -> str:
+    """``line`` as JSON text, refusing what JSON cannot hold (``Infinity``, ``NaN``).
+
+    Raises:
+        ExportError: says which annotation holds such a value.
+    """
+    try:
+        return json.dumps(line, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        for ann in article.annotations:
+            for key, number in (("value", ann["value"]), ("value_high", ann["value_high"])):
+                if number is not None and not math.isfinite(number):
+                    what = "infinite" if math.isinf(number) else "not a number"
+                    raise ExportError(
+                        f"Article {article.id} (“{article.title}”) was not exported: the "
+                        f"{key} of its annotation {ann['id']} (“{ann['text']}”) is {what}, "
+                        "which JSON cannot hold. Correct the value and export again; no "
+                        "file was written.") from exc
+        raise ExportError(f"Article {article.id} (“{article.title}”) was not exported: "
+                          f"{exc}. No file was written.") from exc
 
 
 def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
@@ -294,11 +381,14 @@ def _atomic_text_file(path: Path, encoding: str, newline: str) -> Iterator[TextI
 
 
 def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback | None,
-                   cancel: CancelToken | None) -> Iterator[_ExportedArticle]:
+                   cancel: CancelToken | None, with_extras: bool = False
+                   ) -> Iterator[_ExportedArticle]:
     """Yields the articles to export in order, a chunk at a time.
 
     The caller holds a read transaction around the whole export, so every
-    chunk comes from the same snapshot of the database.
+    chunk comes from the same snapshot of the database. With ``with_extras``,
+    each article also gets its rejected suggestions and its entities' names
+    (what the JSON Lines export carries and the CSV does not).
     """
     ids = _ordered_ids(article_ids)
     total = len(ids)
@@ -306,7 +396,7 @@ def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback
     for start in range(0, total, CHUNK):
         if is_cancelled(cancel):
             raise Cancelled("The export was cancelled; no file was written.")
-        yield from _load_chunk(ids[start:start + CHUNK])
+        yield from _load_chunk(ids[start:start + CHUNK], with_extras)
         done = min(start + CHUNK, total)
         report(progress, done, total, f"Exported {done:,} of {total:,} articles")
 
@@ -317,26 +407,33 @@ def _ordered_ids(article_ids: Iterable[int] | None) -> list[int]:
     return list(dict.fromkeys(int(i) for i in article_ids))
 
 
-def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
-    """Reads ``ids`` (missing ones are skipped) with their annotations and relations."""
+def _load_chunk(ids: list[int], with_extras: bool = False) -> list[_ExportedArticle]:
+    """Reads ``ids`` (missing ones are skipped) with their annotations and relations.
+
+    With ``with_extras``, also their rejected suggestions and their entities'
+    names (three queries more).
+    """
     articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
-        Article.body).where(Article.id.in_(ids)).namedtuples()}
+        Article.body, Article.currency_hint).where(Article.id.in_(ids)).namedtuples()}
     annotations: dict[int, list[_ExportedAnnotation]] = {i: [] for i in articles}
     owner: dict[int, int] = {}
     annotation_rows = (Annotation.select(
         Annotation.id, Annotation.article, Annotation.start, Annotation.end, Annotation.quote,
         Annotation.prefix, Annotation.suffix, Label.name.alias("label"),
         Label.kind.alias("label_kind"), Label.color.alias("label_color"),
-        Entity.name.alias("entity"), Annotation.value, Annotation.value_high, Annotation.unit,
-        Annotation.approx, Annotation.note, Annotation.author, Annotation.status,
-        Annotation.bound)
+        Entity.name.alias("entity"), Annotation.entity.alias("entity_id"), Annotation.value,
+        Annotation.value_high, Annotation.unit, Annotation.approx, Annotation.note,
+        Annotation.author, Annotation.status, Annotation.bound)
         .join(Label, on=(Annotation.label == Label.id))
         .switch(Annotation).join(Entity, JOIN.LEFT_OUTER, on=(Annotation.entity == Entity.id))
         .where(Annotation.article.in_(ids))
         .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id).dicts())
+    entity_ids: dict[int, set[int]] = {i: set() for i in articles}
     for row in cast(Iterable[_AnnotationRow], annotation_rows):
         owner[row["id"]] = row["article"]
+        if row["entity_id"] is not None:
+            entity_ids[row["article"]].add(row["entity_id"])
         annotations[row["article"]].append({
             "id": row["id"], "start": row["start"], "end": row["end"], "text": row["quote"],
             "prefix": row["prefix"], "suffix": row["suffix"], "label": row["label"],
@@ -359,10 +456,41 @@ def _load_chunk(ids: list[int]) -> list[_ExportedArticle]:
         article = owner.get(source)
         if article is not None and owner.get(target) == article:
             relations[article].append(relation)  # a line only links its own annotations
+    rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
+    entities: dict[int, tuple[_ExportedEntity, ...]] = {}
+    if with_extras and articles:
+        rejected, entities = _extras(list(articles), entity_ids)
     return [
         _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
                          source=articles[i].source, language=articles[i].language,
                          body=articles[i].body, annotations=annotations[i],
-                         relations=relations[i], links=links)
+                         relations=relations[i], links=links,
+                         currency_hint=articles[i].currency_hint,
+                         rejected=rejected.get(i, ()), entities=entities.get(i, ()))
         for i in ids if i in articles
     ]
+
+
+def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
+            ) -> tuple[dict[int, tuple[_ExportedRejection, ...]],
+                       dict[int, tuple[_ExportedEntity, ...]]]:
+    """The rejected suggestions and the entities (by name) of each of these articles.
+
+    Args:
+        article_ids: the articles of a chunk.
+        entity_ids: the entities each article's annotations point to.
+    """
+    rejected = {
+        article_id: tuple(_ExportedRejection(start=span.start, end=span.end, label=span.label,
+                                             label_kind=span.label_kind,
+                                             label_color=span.label_color)
+                          for span in spans)
+        for article_id, spans in round_trip.rejections_of_articles(article_ids).items()}
+    known = round_trip.entities_of_articles(article_ids)
+    entities = {
+        article_id: tuple(_ExportedEntity(name=entity.name, label=entity.label,
+                                          aliases=list(entity.aliases))
+                          for entity in sorted((known[i] for i in ids if i in known),
+                                               key=lambda entity: (entity.name, entity.id)))
+        for article_id, ids in entity_ids.items()}
+    return rejected, entities

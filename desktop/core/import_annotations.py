@@ -1,17 +1,25 @@
-"""Restoring the annotations, relations and confirmed deals of a Marginalia JSON Lines export.
+"""Restoring what a Marginalia JSON Lines export carries with each article.
 
 Importing an export into a database that does not hold its articles yet
 must give back the same annotations: same labels (created by name, kind and
-colour when missing), entities (found or created by name and label),
-values, units, notes, statuses, offsets and context.
+colour when missing), entities (found or created by name and label) with
+their aliases, values, units, notes, statuses, offsets and context; the
+relations and confirmed deals; the suggestions the user rejected; and the
+currency of "$". What the database could not hold as it is (an infinite
+value, a label name on several lines) is refused, one annotation at a time,
+with a message naming the line.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from typing import Any, TypeGuard
 
 from db import deal_duplicates as duplicates
+from db import round_trip
+from db import suggestions as rejections
 from db.annotations import (
     AnnotationRecord,
     add_label,
@@ -20,18 +28,30 @@ from db.annotations import (
     insert_relations,
     labels,
 )
+from db.entities import find_entity
 from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from db.names import canonical_name, name_key
 from db.records import BOUNDS
+from desktop.core.article_operations import checked_changes
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
 from desktop.core.text import context, sentence_index
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 FALLBACK_COLOR = "#888888"
 
+LABEL_NAME_MAX = 100
+"""A label an import creates has a name of at most this many characters."""
+
+# Characters a name must not hold: controls (line breaks, tabs…), line and
+# paragraph separators, lone surrogates (SQLite cannot store them) and the
+# marks that reverse the direction of the text around them.
+_UNFIT_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_DIRECTION_MARKS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 
 class AnnotationRestorer:
-    """Stores the annotations and relations a Marginalia export carried with an article.
+    """Stores what a Marginalia export carried with an article: annotations, relations,
+    confirmed deals, entities' aliases, rejected suggestions and the currency of "$".
 
     Labels are matched by name and created (with the exported kind and
     colour) when missing; entities are found or created by name and label,
@@ -44,6 +64,12 @@ class AnnotationRestorer:
     another line of the same file, that it is counted with; the pair is stored
     as soon as both amounts are, and :meth:`finish` reports those whose other
     amount never came.
+
+    The aliases of the line's entities are merged into the entities the
+    annotations were linked to (one they already have is not added twice);
+    an alias that names another entity of the database is reported and left
+    to it. The rejected suggestions and the currency of "$" are stored with
+    the article.
     """
 
     def __init__(self, problems: list[ImportProblem]) -> None:
@@ -54,9 +80,14 @@ class AnnotationRestorer:
         # Amounts restored, by file and exported id; pairs still waiting for one end.
         self._amounts: dict[tuple[str, int], int] = {}
         self._waiting: list[tuple[ParsedArticle, int, int]] = []
+        self._clashes: set[tuple[int, str]] = set()  # (entity, alias) already reported
 
     def restore(self, article: ParsedArticle, article_id: int) -> None:
-        """Stores ``article``'s annotations and relations (inside the caller's transaction)."""
+        """Stores what ``article``'s line carried (inside the caller's transaction).
+
+        Whatever can't be restored is added to :attr:`problems`, naming the line
+        and the reason; the rest is stored.
+        """
         records: list[AnnotationRecord] = []
         exported_ids: list[object] = []
         for number, raw in enumerate(article.annotations, 1):
@@ -81,6 +112,9 @@ class AnnotationRestorer:
         if rows:
             insert_relations(rows)
         self._restore_deals(article, mapping)
+        self._restore_entities(article)
+        self._restore_rejected(article, article_id)
+        self._restore_currency_hint(article, article_id)
 
     def finish(self) -> None:
         """Reports the confirmed deals whose other report was not in the file."""
@@ -117,6 +151,89 @@ class AnnotationRestorer:
         self._waiting = waiting
         duplicates.insert(rows)
 
+    def _restore_entities(self, article: ParsedArticle) -> None:
+        """Merges the aliases of the line's entities into the database's entities."""
+        if article.entities is None:
+            return
+        if not isinstance(article.entities, list):
+            self._problem(article, 'The entities\' aliases were not restored: "entities" '
+                          "must be a list.")
+            return
+        for number, raw in enumerate(article.entities, 1):
+            try:
+                entity_id, name, aliases = self._entity_entry(raw)
+            except RecordError as exc:
+                self._problem(article, f"The aliases of entity {number} were not restored: "
+                              f"{exc}")
+                continue
+            for clash in round_trip.merge_aliases(entity_id, aliases):
+                if (entity_id, clash.alias) in self._clashes:
+                    continue
+                self._clashes.add((entity_id, clash.alias))
+                self._problem(article, f"The alias “{clash.alias}” of “{name}” was not "
+                              f"restored: in this database it names “{clash.other}”, "
+                              "which keeps it.")
+
+    def _entity_entry(self, raw: object) -> tuple[int, str, list[str]]:
+        """The entity an ``entities`` item names (the line's annotations made or found it),
+        its name, and its aliases."""
+        if not isinstance(raw, dict):
+            raise RecordError("it is not a JSON object.")
+        name, label, aliases = raw.get("name"), raw.get("label"), raw.get("aliases", [])
+        if not (isinstance(name, str) and name.strip()) or not isinstance(label, str):
+            raise RecordError("it needs a name and a label.")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise RecordError('its "aliases" must be a list of names.')
+        for text in (name, *aliases):
+            _check_name(text, "name")
+        label_id = self._labels_by_name().get(label)
+        if label_id is None or self._kinds[label_id] != ENTITY:
+            raise RecordError(f"its label {_quoted(label)} is not an entity label of this "
+                              "database or of the line's annotations.")
+        key = (name_key(name), label_id)
+        entity_id = self._entities.get(key) or find_entity(name, label_id)
+        if entity_id is None:
+            raise RecordError(f"no annotation of the line points to {_quoted(name)}.")
+        return entity_id, name, aliases
+
+    def _restore_rejected(self, article: ParsedArticle, article_id: int) -> None:
+        """Stores the spans the user refused as suggestions: they are not proposed again."""
+        if article.rejected is None:
+            return
+        if not isinstance(article.rejected, list):
+            self._problem(article, 'The rejected suggestions were not restored: "rejected" '
+                          "must be a list.")
+            return
+        spans = []
+        for number, raw in enumerate(article.rejected, 1):
+            try:
+                if not isinstance(raw, dict):
+                    raise RecordError("it is not a JSON object.")
+                start, end = raw.get("start"), raw.get("end")
+                if not (_is_int(start) and _is_int(end)
+                        and 0 <= start < end <= len(article.body)):
+                    raise RecordError(f"its range {start!r}-{end!r} is outside the text "
+                                      f"(0-{len(article.body)}).")
+                spans.append((start, end, self._label(raw)))
+            except RecordError as exc:
+                self._problem(article, f"Rejected suggestion {number} was not restored: {exc}")
+        if spans:
+            rejections.add_rejections(article_id, spans)
+
+    def _restore_currency_hint(self, article: ParsedArticle, article_id: int) -> None:
+        """Stores what "$" means in the article (an ISO 4217 code), when the line says."""
+        if article.currency_hint is None:
+            return
+        try:
+            if not isinstance(article.currency_hint, str):
+                raise ValueError("it is not text.")
+            code = checked_changes({"currency_hint": article.currency_hint})["currency_hint"]
+        except ValueError as exc:
+            self._problem(article, f'The currency of "$" was not restored: {exc}')
+            return
+        if code is not None:
+            rejections.set_currency_hint(article_id, code)
+
     def _problem(self, article: ParsedArticle, reason: str) -> None:
         self.problems.append(ImportProblem(article.path, reason, article.line))
 
@@ -135,37 +252,57 @@ class AnnotationRestorer:
         status = raw.get("status") or ACCEPTED
         if status not in (ACCEPTED, SUGGESTED):
             raise RecordError(f"unknown status {status!r}.")
-        label_id = self._label(raw)
+        prefix, suffix = context(body, start, end)
+        # Every field is checked before a label or an entity is made for it.
+        fields = {"prefix": _str(raw, "prefix", prefix), "suffix": _str(raw, "suffix", suffix),
+                  "value": _number(raw, "value"), "value_high": _number(raw, "value_high"),
+                  "unit": _str(raw, "unit", None), "note": _str(raw, "note", ""),
+                  "author": _str(raw, "author", "")}
         entity = raw.get("entity")
+        if isinstance(entity, str):
+            _check_name(entity, "entity")
+        label_id = self._label(raw)
         entity_id = None
         if not (isinstance(entity, str) and entity.strip()) and self._kinds[label_id] == ENTITY:
             entity = canonical_name(quote)  # every mention points to an entity
         if isinstance(entity, str) and entity.strip():
-            key = (name_key(entity), label_id)
-            if key not in self._entities:
-                self._entities[key] = find_or_create_entity(entity, label_id)
-            entity_id = self._entities[key]
-        prefix, suffix = context(body, start, end)
+            entity_id = self._entity(entity, label_id)
         return AnnotationRecord(
             id=None, article_id=article_id, label_id=label_id, start=start, end=end,
-            quote=quote, prefix=_str(raw, "prefix", prefix), suffix=_str(raw, "suffix", suffix),
-            entity_id=entity_id, value=_number(raw, "value"),
-            value_high=_number(raw, "value_high"), unit=_str(raw, "unit", None),
-            approx=bool(raw.get("approx", False)), note=_str(raw, "note", ""),
-            bound=raw["bound"] if raw.get("bound") in BOUNDS else None,
-            author=_str(raw, "author", ""), status=status,
-            sentence=sentence_index(body, start),
+            quote=quote, entity_id=entity_id, approx=bool(raw.get("approx", False)),
+            bound=raw["bound"] if raw.get("bound") in BOUNDS else None, status=status,
+            sentence=sentence_index(body, start), **fields,
         )
 
-    def _label(self, raw: dict[str, Any]) -> int:
-        name = raw.get("label")
-        if not isinstance(name, str) or not name.strip():
-            raise RecordError("it has no label.")
+    def _entity(self, name: str, label_id: int) -> int:
+        """The entity of the label that ``name`` names, found or created (once per import)."""
+        key = (name_key(name), label_id)
+        if key not in self._entities:
+            self._entities[key] = find_or_create_entity(name, label_id)
+        return self._entities[key]
+
+    def _labels_by_name(self) -> dict[str, int]:
+        """The labels' ids by name (read once, then kept up to date with those created)."""
         if self._labels is None:
             known = labels()
             self._labels = {label.name: label.id for label in known}
             self._kinds = {label.id: label.kind for label in known}
-        if name not in self._labels:
+        return self._labels
+
+    def _label(self, raw: dict[str, Any]) -> int:
+        """The label ``raw`` names, created (with its exported kind and colour) if missing.
+
+        Raises:
+            RecordError: it names no label, or one that may not be created: longer
+                than :data:`LABEL_NAME_MAX` characters, or holding a line break or
+                another control character.
+        """
+        name = raw.get("label")
+        if not isinstance(name, str) or not name.strip():
+            raise RecordError("it has no label.")
+        known = self._labels_by_name()
+        if name not in known:
+            _check_label_name(name)
             kind = raw.get("label_kind")
             color = raw.get("label_color")
             try:
@@ -175,10 +312,10 @@ class AnnotationRestorer:
                     else FALLBACK_COLOR)
             except ValueError as exc:
                 raise RecordError(f"its label could not be created ({exc})") from exc
-            self._labels[created.name] = created.id
-            self._labels[name] = created.id
+            known[created.name] = created.id
+            known[name] = created.id
             self._kinds[created.id] = created.kind
-        return self._labels[name]
+        return known[name]
 
 
 def _is_int(value: object) -> TypeGuard[int]:
@@ -186,12 +323,20 @@ def _is_int(value: object) -> TypeGuard[int]:
 
 
 def _number(raw: dict[str, Any], key: str) -> float | None:
+    """A finite number: JSON readers give ``1e400`` as infinity and accept ``NaN``."""
     value = raw.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError(f'its "{key}" is not a number.')
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise RecordError(f'its "{key}" is too large to be a number Marginalia can store '
+                          "(it reads as infinite or as not a number).")
+    return number
 
 
 def _str(raw: dict[str, Any], key: str, default: str | None) -> Any:
@@ -200,6 +345,40 @@ def _str(raw: dict[str, Any], key: str, default: str | None) -> Any:
         return default
     if not isinstance(value, str):
         raise RecordError(f'its "{key}" is not text.')
+    if _has_surrogates(value):
+        raise RecordError(f'its "{key}" holds a broken character (a lone UTF-16 surrogate).')
     return value
+
+
+def _check_label_name(name: str) -> None:
+    """Refuses a label name an import may not create (too long, or not on one line)."""
+    if len(name.strip()) > LABEL_NAME_MAX:
+        raise RecordError(f"its label {_quoted(name)} is longer than {LABEL_NAME_MAX} "
+                          "characters; the label was not created.")
+    if _unfit_character(name):
+        raise RecordError(f"its label {_quoted(name)} holds a line break or another control "
+                          "character; the label was not created.")
+
+
+def _check_name(name: str, what: str) -> None:
+    """Refuses an entity name or alias the database cannot store (a lone surrogate)."""
+    if _has_surrogates(name):
+        raise RecordError(f"its {what} {_quoted(name)} holds a broken character (a lone "
+                          "UTF-16 surrogate).")
+
+
+def _unfit_character(text: str) -> bool:
+    return any(unicodedata.category(ch) in _UNFIT_CATEGORIES or ch in _DIRECTION_MARKS
+               for ch in text)
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _quoted(text: str) -> str:
+    """``text`` for a message: cut at 40 characters, on one line, hidden characters shown."""
+    shown = "".join(f"\\u{ord(ch):04x}" if _unfit_character(ch) else ch for ch in text[:40])
+    return f"“{shown}{'…' if len(text) > 40 else ''}”"
 
 

@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from db.annotations import AnnotationRecord, LabelRecord
 from db.records import AMOUNT, SUGGESTED
 from desktop.core.formatting import format_amount
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -405,9 +406,10 @@ class AnnotationTreeModel(QAbstractItemModel):
         if role == _TOOLTIP:
             if column == 0:
                 tip = one_line(f"…{record.prefix}[{record.quote}]{record.suffix}…", 400)
-                return f"{SUGGESTED_TIP}\n{tip}" if record.status == SUGGESTED else tip
+                return as_plain_text(f"{SUGGESTED_TIP}\n{tip}" if record.status == SUGGESTED
+                                     else tip)
             if column == 2 and record.note:
-                return record.note
+                return as_plain_text(record.note)
             return None
         if record.status == SUGGESTED:
             if role == _FONT:

@@ -54,6 +54,7 @@ from desktop.ui.annotation_model import (
     ANNOTATION_ID_ROLE,
     LABEL_ID_ROLE,
     AnnotationTreeModel,
+    as_plain_text,
     one_line,
 )
 from desktop.ui.swatch import swatch
@@ -487,6 +488,7 @@ class AnnotationPanel(QWidget):
             self.entity_edit, self.value_edit, self.value_high_edit, self.unit_edit,
             self.note_edit)}
         self.error_label = QLabel(editor)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         palette = self.error_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, _INVALID_COLOR)
         self.error_label.setPalette(palette)
@@ -648,7 +650,7 @@ class AnnotationPanel(QWidget):
         default = self.palette().color(QPalette.ColorRole.Text)
         palette.setColor(QPalette.ColorRole.Text, _INVALID_COLOR if message else default)
         edit.setPalette(palette)
-        edit.setToolTip(message or "")
+        edit.setToolTip(as_plain_text(message or ""))
         if message:
             self.error_label.setText(message)
             self.error_label.show()

@@ -43,6 +43,7 @@ from desktop.core.comparison import (
     compare,
 )
 from desktop.core.formatting import describe_amount, format_amount
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class ComparisonDock(QDockWidget):
         self.tree.setHeaderLabels(headers)
         header_item = self.tree.headerItem()
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
-            header_item.setToolTip(column, self._titles[article_id])
+            header_item.setToolTip(column, as_plain_text(self._titles[article_id]))
         # What the articles have in common and where they differ come first; the
         # lists of what only one names (often long) after.
         sections: list[tuple[str, list[QTreeWidgetItem]]] = [
@@ -267,15 +268,16 @@ class ComparisonDock(QDockWidget):
 
     def _entity_row(self, entity: EntityMentions, ids: Sequence[int]) -> QTreeWidgetItem:
         item = QTreeWidgetItem([entity.name])
-        item.setToolTip(NAME, f"{entity.name}: {entity.total} mentions — click to show the "
-                              "first one in each article")
+        item.setToolTip(NAME, as_plain_text(f"{entity.name}: {entity.total} mentions — click "
+                                            "to show the first one in each article"))
         self._label_cells(item, entity.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             mentions = entity.mentions.get(article_id, ())
             item.setText(column, str(len(mentions)) if mentions else "—")
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
             if mentions:
-                item.setToolTip(column, " · ".join(sorted({m.quote for m in mentions})))
+                item.setToolTip(column, as_plain_text(
+                    " · ".join(sorted({m.quote for m in mentions}))))
         self._targets(item, {a: entity.first(a) for a in ids})
         return item
 
@@ -289,8 +291,8 @@ class ComparisonDock(QDockWidget):
             records = group.amounts.get(article_id, ())
             if records:
                 item.setText(column, f"“{records[0].quote}”{_times(records)}")
-                item.setToolTip(column, "\n".join(
-                    f"“{r.quote}” = {self._value(r)}" for r in records))
+                item.setToolTip(column, as_plain_text("\n".join(
+                    f"“{r.quote}” = {self._value(r)}" for r in records)))
             else:
                 item.setText(column, "—")
         self._targets(item, {a: group.first(a) for a in ids})
@@ -302,14 +304,15 @@ class ComparisonDock(QDockWidget):
         parties = " · ".join(sorted((party_names.get(e, "?") for e in group.parties),
                                     key=str.casefold))
         item = QTreeWidgetItem([parties])
-        item.setToolTip(NAME, f"Linked to {parties} in each article, with values that differ")
+        item.setToolTip(NAME, as_plain_text(
+            f"Linked to {parties} in each article, with values that differ"))
         self._label_cells(item, group.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             records = group.amounts.get(article_id, ())
             if records:
                 item.setText(column, " / ".join(dict.fromkeys(map(self._value, records))))
-                item.setToolTip(column, "\n".join(
-                    f"“{r.quote}” = {self._value(r)}" for r in records))
+                item.setToolTip(column, as_plain_text("\n".join(
+                    f"“{r.quote}” = {self._value(r)}" for r in records)))
             else:
                 item.setText(column, "—")
         self._targets(item, {a: group.first(a) for a in ids})

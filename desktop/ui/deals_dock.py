@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from db import reads
 from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, list_deals
 from desktop.core.formatting import describe_amount, format_amount, format_number
+from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -174,7 +175,7 @@ class DealTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(group, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(group, column)
+            return as_plain_text(self._tooltip(group, column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (Qt.AlignmentFlag.AlignRight if column in (AMOUNT, SOURCES)
                           else Qt.AlignmentFlag.AlignLeft)

@@ -48,6 +48,7 @@ from db import entity_admin, reads
 from db.entity_admin import EntityRow
 from db.records import ENTITY
 from desktop.ui.filter_note import FilterNote
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -127,11 +128,11 @@ class EntityTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ALIASES and row.aliases:
-                return "Also called: " + ", ".join(row.aliases)
+                return as_plain_text("Also called: " + ", ".join(row.aliases))
             if column in (MENTIONS, ARTICLES):
                 return (f"{_count(row.mentions, 'tag')} in {_count(row.articles, 'article')}"
                         " — double-click to list those articles")
-            return self._text(row, column)
+            return as_plain_text(self._text(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (Qt.AlignmentFlag.AlignRight if column in (MENTIONS, ARTICLES)
                           else Qt.AlignmentFlag.AlignLeft)
@@ -384,7 +385,7 @@ class EntitiesDock(QDockWidget):
             return False
         row = rows[0]
         name, ok = QInputDialog.getText(self, "Rename entity",
-                                        f"New name for “{row.name}” ({row.label}):",
+                                        as_plain_text(f"New name for “{row.name}” ({row.label}):"),
                                         QLineEdit.EchoMode.Normal, row.name)
         if not ok or " ".join(name.split()) == row.name:
             return False
@@ -422,8 +423,9 @@ class EntitiesDock(QDockWidget):
         row = rows[0]
         alias, ok = QInputDialog.getItem(
             self, "Split alias off",
-            f"Which name of “{row.name}” becomes an entity of its own?\n"
-            "The tags that read that name move to it.", list(row.aliases), 0, False)
+            as_plain_text(f"Which name of “{row.name}” becomes an entity of its own?\n"
+                          "The tags that read that name move to it."),
+            list(row.aliases), 0, False)
         if not ok or alias not in row.aliases:
             return False
         op = SplitAlias(row.id, alias, name=f"Split “{alias}” off")
@@ -441,7 +443,7 @@ class EntitiesDock(QDockWidget):
             return False
         row = rows[0]
         answer = QMessageBox.question(
-            self, "Delete entity", self.delete_question(row),
+            self, "Delete entity", as_plain_text(self.delete_question(row)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -496,8 +498,8 @@ class EntitiesDock(QDockWidget):
         """Runs an operation; a refusal is shown with its reason. Then lists the result."""
         ok = self._runner.run(operation, quiet=True)
         if not ok:
-            QMessageBox.warning(self, operation.name, self._runner.last_error
-                                or "The change could not be made.")
+            QMessageBox.warning(self, operation.name, as_plain_text(
+                self._runner.last_error or "The change could not be made."))
             return False
         self.refresh()
         if select:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from db import reads as store
 from db.records import AMOUNT, ENTITY, LabelRecord
 from desktop.core import operations
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -184,8 +185,9 @@ class LabelsDialog(QDialog):
             KEY: QTableWidgetItem(label.shortcut or "—"),
         }
         cells[KEY].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        cells[KEY].setToolTip(f"Press {label.shortcut} in the reader to tag with {label.name}"
-                              if label.shortcut else "No key")
+        cells[KEY].setToolTip(as_plain_text(
+            f"Press {label.shortcut} in the reader to tag with {label.name}")
+            if label.shortcut else "No key")
         for column, item in cells.items():
             item.setData(Qt.ItemDataRole.UserRole, label.id)
             self.table.setItem(row, column, item)
@@ -224,7 +226,7 @@ class LabelsDialog(QDialog):
         """
         refused = self._run(operation)
         if refused is not None:
-            QMessageBox.warning(self, title, refused)
+            QMessageBox.warning(self, title, as_plain_text(refused))
             self.refresh()
             return False
         self.refresh(select())

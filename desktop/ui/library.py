@@ -41,6 +41,7 @@ from db import library
 from db.annotations import annotation_counts
 from db.library import LibraryRow
 from desktop.core.sources import source_name
+from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -124,7 +125,8 @@ class LibraryModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title if column == TITLE else row.source if column == SOURCE else None
+            tip = row.title if column == TITLE else row.source if column == SOURCE else None
+            return as_plain_text(tip) if tip is not None else None
         if column == TITLE:
             return row.title
         if column == DATE:

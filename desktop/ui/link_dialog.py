@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from db.records import AMOUNT, ENTITY, AnnotationRecord
 from db.relation_kinds import relation_kinds
 from desktop.ui.annotation_model import one_line
+from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
     from desktop.ui.annotation_commands import AnnotationCommands
@@ -120,7 +121,7 @@ class LinkDialog(QDialog):
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             item.setData(ID_ROLE, record.id)
-            item.setToolTip(one_line(record.quote, 300))
+            item.setToolTip(as_plain_text(one_line(record.quote, 300)))
         if self.list.count():
             self.list.setCurrentRow(0)
         self.list.itemChanged.connect(self._update_ok)

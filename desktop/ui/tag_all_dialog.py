@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from db.annotations import LabelRecord
 from desktop.core.occurrences import Occurrence, find_occurrences
 from desktop.core.progress import Progress
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
@@ -99,6 +100,7 @@ class TagAllDialog(QDialog):
         form.addRow("&Label", self.label_combo)
         form.addRow("Where", scope_row)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # a failure may quote text
         self.preview = QListWidget(self)
         self.preview.setUniformItemSizes(True)
         self.buttons = QDialogButtonBox(
@@ -244,7 +246,7 @@ class TagAllDialog(QDialog):
         for occurrence in self.occurrences[:PREVIEW_LIMIT]:
             # The mention first: titles are long and would push it out of sight.
             item = QListWidgetItem(f"{occurrence.context}   — {occurrence.title}")
-            item.setToolTip(f"{occurrence.title}\n{occurrence.context}")
+            item.setToolTip(as_plain_text(f"{occurrence.title}\n{occurrence.context}"))
             self.preview.addItem(item)
         self._set_ok(count)
         self.preview_ready.emit()

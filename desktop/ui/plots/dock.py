@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from db.aggregates import Rule, Scope
 from desktop.ui.filter_note import FilterNote
+from desktop.ui.plain_text import as_plain_text
 from desktop.ui.plots import captions, numbers
 from desktop.ui.plots.figures import (
     PLOT_KINDS,
@@ -202,6 +204,7 @@ class PlotsDock(QDockWidget):
 
     def _build_footer(self, body: QWidget) -> QHBoxLayout:
         self.detail_label = QLabel(HINT, body)
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)  # it names entities
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.filter_note = FilterNote(body)
         self.filter_note.clear_requested.connect(self.clear_filter)
@@ -454,7 +457,8 @@ class PlotsDock(QDockWidget):
 
     def _draw_timeline(self, page: PlotPage, shown: Figure) -> None:
         points = shown.points
-        title = (f"Amounts in {shown.currency} per month" if shown.currency
+        # pyqtgraph draws a plot's title as HTML: the currency is the amounts' unit.
+        title = (f"Amounts in {escape(shown.currency)} per month" if shown.currency
                  else "No amounts tagged")
         page.chart.set_months(  # type: ignore[union-attr]
             [numbers.month_name(bar.name, short=True) for bar in shown.bars],
@@ -541,7 +545,7 @@ class PlotsDock(QDockWidget):
             return
         text = numbers.describe(shown, index, point)
         self.detail_label.setText(text.replace("\n", " · "))
-        QToolTip.showText(QCursor.pos(), text, self.page(kind).chart)
+        QToolTip.showText(QCursor.pos(), as_plain_text(text), self.page(kind).chart)
 
     def _on_bar_clicked(self, kind: PlotKind, index: int, double: bool) -> None:
         self._click(kind, index, point=False, double=double)

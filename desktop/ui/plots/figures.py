@@ -33,6 +33,7 @@ from db.aggregates import (
 )
 from db.annotations import get_annotation, label_by_name
 from db.records import ENTITY
+from desktop.core.exporters import csv_text
 
 PlotKind = Literal["entities", "money", "timeline", "labels"]
 PLOT_KINDS: tuple[PlotKind, ...] = ("entities", "money", "timeline", "labels")
@@ -332,15 +333,16 @@ def csv_rows(shown: Figure, bars: int | None = None) -> list[list[object]]:
     kept = shown.bars if bars is None else shown.bars[:bars]
     if shown.kind == "entities":
         return [["entity", "label", "mentions"],
-                *([b.name, b.group, b.count] for b in kept)]
+                *([csv_text(b.name), csv_text(b.group), b.count] for b in kept)]
     if shown.kind == "labels":
         return [["label", "kind", "annotations"],
-                *([b.name, b.group, b.count] for b in kept)]
+                *([csv_text(b.name), csv_text(b.group), b.count] for b in kept)]
     if shown.kind == "money":
         rule = RULE_NAMES.get(shown.rule or "", "")
         return [["entity", "label", "currency", "total", "high", "amounts", "approximate",
                  "ranges", "rule"],
-                *([b.name, b.group, shown.currency, _number(b.value), _number(b.high),
+                *([csv_text(b.name), csv_text(b.group), shown.currency, _number(b.value),
+                   _number(b.high),
                    b.count, b.approx, b.ranges, rule] for b in kept)]
     header = ["month", "mentions", "currency", "total", "high", "amounts", "approximate",
               "ranges"]

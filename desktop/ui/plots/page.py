@@ -28,6 +28,7 @@ class PlotPage(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setMargin(4)
         self.empty_label = QLabel(self)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)  # it may name a currency
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMargin(16)
