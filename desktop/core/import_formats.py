@@ -7,27 +7,50 @@ here, and the CLI ``suggest`` command reads one file with
 exactly what the reader shows. Problems are reported in words, naming the
 file (and line) and the reason.
 
-A text or Markdown file is read as UTF-8 when it is UTF-8 (or has a UTF-16
-byte-order mark). Other bytes are a file saved in an older 8-bit encoding:
+A text or Markdown file is read as UTF-8 when it is UTF-8, or in the
+encoding its byte-order mark names (UTF-8, UTF-16 or UTF-32, either byte
+order). Other bytes are a file saved in an older 8-bit encoding:
 :func:`legacy_encoding` finds which (charset-normalizer), the file is read
 in it, and an :class:`ImportNote` says so, for the user to check its accents.
+
+Reading is bounded (:mod:`desktop.core.bounded_read`): only regular files,
+one article of at most ``MAX_ARTICLE_BYTES``, compressed files expanded as
+a stream within a size and a ratio. A JSON line that can't be read — bad
+JSON, a number of thousands of digits, lists nested thousands deep, text
+holding half a surrogate pair or a NUL — is a problem of that line only.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
-import gzip
 import json
 import os
 import re
+import sys
 import zlib
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.bounded_read import (
+    MAX_ARTICLE_BYTES,
+    GzipChunks,
+    LimitReached,
+    LineReader,
+    ReadCallback,
+    ReadCancelled,
+    display_path,
+    open_regular,
+    read_article_file,
+    read_chunks,
+    size_text,
+)
+from desktop.core.bounded_read import DocumentError as DocumentError
 from desktop.core.language import guess_language
 from desktop.core.markdown_text import markdown_to_text
+from desktop.core.progress import CancelToken, is_cancelled
 from desktop.core.text import normalize_body
 
 TEXT_SUFFIXES = (".txt",)
@@ -38,12 +61,11 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES
 MAX_PROBLEMS_PER_FILE = 20
 """Past this many bad lines in one file, the rest are counted, not listed."""
 
+GIVE_UP_AFTER_BAD_LINES = 1000
+"""A JSON Lines file whose first this many lines hold no article is not read further."""
+
 TITLE_MAX = 120
 """A title taken from the first line of the text is cut to this many characters."""
-
-
-class DocumentError(Exception):
-    """A whole file can't be imported; the message says why, in words."""
 
 
 class RecordError(Exception):
@@ -67,6 +89,12 @@ class ParsedArticle:
         deals: deals carried by a Marginalia export (raw dicts; only their
             ``amount`` and ``same_deal_as`` are read, the rest comes from
             the relations).
+        currency_hint: what a bare "$" means in the article, as a Marginalia
+            export gave it (raw: checked when restored), or None.
+        rejected: the spans refused as suggestions that a Marginalia export
+            carried (raw: checked when restored), or None.
+        entities: the entities, with their aliases, that a Marginalia export
+            named for the annotations (raw: checked when restored), or None.
     """
 
     title: str
@@ -79,6 +107,9 @@ class ParsedArticle:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
     deals: list[dict[str, Any]] = field(default_factory=list)
+    currency_hint: object = None
+    rejected: object = None
+    entities: object = None
 
     @property
     def where(self) -> str:
@@ -148,34 +179,60 @@ def suffix_of(path: Path) -> str:
     return next((s for s in SUPPORTED_SUFFIXES if name.endswith(s)), path.suffix.lower())
 
 
-def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote] | None = None
+def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote] | None = None,
+              *, cancel: CancelToken | None = None, on_read: ReadCallback | None = None
               ) -> Generator[tuple[ParsedArticle, int], None, None]:
     """Yields each article of ``path`` with the bytes of the file read so far.
 
     Bad lines of a JSON Lines file are added to ``problems`` and skipped. A
     text or Markdown file that is not UTF-8 is read in the legacy encoding
-    that fits it, and a note naming it is added to ``notes``.
+    that fits it, and a note naming it is added to ``notes``. Paths in
+    problems, notes and articles are shown as :func:`display_path` writes
+    them, whatever bytes the file's name holds.
+
+    Args:
+        path: the file.
+        problems: gets the bad lines of a JSON Lines file.
+        notes: gets a note when the file was read in a legacy encoding.
+        cancel: checked before each chunk read, in the middle of a long file too.
+        on_read: told the bytes of the file read so far, after each chunk.
 
     Raises:
         DocumentError: the whole file can't be read; the message says why.
+        ReadCancelled: ``cancel`` was set while the file was being read.
     """
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES:
-        yield from _iter_jsonl(path, problems)
+        yield from _iter_jsonl(path, problems, cancel, on_read)
         return
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(unsupported_reason(suffix))
-    data = _read_bytes(path)
+    data = read_article_file(path, cancel, on_read, MAX_ARTICLE_BYTES)
     decoded, legacy = _decode(data)
     text = normalize_body(decoded)
-    parse = parse_markdown if suffix in MARKDOWN_SUFFIXES else parse_text
-    article = parse(text, source=str(path.resolve()))
-    article.path = str(path)
+    if suffix in MARKDOWN_SUFFIXES:
+        article = parse_markdown(text, source=_source_of(path), check=_canceller(cancel))
+    else:
+        article = parse_text(text, source=_source_of(path))
+    article.path = display_path(path)
     if legacy is not None and notes is not None:
         name = encoding_name(legacy)
-        notes.append(ImportNote(str(path), f"Read as {name}: the file is not UTF-8 (check "
-                                "that its accents look right).", encoding=name))
+        notes.append(ImportNote(display_path(path), f"Read as {name}: the file is not UTF-8 "
+                                "(check that its accents look right).", encoding=name))
     yield article, len(data)
+
+
+def _canceller(cancel: CancelToken | None) -> Callable[[], None]:
+    """A check that raises :class:`ReadCancelled` once ``cancel`` is set."""
+    def check() -> None:
+        if is_cancelled(cancel):
+            raise ReadCancelled()
+    return check
+
+
+def _source_of(path: Path) -> str:
+    """The file an article came from, as stored: its full path, links resolved."""
+    return display_path(os.path.realpath(path))
 
 
 def unsupported_reason(suffix: str) -> str:
@@ -185,40 +242,43 @@ def unsupported_reason(suffix: str) -> str:
             ".jsonl and .jsonl.gz files.")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(_os_reason(exc)) from exc
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+              (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+"""Byte-order marks of UTF-32 and UTF-16; UTF-32 first (its LE mark starts like UTF-16's)."""
 
 
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "The file does not exist."
-    if isinstance(exc, PermissionError):
-        return "Permission denied: Marginalia is not allowed to read this file."
-    if isinstance(exc, IsADirectoryError):
-        return "This is a folder, not a file."
-    return f"The file could not be read ({exc.strerror or exc})."
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """The codec and name of the UTF-16 or UTF-32 encoding ``data``'s byte-order mark names."""
+    return next(((codec, name) for bom, codec, name in _WIDE_BOMS if data.startswith(bom)), None)
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:
     """Decodes a whole text file, and names the legacy encoding used (None: UTF).
 
-    UTF-8 (BOM allowed) comes first, then UTF-16 with its BOM; only bytes
-    that are neither are read in the legacy encoding that fits them.
+    A byte-order mark decides first (UTF-32, UTF-16, UTF-8); then UTF-8;
+    only bytes that are none of these are read in the legacy encoding that
+    fits them. Text holding a NUL is refused: no text file has one.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _wide_encoding(data)
+    if wide is not None:
+        codec, name = wide
         try:
-            return data.decode("utf-16"), None
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            raise DocumentError("This UTF-16 file is damaged and can't be decoded.") from exc
+            raise DocumentError(f"This {name} file is damaged and can't be decoded.") from exc
+        if "\0" in text:
+            line = text.count("\n", 0, text.index("\0")) + 1
+            raise DocumentError(f"This {name} text holds a NUL character on line {line:,}, "
+                                "which no text has: the file is damaged, or not text.")
+        return text, None
     if b"\0" in data:
         raise DocumentError("This is a binary file, not text.")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         refusal = _not_utf8(data, exc.start)
+        if data.startswith(codecs.BOM_UTF8):  # it says it is UTF-8: no other encoding fits
+            raise DocumentError(refusal) from exc
     encoding = legacy_encoding(data)
     if encoding is not None:
         try:
@@ -350,7 +410,28 @@ def _parse_date(value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"The date {value!r} is not a valid date of the form YYYY-MM-DD.")
+    raise ValueError(f"The date {shown(value)} is not a valid date of the form YYYY-MM-DD.")
+
+
+SHOWN_CHARACTERS = 60
+"""A value quoted in a message is cut to this many characters."""
+
+
+def shown(value: object) -> str:
+    """A value from a file as a message quotes it: short, printable, whatever it holds.
+
+    A list or an object is named, not written out (it may nest deeper than
+    ``repr`` recurses); a long text or number is cut. Half a surrogate pair
+    comes out escaped (``repr`` writes it ``\\ud800``).
+    """
+    if isinstance(value, list):
+        return "(a list)"
+    if isinstance(value, dict):
+        return "(an object)"
+    text = repr(value[:SHOWN_CHARACTERS + 1] if isinstance(value, str) else value)
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return text
 
 
 def _title_from(body: str) -> str:
@@ -363,7 +444,8 @@ def _title_from(body: str) -> str:
 
 # --- Markdown -------------------------------------------------------------------
 
-def parse_markdown(text: str, source: str = "") -> ParsedArticle:
+def parse_markdown(text: str, source: str = "", check: Callable[[], None] | None = None
+                   ) -> ParsedArticle:
     """Parses a Markdown article into the plain text the reader shows.
 
     Front matter (``---`` … ``---`` with title/date/source/lang) gives the
@@ -374,12 +456,13 @@ def parse_markdown(text: str, source: str = "") -> ParsedArticle:
     Args:
         text: the file's text, already normalised.
         source: the file, used when the front matter gives no source.
+        check: called now and then through a long text; it may raise to stop it.
 
     Raises:
         DocumentError: the body is empty or the date is not YYYY-MM-DD.
     """
     fields, markdown = _split_front_matter(text)
-    body, heading = markdown_to_text(markdown)
+    body, heading = markdown_to_text(markdown, check)
     return _article(fields, body, source, title=heading)
 
 
@@ -407,47 +490,122 @@ def _unquote(value: str) -> str:
 
 # --- JSON Lines -------------------------------------------------------------------
 
-def _iter_jsonl(path: Path, problems: list[ImportProblem]
-                ) -> Iterator[tuple[ParsedArticle, int]]:
-    """Streams the records of a ``.jsonl`` or ``.jsonl.gz`` file, one line at a time."""
-    try:
-        raw = path.open("rb")
-    except OSError as exc:
-        raise DocumentError(_os_reason(exc)) from exc
-    bad = 0
-    good = 0
-    number = 0
-    source = str(path.resolve())
-    with raw:
-        stream = gzip.GzipFile(fileobj=raw, mode="rb") if suffix_of(path) == ".jsonl.gz" else raw
+def _iter_jsonl(path: Path, problems: list[ImportProblem], cancel: CancelToken | None,
+                on_read: ReadCallback | None) -> Iterator[tuple[ParsedArticle, int]]:
+    """Streams the records of a ``.jsonl`` or ``.jsonl.gz`` file, one line at a time.
+
+    Memory holds one line (at most ``MAX_ARTICLE_BYTES``) and one chunk; a
+    compressed file is expanded within the bounds of
+    :class:`~desktop.core.bounded_read.GzipChunks`.
+    """
+    name = display_path(path)
+    source = _source_of(path)
+    feed = _JsonLinesFeed(name, problems)
+    read = 0
+
+    def count(done: int) -> None:
+        nonlocal read
+        read = done
+        if on_read is not None:
+            on_read(done)
+
+    with open_regular(path) as handle:
+        expanded = GzipChunks(handle, cancel, count) if suffix_of(path) == ".jsonl.gz" else None
+        chunks: Iterable[bytes] = (expanded if expanded is not None
+                                   else read_chunks(handle, cancel, count))
+        lines = LineReader(chunks, MAX_ARTICLE_BYTES)
         try:
-            for number, line in enumerate(stream, 1):
-                if not line.strip():
-                    continue
-                try:
-                    article = parse_record(line, source=source, line=number)
-                except RecordError as exc:
-                    if not good and not bad and b"\0" in line:
-                        raise DocumentError("This is a binary file, not JSON Lines text.") from exc
-                    bad += 1
-                    if bad <= MAX_PROBLEMS_PER_FILE:
-                        problems.append(ImportProblem(str(path), str(exc), number))
-                    continue
-                good += 1
-                article.path = str(path)
-                yield article, raw.tell()
-        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-            if not number:
+            for number, line in lines:
+                article = feed.article(number, line, source)
+                if article is not None:
+                    yield article, read
+                elif feed.given_up:
+                    break
+        except LimitReached as exc:
+            feed.stopped(str(exc), lines.number)
+        except (EOFError, zlib.error) as exc:
+            if not lines.number:
                 raise DocumentError("This is not a valid gzip file.") from exc
             problems.append(ImportProblem(
-                str(path), f"The compressed file is cut short or damaged after line {number:,}; "
-                "the lines before it were read."))
-        except OSError as exc:
-            raise DocumentError(_os_reason(exc)) from exc
-    if bad > MAX_PROBLEMS_PER_FILE:
-        problems.append(ImportProblem(
-            str(path), f"{bad - MAX_PROBLEMS_PER_FILE:,} more lines with problems were "
-            "skipped as well."))
+                name, f"The compressed file is cut short or damaged after line "
+                f"{lines.number:,}; the lines before it were read."))
+    feed.finish(empty=not (expanded.expanded if expanded is not None else read))
+
+
+class _JsonLinesFeed:
+    """Turns the lines of one JSON Lines file into articles, and its bad lines into problems."""
+
+    def __init__(self, name: str, problems: list[ImportProblem]) -> None:
+        self.name = name
+        self.problems = problems
+        self.good = 0
+        self.bad = 0
+        self.given_up = False
+
+    def article(self, number: int, line: bytes | None, source: str) -> ParsedArticle | None:
+        """The article of one line, or None (a bad line is reported, a blank one skipped).
+
+        Raises:
+            DocumentError: the first line shows the file is not UTF-8 JSON Lines at all.
+        """
+        if line is None:
+            self._bad(number, f"The line is longer than {size_text(MAX_ARTICLE_BYTES)}, the "
+                      "most one article may take; it was skipped.")
+            return None
+        if not self.good and not self.bad:
+            _refuse_wide_text(line)
+        if not line.strip():
+            return None
+        try:
+            article = parse_record(line, source=source, line=number)
+        except RecordError as exc:
+            if not self.good and not self.bad and b"\0" in line:
+                raise DocumentError("This is a binary file, not JSON Lines text.") from exc
+            self._bad(number, str(exc))
+            return None
+        self.good += 1
+        article.path = self.name
+        return article
+
+    def _bad(self, number: int, reason: str) -> None:
+        self.bad += 1
+        if self.bad <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(ImportProblem(self.name, reason, number))
+        if not self.good and self.bad >= GIVE_UP_AFTER_BAD_LINES:
+            self.given_up = True
+            self.problems.append(ImportProblem(
+                self.name, f"Reading stopped at line {number:,}: {GIVE_UP_AFTER_BAD_LINES:,} "
+                "lines and not one article in them, so this is not JSON Lines of articles."))
+
+    def stopped(self, reason: str, lines: int) -> None:
+        """The file went past a bound after ``lines`` lines."""
+        if not self.good and not self.bad:
+            raise DocumentError(reason)
+        self.problems.append(ImportProblem(
+            self.name, f"{reason} Reading stopped after line {lines:,}; the lines before it "
+            "were read."))
+
+    def finish(self, empty: bool) -> None:
+        """Reports what the whole file lacked; ``empty``: it held no byte at all.
+
+        Raises:
+            DocumentError: the file holds nothing, or only blank lines.
+        """
+        if not self.good and not self.bad:
+            raise DocumentError("The file holds no articles: it is empty." if empty else
+                                "The file holds no articles: all its lines are blank.")
+        if self.bad > MAX_PROBLEMS_PER_FILE:
+            self.problems.append(ImportProblem(
+                self.name, f"{self.bad - MAX_PROBLEMS_PER_FILE:,} more lines with problems "
+                "were skipped as well."))
+
+
+def _refuse_wide_text(line: bytes) -> None:
+    """Refuses a JSON Lines file that starts with a UTF-16 or UTF-32 byte-order mark."""
+    wide = _wide_encoding(line)
+    if wide is not None:
+        raise DocumentError(f"This file is {wide[1]} text, but JSON Lines must be UTF-8: save "
+                            "it as UTF-8 and import it again.")
 
 
 def parse_record(data: bytes | str, source: str = "", line: int | None = None
@@ -469,12 +627,11 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
             raise RecordError(_not_utf8(data, exc.start, "line")) from exc
     else:
         text = data
-    try:
-        record = json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"Not valid JSON: {exc.msg} (column {exc.colno}).") from exc
+    record = _load_json(text.removeprefix("\ufeff"))
     if not isinstance(record, dict):
         raise RecordError("The line is not a JSON object.")
+    if _SUSPECT_ESCAPE.search(text):
+        _refuse_broken_text(record)
     body = record.get("body")
     if body is None:
         raise RecordError('The record has no "body" field.')
@@ -499,6 +656,8 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
         language=language.strip().lower() or guess_language(title + "\n" + body),
         published=published, source=_text(record, "source") or source, path=source,
         line=line, annotations=annotations, relations=relations, deals=deals,
+        currency_hint=record.get("currency_hint"), rejected=record.get("rejected"),
+        entities=record.get("entities"),
     )
 
 
@@ -511,3 +670,63 @@ def _text(record: dict[str, Any], key: str) -> str:
     return value
 
 
+def _load_json(text: str) -> object:
+    """Parses one line of JSON; what Python can't parse is a :class:`RecordError` in words."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"Not valid JSON: {exc.msg} (column {exc.colno:,}).") from exc
+    except RecursionError as exc:
+        raise RecordError("Lists or objects are nested too deeply on this line to be read "
+                          "(hundreds of levels): no article is written like that.") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise RecordError(f"A number on this line has more than "
+                          f"{sys.get_int_max_str_digits():,} digits, too many to read.") from exc
+
+
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+"""An escape that may give a NUL or half a surrogate pair (the only ways JSON text gets them)."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_broken_text(record: dict[str, Any]) -> None:
+    """Refuses text no article holds: a NUL, or half of a UTF-16 surrogate pair.
+
+    Half a pair comes from a program that cut an emoji or other character
+    in two; it is no character, can't be stored as UTF-8, nor shown. Every
+    field is looked at, those read today and any read tomorrow alike: the
+    message names the field.
+    """
+    for key, value in record.items():
+        for text in _strings([key, value]):
+            if "\0" in text:
+                raise RecordError(f"The {_field(key)} field holds a NUL character (\\u0000), "
+                                  "which no text has.")
+            half = _SURROGATE.search(text)
+            if half is not None:
+                raise RecordError(
+                    f"The {_field(key)} field holds \\u{ord(half.group()):04x}, half of a UTF-16 "
+                    "surrogate pair and not a character: the program that wrote the file cut "
+                    "a character (an emoji?) in two.")
+
+
+def _field(key: str) -> str:
+    """A record's key as a message names it: quoted, printable, short."""
+    text = key.encode("utf-8", "backslashreplace").decode("utf-8")
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return f'"{text}"'
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in a parsed JSON value, keys too, however deep (without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)

@@ -12,6 +12,14 @@ itself, it is imported). Nothing already stored is changed: an article
 whose content is already present is reported as a duplicate, never stored
 twice.
 
+Hostile input stays a problem of its file: only regular files are read,
+within the bounds of :mod:`desktop.core.bounded_read` (so a named pipe, a
+link to ``/dev/zero`` or a decompression bomb neither blocks nor fills the
+memory), a loop of symbolic links or a folder nested deeper than Python
+recurses is reported, a name that is not UTF-8 is stored as
+:func:`~desktop.core.bounded_read.display_path` writes it, and Cancel is
+heard in the middle of a long file too.
+
 JSON Lines written by :func:`desktop.core.exporters.export_jsonl` carry
 annotations and relations; importing such a file into a database that does
 not hold those articles yet restores them.
@@ -19,8 +27,10 @@ not hold those articles yet restores them.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterable
+import stat
+from collections.abc import Generator, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +40,13 @@ from peewee import PeeweeException
 from db.articles import NewArticle, existing_hashes, insert_articles
 from db.connection import DatabaseError
 from db.models import database
+from desktop.core.bounded_read import (
+    MIB,
+    ReadCancelled,
+    display_path,
+    not_regular_reason,
+    os_reason,
+)
 from desktop.core.import_annotations import AnnotationRestorer
 from desktop.core.import_formats import (
     SUPPORTED_SUFFIXES,
@@ -50,6 +67,15 @@ __all__ = [
     "DocumentError", "ImportNote", "ImportProblem", "ImportReport", "ParsedArticle", "RecordError",
     "collect_files", "import_paths", "read_document",
 ]
+
+log = logging.getLogger(__name__)
+
+PROGRESS_STEP = 4 * MIB
+"""Inside one long file, progress is reported each time this many more bytes were read."""
+
+UNEXPECTED_REASON = ("An unexpected error stopped the reading of this file, so it was "
+                     "skipped; the details are in the log. Please report it.")
+"""The problem of a file whose reading failed in a way no other message describes (a bug)."""
 
 
 @dataclass
@@ -123,44 +149,76 @@ def collect_files(paths: Iterable[str | os.PathLike[str]],
                   notes: list[ImportNote] | None = None) -> list[Path]:
     """Expands folders (recursively, sorted, hidden entries skipped) into files.
 
-    Missing paths, unreadable folders and files of an unsupported type are
-    added to ``problems``; a file named twice is read once. A README, a
-    licence, a change log… found in a folder is skipped, with a note added
-    to ``notes`` (named by itself, it is taken like any other file).
+    Missing paths, unreadable folders, links that lead nowhere or in a loop,
+    what is not a regular file (a named pipe, a device) and files of an
+    unsupported type are added to ``problems``; a file named twice, or
+    reached twice through links, is read once. A README, a licence, a
+    change log… found in a folder is skipped, with a note added to
+    ``notes`` (named by itself, it is taken like any other file). Folders
+    are walked without recursion, however deep they nest.
     """
     files: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, in_folder: bool = False) -> None:
-        key = path.resolve()
-        if key in seen:
-            return
-        seen.add(key)
-        kind = not_an_article(path) if in_folder and not path.is_dir() else None
-        if kind is not None:
-            if notes is not None:
-                notes.append(ImportNote(str(path), f"Skipped: looks like {kind}, not an "
-                                        "article (import the file by itself to read it).",
-                                        skipped=True))
-        elif path.is_dir():
-            try:
-                entries = sorted(path.iterdir(), key=lambda p: p.name)
-            except OSError as exc:
-                problems.append(ImportProblem(str(path), _folder_reason(exc)))
-                return
-            for entry in entries:
-                if not entry.name.startswith("."):
-                    add(entry, in_folder=True)
-        elif not path.exists():
-            problems.append(ImportProblem(str(path), "The file does not exist."))
-        elif suffix_of(path) not in SUPPORTED_SUFFIXES:
-            problems.append(ImportProblem(str(path), unsupported_reason(suffix_of(path))))
-        else:
-            files.append(path)
-
-    for item in paths:
-        add(Path(item))
+    seen: set[object] = set()
+    # Depth first, in name order: pushed in reverse, so the first comes out first.
+    stack: list[tuple[Path, bool]] = [(Path(item), False) for item in reversed(list(paths))]
+    while stack:
+        path, in_folder = stack.pop()
+        entries = _visit(path, in_folder, seen, files, problems, notes)
+        stack.extend((entry, True) for entry in reversed(entries))
     return files
+
+
+def _visit(path: Path, in_folder: bool, seen: set[object], files: list[Path],
+           problems: list[ImportProblem], notes: list[ImportNote] | None) -> list[Path]:
+    """Takes one path: adds it to ``files`` or says why not; returns a folder's entries.
+
+    A file or folder is known by its device and inode, links followed, so
+    one reached again (through a link, or named twice) is skipped.
+    """
+    name = display_path(path)
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError) as exc:
+        key: object = ("unreadable", os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            problems.append(ImportProblem(name, _missing_reason(path, exc)))
+        return []
+    if (info.st_dev, info.st_ino) in seen:
+        return []
+    seen.add((info.st_dev, info.st_ino))
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            entries = sorted(path.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            problems.append(ImportProblem(name, _folder_reason(exc)))
+            return []
+        return [entry for entry in entries if not entry.name.startswith(".")]
+    kind = not_an_article(path) if in_folder else None
+    if kind is not None:
+        if notes is not None:
+            notes.append(ImportNote(name, f"Skipped: looks like {kind}, not an article "
+                                    "(import the file by itself to read it).", skipped=True))
+    elif not stat.S_ISREG(info.st_mode):
+        problems.append(ImportProblem(name, not_regular_reason(info.st_mode)))
+    elif suffix_of(path) not in SUPPORTED_SUFFIXES:
+        problems.append(ImportProblem(name, unsupported_reason(suffix_of(path))))
+    else:
+        files.append(path)
+    return []
+
+
+def _missing_reason(path: Path, exc: OSError | ValueError) -> str:
+    """Why ``os.stat`` found nothing to read at ``path``, in words."""
+    if isinstance(exc, ValueError):  # a NUL in a name typed by hand
+        return "This is not a valid file name."
+    if isinstance(exc, FileNotFoundError) and os.path.islink(path):
+        try:
+            target = display_path(os.readlink(path))
+        except OSError:
+            target = "a file"
+        return f"This is a symbolic link to {target}, which does not exist."
+    return os_reason(exc)
 
 
 def _folder_reason(exc: OSError) -> str:
@@ -172,7 +230,7 @@ def _folder_reason(exc: OSError) -> str:
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
-    except OSError:
+    except (OSError, ValueError):
         return 0
 
 
@@ -205,29 +263,41 @@ class _BatchWriter:
             raise DatabaseError(f"Could not store the imported articles: {exc}. The "
                                 f"{len(self.result.imported):,} articles stored before "
                                 "are kept.") from exc
+        except DatabaseError:
+            raise
+        except Exception as exc:  # a bug: stop, for the restorer's caches may be wrong now
+            log.exception("Storing a batch of imported articles failed")
+            files = ", ".join(sorted({article.path for article, _ in batch})[:3])
+            raise DatabaseError(
+                f"An unexpected error stopped the import while storing articles of {files} "
+                f"(the details are in the log). The {len(self.result.imported):,} articles "
+                "stored before are kept.") from exc
         report(self.progress, self.position, self.total,
                f"Imported {_plural(len(self.result.imported), 'article')}")
 
     def _store(self, batch: list[tuple[ParsedArticle, str]]) -> None:
-        stored = existing_hashes(sorted({digest for _, digest in batch}))
-        fresh: list[tuple[ParsedArticle, str]] = []
-        repeats: list[tuple[ParsedArticle, str]] = []
-        fresh_hashes: set[str] = set()
-        for article, digest in batch:
-            if digest in stored:
-                self._duplicate(article, stored[digest])
-            elif digest in fresh_hashes:
-                repeats.append((article, digest))
-            else:
-                fresh_hashes.add(digest)
-                fresh.append((article, digest))
+        # The transaction takes the write lock as it begins, so the hashes read
+        # inside it include any another process (a second import) stored
+        # meanwhile: those articles are duplicates, skipped, not a failed insert.
         with database.atomic():
+            stored = existing_hashes(sorted({digest for _, digest in batch}))
+            fresh: list[tuple[ParsedArticle, str]] = []
+            repeats: list[tuple[ParsedArticle, str]] = []
+            fresh_hashes: set[str] = set()
+            for article, digest in batch:
+                if digest in stored:
+                    self._duplicate(article, stored[digest])
+                elif digest in fresh_hashes:
+                    repeats.append((article, digest))
+                else:
+                    fresh_hashes.add(digest)
+                    fresh.append((article, digest))
             ids = insert_articles([
                 NewArticle(title=a.title, body=a.body, content_hash=digest,
                            language=a.language, published=a.published, source=a.source)
                 for a, digest in fresh])
             for (article, _), article_id in zip(fresh, ids, strict=True):
-                if article.annotations:
+                if article.annotations or article.rejected or article.currency_hint is not None:
                     self.restorer.restore(article, article_id)
         self.result.imported.extend(ids)
         new_ids = {digest: article_id for (_, digest), article_id in zip(fresh, ids, strict=True)}
@@ -246,9 +316,11 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
 
     Args:
         paths: files or folders (recursed in name order, hidden entries skipped).
-        progress: called after each stored batch with bytes read of the total.
-        cancel: checked before each article; a cancelled import keeps the
-            batches already committed and drops the one being gathered.
+        progress: called after each stored batch, and every few megabytes
+            inside a long file, with bytes read of the total.
+        cancel: checked before each article and each chunk read; a cancelled
+            import keeps the batches already committed and drops the one
+            being gathered.
         batch_size: articles stored per transaction.
 
     Returns:
@@ -270,16 +342,17 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
         if is_cancelled(cancel):
             result.cancelled = True
             break
+        reading = _ReadProgress(progress, writer.total, done, size, path.name)
         try:
-            with closing(iter_file(path, result.problems, result.notes)) as articles:
+            with closing(_articles_of(path, result, cancel, reading)) as articles:
                 for article, position in articles:
                     if is_cancelled(cancel):
                         result.cancelled = True
                         break
-                    writer.position = done + position
+                    writer.position = done + min(position, size)
                     writer.add(article)
-        except DocumentError as exc:
-            result.problems.append(ImportProblem(str(path), str(exc)))
+        except ReadCancelled:
+            result.cancelled = True
         if result.cancelled:
             break
         done += size
@@ -289,3 +362,48 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
         writer.restorer.finish()
         report(progress, writer.total, writer.total, result.summary())
     return result
+
+
+def _articles_of(path: Path, result: ImportReport, cancel: CancelToken | None,
+                 on_read: _ReadProgress) -> Generator[tuple[ParsedArticle, int], None, None]:
+    """The articles of one file; whatever stops its reading becomes a problem of that file.
+
+    Raises:
+        ReadCancelled: the user cancelled while the file was being read.
+    """
+    articles = iter_file(path, result.problems, result.notes, cancel=cancel, on_read=on_read)
+    with closing(articles):
+        while True:
+            try:
+                item = next(articles)
+            except StopIteration:
+                return
+            except DocumentError as exc:
+                result.problems.append(ImportProblem(display_path(path), str(exc)))
+                return
+            except ReadCancelled:
+                raise
+            except Exception:  # a bug must not cost the other files their import
+                log.exception("Reading %s for an import failed", display_path(path))
+                result.problems.append(ImportProblem(display_path(path), UNEXPECTED_REASON))
+                return
+            yield item
+
+
+class _ReadProgress:
+    """Reports progress inside one long file, every :data:`PROGRESS_STEP` bytes read."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int, done: int, size: int,
+                 name: str) -> None:
+        self._progress = progress
+        self._total = total
+        self._done = done
+        self._size = size
+        self._message = f"Reading {display_path(name)}…"
+        self._reported = 0
+
+    def __call__(self, position: int) -> None:
+        if position - self._reported >= PROGRESS_STEP:
+            self._reported = position
+            report(self._progress, self._done + min(position, self._size), self._total,
+                   self._message)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextLine,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 from desktop.core.offsets import OffsetMap
 from desktop.core.sources import source_name
 from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
+from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
     from desktop.ui.find_bar import FindBar
@@ -160,9 +162,15 @@ class _BodyView(QPlainTextEdit):
 
     def set_text(self, text: str) -> None:
         """Shows ``text`` exactly and drops every highlight."""
+        starts = block_starts(text)
+        # Qt breaks a word wider than the column where it can, but looking for
+        # where takes time that grows faster than the word: a 200 kB "word"
+        # ("[[[[…", a base64 blob) froze the window for 8-10 s. Such a text
+        # is broken anywhere instead (0.07 s); every other keeps whole words.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if _has_huge_word(text, starts)
+                             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlainText(text)
         self.offsets = OffsetMap(text)
-        starts = block_starts(text)
         if len(starts) != self.document().blockCount():
             # Qt split the text differently than expected (a CR slipped through
             # normalisation): take the blocks from the document itself.
@@ -268,7 +276,9 @@ class _BodyView(QPlainTextEdit):
             cp = self.char_at(event.pos())
             found = self.index.at(cp) if cp is not None else []
             if found:
-                QToolTip.showText(event.globalPos(), "\n".join(h.tooltip for h in found),
+
+                QToolTip.showText(event.globalPos(),
+                                  as_plain_text("\n".join(h.tooltip for h in found)),
                                   self.viewport())
             else:
                 QToolTip.hideText()
@@ -341,6 +351,19 @@ class _BodyView(QPlainTextEdit):
         self._side_margin, self._right_margin = left, right
         self.setViewportMargins(left, 0, right, 0)
         return True
+
+
+_HUGE_WORD = 1000
+"""Characters without a space beyond which a word is broken anywhere (see set_text)."""
+
+
+def _has_huge_word(text: str, starts: list[int]) -> bool:
+    """Whether a line of ``text`` holds a run of more than :data:`_HUGE_WORD`
+    characters without white space (only long lines are looked into)."""
+    ends = [*starts[1:], len(text)]
+    return any(end - start > _HUGE_WORD
+               and max(map(len, text[start:end].split()), default=0) > _HUGE_WORD
+               for start, end in zip(starts, ends, strict=True))
 
 
 class ReaderPane(QWidget):
@@ -514,7 +537,7 @@ class ReaderPane(QWidget):
             parts.append(f'<a href="{escape(source, quote=True)}">'
                          f"{escape(source_name(source))}</a>")
         self._meta.setText(" · ".join(parts))
-        self._meta.setToolTip(source)
+        self._meta.setToolTip(as_plain_text(source))  # "<img…>" shown as written
         self._meta.setVisible(bool(parts))
         self._attribution.setText(attribution)
         self._attribution.setVisible(bool(attribution))

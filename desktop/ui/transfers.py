@@ -5,6 +5,11 @@ The import and export themselves are Qt-free functions of the core
 :class:`~desktop.ui.tasks.TaskRunner`. When an import ends, its change goes
 out on the operation runner's channel, so every view (the library, the
 plots…) hears of the new articles like any other change.
+
+A file that can't be imported never stops the others: the core reports it
+(file and reason) in the import's report, and the window lists those
+problems in words when the import ends, the first few at once and all of
+them under "Show Details".
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui import settings as keys
 
 if TYPE_CHECKING:
+    from desktop.core.import_formats import ImportNote, ImportProblem
     from desktop.core.importers import ImportReport
     from desktop.ui.commands import OperationRunner
     from desktop.ui.settings import Settings
@@ -30,6 +36,8 @@ if TYPE_CHECKING:
 IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
 EXPORT_FILTER = ("JSON Lines, one article per line (*.jsonl);;"
                  "CSV, one annotation per row (*.csv)")
+SHOWN_PROBLEMS = 5
+"""Problems listed in the message itself when an import ends; the rest are in its details."""
 
 
 class Transfers(QObject):
@@ -123,9 +131,32 @@ class Transfers(QObject):
             icon, title = ((QtWidgets.QMessageBox.Icon.Warning, "Some files were not imported")
                            if report.problems else
                            (QtWidgets.QMessageBox.Icon.Information, "Import notes"))
+            problems = sorted(report.problems, key=_by_file_and_line)
             box = QtWidgets.QMessageBox(icon, title, report.summary(), parent=self._window)
+            box.setInformativeText(_first_problems(problems, report.notes))
             box.setDetailedText("\n".join(
-                [f"{p.path}{f' (line {p.line})' if p.line else ''}: {p.reason}"
-                 for p in report.problems] + [str(note) for note in report.notes]))
+                [_problem_line(p, p.path) for p in problems]
+                + [str(note) for note in report.notes]))
             box.open()
         self.import_finished.emit(report)
+
+
+def _by_file_and_line(problem: ImportProblem) -> tuple[str, bool, int]:
+    """Sorts problems by file, then line; a file's own problems after its lines'."""
+    return problem.path, problem.line is None, problem.line or 0
+
+
+def _problem_line(problem: ImportProblem, name: str) -> str:
+    line = f" (line {problem.line:,})" if problem.line else ""
+    return f"{name}{line}: {problem.reason}"
+
+
+def _first_problems(problems: list[ImportProblem], notes: list[ImportNote]) -> str:
+    """The first problems (else notes), by file name, for the message itself."""
+    lines = [_problem_line(p, Path(p.path).name) for p in problems[:SHOWN_PROBLEMS]]
+    if not lines:
+        lines = [f"{Path(n.path).name}: {n.message}" for n in notes[:SHOWN_PROBLEMS]]
+    rest = len(problems) - SHOWN_PROBLEMS if problems else len(notes) - SHOWN_PROBLEMS
+    if rest > 0:
+        lines.append(f"… and {rest:,} more (Show Details… lists them all).")
+    return "\n".join(lines)

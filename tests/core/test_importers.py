@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -253,14 +254,16 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
 def test_missing_and_unreadable_files_are_reported(db, tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("Some text.", encoding="utf-8")
-    original = Path.read_bytes
+    from desktop.core import bounded_read
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    original = bounded_read.os.open
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    def open_(path, flags, *args, **kwargs):  # root may read any file: refuse this one
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return original(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(bounded_read.os, "open", open_)
 
     result = import_paths([tmp_path / "gone.txt", locked, DATA / "heading.md"])
 

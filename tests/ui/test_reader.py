@@ -336,3 +336,20 @@ def test_the_text_column_keeps_its_width_and_its_lines_when_the_pane_widens_or_n
     QApplication.processEvents()
     assert body.viewport().width() == column
     assert lines() == wide_lines
+
+
+def test_a_word_longer_than_a_thousand_characters_is_broken_anywhere_the_rest_by_words(qtbot):
+    """Qt's search for a break in a huge word grows faster than the word (a 200 kB
+    line of "[" froze the window for 8 s): such a text wraps anywhere."""
+    from PySide6.QtGui import QTextOption
+
+    widget = ReaderPane()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    widget.set_article("Blob", "Avant.\n" + "[" * 5000 + " après.", "", "fr", "")
+    widget.body.viewport().repaint()
+    assert widget.body.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert widget.body.document().findBlockByNumber(1).layout().lineCount() > 10
+    widget.set_article("Normal", BODY, "", "fr", "")
+    assert widget.body.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
