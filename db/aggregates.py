@@ -633,8 +633,17 @@ def _money_sum(row: sqlite3.Row) -> MoneySum:
 
 
 def _summarised(scope: Scope) -> bool:
-    """True when ``scope``'s figures are read from :mod:`db.summaries`."""
-    return scope.kind == "corpus" and not _DIRECT.get()
+    """True when ``scope``'s figures are read from :mod:`db.summaries`.
+
+    Bringing the summaries up to date is a write: on a database that may not
+    be written (read only, damaged) with summaries out of date, the figures
+    are computed from the annotations instead (the same figures, more slowly).
+    """
+    if scope.kind != "corpus" or _DIRECT.get():
+        return False
+    from db.connection import writes_refused
+
+    return writes_refused() is None or not summaries.dirty_count()
 
 
 def _reading(scope: Scope) -> contextlib.AbstractContextManager[None]:

@@ -1,8 +1,17 @@
 """Opening the database: where it lives, checks before touching it, pragmas.
 
 A database file is inspected read-only before it is opened for writing, so
-a file that is not a database, is corrupt, or was written by a newer
-Marginalia is reported and left byte-for-byte untouched.
+a file that is not a database, is damaged, belongs to another program or
+was written by a newer Marginalia is reported and left byte-for-byte
+untouched. Only an empty file, or one that carries Marginalia's mark
+(``PRAGMA application_id``) or, from before the mark, its tables, is ever
+set up or migrated.
+
+A file is opened read only when asked (``--read-only``) or when the file or
+its folder is not writable (SQLite in WAL mode keeps its ``-wal`` and
+``-shm`` files beside the database); a file found damaged refuses writes
+too. :func:`writes_refused` says why, in a sentence naming the file; every
+write then fails with that sentence (:mod:`db.write_guard`).
 
 The window can show its first article before the ORM is even imported
 (peewee takes ~40 ms to load): :func:`open_for_reading` opens a plain
@@ -16,10 +25,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db.schema import SCHEMA_VERSION
+from db.schema import APPLICATION_ID, OWN_TABLES, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from peewee import SqliteDatabase
@@ -34,6 +45,9 @@ PRAGMAS: dict[str, str | int] = {
     "busy_timeout": BUSY_TIMEOUT_MS,
     "cache_size": -32_000,
 }
+READ_ONLY_PRAGMAS: dict[str, str | int] = {
+    key: value for key, value in PRAGMAS.items() if key not in ("journal_mode", "synchronous")}
+"""A read-only connection sets no journal mode: that would be a write."""
 
 
 class DatabaseError(Exception):
@@ -42,6 +56,38 @@ class DatabaseError(Exception):
 
 class DatabaseTooNewError(DatabaseError):
     """The file was written by a newer version of Marginalia."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """The file is an SQLite database of another program; it is left untouched."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """SQLite found damaged pages in the file; the message offers the latest backup."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The database the models are bound to.
+
+    Attributes:
+        path: the file.
+        refusal: why it may not be written (a sentence naming the file), or
+            None when it may.
+        created: this open created it (its schema was built just now).
+        read_only: it is opened for reading only (``mode=ro``): asked for, or
+            the file or its folder is not writable. A file found damaged
+            refuses writes but is not read only: a backup may replace it.
+    """
+
+    path: Path
+    refusal: str | None
+    created: bool
+    read_only: bool = False
+
+
+_opened: Opened | None = None
+_damaged: dict[Path, str] = {}  # files found damaged in this process → their refusal
 
 
 def default_path() -> Path:
@@ -60,77 +106,304 @@ def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_path()
 
 
-def inspect(path: Path) -> int:
+def inspect(path: Path, check: bool | None = None) -> int:
     """Returns the schema version of an existing file, opened read-only.
+
+    Args:
+        path: an existing, non-empty file.
+        check: run SQLite's quick check (see :mod:`db.integrity`): always
+            (True), never (False), or only when the file is about to be
+            migrated (None), so nothing is written into a damaged file.
 
     Raises:
         DatabaseError: the file can't be read or is not a usable database.
+        ForeignDatabaseError: it is another program's database.
         DatabaseTooNewError: its version is newer than this app knows.
+        DatabaseDamagedError: the check found damaged pages.
     """
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Cannot open database {path}: {exc}.") from exc
     try:
-        # Reading the header is enough to refuse a foreign or too-new file; a
-        # full integrity check would read the whole file on every start.
-        version = int(con.execute("PRAGMA user_version").fetchone()[0])
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"{path} is not a Marginalia database, or it is damaged ({exc})."
-        ) from exc
+        # Reading the header and the table names is enough to refuse a foreign
+        # or too-new file; the quick check reads the whole file (see db.integrity).
+        try:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            mark = int(con.execute("PRAGMA application_id").fetchone()[0])
+            tables = {name for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(path, exc) from exc
+        _refuse_unless_ours(path, version, mark, tables)
+        if check or (check is None and 0 < version < SCHEMA_VERSION):
+            _refuse_if_damaged(path, con)
     finally:
         con.close()
-    if version > SCHEMA_VERSION:
-        raise DatabaseTooNewError(
-            f"Database {path} was written by a newer version of Marginalia "
-            f"(schema {version}; this version reads up to {SCHEMA_VERSION}). "
-            "It has not been changed. Update Marginalia to open it."
-        )
     return version
 
 
-def open_database(path: str | os.PathLike[str] | None = None) -> SqliteDatabase:
+def _refuse_unless_ours(path: Path, version: int, mark: int, tables: set[str]) -> None:
+    """Raises unless the file is empty, Marginalia's, and not newer than this app."""
+    if version > SCHEMA_VERSION and mark in (0, APPLICATION_ID):
+        raise DatabaseTooNewError(
+            f"Database {path} was written by a newer version of Marginalia "
+            f"(schema {version}; this version reads up to {SCHEMA_VERSION}). "
+            "It has not been changed. Update Marginalia to open it.")
+    empty = version == 0 and not tables
+    from_before_the_mark = version >= 1 and OWN_TABLES <= tables
+    if mark == APPLICATION_ID or (mark == 0 and (empty or from_before_the_mark)):
+        return
+    if mark:
+        what = f"its header carries another program's mark (application id {mark})"
+    else:
+        names = ", ".join(sorted(tables)[:5]) or "none"
+        what = f"it holds another program's tables ({names})"
+    raise ForeignDatabaseError(
+        f"{path} is not a Marginalia database: {what}. It has not been changed; "
+        "choose another file with --db.")
+
+
+def _refuse_if_damaged(path: Path, con: sqlite3.Connection) -> None:
+    from db.integrity import damage_message, findings
+
+    try:
+        problems = findings(con)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
+    if problems:
+        raise DatabaseDamagedError(damage_message(path, problems))
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseError:
+    """Says, in words, why SQLite could not read ``path`` at all."""
+    code = str(getattr(exc, "sqlite_errorname", ""))
+    if code == "SQLITE_NOTADB":
+        return DatabaseError(f"{path} is not a Marginalia database: SQLite cannot read it as "
+                             "a database at all. It has not been changed.")
+    if code.startswith("SQLITE_CORRUPT"):
+        from db.integrity import damage_message
+
+        return DatabaseDamagedError(damage_message(path, [str(exc)], checked=False))
+    if code.startswith("SQLITE_CANTOPEN") and not os.access(path, os.R_OK):
+        return DatabaseError(f"Cannot open database {path}: the file is not readable.")
+    return DatabaseError(f"Cannot open database {path}: {exc}.")
+
+
+def describe_error(exc: sqlite3.Error) -> DatabaseError:
+    """Our error, in words naming the open file, for an SQLite error met reading it.
+
+    :mod:`db.write_guard` words the errors of a statement as it runs; rows
+    fetched later (a long SELECT read row by row) raise sqlite3's own.
+    """
+    path = _early_path or (_opened.path if _opened is not None else resolve_path())
+    error = _unreadable(path, exc)
+    if isinstance(error, DatabaseDamagedError):
+        return error
+    known = _damaged.get(path.resolve())
+    if known is not None:  # garbage read from a page known to be damaged (text not UTF-8…)
+        return DatabaseDamagedError(known)
+    return DatabaseError(f"Cannot read database {path}: {exc}.")
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only, wherever it is.
+
+    A reader of a WAL database needs its ``-shm`` file, which SQLite creates
+    beside the database when it can. In a folder that is not writable, with
+    no ``-wal`` and ``-shm`` there, nobody can be writing the file (a writer
+    needs them too), so it is opened ``immutable``: read as it is, no locks.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not _writable(path.parent) and _in_wal_mode(path) and not all(
+            path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm")):
+        uri += "&immutable=1"
+    return uri
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """True if the file's header says WAL (read and write versions 2)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[:16] == b"SQLite format 3\x00" and header[18:20] == b"\x02\x02"
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a file, or a folder to create files in).
+
+    ``os.access`` answers for the user the process runs as; for root it is
+    False only on a read-only file system or an immutable file or folder.
+    """
+    return os.access(path, os.W_OK)
+
+
+def _read_only_reason(target: Path, asked: bool) -> str | None:
+    """Why ``target`` must be opened read only, as the end of a sentence, or None."""
+    if asked:
+        return "as asked (--read-only)"
+    if target.exists() and not _writable(target):
+        return "because the file is not writable"
+    folder = target.parent
+    if target.exists() and not _writable(folder):
+        return (f"because its folder {folder} is not writable (SQLite needs to create its "
+                "journal files beside the database)")
+    return None
+
+
+def _read_only_refusal(target: Path, why: str) -> str:
+    return f"Marginalia opened {target} read only {why}: nothing can be saved to it."
+
+
+def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+                  check: bool | None = None) -> SqliteDatabase:
     """Opens (creating if needed) and migrates the database; binds the models.
+
+    Args:
+        path: the file (``--db``); else ``$MARGINALIA_DB`` or the default.
+        read_only: open it for reading only. It is opened so anyway when the
+            file or its folder is not writable; :func:`writes_refused` says why.
+        check: run SQLite's quick check first (see :func:`inspect`).
 
     Raises:
         DatabaseError: with a message naming the file and the reason.
     """
+    global _opened
     target = resolve_path(path)
-    if target.exists():
-        if target.is_dir():
-            raise DatabaseError(f"{target} is a folder, not a database file.")
-        if target.stat().st_size:
-            inspect(target)
-    else:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot create the folder for {target}: {exc.strerror}.") from exc
-    from peewee import SqliteDatabase
-
+    why = _read_only_reason(target, read_only)
+    version = _existing_version(target, why, check)
     from db import models
     from db.library import register_functions
     from db.migrations import migrate
+    from db.write_guard import GuardedDatabase
 
     _close_early()
-    # Transactions take the write lock when they begin: one that reads before
-    # it writes (find_or_create_entity…) would otherwise fail with "database is
-    # locked" if another connection (the plots' worker refreshing the summaries,
-    # an import) committed in between; waiting for the lock is what busy_timeout does.
-    db = SqliteDatabase(str(target), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+    if version is None:
+        _use_wal(target)
+    refusal = _damaged.get(target.resolve())
+    if why is not None:
+        refusal = refusal or _read_only_refusal(target, why)
+        db = GuardedDatabase(target, read_only_uri(target), refusal=refusal, uri=True,
+                             pragmas=READ_ONLY_PRAGMAS)
+    else:
+        # Transactions take the write lock when they begin: one that reads before
+        # it writes (find_or_create_entity…) would otherwise fail with "database is
+        # locked" if another connection (the plots' worker refreshing the summaries,
+        # an import) committed in between; waiting for the lock is what busy_timeout does.
+        db = GuardedDatabase(target, str(target), refusal=refusal, pragmas=PRAGMAS,
+                             lock_type="IMMEDIATE")
     register_functions(db)  # before any connection, so every thread's has them
     models.database.initialize(db)
     try:
         db.connect()
-        migrate(db)
+        applied = migrate(db) if refusal is None else []
     except Exception as exc:
         if not db.is_closed():
             db.close()
         models.database.initialize(None)  # nothing may use a half-opened database
+        if isinstance(exc, DatabaseError):
+            raise
         raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
+    _opened = Opened(target, refusal, created=version is None and 1 in applied,
+                     read_only=why is not None)
     return db
+
+
+def _existing_version(target: Path, why: str | None, check: bool | None) -> int | None:
+    """The schema version of the file (None if there is none yet), refusing what
+    can't be opened as asked; creates the folder of a new file."""
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder, not a database file.")
+    if target.exists() and target.stat().st_size:
+        version = inspect(target, check)
+        if why is not None and version < SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{target} must be upgraded to this version of Marginalia before it can be "
+                f"read, which means writing to it, but it is open read only {why}. "
+                "It has not been changed.")
+        return version
+    if why is not None:
+        raise DatabaseError(f"There is no Marginalia database in {target} yet, and it is "
+                            f"open read only {why}, so none was created.")
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot create the folder for {target}: {exc.strerror}.") from exc
+    if not _writable(folder):
+        raise DatabaseError(f"Cannot create the database {target}: its folder is not "
+                            "writable.")
+    return None
+
+
+def _use_wal(target: Path) -> None:
+    """Puts a new (or empty) file in WAL mode before the app's connection opens it.
+
+    The switch takes the file's exclusive lock. When two processes create the
+    same file at once (two first imports), each may hold a shared lock while
+    asking for it; SQLite then answers "database is locked" at once rather
+    than wait (waiting would deadlock), so the switch is asked again until
+    it is done (by either process) or the busy timeout has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                con.execute("PRAGMA journal_mode = wal").fetchone()
+                return
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_BUSY" or \
+                    time.monotonic() > deadline:
+                raise DatabaseError(f"Cannot create the database {target}: {exc}.") from exc
+        time.sleep(0.01)
+
+
+def forget_damage(path: Path) -> None:
+    """Lets ``path`` be written again once a sound file has replaced it (a backup restored).
+
+    Takes effect at the next :func:`open_database` of the file.
+    """
+    _damaged.pop(path.resolve(), None)
+
+
+def opened() -> Opened | None:
+    """The database last opened with :func:`open_database` (bound to the models)."""
+    return _opened
+
+
+def writes_refused() -> str | None:
+    """Why the open database may not be written (a sentence naming it), or None.
+
+    Also answers for the plain connection of :func:`open_for_reading`.
+    """
+    if _early_path is not None:
+        return _damaged.get(_early_path.resolve(), _early_refusal)
+    return _opened.refusal if _opened is not None else None
+
+
+def mark_damaged(path: Path, message: str) -> None:
+    """From now on, in this process, ``path`` refuses every write with ``message``.
+
+    For a damage found after the file was opened (the window checks it in
+    the background): the bound database stops writing at once, and a later
+    :func:`open_database` of the file opens it refusing writes.
+    """
+    global _opened
+    key = path.resolve()
+    _damaged[key] = message
+    if _opened is not None and _opened.path.resolve() == key:
+        _opened = replace(_opened, refusal=message)
+        from db import models
+        from db.write_guard import GuardedDatabase
+
+        bound = models.database.obj
+        if isinstance(bound, GuardedDatabase):
+            bound.refuse_writes(message)
 
 
 def close_database() -> None:
@@ -158,33 +431,47 @@ def close_thread_connection() -> None:
 _early: sqlite3.Connection | None = None
 _early_thread = 0
 _early_path: Path | None = None
+_early_read_only = False  # asked for (--read-only): the full open keeps it
+_early_refusal: str | None = None
 
 
-def open_for_reading(path: str | os.PathLike[str] | None = None) -> bool:
+def open_for_reading(path: str | os.PathLike[str] | None = None,
+                     read_only: bool = False) -> bool:
     """Opens an up-to-date database with plain sqlite3, for :mod:`db.reads`.
 
-    Returns False, opening nothing, when the file does not exist yet or needs
-    migrating: :func:`open_database` must create or migrate it first. The
-    models' first use opens it fully (see :data:`db.models.database`).
+    Returns False, opening nothing, when the file does not exist yet, needs
+    migrating or is not Marginalia's: :func:`open_database` must create,
+    migrate or refuse it. The models' first use opens it fully (see
+    :data:`db.models.database`), read only if ``read_only``.
 
     Raises:
         DatabaseError: as :func:`open_database`, naming the file and the reason.
     """
-    global _early, _early_thread, _early_path
+    global _early, _early_thread, _early_path, _early_read_only, _early_refusal
     target = resolve_path(path)
     if not target.is_file() or not target.stat().st_size:
         return False
-    if inspect(target) != SCHEMA_VERSION:
-        return False
+    try:
+        if inspect(target, check=False) != SCHEMA_VERSION:
+            return False
+    except ForeignDatabaseError:
+        return False  # open_database says so (the window's slow path)
+    why = _read_only_reason(target, read_only)
     try:
         # Read on this thread only (see execute); closed from whichever opens fully.
-        con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000,
-                              check_same_thread=False)
+        if why is None:
+            con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000,
+                                  check_same_thread=False)
+        else:
+            con = sqlite3.connect(read_only_uri(target), uri=True,
+                                  timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         con.execute("PRAGMA foreign_keys = 1")
     except sqlite3.Error as exc:
         raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
     _close_early()
     _early, _early_thread, _early_path = con, threading.get_ident(), target
+    _early_read_only = read_only
+    _early_refusal = None if why is None else _read_only_refusal(target, why)
     return True
 
 
@@ -205,7 +492,7 @@ def open_deferred() -> None:
     if threading.get_ident() != _early_thread:
         raise DatabaseError(f"{_early_path} must be opened fully (open_database) by the "
                             "thread that opened it for reading before another uses it.")
-    open_database(_early_path)
+    open_database(_early_path, read_only=_early_read_only)
 
 
 def execute(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Cursor:
@@ -235,7 +522,7 @@ def by_name(cursor: sqlite3.Cursor) -> sqlite3.Cursor:
 
 
 def _close_early() -> None:
-    global _early, _early_path
+    global _early, _early_path, _early_refusal
     if _early is not None:
         _early.close()
-    _early, _early_path = None, None
+    _early, _early_path, _early_refusal = None, None, None

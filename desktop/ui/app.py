@@ -1,12 +1,29 @@
-"""Application bootstrap: checks, database, first-run sample, main window."""
+"""Application bootstrap: checks, database, first-run sample, main window.
+
+The database is opened before the window (read only when asked, or when
+the file or its folder is not writable: the window then says so and turns
+editing off). SQLite's quick check of the whole file (0.7 s on a million
+annotations, see db.integrity) runs on a thread of its own just after the
+first paint; a damaged file is then refused every write and the user is
+told, with the latest backup (:class:`IntegrityWatch`).
+"""
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from desktop import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 
 def _display_problem() -> str | None:
@@ -20,12 +37,78 @@ def _display_problem() -> str | None:
             "QT_QPA_PLATFORM=offscreen for scripted checks.")
 
 
-def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
+class IntegrityWatch(QObject):
+    """SQLite's quick check of the database, on a thread of its own.
+
+    The check opens its own read-only connection (:func:`db.integrity.check_file`),
+    so the window goes on meanwhile; on a damaged file the database refuses
+    every write from then on, the window turns editing off, and a message
+    says what is wrong and offers the latest backup.
+
+    Signals:
+        finished(object): the :class:`~db.integrity.IntegrityReport`, or the
+            DatabaseError that kept the check from running.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.finished.connect(self._on_finished)  # delivered on the GUI thread
+        self._thread = threading.Thread(target=self._check, name="integrity-check",
+                                        daemon=True)  # never holds up quitting
+
+    def start(self) -> IntegrityWatch:
+        self._thread.start()
+        return self
+
+    def _check(self) -> None:
+        from db.connection import DatabaseError
+        from db.integrity import check_file
+
+        try:
+            result: object = check_file(self.path, full=False)
+        except DatabaseError as exc:
+            result = exc
+        try:
+            self.finished.emit(result)
+        except RuntimeError:  # the window was closed meanwhile: nobody to tell
+            pass
+
+    def _on_finished(self, result: object) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from db import connection
+        from db.integrity import IntegrityReport
+
+        if not isinstance(result, IntegrityReport):
+            self.window.statusBar().showMessage(str(result), 15000)
+            return
+        if result.ok:
+            return
+        connection.mark_damaged(result.path, result.message)
+        self.window.set_read_only(result.message)
+        from desktop.ui.plain_text import as_plain_text  # a file name may hold "<"
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "The database is damaged",
+                          as_plain_text(result.message), parent=self.window)
+        box.open()
+
+
+def watch_integrity(window: MainWindow, path: Path) -> IntegrityWatch:
+    """Starts the quick check of ``path`` for ``window``; see :class:`IntegrityWatch`."""
+    return IntegrityWatch(window, path).start()
+
+
+def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = False) -> int:
     """Runs the application; returns the process exit code.
 
     Args:
         db_path: database file (``--db``); else ``$MARGINALIA_DB`` or the default.
         smoke: show the window with an article, wait for its first paint, exit 0.
+        read_only: open the database for reading only (``--read-only``).
     """
     problem = _display_problem()
     if problem:
@@ -59,28 +142,35 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
         gc.enable()
         print(str(exc), file=sys.stderr)
         if not smoke:
-            QMessageBox.critical(None, APP_NAME, str(exc))
+            from desktop.ui.plain_text import as_plain_text
+
+            QMessageBox.critical(None, APP_NAME, as_plain_text(str(exc)))
         return 2
 
+    created = False
     try:
         # An up-to-date database holding articles is read with plain sqlite3
         # until the window has painted its article; the ORM (peewee, ~40 ms to
         # load) takes over just after. A new or older file is created or
-        # migrated first, and the sample articles imported into an empty one.
-        quick = connection.open_for_reading(db_path) and reads.first_article_id() is not None
+        # migrated first, and the sample articles imported into a new one.
+        quick = (connection.open_for_reading(db_path, read_only=read_only)
+                 and reads.first_article_id() is not None)
         if not quick:
-            from desktop.core.seed import seed_demo_if_empty
+            from desktop.core.seed import seed_demo_if_new
 
-            connection.open_database(db_path)
-            report = seed_demo_if_empty()
+            connection.open_database(db_path, read_only=read_only)
+            opened = connection.opened()
+            created = opened is not None and opened.created
+            report = seed_demo_if_new()
             if report is not None and report.problems:
                 print(report.summary(), file=sys.stderr)
     except DatabaseError as exc:
         return refuse(exc)
 
-    window = MainWindow(Settings())
+    window = MainWindow(Settings())  # read only, it turns editing off (writes_refused)
     window.restore_session()
-    if not quick:  # an older database was migrated: say once what changed in it
+    if not quick and connection.writes_refused() is None:
+        # An older database was migrated: say once what changed in it.
         from desktop.core.upgrades import upgrade_notes
 
         notes = upgrade_notes()
@@ -97,10 +187,35 @@ def run_gui(db_path: str | None = None, smoke: bool = False) -> int:
                 app.exit(refuse(exc))
 
         window.call_after_first_paint(open_fully, first=True)
+    if not created:  # a file made just now has nothing to check
+        path = connection.resolve_path(db_path)
+        window.call_after_first_paint(functools.partial(watch_integrity, window, path))
+    _say_database_errors(window)
 
     if smoke:
         return _smoke(app, window)
     return app.exec()
+
+
+def _say_database_errors(window: MainWindow) -> None:
+    """A database error no view caught (a damaged page read by a slot) is said in
+    the status bar and as one line on the terminal, not as a traceback."""
+    import sqlite3
+
+    from db.connection import DatabaseError, describe_error
+
+    previous = sys.excepthook
+
+    def hook(kind, error, trace):  # type: ignore[no-untyped-def]
+        if isinstance(error, sqlite3.DatabaseError):
+            error = describe_error(error)
+        if not isinstance(error, DatabaseError):
+            previous(kind, error, trace)
+            return
+        print(f"marginalia: {error}", file=sys.stderr)
+        window.statusBar().showMessage(str(error), 15000)
+
+    sys.excepthook = hook
 
 
 def _resume_gc() -> None:
@@ -113,9 +228,9 @@ def _resume_gc() -> None:
 
 
 def _smoke(app, window) -> int:  # type: ignore[no-untyped-def]
-    """Waits for the article's first paint, then for the start-up work queued
-    after it; prints a line at each (``painted``, then ``smoke ok: <title>``)
-    so a script can time both, and exits 0."""
+    """Waits for the article's first paint (or the empty library's message), then
+    for the start-up work queued after it; prints a line at each (``painted``,
+    then ``smoke ok: <title>``) so a script can time both, and exits 0."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     def painted() -> None:
@@ -133,7 +248,10 @@ def _smoke(app, window) -> int:  # type: ignore[no-untyped-def]
             return False
 
     watcher = _FirstPaint()
-    window.reader.body_viewport().installEventFilter(watcher)
+    # An empty library shows a message instead of the body: the pane paints it.
+    shown = window.reader.body_viewport() if window.current_article_id() is not None \
+        else window.reader
+    shown.installEventFilter(watcher)
     QTimer.singleShot(30_000, lambda: app.exit(1))  # never hang a script
     code = app.exec()
     window.save_session()

@@ -79,6 +79,9 @@ class OperationRunner(QObject):
         self.group.setActiveStack(self.new_stack())
         self.tasks = tasks
         self._busy = False
+        # Why the database may not be written (read only, damaged), or None: set by
+        # the window; every change is refused before it starts while it is set.
+        self.read_only: str | None = None
         self.last_error: str | None = None
         self.moving = False  # True while the runner itself moves the stack
 
@@ -237,12 +240,15 @@ class OperationRunner(QObject):
         self.changed.emit(RELOAD)  # the transaction was undone: views read the database again
 
     def _refuse_while_busy(self) -> bool:
-        if self._busy:
+        """Refuses a change while a slow one runs, or while the database may not be written."""
+        reason = self.read_only if self.read_only is not None else (
+            "Please wait: a long change is still being saved." if self._busy else None)
+        if reason is not None:
             from desktop.core.changes import RELOAD
 
-            self.waiting.emit("Please wait: a long change is still being saved.")
+            self.waiting.emit(reason)
             self.changed.emit(RELOAD)  # a view that showed the change as made shows the truth
-        return self._busy
+        return reason is not None
 
     def _in_background(self, operation: Operation, step: Callable[..., Change], push: bool,
                        on_done: Callable[[bool], None] | None,

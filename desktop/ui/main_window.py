@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
+from db import connection
 from db import reads as store
 from desktop import APP_NAME
 from desktop.core.text import snap_to_words
@@ -52,11 +53,14 @@ from desktop.ui.tasks import TaskRunner
 from desktop.ui.transfers import Transfers
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from desktop.core.changes import Change
     from desktop.core.importers import ImportReport
     from desktop.core.occurrences import Occurrence
     from desktop.ui.annotation_panel import AnnotationPanel
     from desktop.ui.article_dialog import ArticleDialog
+    from desktop.ui.backup_dialog import BackupDialog, BackupSchedule
     from desktop.ui.library import LibraryView
     from desktop.ui.link_dialog import LinkDialog
     from desktop.ui.plots import PlotsDock
@@ -93,6 +97,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.read_only_reason: str | None = None  # why the database may not be written
+        self._title = APP_NAME
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.tasks = TaskRunner(self)
@@ -111,7 +117,7 @@ class MainWindow(QMainWindow):
                                    self._show_error)
         # Import and export keep their names on the window: the automation API.
         self.import_finished = self.transfers.import_finished
-        self.import_paths = self.transfers.import_paths
+        self.import_paths = self._import_paths
         self.export_to = self.transfers.export_to
         self.transfers.import_finished.connect(self._on_import_finished)
         self.plots_dock: PlotsDock | None = None  # built on first View ▸ Plots
@@ -138,6 +144,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Select text and press 1–9 to tag it.")
         self.resize(1440, 860)
         self.call_after_first_paint(self._build_docks)
+        self.backups: BackupSchedule | None = None  # started after the first paint
+        self.call_after_first_paint(self._start_backups)
+        self.set_read_only(connection.writes_refused())
 
     # --- composition ------------------------------------------------------------
 
@@ -396,6 +405,7 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action("Import &folder…",
                                                  self.transfers.ask_folder, "Ctrl+Shift+O")
         self.export_action = self._action("&Export…", self.transfers.ask_export, "Ctrl+E")
+        self.restore_backup_action = self._action("&Restore a backup…", self.open_backups)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.runner.undo_action(self)
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
@@ -433,6 +443,8 @@ class MainWindow(QMainWindow):
         for action in (self.import_files_action, self.import_folder_action,
                        self.export_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -599,7 +611,7 @@ class MainWindow(QMainWindow):
     def _on_articles_edited(self, change: Change) -> None:
         article = self.active.article  # its controller has read it again already
         if article is not None and article.id in change.articles_edited:
-            self.setWindowTitle(f"{article.title} — {APP_NAME}")
+            self._show_title(f"{article.title} — {APP_NAME}")
 
     # --- plots ------------------------------------------------------------------
 
@@ -682,6 +694,93 @@ class MainWindow(QMainWindow):
             self.panel.select_annotation(annotation_id)
             self._on_annotation_activated(annotation_id)
 
+    # --- backups ----------------------------------------------------------------
+
+    def _start_backups(self) -> None:
+        """Backs the database up soon after the first paint, then as changes are made."""
+        from desktop.ui.backup_dialog import START_AFTER_S, BackupSchedule
+
+        self.backups = BackupSchedule(self.runner, self)
+        self.backups.failed.connect(lambda message: self._say(message, 15000))
+        self.backups.start(after_s=START_AFTER_S)
+
+    def open_backups(self) -> BackupDialog | None:
+        """File ▸ Restore a backup…: lists the open database's backups, window-modal.
+
+        The last dialog opened is ``backup_dialog``.
+        """
+        from db.backups import bound_path
+        from desktop.ui.backup_dialog import BackupDialog
+
+        path = bound_path()
+        if path is None:
+            self._say("No database is open.")
+            return None
+        self.backup_dialog = BackupDialog(path, self.restore_backup, self)
+        self.backup_dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backup_dialog.open()
+        return self.backup_dialog
+
+    def restore_backup(self, backup: Path) -> str | None:
+        """Puts ``backup`` in place of the open database and shows what it holds.
+
+        The file it replaces is kept (restoring that one undoes this). The
+        workers stop first; then every view reads the database again, each
+        pane shows its article again where the backup has it, and the undo
+        histories start afresh (their steps were made on the replaced file).
+        Returns why it was not done (the database is unchanged then), or None.
+        """
+        from db.backups import BackupError, restore_open_database
+
+        if self.runner.busy or self.tasks.current is not None:
+            return "Wait until the import, export or long change now running is done."
+        if self.backups is not None:
+            self.backups.wait()
+        if self.plots_dock is not None:
+            self.plots_dock.wait()
+        shown = [(controller, controller.article_id) for controller in self.panes]
+        for controller in self.panes:
+            controller.suggestions.shutdown()
+        problem, kept = None, None
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            kept = restore_open_database(backup)
+        except BackupError as exc:
+            problem = str(exc)
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        if problem is None:
+            for stack in self.runner.group.stacks():
+                stack.clear()
+            from db.connection import writes_refused
+
+            self.set_read_only(writes_refused())  # a sound backup replaced a damaged file
+        self._show_again(shown)
+        if problem is None:
+            self._say(f"Restored {backup.name}." + (
+                f" The database it replaced is kept as {kept.name} in the backups folder: "
+                "restore that one to undo." if kept is not None else ""), 20000)
+        return problem
+
+    def _show_again(self, shown: list[tuple[ReaderController, int | None]]) -> None:
+        """After the database was replaced: every view reads it again, and each pane
+        opens the article it showed, if it is there (else the pane closes, the last
+        one showing the first article)."""
+        from desktop.core.changes import RELOAD
+
+        for controller, _article_id in shown:
+            controller.clear("")
+        self._selected_entity = None
+        self.runner.announce(RELOAD)
+        for controller, article_id in shown:
+            if article_id is not None and controller.open_article(article_id):
+                continue
+            if not self.close_pane(controller):
+                first = store.first_article_id()
+                if first is None or not controller.open_article(first):
+                    controller.clear("No articles yet. Use File ▸ Import files… "
+                                     "or drop files on this window.")
+
     # --- slots ------------------------------------------------------------------
 
     def _on_pane_opened(self, controller: ReaderController, article_id: int) -> None:
@@ -691,7 +790,7 @@ class MainWindow(QMainWindow):
             return
         article = controller.article
         if article is not None:
-            self.setWindowTitle(f"{article.title} — {APP_NAME}")
+            self._show_title(f"{article.title} — {APP_NAME}")
         if self._library is not None:
             self._library.select_article(article_id)
         if self._panel is not None:
@@ -741,7 +840,50 @@ class MainWindow(QMainWindow):
             self._mark(record.entity_id)
 
     def _on_write_failed(self, message: str) -> None:
+        if self.read_only_reason is not None:  # expected: said in the status bar, no dialog
+            self._say(self.read_only_reason, 10000)
+            return
         self._show_error("Could not save", message)
+
+    # --- read only ----------------------------------------------------------------
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Turns editing off while the database may not be written; ``reason`` says why.
+
+        The title ends in "— read only", the actions that change the database
+        are disabled, and a change asked for all the same (a label key in the
+        reader, Delete, an edit in the panel) is refused in the status bar.
+        None turns editing back on.
+        """
+        self.read_only_reason = reason
+        for action in (self.import_files_action, self.import_folder_action,
+                       self.tag_all_action, self.link_action, self.link_dialog_action,
+                       self.labels_action, self.article_action):
+            action.setEnabled(reason is None)
+        if self.read_only_reason is not None and self._asked_read_only():
+            self.restore_backup_action.setEnabled(False)  # --read-only: never written
+        self.runner.read_only = reason
+        self._show_title(self._title)
+        if reason is not None:
+            self.statusBar().showMessage(reason)
+
+    @staticmethod
+    def _asked_read_only() -> bool:
+        from db.connection import opened
+
+        state = opened()
+        return state is not None and state.read_only
+
+    def _show_title(self, title: str) -> None:
+        self._title = title
+        self.setWindowTitle(f"{title} — read only" if self.read_only_reason else title)
+
+    def _import_paths(self, paths: list[str]) -> Any:
+        """Imports in the background (see Transfers), unless the database is read only."""
+        if self.read_only_reason is not None:
+            self._say(self.read_only_reason, 10000)
+            return None
+        return self.transfers.import_paths(paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:
         # The one article just imported is the one the user wants to read.
@@ -771,8 +913,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout)
 
     def _show_error(self, title: str, message: str) -> None:
+        from desktop.ui.plain_text import as_plain_text  # a file name may hold "<"
+
         self.statusBar().showMessage(message, 10000)
-        QtWidgets.QMessageBox.warning(self, title, message)
+        QtWidgets.QMessageBox.warning(self, title, as_plain_text(message))
 
     # --- window state -------------------------------------------------------------
 
@@ -824,6 +968,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.tasks.cancel_and_wait()
+        if self.backups is not None:
+            self.backups.wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
         for pane in self.panes:
