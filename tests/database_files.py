@@ -56,19 +56,22 @@ def sound_database(path: Path, articles: int = 30, annotations: int = 0,
     assert not Path(f"{path}-wal").exists()  # all of it is in the file itself
 
 
-def damage_table(path: Path, table: str) -> int:
+def damage_table(path: Path, table: str, last: bool = False) -> int:
     """Overwrites the cells of a leaf page in the middle of ``table``'s b-tree (its
-    second half: the page header still reads); returns the page's number."""
+    second half: the page header still reads), or all the cells of its last
+    leaf (the rows with the highest ids: every pointer after the header);
+    returns the page's number."""
     con = sqlite3.connect(path)
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
     root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     con.close()
     leaves = _leaves(path.read_bytes(), page_size, root)
     assert len(leaves) >= 3, f"{table} is too small to damage in the middle"
-    page = leaves[len(leaves) // 2]
+    page = leaves[-1] if last else leaves[len(leaves) // 2]
+    skip = 8 if last else page_size // 2  # a leaf page's header is 8 bytes
     with path.open("r+b") as handle:
-        handle.seek((page - 1) * page_size + page_size // 2)
-        handle.write(b"\xa5" * (page_size // 2))
+        handle.seek((page - 1) * page_size + skip)
+        handle.write(b"\xa5" * (page_size - skip))
     assert quick_check(path) != ["ok"]
     return page
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -153,8 +154,12 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
         # until the window has painted its article; the ORM (peewee, ~40 ms to
         # load) takes over just after. A new or older file is created or
         # migrated first, and the sample articles imported into a new one.
-        quick = (connection.open_for_reading(db_path, read_only=read_only)
-                 and reads.first_article_id() is not None)
+        try:
+            quick = (connection.open_for_reading(db_path, read_only=read_only)
+                     and reads.first_article_id() is not None)
+        except sqlite3.DatabaseError:  # a damaged page: the full open below says so
+            connection.close_database()
+            quick = False
         if not quick:
             from desktop.core.seed import seed_demo_if_new
 
@@ -168,7 +173,12 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
         return refuse(exc)
 
     window = MainWindow(Settings())  # read only, it turns editing off (writes_refused)
-    window.restore_session()
+    try:
+        window.restore_session()
+    except sqlite3.DatabaseError as exc:
+        # The last article sits on a damaged page: the window opens without it, and
+        # the integrity check after the first paint says what is wrong.
+        window.statusBar().showMessage(str(connection.describe_error(exc)))
     if not quick and connection.writes_refused() is None:
         # An older database was migrated: say once what changed in it.
         from desktop.core.upgrades import upgrade_notes

@@ -249,3 +249,20 @@ def test_the_app_seeds_only_a_database_it_creates(tmp_path):
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM article").fetchone()[0] == 0
     con.close()
+
+
+def test_the_app_opens_when_the_article_it_shows_first_sits_on_a_damaged_page(tmp_path):
+    """The first article's row is unreadable: the window opens all the same,
+    without it, and says the file is damaged instead of printing a traceback."""
+    path = tmp_path / "m.sqlite3"
+    sound_database(path, articles=30)
+    damage_table(path, "article", last=True)  # the newest articles, shown first
+    before = path.read_bytes()
+
+    result = _app(tmp_path, "--db", str(path))
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"The database {path} is damaged" in result.stderr
+    assert result.stdout.splitlines()[-1] == "smoke ok: Marginalia"
+    assert path.read_bytes() == before
