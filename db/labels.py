@@ -6,6 +6,7 @@ a label still in use) raise :class:`ValueError` with a sentence to show.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -41,11 +42,32 @@ def holder_of_key(key: str, except_id: int | None = None) -> LabelRecord | None:
                  if label.shortcut == key and label.id != except_id), None)
 
 
+LABEL_NAME_MAX = 100
+"""A label's name has at most this many characters."""
+
+# Characters a name must not hold: controls (line breaks, tabs…), line and
+# paragraph separators, lone surrogates (SQLite cannot store them) and the
+# marks that reverse the direction of the text around them.
+_UNFIT_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_DIRECTION_MARKS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def unfit_character(text: str) -> bool:
+    """Whether ``text`` holds a character a one-line name may not (see above)."""
+    return any(unicodedata.category(ch) in _UNFIT_CATEGORIES or ch in _DIRECTION_MARKS
+               for ch in text)
+
+
 def checked_name(name: str, label_id: int | None = None) -> str:
-    """``name`` stripped; raises ValueError if it is empty or another label has it."""
+    """``name`` stripped; raises ValueError if it is empty, longer than
+    :data:`LABEL_NAME_MAX`, not on one line, or another label has it."""
     name = name.strip()
     if not name:
         raise ValueError("A label needs a name.")
+    if len(name) > LABEL_NAME_MAX:
+        raise ValueError(f"A label's name has at most {LABEL_NAME_MAX} characters.")
+    if unfit_character(name):
+        raise ValueError("A label's name is one line, without control characters.")
     if any(label.name == name and label.id != label_id for label in labels()):
         raise ValueError(f"A label named {name} already exists.")
     return name

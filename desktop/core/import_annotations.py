@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from typing import Any, TypeGuard
 
 from db import deal_duplicates as duplicates
@@ -29,6 +28,7 @@ from db.annotations import (
     labels,
 )
 from db.entities import find_entity
+from db.labels import LABEL_NAME_MAX, unfit_character
 from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from db.names import canonical_name, name_key
 from db.records import BOUNDS
@@ -39,14 +39,6 @@ from desktop.core.text import context, sentence_index
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 FALLBACK_COLOR = "#888888"
 
-LABEL_NAME_MAX = 100
-"""A label an import creates has a name of at most this many characters."""
-
-# Characters a name must not hold: controls (line breaks, tabs…), line and
-# paragraph separators, lone surrogates (SQLite cannot store them) and the
-# marks that reverse the direction of the text around them.
-_UNFIT_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
-_DIRECTION_MARKS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class AnnotationRestorer:
@@ -355,7 +347,7 @@ def _check_label_name(name: str) -> None:
     if len(name.strip()) > LABEL_NAME_MAX:
         raise RecordError(f"its label {_quoted(name)} is longer than {LABEL_NAME_MAX} "
                           "characters; the label was not created.")
-    if _unfit_character(name):
+    if unfit_character(name):
         raise RecordError(f"its label {_quoted(name)} holds a line break or another control "
                           "character; the label was not created.")
 
@@ -367,18 +359,13 @@ def _check_name(name: str, what: str) -> None:
                           "UTF-16 surrogate).")
 
 
-def _unfit_character(text: str) -> bool:
-    return any(unicodedata.category(ch) in _UNFIT_CATEGORIES or ch in _DIRECTION_MARKS
-               for ch in text)
-
-
 def _has_surrogates(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _quoted(text: str) -> str:
     """``text`` for a message: cut at 40 characters, on one line, hidden characters shown."""
-    shown = "".join(f"\\u{ord(ch):04x}" if _unfit_character(ch) else ch for ch in text[:40])
+    shown = "".join(f"\\u{ord(ch):04x}" if unfit_character(ch) else ch for ch in text[:40])
     return f"“{shown}{'…' if len(text) > 40 else ''}”"
 
 
