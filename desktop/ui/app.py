@@ -178,7 +178,9 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
     except sqlite3.DatabaseError as exc:
         # The last article sits on a damaged page: the window opens without it, and
         # the integrity check after the first paint says what is wrong.
-        window.statusBar().showMessage(str(connection.describe_error(exc)))
+        error = connection.describe_error(exc)
+        print(f"marginalia: {error}", file=sys.stderr)  # as _say_database_errors does
+        window.statusBar().showMessage(str(error))
     if not quick and connection.writes_refused() is None:
         # An older database was migrated: say once what changed in it.
         from desktop.core.upgrades import upgrade_notes

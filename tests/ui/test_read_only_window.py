@@ -264,5 +264,8 @@ def test_the_app_opens_when_the_article_it_shows_first_sits_on_a_damaged_page(tm
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert f"The database {path} is damaged" in result.stderr
-    assert result.stdout.splitlines()[-1] == "smoke ok: Marginalia"
+    # No article's title: the window opened without it. (Whether the integrity
+    # check, on its own thread, has added "— read only" by the time the smoke run
+    # ends depends on the machine: not asserted.)
+    assert result.stdout.splitlines()[-1].startswith("smoke ok: Marginalia")
     assert path.read_bytes() == before
