@@ -31,6 +31,12 @@ _DEFINITE = frozenset(
 
 _TRIM = ",;:()«»\"“”"
 
+_MODEL_CODE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+"""A letter touching a digit: a model or plan name ("A320neo", "H100", "5G")."""
+
+_POSTCODE = re.compile(r"\d{5}[ \u00a0\u202f][A-ZÉ]")
+"""Five digits, unspaced, then a capitalised word: a French postcode ("75002 Paris")."""
+
 
 def is_plausible(text: str, language: str, start: int, kind: str, unit: str | None, *,
                  scaled: bool, plain_year: bool, modifiers: int, spelled_small: bool) -> bool:
@@ -61,8 +67,13 @@ def is_plausible(text: str, language: str, start: int, kind: str, unit: str | No
     if plain_year and (modifiers or bare in lex.YEAR_CONTEXT or not word[-1:].isalpha()
                        or unit is None or not unit[0].islower()):
         return False  # "the 2008 terrorist attacks", "14, 2019 NATO press release"
+    if plain_year and word[:1].isupper() and bare not in _FUNCTION_WORDS \
+            and bare not in lex.APPROX_LAST_WORDS:
+        return False  # "Vision 2030 aims…": a plan named after its year
     if spelled_small and bare in _DEFINITE:
         return False
+    if unit is not None and unit[:1].isupper() and _POSTCODE.match(text, start):
+        return False  # "75002 Paris"
     if not word or not word[-1].isalnum():
         return True
     return not _names_a_product(text, token_start, word, bare)
@@ -85,6 +96,8 @@ def _names_a_product(text: str, token_start: int, word: str, bare: str) -> bool:
     ("Boeing 737 jets", "Switch 2 consoles", "UNSCR 1929 bans")."""
     if bare in _FUNCTION_WORDS or not any(ch.isupper() for ch in word):
         return False
+    if _MODEL_CODE.search(word.strip(_TRIM)):
+        return True  # "l'A320neo 2 moteurs"
     if len(word) > 1 and word.isupper():
         return True
     if word == "I" or _possessive(word) or "n't" in word or "n’t" in word:

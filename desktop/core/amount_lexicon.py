@@ -152,11 +152,15 @@ APPROX_LAST_WORDS = frozenset(
 RANGE_OPENERS = {FRENCH: r"(?i:entre|de|d['’])", ENGLISH: r"(?i:between|from)"}
 _S = r"[ \u00a0\u202f]"
 RANGE_CONNECTORS = {
-    FRENCH: rf"(?:{_S}*[-–—]{_S}*|{_S}+(?:à|et|ou){_S}+)",
-    ENGLISH: rf"(?:{_S}*[-–—]{_S}*|{_S}+(?:to|and|or){_S}+)",
+    FRENCH: rf"(?:{_S}*[-–—]{_S}*|{_S}+(?:à|et|ou|jusqu['’]{_S}?à){_S}+|{_S}*à{_S}*(?=\d))",
+    ENGLISH: rf"(?:{_S}*[-–—]{_S}*|{_S}+(?:to|and|or|up{_S}+to){_S}+|{_S}+to(?=\d))",
 }
-PAIRED_CONNECTORS = {"et": "entre", "and": "between"}
-"""Connectors that make a range only after their opener ("entre 20 et 30")."""
+"""What joins the two ends of a range; "à" and "to" may touch the second number ("5 à8")."""
+
+PAIRED_CONNECTORS = {"et": ("entre",), "and": ("between",), "up to": ("from",),
+                     "jusqu'à": ("de", "d'")}
+"""Connectors that make a range only after their opener ("entre 20 et 30", "from 20k up
+to 2M USD"), with spaces and apostrophes written plainly."""
 
 CHANGE_VERBS = {
     FRENCH: r"(?i:\b(?:pass|évolu))\w*\s+$",
@@ -176,11 +180,36 @@ CURRENCY_PREFIXES = (
 )
 """Symbols written before a number ("US$1.5 billion", "€5bn", "Rs 500 crore")."""
 
+MONEY_CONTEXT = {
+    FRENCH: r"(?i:chiffre\s+d['’]affaires|budget|revenus?|recettes|b[ée]n[ée]fices?|pertes?"
+            r"|co[uû]t\w*|investi\w*|dettes?|valoris\w*|valeur|financement|subventions?"
+            r"|enveloppe|d[ée]penses?|capitalisation|capital|montant|somme|amende|facture"
+            r"|prix|pay[ée]e?s?|vers[ée]e?s?|lev[ée]e?s?|vendu\w*|rachet\w*|EBITDA|BAIIA"
+            r"|r[ée]sultat)",
+    ENGLISH: r"(?i:revenues?|sales|turnover|profits?|loss(?:es)?|budget|costs?|cost|worth"
+             r"|valu\w*|invest\w*|debt|funding|financing|price[ds]?|paid|pay|spen[dt]\w*"
+             r"|raised?|fines?|capex|earnings|EBITDA|income|bought|sold|deal)",
+}
+"""Words that make a bare "3,4 G" or "120 M" an amount of money: the clause before the
+number must hold one of them (within :data:`MONEY_CONTEXT_SPAN` characters)."""
+
+MONEY_CONTEXT_SPAN = 60
+
 ISO_CODES = (
     "USD EUR GBP CHF CAD AUD NZD JPY CNY HKD SGD SEK NOK DKK PLN CZK HUF RUB INR BRL ZAR KRW "
     "MXN TRY ILS AED SAR TWD XOF XAF"
 ).split()
 """ISO 4217 codes read before or after a number ("CHF 10", "238,10 USD", "SEK9 million")."""
+
+CODE_ALIASES = {"RMB": ("CNY", 1.0), "Rmb": ("CNY", 1.0), "GBX": ("GBP", 0.01),
+                "GBp": ("GBP", 0.01)}
+"""Other codes markets write, with the ISO code and the factor to its main unit:
+"RMB2,340 million" is in yuan, "GBX 3,150" in pence (31.50 GBP)."""
+
+EURO_LETTER = "E"
+"""French shorthand for euros, written against the number or its scale ("2,75E", "15E",
+"4 210 ME" for millions of euros), or after a price ("2,75 E"); "la classe 2 E" and
+"le 2E arrondissement" are left alone."""
 
 CURRENCY_SUFFIXES = {
     FRENCH: (
@@ -277,12 +306,14 @@ ATTACHED_ONLY_SUBUNIT = "p"
 # --- Percentages ----------------------------------------------------------------------------
 
 PERCENT_FORMS = {
-    FRENCH: r"%|(?i:pour[ -]?cent|pourcent|points?\s+de\s+pourcentage)\b"
-            r"|(?P<basis>(?i:points?\s+de\s+base)\b)",
-    ENGLISH: r"%|(?i:per[ -]?cent|percentage\s+points?|pct)\b"
-             r"|(?P<basis>(?i:basis\s+points?|bps)\b)",
+    FRENCH: r"%|(?i:pour[- \u00a0\u202f]?cent|pourcent|points?\s+de\s+pourcentage)\b"
+            r"|p\.[ \u00a0\u202f]?100\b"
+            r"|(?P<basis>(?i:points?\s+de\s+base)\b|pb\b|bps?\b)",
+    ENGLISH: r"%|(?i:per[- \u00a0\u202f]?cent|percentage\s+points?|pct)\b|pc\b|p\.c\."
+             r"|(?P<basis>(?i:basis\s+points?)\b|bps?\b)",
 }
-"""Percentages and percentage points (both "%"); basis points count as hundredths."""
+"""Percentages and percentage points (both "%"; Canadian "p. 100" and "p.c." too), and
+basis points ("bp": "75 points de base" is 75 bp, as the text says, not 0.75 %)."""
 
 FRACTION_OF_A_POINT = {"half a percentage point": 0.5, "a quarter of a percentage point": 0.25,
                        "un demi-point": 0.5, "un quart de point": 0.25}
@@ -330,7 +361,7 @@ UNITS = (
     ("lb", r"lbs?\b\.?"),
     ("oz", r"oz\b|(?i:ounces?|onces?)\b"),
     ("ct", r"(?i:carats?)\b"),
-    ("nmi", r"(?i:nautical\s+miles?|milles?\s+(?:nautiques|marins))\b"),
+    ("nmi", r"(?i:nautical\s+miles?|milles?\s+(?:nautiques|marins))\b|nmi\b|NM\b"),
     ("km", r"km\b|" + _KM + r"\b"),
     ("cm", r"cm\b|(?i:centim[eè]tres?|centimeters?|centimetres?)\b"),
     ("mm", r"mm\b|(?i:millim[eè]tres?|millimeters?|millimetres?)\b"),
@@ -352,6 +383,11 @@ UNITS = (
     ("°", r"°|(?i:degr[ée]s|degrees)\b"),
     ("GHz", r"GHz\b"), ("MHz", r"MHz\b"), ("kHz", r"kHz\b"), ("Hz", r"Hz\b"),
     ("Gbit/s", r"Gb(?:it)?/s|Gbps\b"), ("Mbit/s", r"Mb(?:it)?/s|Mbps\b"),
+    ("EFLOPS", r"(?i:exa-?flops?|EFLOPS?)(?:/s)?\b"),
+    ("PFLOPS", r"(?i:p[ée]ta-?flops?|PFLOPS?)(?:/s)?\b"),
+    ("TFLOPS", r"(?i:t[ée]ra-?flops?|TFLOPS?)(?:/s)?\b"),
+    ("GFLOPS", r"(?i:giga-?flops?|GFLOPS?)(?:/s)?\b"),
+    ("MP", r"(?i:m[ée]ga-?pixels?)\b|MP\b|Mpx\b"),
     ("PB", r"PB\b|(?i:p[ée]ta(?:octets|bytes?))\b"),
     ("TB", r"TB\b|(?i:t[ée]ra(?:octets|bytes?))\b"),
     ("GB", r"GB\b|(?i:giga(?:octets|bytes?))\b"),
@@ -361,6 +397,28 @@ UNITS = (
     ("mAh", r"mAh\b"),
 )
 """Units of measure in both languages, canonical symbol first."""
+
+AVIATION_CONTEXT = (r"(?i:range|autonomie|rayon\s+d['’]action|franchissable|flight|vol|vols"
+                    r"|aircraft|avions?|jets?|airliners?|appareils?|port[ée]e|nautical"
+                    r"|nautiques|fly|flies|flew|voler|vole|cruise|croisi[èe]re|miles?|"
+                    r"airbus|boeing|embraer|bombardier|sea|mer|ship|navire|bateau|coast"
+                    r"|c[ôo]tes?|offshore|large)")
+"""Words near "nm" that make it nautical miles (an aircraft's range), not nanometres."""
+
+SCREEN_CONTEXT = (r"(?i:screens?|displays?|[ée]crans?|inch(?:es)?|pouces?|TV|t[ée]l[ée]\w*"
+                  r"|monitors?|moniteurs?|laptops?|portables?|notebooks?|MacBook\w*|iPad\w*"
+                  r"|tablets?|tablettes?|wheels?|roues?|jantes?|diagonale|diagonal|PC)")
+"""Words near '13"' that make the double quote an inch mark rather than a closing quote."""
+
+AIRCRAFT_MAKERS = frozenset(
+    "airbus boeing embraer bombardier cessna tupolev antonov ilyushin iliouchine sukhoi "
+    "mcdonnell lockheed dassault comac atr saab".split())
+"""Makers whose models are bare numbers ("40 Boeing 737"); models with letters ("Airbus
+A320", "Nvidia H100") follow any capitalised name."""
+
+NAUTICAL_MIN = 1000.0
+"""From this value on, "nm" is read as nautical miles whatever the context: a length of a
+thousand nanometres or more is written in micrometres."""
 
 FRENCH_ONLY_UNITS = (("TB", r"To\b"), ("GB", r"Go\b"), ("MB", r"Mo\b"), ("kB", r"Ko\b"))
 """French byte symbols that would be words in English ("To", "Go")."""
@@ -445,7 +503,7 @@ NOT_COUNTED = {
         "précédents précédentes uns unes avons sommes êtes étions serons aurons allons "
         "pouvons devons faisons vais fais suis peux veux dois sais vois crois prends mets "
         "tiers quarts moitiés centièmes dixièmes millièmes reprises rangs voire aussi "
-        "chiffres".split()),
+        "chiffres bis ter quater".split()),
     ENGLISH: frozenset(
         "this his hers its is was has does says seems remains means makes takes gets goes "
         "comes gives shows needs wants looks yes us as thus plus minus versus across always "
@@ -457,8 +515,9 @@ NOT_COUNTED = {
 
 UNCOUNTED_ACRONYMS = frozenset(
     "AM PM EST EDT CST CDT PST PDT MST MDT GMT UTC CET CEST BST HNE HAE ET PT CT JST KST IST "
-    "SGT ICT MMT BRT ACST HAST AEST AEDT NZST".split())
-"""All-capital words after a number that are time zones or clock marks, not things."""
+    "SGT ICT MMT BRT ACST HAST AEST AEDT NZST RCS SIREN SIRET RCSB NAF APE TVA".split())
+"""All-capital words after a number that are time zones, clock marks or registers ("552 081
+317 RCS Paris": a company's registration number), not things."""
 
 FRENCH_PRE_NOUN_ADJECTIVES = frozenset(
     "nouveaux nouvelles autres grands grandes petits petites jeunes vieux anciens anciennes "
@@ -482,7 +541,8 @@ LABEL_WORDS = frozenset(
     "episode épisode saison season round tome volume line ligne gate stage acte act bill "
     "proposition résolution resolution class classe terminal expedition alinéa paragraphe "
     "paragraph annexe annex figure fig tableau table item point division groupe group "
-    "circonscription district zone secteur sector quai platform porte".split())
+    "circonscription district zone secteur sector quai platform porte siren siret rcs "
+    "tva vat ligue league liga serie formula formule".split())
 """Words before a number that make it a label ("article 49-3", "Flight 93")."""
 
 YEAR_CONTEXT = frozenset(

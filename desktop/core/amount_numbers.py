@@ -30,6 +30,9 @@ from desktop.core.amount_lexicon import (
 
 _GROUP_SPACES = re.compile(r"[ \u00a0\u202f]")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_APOSTROPHES = re.compile(r"['’]")
+_ENGLISH_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_ENGLISH_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 _WORD = re.compile(r"[^\s\u00a0\u202f-]+")
 _HEAD_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}s?|[A-Z]{2}s")
@@ -44,15 +47,25 @@ def digits_value(written: str, language: str) -> float:
     """The value of a number written in digits.
 
     Args:
-        written: the digits as they appear ("1 400", "3,5", "1,400.5", "1.400.000");
-            in French a point before exactly three digits groups thousands ("2.000").
+        written: the digits as they appear ("1 400", "3,5", "1,400.5", "1.400.000",
+            "1’204’550"); in French a point before exactly three digits groups
+            thousands ("2.000"); in English two or more such points do
+            ("250.000.000"), and a comma before one or two digits is a decimal
+            comma ("2,5"). Apostrophes group thousands in both ("1'204.50",
+            "1'250.–" for a round sum).
         language: ``"fr"`` or ``"en"``; decides what a comma means.
     """
+    if "'" in written or "’" in written:  # Swiss: "1'250.50", "1'250.–" (no cents)
+        return float(_APOSTROPHES.sub("", written).rstrip(".-–").replace(",", "."))
     if language == FRENCH:
         plain = _GROUP_SPACES.sub("", written)
         if _DOTTED_THOUSANDS.match(plain):
             plain = plain.replace(".", "")
         return float(plain.replace(",", "."))
+    if _ENGLISH_DECIMAL_COMMA.fullmatch(written):
+        return float(written.replace(",", "."))
+    if _ENGLISH_DOTTED.fullmatch(written):
+        return float(written.replace(".", ""))
     return float(written.replace(",", ""))
 
 

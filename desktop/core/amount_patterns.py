@@ -97,6 +97,7 @@ class AmountPatterns:
     half_after: re.Pattern[str]
     clock_before: re.Pattern[str]
     clock_after: re.Pattern[str]
+    hour_range_after: re.Pattern[str]
     approx_before: re.Pattern[str]
     range_opener_before: re.Pattern[str]
     range_connector: re.Pattern[str]
@@ -112,6 +113,16 @@ class AmountPatterns:
     ordinal_after: re.Pattern[str]
     chain_after: re.Pattern[str]
     pounds_weight_after: re.Pattern[str]
+    glued_currency: re.Pattern[str]
+    euro_letter: re.Pattern[str] | None
+    money_context: re.Pattern[str]
+    letter_range_ahead: re.Pattern[str]
+    spaced_decimal: re.Pattern[str] | None
+    partitive: re.Pattern[str]
+    brand_model: re.Pattern[str]
+    aviation_context: re.Pattern[str]
+    inch_mark: re.Pattern[str]
+    screen_context: re.Pattern[str]
 
 
 def _approx_regex(language: str) -> re.Pattern[str]:
@@ -142,39 +153,44 @@ def patterns_for(language: str) -> AmountPatterns:
     number_words = word_trie(sorted(lex.NUMBER_WORDS[language], key=len, reverse=True))
     joiner = lex.NUMBER_JOINERS[language]
     word = rf"{number_words}(?![\w])"
+    apostrophes = r"\d{1,3}(?:['’]\d{3})+(?![\d'’])(?:[.,]\d+|\.[-–](?![\w-]))?"
     if fr:
-        digits = (r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:,\d+)?"
-                  r"|\d{1,3}(?:\.\d{3})+(?![\d.])(?:,\d+)?|\d+(?:[.,]\d+)?")
+        digits = (rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)(?:,\d+)?|{apostrophes}"
+                  r"|\d{1,3}(?:\.\d{3})+(?!\d|\.\d)(?:,\d+)?|\d+(?:[.,]\d+)?")
     else:
-        digits = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+        digits = (rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{apostrophes}"
+                  r"|\d{1,3}(?:\.\d{3}){2,}(?!\d|\.\d)|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?")
     scale_words = "|".join(sorted((w for w in lex.SCALE_WORDS[language]), key=len,
                                   reverse=True))
     abbreviations = "|".join(sorted(lex.SCALE_ABBREVIATIONS, key=len, reverse=True))
     letters = "".join(lex.CURRENCY_SCALE_LETTERS)
-    iso = "|".join(lex.ISO_CODES)
+    iso = "|".join(lex.ISO_CODES + list(lex.CODE_ALIASES))
+    glued = iso + ("|" + lex.EURO_LETTER if fr else "")
     units = list(lex.UNITS) + (list(lex.FRENCH_ONLY_UNITS) if fr else [])
     durations = lex.DURATIONS[language]
+    hours = dict(durations)["hour"]
     return AmountPatterns(
         language=language,
-        anchors=re.compile(r"(?<![\d.,])\d|(?<![\w])" + word_trie(_anchor_words(language))
+        anchors=re.compile(r"(?<![\d,])\d|(?<![\w])" + word_trie(_anchor_words(language))
                            + r"(?![\w])"),
         digits=re.compile(digits),
         number_words=re.compile(rf"{word}(?:(?:{sp}+|-)(?:{joiner}(?:{sp}+|-))?{word})*"),
         currency_before=Alternatives.of(lex.CURRENCY_PREFIXES, before=r"(?<![A-Za-z])",
-                                        after=rf"{sp}?$"),
+                                        after=rf"(?:{sp}?|\.)$"),
         iso_before=re.compile(rf"(?<![A-Za-z])(?P<code>{iso}){sp}?$"),
         sign_before=re.compile(rf"(?:(?:^|(?<=[\s(\[]))[-−+]{sp}?|(?<![\w])(?<!au{sp})(?<!ou{sp})"
                                rf"(?:{lex.SIGN_WORDS[language]}){sp}+)$"),
         scale=re.compile(rf"(?:{sp}*|-(?=[a-z]))(?:(?P<word>(?i:{scale_words}))(?![\w])"
-                         rf"|(?P<abbr>{abbreviations})(?![\w])|(?P<letter>[{letters}])(?![\w]))"),
+                         rf"|(?P<abbr>{abbreviations})(?:(?![\w])|(?=(?:{glued})(?![\w])))"
+                         rf"|(?P<letter>[{letters}])(?:(?![\w])|(?=(?:{glued})(?![\w]))))"),
         currency_symbol_next=re.compile(rf"{sp}?[€$£¥]"),
         connector=re.compile(rf"{sp}*(?i:de{sp}+|d['’]{sp}?)" if fr else rf"{sp}+(?i:of){sp}+"),
         currency_after=Alternatives.of(
-            list(lex.CURRENCY_SUFFIXES[language]) + [(code, rf"{code}\b") for code in
-                                                     lex.ISO_CODES],
+            list(lex.CURRENCY_SUFFIXES[language])
+            + [(code, rf"{code}\b") for code in lex.ISO_CODES + list(lex.CODE_ALIASES)],
             before=f"{sp}*"),
         subunit=Alternatives.of(lex.SUBUNITS[language], before=f"{sp}*"),
-        percent=re.compile(rf"{sp}*(?:{lex.PERCENT_FORMS[language]})"),
+        percent=re.compile(rf"(?:{sp}*|-(?=[a-z]))(?:{lex.PERCENT_FORMS[language]})"),
         point_after=re.compile(rf"{sp}+(?i:point)(?![\w])") if fr else None,
         unit=Alternatives.of(units, before=f"(?:{sp}*|-)" if not fr else f"{sp}*"),
         duration=Alternatives.of(
@@ -186,6 +202,8 @@ def patterns_for(language: str) -> AmountPatterns:
         half_after=re.compile(lex.HALF_AFTER[language]),
         clock_before=re.compile(lex.CLOCK_BEFORE[language]),
         clock_after=re.compile(lex.CLOCK_AFTER),
+        hour_range_after=re.compile(
+            rf"(?:{lex.RANGE_CONNECTORS[language]})\d{{1,2}}{sp}*(?:{hours})(?![\w])"),
         approx_before=_approx_regex(language),
         range_opener_before=re.compile(rf"(?<![\w]){lex.RANGE_OPENERS[language]}"
                                        rf"(?:{sp}+|(?<=['’]))$"),
@@ -206,4 +224,24 @@ def patterns_for(language: str) -> AmountPatterns:
         ordinal_after=re.compile(rf"{sp}?{lex.ORDINAL_SUFFIXES}(?![\w])"),
         chain_after=re.compile(r"(?:[-–/:.]\d+)+"),
         pounds_weight_after=re.compile(rf"{sp}+of\b"),
+        glued_currency=re.compile(rf"(?:{glued})(?![\w])"),
+        euro_letter=re.compile(rf"{sp}?{lex.EURO_LETTER}(?![\w'’])") if fr else None,
+        money_context=re.compile(rf"(?<![\w]){lex.MONEY_CONTEXT[language]}(?![\w])"),
+        letter_range_ahead=re.compile(
+            rf"(?:{lex.RANGE_CONNECTORS[language]})[$€£]?\d[\d.,]*{sp}?"
+            rf"(?:[{letters}]|bn|mn|Mds?){sp}?(?:[$€£¥]|(?:{glued})(?![\w]))"),
+        spaced_decimal=re.compile(
+            rf",{sp}(?P<decimals>\d{{1,2}})(?={sp}+(?:(?i:{scale_words})|{abbreviations}|[MG]"
+            r"(?=[$€]))(?![\w]))") if fr else None,
+        partitive=re.compile(
+            rf"{sp}+(?:(?i:de){sp}+(?:ses|leurs|nos|vos|ces|mes)|des)(?![\w])" if fr else
+            rf"{sp}+(?i:of){sp}+(?:its|their|the|his|her|our|these|those)(?![\w])"),
+        brand_model=re.compile(
+            rf"{sp}(?P<brand>[A-Z][a-zé]{{2,}}){sp}(?P<model>[A-Z]{{1,3}}-?\d{{2,4}}"
+            rf"(?:-\d{{3,4}})?(?:[a-z]{{2,4}}|[A-Z]{{1,3}})?"
+            rf"|\d{{3}}(?:-\d{{1,3}}|[A-Z]{{1,2}})?(?:{sp}+MAX(?:{sp}?\d{{1,2}})?)?)"
+            r"(?P<plural>s)?(?![\w-])"),
+        aviation_context=re.compile(rf"(?<![\w]){lex.AVIATION_CONTEXT}(?![\w])"),
+        inch_mark=re.compile(r"[\"″](?![\w\"'])"),
+        screen_context=re.compile(rf"(?<![\w]){lex.SCREEN_CONTEXT}(?![\w])"),
     )

@@ -34,6 +34,15 @@ _FOR_BEFORE = re.compile(r"(?i:\bfor\s+)$")
 _DEFINITE_START = re.compile(r"(?i:the|this|that|la|cette|l['’])\b")
 _WORD_SEPARATORS = re.compile(r"[-–—'(\[{«“\"]")
 _DIRECTIONS = frozenset("nord sud est ouest north south east west".split())
+_QUOTE_LOOKBACK = 2000
+"""How far back a quotation that a '"' after a number may close is looked for."""
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_ACRONYM_BEFORE_DIGIT = re.compile(r"[ \u00a0\u202f]\d")
+_MODEL_STOPWORDS = frozenset(
+    "the and les des aux pour par avec dans sur sous entre with from into over under".split())
+_ORDINAL_DETERMINERS = frozenset("le la les du au aux l' l’ son sa ses leur".split())
+"""Before "2E", these make it an ordinal ("le 2E arrondissement"), not 2 euros."""
+_QUOTES = "«»\"“”(["
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,8 @@ class _Number:
     fixed: tuple[str, str] | None = None
     sign_word: bool = False
     mille: bool = False
+    short_scale: bool = False
+    money_context: bool = False
     resume: int = 0
 
 
@@ -106,6 +117,7 @@ class AmountReader:
         self.hint = currency_hint
         self.floor = 0
         self.skip_to = 0
+        self.range_end = False
         self.found: list[Reading] = []
 
     def read(self) -> list[Reading]:
@@ -163,18 +175,32 @@ class AmountReader:
                 return self._skip(resume)
             elif prev in ".,:/-–" and before.isdigit():
                 return self._skip(resume)
+            elif prev == "." and before not in "€$£":
+                return self._skip(resume)  # only "€.92.114.005" and "$.50" start after a point
         if chain and chain.group()[0] in "/:.":
             return self._skip(resume)
         value = digits_value(written.group(), self.lang)
         plain_year = (len(written.group()) == 4 and written.group().isdigit()
                       and 1800 <= value <= 2099)
+        if p.spaced_decimal is not None and t[number_end:number_end + 1] == "," \
+                and written.group().isdigit():
+            decimals = p.spaced_decimal.match(t, number_end)
+            if decimals is not None:  # "13, 4 milliards": a stray space after the comma
+                value = float(f"{written.group()}.{decimals.group('decimals')}")
+                number_end = resume = decimals.end()
+                plain_year = False
         found = p.currency_before.regex.search(t, max(self.floor, s - 8), s)
         if found:
             currency, start = p.currency_before.name(found), found.start()
+            if prev == "." and "." not in written.group():
+                value = float("0." + written.group())  # "$.50"
         else:
-            code = p.iso_before.search(t, max(self.floor, s - 5), s)
+            code = p.iso_before.search(t, max(self.floor, s - 6), s)
             if code:
                 currency, start = code.group("code"), code.start()
+                if currency in lex.CODE_ALIASES:
+                    currency, factor = lex.CODE_ALIASES[currency]
+                    value *= factor
         signed = False
         if currency is None and not in_range:
             sign = p.sign_before.search(t, max(self.floor, s - 7), s)
@@ -186,6 +212,9 @@ class AmountReader:
             currency = self.hint
         if p.ordinal_after.match(t, number_end):
             return self._skip(resume)
+        if prev == "(" and currency is None and t[number_end:number_end + 1] == ")" \
+                and p.percent.match(t, number_end + 1):
+            value, start, number_end = -value, s - 1, number_end + 1  # "(1,8)%" is negative
         number = _Number(start=start, digits_start=s, number_end=number_end, end=number_end,
                          value=value, currency=currency, signed=signed, plain_year=plain_year,
                          sign_word=signed and t[start].isalpha(), resume=resume)
@@ -201,14 +230,15 @@ class AmountReader:
             found = p.scale.match(t, number.end)
             if found is None:
                 return
+            letter = found.group("letter")
             if found.group("word"):
                 factor = scale_value(found.group("word"), self.lang)
             elif found.group("abbr"):
                 factor = lex.SCALE_ABBREVIATIONS[found.group("abbr")]
-            elif number.currency or p.currency_symbol_next.match(t, found.end()) or (
-                    self.lang == lex.ENGLISH and found.group("letter") in "mk"
-                    and self._noun_follows(found.end())):
-                factor = lex.CURRENCY_SCALE_LETTERS[found.group("letter")]
+                number.short_scale = True
+            elif self._letter_is_scale(number, letter, found.start("letter"), found.end()):
+                factor = lex.CURRENCY_SCALE_LETTERS[letter]
+                number.short_scale = True
             else:
                 return
             if factor is None:
@@ -218,6 +248,40 @@ class AmountReader:
             number.scaled = True
             number.mille = found.group().strip().lower() == "mille"
             number.end = found.end()
+
+    def _letter_is_scale(self, number: _Number, letter: str, at: int, end: int) -> bool:
+        """True if the letter after a number is a scale ("k", "M", "G"): next to a currency
+        ("$5m", "12 M€", "8 312 M CAD", "4 210 ME"), before a counted noun ("2.5m
+        households", "320k abonnés"), at the start of a range whose other end has a
+        currency ("from 20k up to 2M USD"), or in a clause about money ("un chiffre
+        d'affaires de 3,4 G")."""
+        t, p = self.text, self.p
+        if number.currency or p.currency_symbol_next.match(t, end) \
+                or p.glued_currency.match(t, end) or p.currency_after.regex.match(t, end):
+            return True
+        english = self.lang == lex.ENGLISH
+        attached = at == number.end
+        if (letter in "mk" and english) or (attached and letter in ("kMB" if english else "kM")):
+            if self._noun_follows(end):
+                return True
+        if p.letter_range_ahead.match(t, end):
+            return True
+        if letter == "m" or (letter == "b" and not english) or (attached and letter in "GK"):
+            return False  # "5 m" is five metres; "5G" a network, "4K" a resolution
+        if self._money_context(number.start):
+            number.money_context = True
+            return True
+        return False
+
+    def _money_context(self, start: int) -> bool:
+        """True if the sentence just before ``start`` speaks of money: a word such as
+        "revenue" or "budget", or an amount of money ("12 M€, dont 3,4 M")."""
+        begin = max(0, start - lex.MONEY_CONTEXT_SPAN)
+        window = self.text[begin:start]
+        cut = begin + max(window.rfind(". "), window.rfind(";"), window.rfind("\n")) + 1
+        if self.found and self.found[-1].kind == MONEY and self.found[-1].end > cut:
+            return True
+        return self.p.money_context.search(self.text, cut, start) is not None
 
     def _noun_follows(self, at: int) -> bool:
         """True if a counted noun follows ("2.5m households"), so "m" means million."""
@@ -354,24 +418,46 @@ class AmountReader:
         if measure is None:
             if not number.scaled or number.attached:
                 return None
-            measure = _Measure(number.end, COUNT, None)
+            if number.short_scale and (number.money_context
+                                       or self._money_context(number.start)):
+                measure = _Measure(number.end, MONEY, self._running_currency())
+            else:
+                measure = _Measure(number.end, COUNT, None)
         if number.attached and measure.end == number.number_end:
             return None
+        if measure.kind == COUNT and self.lang == lex.ENGLISH and not number.scaled \
+                and _DOT_THOUSANDS.fullmatch(self.text, number.digits_start, number.number_end):
+            number.value *= 1000.0  # "250.000 residents": nobody counts a fraction of one
         value = number.value * measure.factor + measure.extra
         low = value if number.vague else None
         return self._finish(number, number.start, measure.end, measure.kind, measure.unit,
                             value, low=low, modifiers=measure.modifiers)
 
+    def _running_currency(self) -> str:
+        """The currency of the last money amount found so far, else the hint: what a bare
+        "3,4 G" in a clause about money is counted in."""
+        for reading in reversed(self.found):
+            if reading.kind == MONEY and reading.unit:
+                return reading.unit
+        return self.hint
+
     def _measure(self, number: _Number) -> _Measure | None:
         t, p, pos = self.text, self.p, number.end
         if number.currency:
             return _Measure(pos, MONEY, number.currency)
+        if "E" in t[pos:pos + 2] and (euros := self._euro_letter(number, pos)) is not None:
+            return _Measure(euros, MONEY, "EUR")
         if number.attached and not t[pos].isalpha():
             return None
+        if pos == number.number_end and t[pos:pos + 1] in ('"', "″"):
+            inches = self._inches(number, pos)
+            if inches is not None:
+                return inches
         percent = p.percent.match(t, pos)
         if percent and not number.one_word:
-            factor = 0.01 if percent.group("basis") else 1.0
-            return _Measure(percent.end(), PERCENT, "%", factor=factor)
+            if percent.group("basis"):
+                return _Measure(percent.end(), PERCENT, "bp")
+            return _Measure(percent.end(), PERCENT, "%")
         if p.point_after is not None and 0 < abs(number.value) < 2 and number.value % 1:
             point = p.point_after.match(t, pos)
             if point:
@@ -391,17 +477,58 @@ class AmountReader:
                                     factor=0.01)
             unit_match = p.unit.regex.match(t, at)
             if unit_match:
-                return _Measure(unit_match.end(), QUANTITY, p.unit.name(unit_match))
+                unit = p.unit.name(unit_match)
+                if unit == "nm" and self._nautical(number, unit_match.end()):
+                    unit = "nmi"
+                return _Measure(unit_match.end(), QUANTITY, unit)
             duration = self._duration(number, at)
             if duration is not None:
                 return duration
         if number.one_word:
             return None
         if self.lang == lex.FRENCH and number.scaled and not number.mille:
+            if linked is None and number.short_scale:
+                linked = pos  # "320k abonnés"
             return self._count(number, linked, need_space=False)
         if linked is not None:
             return self._count(number, linked, need_space=False)
         return self._count(number, pos, need_space=True)
+
+    def _euro_letter(self, number: _Number, pos: int) -> int | None:
+        """Where a French "E" that means euros ends: after a price ("2,75E", "2,75 E"),
+        against a whole number ("15E", but not an ordinal: "le 2E arrondissement") or
+        against its scale ("4 210 ME", "3,2 MdsE"); None if there is none."""
+        t, euro = self.text, self.p.euro_letter
+        found = euro.match(t, pos) if euro is not None else None
+        if found is None:
+            return None
+        spaced = found.end() - pos > 1
+        if pos != number.number_end:
+            return found.end() if number.short_scale and not spaced else None
+        if "," in t[number.digits_start:number.number_end]:
+            return found.end()
+        _, word = previous_token(self.low, number.start)
+        if spaced or word.strip(_QUOTES) in _ORDINAL_DETERMINERS:
+            return None
+        return found.end()
+
+    def _inches(self, number: _Number, pos: int) -> _Measure | None:
+        """'13"' for a screen or a wheel: a double quote (or ″) against the number that
+        does not close a quotation opened earlier in the paragraph, unless words about
+        screens stand near it. Never a height (5'2"), a bearing (52′ 16″), the end of a
+        range or a chain ("1775–1917\"")."""
+        t = self.text
+        inches = self.p.inch_mark.match(t, pos)
+        before = t[max(0, number.digits_start - 4):number.digits_start]
+        if inches is None or any(ch in before for ch in "'’′°-–/") or number.value > 150:
+            return None
+        window = t[max(0, number.start - 60):min(len(t), inches.end() + 25)]
+        if self.p.screen_context.search(window) is None:
+            back = max(0, number.start - _QUOTE_LOOKBACK)
+            paragraph = t.rfind("\n", back, number.start) + 1 or back
+            if t[pos] == '"' and t.count('"', paragraph, number.start) % 2:
+                return None
+        return _Measure(inches.end(), QUANTITY, "in")
 
     def _linked(self, number: _Number) -> int | None:
         """Where a noun may start after "de"/"d'" (French scales) or "of" (English vagues)."""
@@ -417,6 +544,9 @@ class AmountReader:
         if found is None:
             return None
         code = p.currency_after.name(found)
+        if code in lex.CODE_ALIASES:
+            code, factor = lex.CODE_ALIASES[code]
+            return _Measure(found.end(), MONEY, code, factor=factor)
         if code == lex.HINT:
             code = self.hint
         elif code == lex.POUNDS:
@@ -428,6 +558,14 @@ class AmountReader:
                 return None
             code = "GBP"
         return _Measure(found.end(), MONEY, code)
+
+    def _nautical(self, number: _Number, end: int) -> bool:
+        """True if "nm" after this number is nautical miles: a thousand or more, or words
+        about flying or the sea in the sentence ("a range of 3,500 nm")."""
+        if abs(number.value) >= lex.NAUTICAL_MIN:
+            return True
+        window = self.text[max(0, number.start - 80):end + 40]
+        return self.p.aviation_context.search(window) is not None
 
     def _duration(self, number: _Number, at: int) -> _Measure | None:
         t, p = self.text, self.p
@@ -444,13 +582,25 @@ class AmountReader:
             unit, end = p.hyphen_duration.name(found), found.end()
         else:
             return None
-        if unit == "hour" and (p.clock_after.match(t, end) or p.clock_before.search(
-                t, max(0, number.start - 16), number.start)):
-            return None
+        if unit == "hour" and (p.clock_after.match(t, end) or self._hours_of_day(number, end)
+                               or (not self.range_end and p.clock_before.search(
+                                   t, max(0, number.start - 16), number.start))):
+            return None  # "à 22 heures", "de 9 h à 17 h": times of day
         half = p.half_after.match(t, end)
         if half:
             return _Measure(half.end(), DURATION, unit, extra=0.5)
         return _Measure(end, DURATION, unit)
+
+    def _hours_of_day(self, number: _Number, end: int) -> bool:
+        """True for opening hours, "de 9 h à 17 h" or "18 h-19 h": both ends carry the
+        unit, and the range opens with "de"/"entre" or starts late in the day (a
+        duration, "3 h à 5 h d'autonomie", writes small numbers)."""
+        hours = self.p.hour_range_after.match(self.text, end)
+        if hours is None or (number.value < 7 and self.p.range_opener_before.search(
+                self.text, max(0, number.start - 10), number.start) is None):
+            return False
+        number.resume = max(number.resume, hours.end())  # the second hour is a time too
+        return True
 
     def _count(self, number: _Number, at: int | None, need_space: bool) -> _Measure | None:
         if at is None:
@@ -458,12 +608,23 @@ class AmountReader:
         t, p, english = self.text, self.p, self.lang == lex.ENGLISH
         modifiers = 0
         head = None
+        partitive = None
+        if need_space and not number.plain_year:
+            following = t[at + 1:at + 2]
+            partitive = p.partitive.match(t, at) if following in "oOdD" else None
+            if partitive is not None:  # "three of its plants", "trois de ses usines"
+                at, need_space = partitive.end(), False
+            elif following.isupper() and (model := self._brand_model(number, at)) is not None:
+                return model
         for i in range(3 if english else 2):
             found = p.space_word.match(t, at)
             if found is None or (i == 0 and need_space and found.start("word") == at):
                 return None
             word = found.group("word")
             lower = word.lower()
+            if partitive is not None and (lower.split("-")[0] in lex.NUMBER_WORDS[self.lang]
+                                          or lower in lex.COLLECTIVE_PLURALS[self.lang]):
+                return None  # "two of the five bridges": the five bridges are the count
             if not english and i == 0 and lower in lex.FRENCH_PRE_NOUN_ADJECTIVES:
                 modifiers += 1
             elif is_counted_noun(word, self.lang) or (
@@ -485,6 +646,8 @@ class AmountReader:
             at = found.end()
         if head is None:
             return None
+        if _ACRONYM_BEFORE_DIGIT.match(t, at) and head.isupper():
+            return None  # "737 MAX 8": a model
         if not english:
             after = p.space_word.match(t, at)
             if after and after.start("word") > at and after.group("word")[0].islower() \
@@ -493,6 +656,29 @@ class AmountReader:
                     and p.duration.regex.match(t, at) is None:
                 at = after.end()
         return _Measure(at, COUNT, singular(head, self.lang), modifiers=modifiers)
+
+    def _brand_model(self, number: _Number, at: int) -> _Measure | None:
+        """"40 Airbus A320": a count of aircraft named by maker and model (the model number
+        is not the amount); "40 Airbus A320 aircraft" counts the noun after the model."""
+        t, p = self.text, self.p
+        found = p.brand_model.match(t, at)
+        if found is None or number.value < 1 or number.value % 1:
+            return None
+        brand, model = found.group("brand"), " ".join(found.group("model").split())
+        lower = brand.lower()
+        if lower in lex.MONTHS[self.lang] or lower in _DIRECTIONS or lower in _MODEL_STOPWORDS \
+                or (model[0].isdigit() and lower not in lex.AIRCRAFT_MAKERS):
+            return None
+        end = at = found.end()
+        for _ in range(2):  # "40 Airbus A320 aircraft", "12 F-16 fighter jets"
+            after = p.space_word.match(t, at)
+            if after is None or not after.group("word")[0].islower():
+                break
+            if is_counted_noun(after.group("word"), self.lang):
+                return _Measure(after.end(), COUNT, singular(after.group("word"), self.lang),
+                                modifiers=2)
+            at = after.end()
+        return _Measure(end, COUNT, f"{brand} {model}", modifiers=2)
 
     def _brand(self, word: str, end: int) -> bool:
         """A capitalised singular noun counted as a thing ("26 Rafale"), not an address
@@ -515,17 +701,26 @@ class AmountReader:
         link = p.range_connector.match(t, at)
         if link is None:
             return None
-        word = link.group().strip(" \u00a0\u202f").lower()
+        word = " ".join(link.group().lower().replace("’", "'").split())
         opener = p.range_opener_before.search(t, max(self.floor, first.start - 10), first.start)
         paired = lex.PAIRED_CONNECTORS.get(word)
-        if paired and not (opener and opener.group().strip().lower() == paired):
+        if paired and not (opener and opener.group().strip().lower().replace("’", "'")
+                           in paired):
             return None
         second = self._second(link.end())
         if second is None:
             return None
-        second_measure = self._measure(second)
+        self.range_end = True  # "de 2 à 3 heures": this "à" joins, it does not tell the time
+        try:
+            second_measure = self._measure(second)
+        finally:
+            self.range_end = False
         if second_measure is None and second.scaled and measure is None:
             second_measure = _Measure(second.end, COUNT, None)
+        elif second_measure is None and second.scaled and measure is not None \
+                and measure.kind == MONEY and measure.end == first.end:
+            # "$4–6 million": the second end shares the first one's currency.
+            second_measure = _Measure(second.end, MONEY, measure.unit)
         if second_measure is None:
             return None
         if measure is not None and measure.end > first.end and (

@@ -13,35 +13,51 @@ Rules the results follow (the tests and the app rely on them):
   ("de dollars"), but not a period around it ("over the next decade" → "the
   next decade").
 - ``value`` is the number in the unit: money in the currency's main unit
-  ("77 cents" → 0.77 USD), a range's low end, a duration's number of units,
-  percentage points as "%" and basis points as hundredths of a percent.
-  ``low`` and ``high`` bound ranges ("de 6 à 7 milliards", "between $5bn and
-  $7bn", "5-7 %") and open bounds ("plus de 1 400 milliards" sets only
+  ("77 cents" → 0.77 USD, "GBX 3,150" → 31.5 GBP), a range's low end, a
+  duration's number of units, percentage points as "%", basis points as
+  written ("75 points de base" → 75 "bp"); an accountant's "(1,8)%" is
+  negative. ``low`` and ``high`` bound ranges ("de 6 à 7 milliards",
+  "between $5bn and $7bn", "5-7 %", "5 à8 ans", "from 20k up to 2M USD",
+  "$4–6 million", whose first end takes the second's scale and the second
+  the first's currency) and open bounds ("plus de 1 400 milliards" sets only
   ``low``, "up to" only ``high``). After a verb of change ("passé de 20 à
   25 %", "rose from 5% to 7%") the two numbers are two amounts, not a range.
 - A vague quantity counts its smallest reading: "des centaines de milliers"
   is 1e5, "several billion" 2e9; it is ``approx`` with ``low`` set. "Une
   trentaine" is an approximate 30.
-- ``unit``: an ISO 4217 code for money (a bare "$" or "dollars" takes the
-  recognizer's currency hint); "%" for percentages; a unit symbol for
-  quantities ("km", "t", "GW", "m³", "barrels", "barrels/day", "°C"); the
-  counted noun, singular, for counts ("personnes" → "personne", "GPUs" →
-  "GPU"; lower case unless a proper noun or acronym; None after a bare scale,
-  as in "5 millions"); a unit of time for durations ("year", "month", "week",
-  "day", "hour", "minute", "second", "decade", "century", "quarter").
+- ``unit``: an ISO 4217 code for money (a bare "$", "dollars", "cents" and
+  Québec's "M$", "G$", "k$" take the recognizer's currency hint; "RMB" is
+  CNY, "GBX" pence of GBP, a French "E" against a number or its scale is EUR:
+  "2,75E", "4 210 ME"); "%" or "bp" for percentages; a unit symbol for
+  quantities ("km", "t", "GW", "m³", "barrels", "barrels/day", "°C", "nmi"
+  for an aircraft's "nm", "PFLOPS", "MP", "in" for '13"' about a screen);
+  the counted noun, singular, for counts ("personnes" → "personne", "GPUs"
+  → "GPU"; lower case unless a proper noun or acronym; maker and model for
+  "40 Airbus A320"; None after a bare scale, as in "5 millions"); a unit of
+  time for durations ("year", "month", "week", "day", "hour", "minute",
+  "second", "decade", "century", "quarter").
 - Numbers follow each language: French "1 400,5" (space, U+00A0 or U+202F
-  between thousands, "2.000" too), English "1,400.5"; "milliard" is 1e9, a
-  French "billion" 1e12 and an English one 1e9. "m", "k", "M", "G" are scales
-  only next to a currency ("$5m", "12 M€", "5 G$") or, in English, before a
-  counted noun ("2.5m households"); elsewhere "5 m" is five metres.
+  between thousands, "2.000" too, and "13, 4 milliards" with a stray space),
+  English "1,400.5" (and "250.000.000", "2,5%", and "250.000" before a
+  counted noun); apostrophes group thousands in both ("1’204’550"). "milliard"
+  is 1e9, a French "billion" 1e12 and an English one 1e9. "m", "k", "M", "G"
+  are scales only next to a currency ("$5m", "12 M€", "5 G$", "8 312 M CAD",
+  "320k euros"), before a counted noun ("2.5m households", "320k abonnés"),
+  at the start of a range with a currency ("20k up to 2M USD"), or, but for
+  "m", in a clause about money ("un chiffre d'affaires de 3,4 G"), which
+  then takes the currency of the last money amount read, else the hint;
+  elsewhere "5 m" is five metres, "5G" a network and "4K" a resolution.
 - A count is a number followed by a plural noun or an acronym (English allows
   up to two words between: "74 Malaysian stores"; French one adjective before
-  and one after: "processeurs graphiques"), or in French a capitalised name
-  ("26 Rafale"). Years, dates, times of day, ordinals, labels ("article
-  49-3", "Flight 93"), product names ("Boeing 737 jets"), numbers joined to
-  letters or other digits ("GB200", "2016-11-29", "2:49") and references
-  such as "les deux entreprises" are not amounts; nor is a bare number with
-  nothing it measures.
+  and one after: "processeurs graphiques"; both a partitive: "three of its
+  plants", "trois de ses usines"), a maker and a model ("40 Airbus A320"),
+  or in French a capitalised name ("26 Rafale"). Years, dates, times of day,
+  ordinals, labels ("article 49-3", "Flight 93", "Ligue 1"), product and
+  plan names ("Boeing 737 jets", "A320neo 2 moteurs", "Boeing 737 MAX 8",
+  "Vision 2030"), registration numbers ("552 081 317 RCS Paris"), postcodes
+  ("75002 Paris"), numbers joined to letters or other digits ("GB200",
+  "2016-11-29", "2:49") and references such as "les deux entreprises" are
+  not amounts; nor is a bare number with nothing it measures.
 """
 
 from __future__ import annotations

@@ -73,8 +73,8 @@ SEVERAL_VALUES = "(several values)"
 
 _INVALID_COLOR = QColor("#c62828")
 _COMMON_UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB",
-                 "%", "people", "jobs", "units", "t", "kg", "km", "MW", "GW", "years",
-                 "months", "days")
+                 "%", "bp", "people", "jobs", "units", "t", "kg", "km", "nmi", "MW", "GW",
+                 "PFLOPS", "MP", "in", "years", "months", "days")
 
 
 def parse_number(text: str, language: str = "en") -> float | None:

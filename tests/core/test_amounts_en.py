@@ -17,7 +17,11 @@ from tests.core.amount_cases import (
     QUANTITY,
     Case,
     expected,
+    found_in,
     observed,
+    recognizer,
+    spaced_sentences,
+    with_spaces,
 )
 
 C = Case
@@ -370,7 +374,7 @@ CASES = [
     C("The satellite weighs 6.5 tonnes.",
       "6.5 tonnes", QUANTITY, 6.5, "t"),
     C("The Fed raised rates by 25 basis points.",
-      "25 basis points", PERCENT, 0.25, "%"),
+      "25 basis points", PERCENT, 25, "bp"),
     C("Amazon employs 1.5 million people worldwide.",
       "1.5 million people", COUNT, 1.5e+06, "person"),
     C("Boeing delivered 528 jets last year.",
@@ -501,6 +505,224 @@ CASES = [
       "more than 6 million people", COUNT, 6e+06, "person", True, low=6e+06),
 ]
 
+# Round two (#12): the families the first measure on real pages missed. Each case is
+# also checked with its amount's spaces as U+00A0 and U+202F (``with_spaces``).
+ROUND_TWO = with_spaces([
+    # Currency from where the article comes from: "$" is the hint (CAD for a Canadian
+    # source, see test_amounts_currency.py).
+    C("The province will spend $2.5 billion on transit.", "$2.5 billion", MONEY, 2.5e9, "CAD",
+      hint="CAD"),
+    C("The team signed him for 12 million dollars.", "12 million dollars", MONEY, 1.2e7,
+      "CAD", hint="CAD"),
+    C("A stamp now costs 85 cents more.", "85 cents", MONEY, 0.85, "CAD", hint="CAD"),
+    C("The province announced a $1.2-billion deal.", "$1.2-billion", MONEY, 1.2e9, "CAD",
+      hint="CAD"),
+    C("Ottawa pledged US$400 million for the plant.", "US$400 million", MONEY, 4e8, "USD",
+      hint="CAD"),
+    C("The deal is worth 120 M$ according to the filing.", "120 M$", MONEY, 1.2e8, "CAD",
+      hint="CAD"),
+    C("The pension fund put 40 G$ into infrastructure.", "40 G$", MONEY, 4e10, "CAD",
+      hint="CAD"),
+    C("The deal is worth 120 M$ according to the filing.", "120 M$", MONEY, 1.2e8, "USD"),
+    # Abbreviated money.
+    C("Revenue reached 8,312 M CAD last year.", "8,312 M CAD", MONEY, 8.312e9, "CAD"),
+    C("Group sales totalled 4,210 MEUR in 2023.", "4,210 MEUR", MONEY, 4.21e9, "EUR"),
+    C("Revenue was RMB2,340 million in 2023.", "RMB2,340 million", MONEY, 2.34e9, "CNY"),
+    C("Profits hit RMB 5.6 billion.", "RMB 5.6 billion", MONEY, 5.6e9, "CNY"),
+    C("The shares closed at GBX 3,150 on Friday.", "GBX 3,150", MONEY, 31.5, "GBP"),
+    C("The stock ended the day at 3,150 GBX.", "3,150 GBX", MONEY, 31.5, "GBP"),
+    C("The app now has 320k subscribers.", "320k subscribers", COUNT, 3.2e5, "subscriber"),
+    C("The video drew 1.2M viewers.", "1.2M viewers", COUNT, 1.2e6, "viewer"),
+    C("The sale fetched €.92.114.005 in total.", "€.92.114.005", MONEY, 92114005, "EUR"),
+    C("Quarterly revenue came in at 3.4B, the company said.", "3.4B", MONEY, 3.4e9, "USD"),
+    C("The startup raised 20M from investors.", "20M", MONEY, 2e7, "USD"),
+    C("Annual sales reached 4.5 bn in 2022.", "4.5 bn", MONEY, 4.5e9, "USD"),
+    C("The coffee costs $.50 more.", "$.50", MONEY, 0.5, "USD"),
+    C("The unit was sold for 650 M USD.", "650 M USD", MONEY, 6.5e8, "USD"),
+    C("The firm reported sales of 12.5B.", "12.5B", MONEY, 1.25e10, "USD"),
+    C("Revenue climbed to 2,4 billion euros.", "2,4 billion euros", MONEY, 2.4e9, "EUR"),
+    # Digit grouping: apostrophes, dots in English text.
+    C("The fund holds 1’204’550 shares.", "1’204’550 shares", COUNT, 1204550, "share"),
+    C("The bill came to CHF 1'204'550.", "CHF 1'204'550", MONEY, 1204550, "CHF"),
+    C("The fee is CHF 1'250.– per month.", "CHF 1'250.–", MONEY, 1250, "CHF"),
+    C("The canton paid 12'500.50 Swiss francs.", "12'500.50 Swiss francs", MONEY, 12500.5,
+      "CHF"),
+    C("The town has 250.000 residents.", "250.000 residents", COUNT, 250000, "resident"),
+    C("The company employs 12.500 people.", "12.500 people", COUNT, 12500, "person"),
+    C("The estate was sold for 1.250.000 euros.", "1.250.000 euros", MONEY, 1.25e6, "EUR"),
+    C("The firm has 25.789.024 customers.", "25.789.024 customers", COUNT, 25789024,
+      "customer"),
+    # Percentages.
+    C("Margins fell (1.8)% in the quarter.", "(1.8)%", PERCENT, -1.8, "%"),
+    C("The unit posted a (2.3) % decline.", "(2.3) %", PERCENT, -2.3, "%"),
+    C("Officials approved a 7.5-percent increase.", "7.5-percent", PERCENT, 7.5, "%"),
+    C("Inflation hit 6pc in May.", "6pc", PERCENT, 6, "%"),
+    C("Unemployment is 4.2 pc nationally.", "4.2 pc", PERCENT, 4.2, "%"),
+    C("Prices rose about 2,5% last year.", "about 2,5%", PERCENT, 2.5, "%", True),
+    C("Prices rose about two percent last year.", "about two percent", PERCENT, 2, "%", True),
+    C("The economy grew roughly three per cent.", "roughly three per cent", PERCENT, 3, "%",
+      True),
+    C("The bank raised rates by 75 basis points.", "75 basis points", PERCENT, 75, "bp"),
+    C("Spreads widened by 40bp.", "40bp", PERCENT, 40, "bp"),
+    C("Unemployment rose to 6.2 p.c. in Alberta.", "6.2 p.c.", PERCENT, 6.2, "%"),
+    C("The board approved a 7.5-per-cent rise.", "7.5-per-cent", PERCENT, 7.5, "%"),
+    # Counts in words or with a maker and model.
+    C("The company closed three of its plants.", "three of its plants", COUNT, 3, "plant"),
+    C("Two of the victims were children.", "Two of the victims", COUNT, 2, "victim"),
+    C("The carmaker sold five of its factories.", "five of its factories", COUNT, 5,
+      "factory"),
+    C("The airline ordered 40 Airbus A320 jets.", "40 Airbus A320 jets", COUNT, 40, "jet"),
+    C("The airline ordered 40 Airbus A320.", "40 Airbus A320", COUNT, 40, "Airbus A320"),
+    C("The carrier will lease 12 Boeing 787 aircraft.", "12 Boeing 787 aircraft", COUNT, 12,
+      "aircraft"),
+    C("The fleet includes 25 Embraer E190.", "25 Embraer E190", COUNT, 25, "Embraer E190"),
+    C("The deal covers 50 Boeing 737s.", "50 Boeing 737s", COUNT, 50, "Boeing 737"),
+    C("He faces 5 to8 years in prison.", "5 to8 years", DURATION, 5, "year", low=5, high=8),
+    C("He faces five to eight years in prison.", "five to eight years", DURATION, 5, "year",
+      low=5, high=8),
+    # Ranges.
+    C("Fees range from 20k up to 2M USD per client.", "from 20k up to 2M USD", MONEY, 2e4,
+      "USD", low=2e4, high=2e6),
+    C("The round was below $4–6 million, sources said.", "below $4–6 million", MONEY, 4e6,
+      "USD", True, low=4e6, high=6e6),
+    C("Tickets cost from $20 up to $150.", "from $20 up to $150", MONEY, 20, "USD", low=20,
+      high=150),
+    C("The project needs $4-6 billion.", "$4-6 billion", MONEY, 4e9, "USD", low=4e9,
+      high=6e9),
+    C("Salaries run from 30k to 45k EUR.", "from 30k to 45k EUR", MONEY, 3e4, "EUR", low=3e4,
+      high=4.5e4),
+    C("Costs range from $4 to 6 million.", "from $4 to 6 million", MONEY, 4e6, "USD",
+      low=4e6, high=6e6),
+    C("Estimates put the bill at £2–3bn.", "£2–3bn", MONEY, 2e9, "GBP", low=2e9, high=3e9),
+    # Units normalised.
+    C("The A350 has a range of 8,100 nm.", "8,100 nm", QUANTITY, 8100, "nmi"),
+    C("The jet can fly 450 nm without refuelling.", "450 nm", QUANTITY, 450, "nmi"),
+    C("The chip uses a 3 nm process.", "3 nm", QUANTITY, 3, "nm"),
+    C("The supercomputer reaches 1.1 petaFlops.", "1.1 petaFlops", QUANTITY, 1.1, "PFLOPS"),
+    C("The system delivers 200 teraflops.", "200 teraflops", QUANTITY, 200, "TFLOPS"),
+    C("The machine peaks at 2 PFlops.", "2 PFlops", QUANTITY, 2, "PFLOPS"),
+    C("It comes with a 13\" screen.", "13\"", QUANTITY, 13, "in"),
+    C("It has a 12-megapixel camera.", "12-megapixel", QUANTITY, 12, "MP"),
+    C("The phone has a 48 MP sensor.", "48 MP", QUANTITY, 48, "MP"),
+    C("The TV has a 65-inch panel.", "65-inch", QUANTITY, 65, "in"),
+])
+
+KNOWN_GAPS: list[Case] = [
+    # "one" is not read as a number before "of its" (it is too often a pronoun).
+    C("The company closed one of its plants.", "one of its plants", COUNT, 1, "plant"),
+    # "in." after a number is left alone: "in" is far more often the preposition.
+    C("It has a 13 in. screen.", "13 in.", QUANTITY, 13, "in"),
+    # A bare "B" needs a money word or a money amount just before it.
+    C("Annual exports hit 3.4B last year.", "3.4B", MONEY, 3.4e9, "USD"),
+    # Parentheses around the whole percentage are read as an aside, not a minus.
+    C("Losses were (1.8%) in the quarter.", "(1.8%)", PERCENT, -1.8, "%"),
+]
+"""Round-two cases the recognizer still gets wrong: measured, and listed in the README's
+known gaps; the test expects them to fail, so fixing one means moving it up."""
+
+NEUTRAL = spaced_sentences([
+    # Model and plan names.
+    "The Made in China 2025 plan worries Washington.",
+    "Made in China 2025 companies are targeted.",
+    "Orders for the A320neo 2 engines rose.",
+    "The Boeing 737 MAX 8 jets are grounded.",
+    "The iPhone 15 Pro Max went on sale in September.",
+    "Nvidia unveiled the H100 and then the B200.",
+    "The PlayStation 5 Pro sold out quickly.",
+    "The Ford F-150 Lightning is built in Michigan.",
+    "Vision 2030 aims to diversify the economy.",
+    "The Airbus A350-1000 took off from Toulouse.",
+    "The Tesla Model 3 got a new interior.",
+    "Windows 11 24H2 rolls out next month.",
+    # Company registration numbers.
+    "Company X, 552 081 317 RCS Paris, filed the report.",
+    "The firm is registered in England under number 01234567.",
+    "Its SIREN number is 552 081 317.",
+    "Registered office: Companies House number 4312867.",
+    # Dates and times.
+    "The hearing is set for July 14, 2024.",
+    "The law took effect on 1 January 2021.",
+    "Talks run from June 4 to June 6.",
+    "The session resumes at 3:30 p.m.",
+    "The report dates from 2019.",
+    "Sales peaked in the 1990s.",
+    # Addresses and postcodes.
+    "Its office is at 221B Baker Street, London NW1 6XE.",
+    "Send letters to 1600 Amphitheatre Parkway, Mountain View, CA 94043.",
+    "The shop is at 30 Rockefeller Plaza.",
+    "The embassy moved to 24 Grosvenor Square.",
+    # Phone numbers.
+    "Call +1 (555) 012-3456 today.",
+    "The hotline is 0800 123 4567.",
+    "Dial 911 in an emergency.",
+    # Version numbers.
+    "Version 2.4.1 fixes a security flaw.",
+    "Android 14 is available on these phones.",
+    "The iOS 17.2 update is out.",
+    "Python 3.12 was released in October.",
+    # Sports scores.
+    "The Lakers beat the Celtics 112-104.",
+    "Arsenal won 3-1 at home.",
+    "The match ended 2–2 after extra time.",
+    "Djokovic won 6-4, 7-5.",
+    "The Chiefs edged the Eagles 38 to 35.",
+    # Labels, references and ranks.
+    "Bill C-69 passed the Senate.",
+    "Line 14 of the metro was extended.",
+    "She finished 5th overall.",
+    "Case No. 2023-1145 was dismissed.",
+    "Take exit 23 off the M4.",
+    # More names, references, times and scores, checked after the first pass.
+    "The iPhone 3G launched in 2008.",
+    "The 5G rollout continues.",
+    "The CAC 40 closed higher.",
+    "Ligue 1 resumes on August 16.",
+    "Horizon 2020 grants funded the lab.",
+    "The Porsche 911 Turbo S costs more.",
+    "On 12/03/2024 the board met.",
+    "The G20 summit opens on Nov. 18 in Rio.",
+    "He was born in 1962 in Ohio.",
+    "The Yankees won Game 7 in 2009.",
+    "The M4 and M25 were closed.",
+    "Flight AF 447 crashed in 2009.",
+    "Highway 401 is the busiest road.",
+    "Queen Elizabeth II died in 2022 at Balmoral.",
+    "The F-35 program began in 2001.",
+    "Ukraine lost T-72 tanks near Bakhmut.",
+    "The 49ers beat the Rams 24-17.",
+    "Windows 95 changed computing.",
+    "The COVID-19 pandemic began in 2019.",
+    "The U.S. 5th Fleet is based in Bahrain.",
+    "Intel's 14th-gen chips launched.",
+    "The CAC 40 and the FTSE 100 slipped.",
+    "The Nasdaq 100 index gained.",
+    "Room 3B is on floor 2.",
+    "The virus H5N1 spread to cattle.",
+    "Article 50 was triggered in 2017.",
+    "UN Resolution 2334 passed.",
+    "The Nikkei 225 hit a record.",
+    "The Boeing 747-8 is the last jumbo.",
+    "The firm's Q3 2024 results beat forecasts.",
+    "The 7-Eleven chain grew.",
+    "Galaxy S24 Ultra units shipped in January.",
+    "The VAT number is GB 123 4567 89.",
+    "The trial opens Monday, Sept. 2, at 9 a.m.",
+    "The office is open from 9 to 5.",
+    "Federer won the final 6–3, 6–4, 7–6.",
+    "The Tesla Model Y is built in Berlin.",
+    "Euro 2024 was held in Germany.",
+    "He was elected in 2017 and re-elected in 2022.",
+    "The Airbus A320 and A321 are affected.",
+])
+
+NEUTRAL_GAPS: list[str] = [
+    "Apollo 13 astronauts returned safely.",
+    "Boeing 747 pilots were trained.",
+]
+"""Sentences without an amount that still raise a false alarm (measured, not hidden)."""
+
+CASES += ROUND_TWO
+
 NEGATIVES = [
     "In 2019, the company moved its headquarters.",
     "The talks resume on March 5.",
@@ -564,18 +786,26 @@ NEGATIVES = [
     "He wore number 23 for the Bulls.",
 ]
 
-_RECOGNIZER = AmountRecognizer(language="en")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.text for c in CASES])
 def test_english_amount_is_found_with_its_value_and_unit(case: Case) -> None:
-    found = [observed(a) for a in _RECOGNIZER.find(case.sentence)]
-    assert found == [expected(case)]
+    assert [observed(a) for a in found_in(case, "en")] == [expected(case)]
 
 
-@pytest.mark.parametrize("sentence", NEGATIVES)
+@pytest.mark.parametrize("case", KNOWN_GAPS, ids=[c.text for c in KNOWN_GAPS])
+@pytest.mark.xfail(reason="a known gap (README), measured by tests.core.amount_cases")
+def test_english_known_gaps_still_fail(case: Case) -> None:
+    assert [observed(a) for a in found_in(case, "en")] == [expected(case)]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES + NEUTRAL)
 def test_english_numbers_that_are_not_amounts_yield_nothing(sentence: str) -> None:
-    assert _RECOGNIZER.find(sentence) == []
+    assert recognizer("en").find(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", NEUTRAL_GAPS)
+@pytest.mark.xfail(reason="a known false alarm (README)")
+def test_english_known_false_alarms_still_fire(sentence: str) -> None:
+    assert recognizer("en").find(sentence) == []
 
 
 def test_auto_language_reads_english_billions_as_english() -> None:

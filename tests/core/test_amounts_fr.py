@@ -13,14 +13,18 @@ from tests.core.amount_cases import (
     COUNT,
     DURATION,
     MONEY,
+    NBSP,
+    NNBSP,
     PERCENT,
     QUANTITY,
     Case,
     expected,
+    found_in,
     observed,
+    recognizer,
+    spaced_sentences,
+    with_spaces,
 )
-
-NBSP, NNBSP = "\u00a0", "\u202f"
 
 C = Case
 CASES = [
@@ -528,6 +532,236 @@ CASES = [
       "1 500 kilomètres", QUANTITY, 1500, "km"),
 ]
 
+# Round two (#12): the families the first measure on real pages missed. Each case is
+# also checked with its amount's spaces as U+00A0 and U+202F (``with_spaces``).
+ROUND_TWO = with_spaces([
+    # Currency from where the article comes from: "$" is the hint (CAD for a Canadian
+    # source, see test_amounts_currency.py), in every notation Québec's press uses.
+    C("Le projet coûtera 120 M$ selon Québec.", "120 M$", MONEY, 1.2e8, "CAD", hint="CAD"),
+    C("Hydro-Québec investira 40 G$ dans son réseau.", "40 G$", MONEY, 4e10, "CAD",
+      hint="CAD"),
+    C("Le budget atteint 12 milliards $ cette année.", "12 milliards $", MONEY, 1.2e10, "CAD",
+      hint="CAD"),
+    C("Le prix du timbre grimpe de 85 cents.", "85 cents", MONEY, 0.85, "CAD", hint="CAD"),
+    C("La firme a versé 250 k$ en primes.", "250 k$", MONEY, 2.5e5, "CAD", hint="CAD"),
+    C("La Caisse a investi 1,2 G$ au Texas.", "1,2 G$", MONEY, 1.2e9, "CAD", hint="CAD"),
+    C("Le ministère a dépensé 3,5 millions de dollars.", "3,5 millions de dollars", MONEY,
+      3.5e6, "CAD", hint="CAD"),
+    C("Le loyer moyen atteint 1 450 $ par mois.", "1 450 $", MONEY, 1450, "CAD", hint="CAD"),
+    C("Le contrat vaut 120 M$ US selon Ottawa.", "120 M$ US", MONEY, 1.2e8, "USD", hint="CAD"),
+    C("Le rachat a coûté 2 G$ US à l'acheteur.", "2 G$ US", MONEY, 2e9, "USD", hint="CAD"),
+    C("La start-up a levé 45 M$ auprès d'investisseurs.", "45 M$", MONEY, 4.5e7, "USD"),
+    C("La société a levé 45 M$ auprès d'investisseurs.", "45 M$", MONEY, 4.5e7, "AUD",
+      hint="AUD"),
+    # Abbreviated money.
+    C("Le chiffre d'affaires atteint 8 312 M CAD en fin d'exercice.", "8 312 M CAD", MONEY,
+      8.312e9, "CAD"),
+    C("Le chiffre d'affaires du groupe s'établit à 4 210 ME.", "4 210 ME", MONEY, 4.21e9,
+      "EUR"),
+    C("Le résultat net ressort à 35 MEUR.", "35 MEUR", MONEY, 3.5e7, "EUR"),
+    C("Le chiffre d'affaires a atteint 3,4 G l'an dernier.", "3,4 G", MONEY, 3.4e9, "CAD",
+      hint="CAD"),
+    C("Le budget de la santé est porté à 2,1 G cette année.", "2,1 G", MONEY, 2.1e9, "CAD",
+      hint="CAD"),
+    C("Le billet coûte 2,75E au guichet.", "2,75E", MONEY, 2.75, "EUR"),
+    C("Le menu est à 15E le midi.", "15E", MONEY, 15, "EUR"),
+    C("Le café coûte 2,75 E au comptoir.", "2,75 E", MONEY, 2.75, "EUR"),
+    C("Le groupe a investi 3,2 MdsE en Europe.", "3,2 MdsE", MONEY, 3.2e9, "EUR"),
+    C("La prime atteint 320k euros.", "320k euros", MONEY, 3.2e5, "EUR"),
+    C("L'application revendique 320k abonnés.", "320k abonnés", COUNT, 3.2e5, "abonné"),
+    C("Le titre a clôturé à GBX 3 150 vendredi.", "GBX 3 150", MONEY, 31.5, "GBP"),
+    C("Le groupe a réalisé 2 340 millions de RMB de ventes.", "2 340 millions de RMB", MONEY,
+      2.34e9, "CNY"),
+    C("La vente a rapporté €.92.114.005 au total.", "€.92.114.005", MONEY, 92114005, "EUR"),
+    C("Le budget atteint 1,5 Md CAD.", "1,5 Md CAD", MONEY, 1.5e9, "CAD"),
+    C("La filiale pèse 650 M USD.", "650 M USD", MONEY, 6.5e8, "USD"),
+    C("Le rachat se monte à 8 312 MCAD.", "8 312 MCAD", MONEY, 8.312e9, "CAD"),
+    C("Les ventes ont atteint 3,2 Md CAD.", "3,2 Md CAD", MONEY, 3.2e9, "CAD"),
+    C("Le prix est de 120 M$ CA.", "120 M$ CA", MONEY, 1.2e8, "CAD"),
+    C("L'usine a coûté 1,2 G€.", "1,2 G€", MONEY, 1.2e9, "EUR"),
+    C("Le prix moyen est de 85 ¢.", "85 ¢", MONEY, 0.85, "CAD", hint="CAD"),
+    # Digit grouping: apostrophes (Swiss), a stray space after the decimal comma.
+    C("Le montant s'élève à 1’204’550 francs suisses.", "1’204’550 francs suisses", MONEY,
+      1204550, "CHF"),
+    C("Le montant s'élève à 1'204'550 francs suisses.", "1'204'550 francs suisses", MONEY,
+      1204550, "CHF"),
+    C("La facture atteint CHF 12'500.50 selon le canton.", "CHF 12'500.50", MONEY, 12500.5,
+      "CHF"),
+    C("Le loyer est de CHF 1'250.– par mois.", "CHF 1'250.–", MONEY, 1250, "CHF"),
+    C("Le village compte 2.500 habitants.", "2.500 habitants", COUNT, 2500, "habitant"),
+    C("Le canton compte 1'204'550 habitants.", "1'204'550 habitants", COUNT, 1204550,
+      "habitant"),
+    C("L'État a injecté 13, 4 milliards d'euros.", "13, 4 milliards d'euros", MONEY, 1.34e10,
+      "EUR"),
+    C("Le déficit atteint 2, 5 milliards de dollars.", "2, 5 milliards de dollars", MONEY,
+      2.5e9, "USD"),
+    C("Le fonds pèse 4, 75 Md€.", "4, 75 Md€", MONEY, 4.75e9, "EUR"),
+    # Percentages.
+    C("La marge opérationnelle recule de (1,8)% cette année.", "(1,8)%", PERCENT, -1.8, "%"),
+    C("Le résultat varie de (0,4) % au troisième trimestre.", "(0,4) %", PERCENT, -0.4, "%"),
+    C("La hausse est d'environ 2,5% selon l'Insee.", "environ 2,5%", PERCENT, 2.5, "%", True),
+    C("Les prix ont augmenté d'environ deux pour cent.", "environ deux pour cent", PERCENT, 2,
+      "%", True),
+    C("La BCE a relevé ses taux de 75 points de base.", "75 points de base", PERCENT, 75, "bp"),
+    C("L'écart s'est creusé de 40 pb.", "40 pb", PERCENT, 40, "bp"),
+    C("Le taux a reculé de 25 points de base.", "25 points de base", PERCENT, 25, "bp"),
+    C("Le chômage atteint 6,2 p. 100 au Québec.", "6,2 p. 100", PERCENT, 6.2, "%"),
+    # Counts and durations in words or tight spacing.
+    C("Le groupe a fermé trois usines.", "trois usines", COUNT, 3, "usine"),
+    C("Le groupe a fermé trois de ses usines.", "trois de ses usines", COUNT, 3, "usine"),
+    C("Deux de ses filiales ont été vendues.", "Deux de ses filiales", COUNT, 2, "filiale"),
+    C("Deux des victimes étaient mineures.", "Deux des victimes", COUNT, 2, "victime"),
+    C("La compagnie a commandé 40 Airbus A320.", "40 Airbus A320", COUNT, 40, "Airbus A320"),
+    C("La compagnie a commandé 40 Airbus A320neo.", "40 Airbus A320neo", COUNT, 40,
+      "Airbus A320neo"),
+    C("Air Canada recevra 12 Boeing 737 MAX 8.", "12 Boeing 737 MAX 8", COUNT, 12,
+      "Boeing 737 MAX 8"),
+    C("La flotte compte cinq Airbus A321.", "cinq Airbus A321", COUNT, 5, "Airbus A321"),
+    C("La compagnie a commandé 20 Boeing 777X.", "20 Boeing 777X", COUNT, 20, "Boeing 777X"),
+    C("La compagnie exploite 12 Boeing 737-800.", "12 Boeing 737-800", COUNT, 12,
+      "Boeing 737-800"),
+    C("Il encourt 5 à8 ans de prison.", "5 à8 ans", DURATION, 5, "year", low=5, high=8),
+    C("Le chantier prendra 3 à5 mois.", "3 à5 mois", DURATION, 3, "month", low=3, high=5),
+    C("Il a signé un contrat de 8ans.", "8ans", DURATION, 8, "year"),
+    C("La batterie tient 3 h à 5 h en usage.", "3 h à 5 h", DURATION, 3, "hour", low=3,
+      high=5),
+    C("Le trajet dure de 2 à 3 heures.", "de 2 à 3 heures", DURATION, 2, "hour", low=2,
+      high=3),
+    C("Il risque 5à8 ans de prison.", "5à8 ans", DURATION, 5, "year", low=5, high=8),
+    # Ranges.
+    C("Les frais vont de 20 k€ jusqu'à 2 M€.", "de 20 k€ jusqu'à 2 M€", MONEY, 2e4, "EUR",
+      low=2e4, high=2e6),
+    C("Le coût est estimé entre 4 et 6 M$.", "entre 4 et 6 M$", MONEY, 4e6, "USD", low=4e6,
+      high=6e6),
+    C("Le projet coûtera de 20 000 $ jusqu'à 45 000 $.", "de 20 000 $ jusqu'à 45 000 $",
+      MONEY, 2e4, "CAD", low=2e4, high=4.5e4, hint="CAD"),
+    C("L'aide atteint 4 à 6 M€ par région.", "4 à 6 M€", MONEY, 4e6, "EUR", low=4e6,
+      high=6e6),
+    # Units normalised.
+    C("L'A350 offre une autonomie de 8 100 nm.", "8 100 nm", QUANTITY, 8100, "nmi"),
+    C("Le jet d'affaires vole 450 nm sans escale.", "450 nm", QUANTITY, 450, "nmi"),
+    C("La puce est gravée en 3 nm.", "3 nm", QUANTITY, 3, "nm"),
+    C("Le supercalculateur atteint 1,1 pétaflops.", "1,1 pétaflops", QUANTITY, 1.1, "PFLOPS"),
+    C("Frontier dépasse 1,1 exaflops.", "1,1 exaflops", QUANTITY, 1.1, "EFLOPS"),
+    C("Le portable dispose d'un écran de 13\".", "13\"", QUANTITY, 13, "in"),
+    C("Le téléphone embarque un capteur de 12 mégapixels.", "12 mégapixels", QUANTITY, 12,
+      "MP"),
+])
+
+KNOWN_GAPS: list[Case] = [
+    # "une" is not read as a number before "de ses".
+    C("Le groupe a fermé l'une de ses usines.", "l'une de ses usines", COUNT, 1, "usine"),
+    # A bare "G" needs a money word or a money amount just before it.
+    C("Les exportations ont atteint 3,4 G l'an dernier.", "3,4 G", MONEY, 3.4e9, "CAD",
+      hint="CAD"),
+    # Parentheses around the whole percentage are read as an aside, not a minus.
+    C("La marge est de (1,8 %) sur l'exercice.", "(1,8 %)", PERCENT, -1.8, "%"),
+]
+"""Round-two cases the recognizer still gets wrong: measured, and listed in the README's
+known gaps; the test expects them to fail, so fixing one means moving it up."""
+
+NEUTRAL = spaced_sentences([
+    # Model and plan names.
+    "Le plan Made in China 2025 inquiète les Européens.",
+    "La version A320neo 2 moteurs consomme moins.",
+    "Les Boeing 737 MAX 8 sont cloués au sol.",
+    "L'iPhone 15 Pro Max est sorti en septembre.",
+    "La Peugeot 208 reste la plus vendue.",
+    "La Renault 5 E-Tech arrive en concession.",
+    "Le Rafale F4 entre en service.",
+    "Nvidia a dévoilé la puce H100 puis la B200.",
+    "La PlayStation 5 Pro est en rupture.",
+    "Le projet Horizon 2030 a été présenté mardi.",
+    "Le plan France 2030 finance la recherche.",
+    "L'Airbus A350-1000 a décollé de Toulouse.",
+    # Company registration numbers.
+    "La société Alpha, 552 081 317 RCS Paris, a publié ses comptes.",
+    "SIREN 552 081 317, RCS Paris.",
+    "Société anonyme immatriculée sous le numéro 443 061 841 RCS Nanterre.",
+    "Le numéro SIRET 552 081 317 00012 figure sur la facture.",
+    # Dates and times.
+    "La réunion est prévue le 14 juillet 2024.",
+    "Le décret du 3 mars 2021 a été abrogé.",
+    "Le vote a lieu du 4 au 6 juin.",
+    "La séance reprend à 15 h 30.",
+    "Le rapport date de 2019.",
+    "Les faits remontent aux années 1990.",
+    # Addresses and postcodes.
+    "Son siège est au 12 rue de la Paix, 75002 Paris.",
+    "Le bureau se trouve au 5 avenue Foch à Lyon.",
+    "Écrire au 30 boulevard Haussmann, 75009 Paris.",
+    "La boutique est au 221 rue Saint-Honoré.",
+    # Phone numbers.
+    "Pour réserver, appelez le 01 45 67 89 10.",
+    "Le standard répond au +33 1 45 67 89 10.",
+    "Composez le 3939 pour joindre le service.",
+    # Version numbers.
+    "La version 2.4.1 corrige une faille de sécurité.",
+    "Android 14 est disponible sur ces téléphones.",
+    "La mise à jour 17.2 de l'iOS est sortie.",
+    "Le logiciel passe en version 10.",
+    # Sports scores.
+    "Le PSG s'est imposé 3-1 face à Lyon.",
+    "Le match s'est terminé sur le score de 2 à 2.",
+    "Les Bleus ont gagné 27-24 contre l'Irlande.",
+    "Nadal s'est imposé 6-4, 7-5.",
+    "Le score final est de 102-98.",
+    # Labels, references and ranks.
+    "Le projet de loi C-69 a été adopté.",
+    "La ligne 14 du métro a été prolongée.",
+    "Il a terminé 5e du classement.",
+    "Le dossier n° 2023-1145 a été classé.",
+    "L'autoroute A7 est fermée.",
+    "Le 2E arrondissement est bouclé.",
+    "La classe 2 E est fermée.",
+    "Rendez-vous entre 9h et 11h porte Maillot.",
+    "La tranche horaire 18 h-19 h est prisée.",
+    # More names, references, times and scores, checked after the first pass.
+    "L'iPhone 3G est sorti en 2008.",
+    "La 5G arrive dans les campagnes.",
+    "Le CAC 40 a terminé en hausse.",
+    "La Ligue 1 reprend le 16 août.",
+    "Le vol AF 447 s'est abîmé en 2009.",
+    "Le Boeing 747-8 est le dernier jumbo.",
+    "La loi Egalim 2 encadre les prix.",
+    "Le pacte Horizon 2020 a financé le laboratoire.",
+    "La Coupe du monde 2022 s'est jouée au Qatar.",
+    "La RN 7 traverse la Provence.",
+    "Il habite au 4 bis rue des Lilas.",
+    "Le code postal 13001 correspond à Marseille.",
+    "Le TGV 6201 part à 7 h 12.",
+    "La centrale Flamanville 3 a démarré.",
+    "Le porte-avions Charles-de-Gaulle R91 est en mission.",
+    "Les Airbus A320 et A321 sont concernés.",
+    "La loi 2019-486 dite Pacte a été votée.",
+    "Le groupe M6 a publié ses résultats.",
+    "Le modèle 3008 de Peugeot se vend bien.",
+    "La Clio 5 est fabriquée en Turquie.",
+    "La chaîne France 2 a diffusé le débat.",
+    "La Renault 4 électrique a été présentée.",
+    "Le Galaxy S24 Ultra est disponible.",
+    "Le procès s'ouvre le lundi 2 septembre à 9 h.",
+    "Le bureau est ouvert de 9 h à 17 h.",
+    "La réunion du G7 s'est tenue à Biarritz.",
+    "Le numéro de TVA intracommunautaire est FR 40 552 081 317.",
+    "Le siège social est situé 1 place de la Bourse, 69002 Lyon.",
+    "Le match aller s'est soldé par un 0-0.",
+    "Marseille mène 2 à 0 à la mi-temps.",
+    "La version 4.2 du logiciel est sortie.",
+    "Le Livret A reste à son niveau.",
+    "L'Euro 2024 se déroule en Allemagne.",
+    "Il a été élu en 2017 puis réélu en 2022.",
+    "Le Tesla Model Y est assemblé à Berlin.",
+])
+
+NEUTRAL_GAPS: list[str] = [
+    "Les 3 Suisses ont fermé leur site.",
+    "Les 7 Sages ont rendu leur décision.",
+]
+"""Sentences without an amount that still raise a false alarm (measured, not hidden)."""
+
+CASES += ROUND_TWO
+
 NEGATIVES = [
     "Le plan sera présenté le 8 décembre prochain.",
     "Toute la capacité sera déployée d'ici fin 2026.",
@@ -589,18 +823,26 @@ NEGATIVES = [
     "Il a voté pour la liste 3 lors du scrutin.",
 ]
 
-_RECOGNIZER = AmountRecognizer(language="fr")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.text for c in CASES])
 def test_french_amount_is_found_with_its_value_and_unit(case: Case) -> None:
-    found = [observed(a) for a in _RECOGNIZER.find(case.sentence)]
-    assert found == [expected(case)]
+    assert [observed(a) for a in found_in(case, "fr")] == [expected(case)]
 
 
-@pytest.mark.parametrize("sentence", NEGATIVES)
+@pytest.mark.parametrize("case", KNOWN_GAPS, ids=[c.text for c in KNOWN_GAPS])
+@pytest.mark.xfail(reason="a known gap (README), measured by tests.core.amount_cases")
+def test_french_known_gaps_still_fail(case: Case) -> None:
+    assert [observed(a) for a in found_in(case, "fr")] == [expected(case)]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES + NEUTRAL)
 def test_french_numbers_that_are_not_amounts_yield_nothing(sentence: str) -> None:
-    assert _RECOGNIZER.find(sentence) == []
+    assert recognizer("fr").find(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", NEUTRAL_GAPS)
+@pytest.mark.xfail(reason="a known false alarm (README)")
+def test_french_known_false_alarms_still_fire(sentence: str) -> None:
+    assert recognizer("fr").find(sentence) == []
 
 
 def test_auto_language_reads_french_as_french() -> None:
