@@ -1,9 +1,15 @@
-"""Suggestions for one text: amounts with their values, and known entities.
+"""Suggestions for one text: amounts with their values, known entities, and model names.
 
 Suggestions are proposals, not annotations: they live in memory until the
 user accepts one (it becomes an annotation with its value) or rejects it
 (the span is remembered so it is not proposed again). Nothing here touches
 the database; the caller passes what is already tagged or rejected.
+
+Names come from two sources, the user's first: the names the user tagged
+(and their entities' names and aliases) wherever they occur, then what the
+statistical model found (:mod:`desktop.core.ner`) where no known name, no
+amount and no tag already is. A model name the user rejected once, in any
+article, is not proposed again with that label.
 
 :func:`suggest` is the one pipeline: the window (``desktop.ui.suggestions``)
 and ``marginalia suggest`` both call it.
@@ -12,11 +18,19 @@ and ``marginalia suggest`` both call it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from db.names import name_key
 from desktop.core.amounts import Amount, AmountRecognizer
 from desktop.core.entities import EntityMatcher, Term
+
+if TYPE_CHECKING:
+    from desktop.core.ner import NameSpan
+
+AMOUNT, KNOWN, MODEL = "amount", "known", "model"
+"""Where a suggestion comes from: the amount reader, the names the user tagged, the model."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +45,8 @@ class Suggestion:
         entity: the entity a known name stands for ("" if not linked).
         amount: what the recognizer read, for an amount (with its ``low`` and
             ``high`` bounds as the text states them); None for a name.
+        source: AMOUNT, KNOWN (a name the user tagged, or its entity's) or
+            MODEL (found by the name model).
     """
 
     start: int
@@ -44,6 +60,7 @@ class Suggestion:
     entity: str = ""
     amount: Amount | None = None
     bound: str | None = None
+    source: str = AMOUNT
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -100,11 +117,14 @@ def suggest(
     matcher: EntityMatcher | None = None,
     amounts: list[Suggestion] | None = None,
     entities: bool = True,
+    names: Sequence[NameSpan] = (),
+    rejected_names: Iterable[tuple[str, str]] = (),
 ) -> list[Suggestion]:
     """Returns the suggestions for ``text``, sorted by position.
 
     The amounts of the text, then the known names that do not overlap an
-    amount, less whatever overlaps a tag or was rejected.
+    amount, then the model's names that overlap neither, less whatever
+    overlaps a tag or was rejected.
 
     Args:
         text: the article body.
@@ -116,6 +136,10 @@ def suggest(
         matcher: a prepared matcher for ``terms`` (saves compiling it per article).
         amounts: the text's amount suggestions if already computed.
         entities: False to propose amounts only.
+        names: the name model's names in ``text`` (:func:`model_names`; the
+            window's worker finds them), proposed where nothing above is.
+        rejected_names: (name, label) the user rejected anywhere; the model
+            never proposes them again.
     """
     covered = _Coverage(tagged)
     refused = set(rejected)
@@ -124,24 +148,77 @@ def suggest(
     if entities:
         entity_matcher = matcher if matcher is not None else EntityMatcher(terms)
         amount_spans = _Coverage((s.start, s.end) for s in found)
+        known = []
         for match in entity_matcher.find(text):
             if not amount_spans.overlaps(match.start, match.end):
-                found.append(Suggestion(match.start, match.end, match.text, match.label,
-                                        entity=match.entity))
+                known.append(Suggestion(match.start, match.end, match.text, match.label,
+                                        entity=match.entity, source=KNOWN))
+        found.extend(known)
+        if names:
+            taken = _Coverage([(s.start, s.end) for s in found])
+            refused_names = {(name_key(text), label) for text, label in rejected_names}
+            found.extend(
+                Suggestion(n.start, n.end, n.text, n.label, entity=n.entity, source=MODEL)
+                for n in names
+                if not taken.overlaps(n.start, n.end)
+                and (name_key(n.text), n.label) not in refused_names)
     kept = [s for s in found
             if s.key not in refused and not covered.overlaps(s.start, s.end)]
     kept.sort(key=lambda s: (s.start, s.end))
     return kept
 
 
-# Where a bare "$" is not the US dollar, by the country domain of the source.
+def model_names(text: str, language: str = "auto") -> list[NameSpan]:
+    """The model's names in ``text``, or [] when no model reads its language.
+
+    Loads the language's model the first time (seconds): not for the GUI thread.
+    """
+    from desktop.core.language import guess_language
+    from desktop.core.ner import MODELS, load_recognizer
+
+    if language not in MODELS:
+        language = guess_language(text[:4000])
+    recognizer = load_recognizer([language]) if language in MODELS else None
+    return recognizer.find(text, language) if recognizer is not None else []
+
+
+# Where a bare "$" is not the US dollar: by the country domain of the source, or by the
+# outlet for Canadian papers and broadcasters on other domains (Québec's press writes
+# "120 M$", "40 G$" for Canadian dollars).
 _DOLLAR_BY_DOMAIN = {"ca": "CAD", "au": "AUD", "nz": "NZD", "sg": "SGD", "hk": "HKD",
-                     "tw": "TWD", "mx": "MXN", "ar": "ARS", "cl": "CLP", "co": "COP"}
+                     "tw": "TWD", "mx": "MXN", "ar": "ARS", "cl": "CLP", "co": "COP",
+                     "ledevoir.com": "CAD", "journaldemontreal.com": "CAD",
+                     "journaldequebec.com": "CAD", "lesaffaires.com": "CAD",
+                     "lactualite.com": "CAD", "ledroit.com": "CAD", "lesoleil.com": "CAD",
+                     "noovo.info": "CAD", "theglobeandmail.com": "CAD",
+                     "nationalpost.com": "CAD", "financialpost.com": "CAD",
+                     "thestar.com": "CAD", "torontosun.com": "CAD",
+                     "montrealgazette.com": "CAD", "ottawacitizen.com": "CAD",
+                     "vancouversun.com": "CAD", "theprovince.com": "CAD",
+                     "calgaryherald.com": "CAD", "edmontonjournal.com": "CAD",
+                     "winnipegfreepress.com": "CAD", "leaderpost.com": "CAD",
+                     "thestarphoenix.com": "CAD", "timescolonist.com": "CAD"}
 
 
 def default_currency_hint(source: str) -> str:
-    """What "$" means for an article from ``source`` (USD unless a country says otherwise)."""
+    """What "$" means for an article from ``source``: USD unless its country domain
+    (".ca", ".com.au") or its outlet (ledevoir.com, theglobeandmail.com) says otherwise.
+
+    ``source`` is a URL, or a bare host with or without a path ("ledevoir.com/x");
+    subdomains count as their domain ("ici.radio-canada.ca", "www.ledevoir.com").
+    """
+    import re
     from urllib.parse import urlsplit
 
-    host = urlsplit(source).hostname or "" if "://" in source else ""
-    return _DOLLAR_BY_DOMAIN.get(host.rsplit(".", 1)[-1], "USD")
+    text = source.strip().lower()
+    if "://" in text:
+        host = urlsplit(text).hostname or ""
+    else:
+        bare = re.match(r"([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)", text)
+        host = bare.group(1) if bare else ""
+    labels = host.split(".")
+    for i in range(len(labels)):
+        code = _DOLLAR_BY_DOMAIN.get(".".join(labels[i:]))
+        if code is not None:
+            return code
+    return "USD"

@@ -6,28 +6,97 @@ and its entity's name; anything a tag does not tell (a rename, a merge, an
 alias, new labels) makes it read them again when next asked. The matcher
 built from them is kept too, and grows with each new name, so a key press
 does not rebuild it from thousands of names.
+
+The name model (:mod:`desktop.core.ner`) is shared here too: loaded once
+per process on a thread of its own the first time a pane asks for it —
+after the window's first paint, since panes ask when they propose — and
+announced by :attr:`KnownNames.model_ready`. The names the user rejected
+anywhere, which the model must not propose again, are read with it.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from db.records import ENTITY
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
     from desktop.core.entities import EntityMatcher, Term
+    from desktop.core.ner import NameRecognizer
     from desktop.ui.commands import OperationRunner
     from desktop.ui.reader_controller import LabelSet
+
+
+class _ModelLoader(QObject):
+    """Loads the name model once per process, on a thread of its own.
+
+    It outlives every window (spaCy's models are read once per process), so
+    its thread never reports to an object that is gone.
+
+    Signals:
+        loaded(): the model is loaded, or known to be missing.
+    """
+
+    loaded = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = False
+        self.done = False
+        self.recognizer: NameRecognizer | None = None
+        self.note = ""
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        from desktop.core.ner import installed_models, loaded_recognizer, missing_note
+
+        recognizer = loaded_recognizer()
+        if recognizer is not None and set(recognizer.languages) == set(installed_models()):
+            # Already read in this process (a second window, or a test session).
+            self.recognizer, self.note, self.done = recognizer, missing_note(), True
+            return
+        threading.Thread(target=self._load, name="name-model", daemon=True).start()
+
+    def _load(self) -> None:
+        from desktop.core.ner import load_recognizer, missing_note
+
+        try:
+            self.note = missing_note()
+            self.recognizer = load_recognizer()
+        finally:
+            self.done = True
+            self.loaded.emit()  # queued to the GUI thread, where the loader lives
+
+
+_loader: _ModelLoader | None = None
+
+
+def _model_loader() -> _ModelLoader:
+    global _loader
+    if _loader is None:
+        _loader = _ModelLoader()
+    return _loader
 
 
 class KnownNames(QObject):
     """The known names and their matcher (the GUI thread's; workers get a copy of the names).
 
     Built before the panes, so it hears of each change before their suggestions do.
+
+    Signals:
+        model_ready(): the name model is loaded, or known to be missing
+            (:meth:`recognizer` says which).
     """
+
+    model_ready = Signal()
+    model_enabled = True
+    """False: no name model, and nothing said about it (names come from tags only)."""
 
     def __init__(self, runner: OperationRunner, labels: LabelSet,
                  parent: QObject | None = None) -> None:
@@ -35,7 +104,37 @@ class KnownNames(QObject):
         self._labels = labels
         self._terms: list[Term] | None = None
         self._matcher: EntityMatcher | None = None
+        self._rejected: set[tuple[str, str]] | None = None
+        self._told = False
+        _model_loader().loaded.connect(self.model_ready)
         runner.changed.connect(self._on_changed)
+
+    def recognizer(self) -> NameRecognizer | None:
+        """The name model if it is loaded; else None, and it starts loading (once).
+
+        :attr:`model_ready` follows when it is.
+        """
+        if not self.model_enabled:
+            return None
+        loader = _model_loader()
+        loader.start()
+        return loader.recognizer
+
+    def model_note(self) -> str:
+        """What to tell the user about a missing model, the first time only ("" after)."""
+        loader = _model_loader()
+        if self._told or not self.model_enabled or not loader.done or not loader.note:
+            return ""
+        self._told = True
+        return loader.note
+
+    def rejected_names(self) -> set[tuple[str, str]]:
+        """(name, label) the user rejected in any article (read again after a rejection)."""
+        if self._rejected is None:
+            from desktop.core.rejected_names import rejected_names
+
+            self._rejected = rejected_names()
+        return self._rejected
 
     def terms(self) -> list[Term]:
         """The names to look for (read from the database the first time after a reset)."""
@@ -58,6 +157,8 @@ class KnownNames(QObject):
         return self._matcher
 
     def _on_changed(self, change: Change) -> None:
+        if change.suggestions or change.labels or change.reload:
+            self._rejected = None
         if change.labels or change.reload or (change.entities and not change.added):
             self._terms = self._matcher = None  # read them again when next asked
             return
@@ -78,3 +179,4 @@ class KnownNames(QObject):
         self._terms.extend(learnt)
         if self._matcher is not None:
             self._matcher.add(learnt)
+

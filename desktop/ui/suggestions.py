@@ -1,9 +1,10 @@
 """Suggestions in the reader: shown dashed, walked and answered from the keyboard.
 
 The controller computes an article's suggestions (amounts once per opening,
-off the GUI thread for long texts; known entities again after each change,
-which is cheap), shows them in the reader with negative highlight ids, and
-turns answers into undoable operations through the window's
+off the GUI thread for long texts; the name model's names once per opening,
+always on a worker, once the model has loaded; known entities again after
+each change, which is cheap), shows them in the reader with negative
+highlight ids, and turns answers into undoable operations through the window's
 :class:`~desktop.ui.annotation_commands.AnnotationCommands`: accepting adds an
 annotation with the proposed value, rejecting remembers the span so it is
 not proposed again. It learns what changed from the runner's changes: the
@@ -26,6 +27,8 @@ from desktop.ui.reader import Highlight, key_sequence
 if TYPE_CHECKING:
     from desktop.core.changes import Change
     from desktop.core.entities import EntityMatcher, Term
+    from desktop.core.ner import NameRecognizer, NameSpan
+    from desktop.core.progress import CancelToken
     from desktop.core.suggest import Suggestion
     from desktop.ui.annotation_commands import AnnotationCommands
     from desktop.ui.commands import OperationRunner
@@ -39,6 +42,13 @@ if TYPE_CHECKING:
 
 # Texts longer than this get their suggestions computed on a worker thread.
 BACKGROUND_ABOVE = 100_000
+# Up to this long, a text's suggestions are shown once the model's names are in,
+# when the model is loaded (reading them takes a few tens of ms): they appear
+# once, not in two steps. Longer texts show the rest first.
+WAIT_FOR_NAMES_UP_TO = 2_000
+# The name model reads texts up to this long (a 2.4 MB book would keep a core busy
+# for a minute); longer ones get the names the user tagged only.
+MODEL_UP_TO = 400_000
 # At most this many suggestions are shown at once (the first ones in the text).
 MAX_SHOWN = 2_000
 CURRENCIES = ("USD", "CAD", "AUD", "EUR", "GBP", "CHF", "JPY", "CNY", "HKD", "NZD", "SGD")
@@ -49,6 +59,8 @@ class SuggestionController(QObject):
 
     Signals:
         updated(int): the suggestions were recomputed; how many there are.
+        names_found(int): the name model's names of this article (their
+            number) are now part of what is shown.
 
     Attributes:
         actions: the menu actions (next, previous, accept, reject, accept all,
@@ -56,6 +68,7 @@ class SuggestionController(QObject):
     """
 
     updated = Signal(int)
+    names_found = Signal(int)
 
     def __init__(self, controller: ReaderController, runner: OperationRunner,
                  commands: AnnotationCommands, labels: LabelSet, known: KnownNames,
@@ -72,6 +85,9 @@ class SuggestionController(QObject):
         self._source = ""
         self._currency = "USD"
         self._amounts: list[Suggestion] | None = None  # of the current article
+        self._names: list[NameSpan] | None = None  # the model's, of the current article
+        self._names_task: BackgroundTask | None = None
+        self._names_shown_for: int | None = None
         self._items: list[Suggestion] = []
         self._ids: list[int] = []  # the reader's highlight id of each item (negative)
         self._last_id = 0
@@ -89,6 +105,7 @@ class SuggestionController(QObject):
         self._build_actions(self)
         self._reader.highlight_clicked.connect(self._on_highlight_clicked)
         runner.changed.connect(self._on_changed)
+        known.model_ready.connect(self._on_model_ready)
 
     # --- public API ------------------------------------------------------------
 
@@ -96,14 +113,13 @@ class SuggestionController(QObject):
                     source: str = "") -> None:
         """Starts over for a newly opened article (None: nothing open)."""
         self._clear_shown()
-        self._shown_for = None
-        self._amounts = None
+        self._shown_for = self._names_shown_for = None
+        self._amounts = self._names = None
         self._current = -1
-        if self._task is not None:
-            task, self._task = self._task, None
-            task.cancel()  # its result is ignored when it arrives
-            self._abandoned.append(task)
-            task.done.connect(lambda: self._abandoned.remove(task))
+        for task in (self._task, self._names_task):
+            if task is not None:
+                self._abandon(task)  # its result is ignored when it arrives
+        self._task = self._names_task = None
         if article_id is None:
             self._article = None
             return
@@ -113,17 +129,25 @@ class SuggestionController(QObject):
         self._article = (article_id, body, language)
         self._source = source
         self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
+        self._compute_names()  # first: a short text's amounts wait for its names
         self._compute_amounts()
 
     def shutdown(self) -> None:
         """Stops proposing and waits for any worker (before the window closes)."""
         self._later.stop()
-        for task in (self._task, self._refreshing, *self._abandoned):
+        for task in (self._task, self._refreshing, self._names_task, *self._abandoned):
             if task is not None:
                 task.cancel()
                 task.wait()
-        self._task = self._refreshing = None
+        self._task = self._refreshing = self._names_task = None
         self._abandoned = []
+
+    def names_shown_for(self) -> int | None:
+        """The article whose model names are part of what is shown; None until they are.
+
+        Never set when the model is missing, or for a text too long for it.
+        """
+        return self._names_shown_for
 
     def shown_for(self) -> int | None:
         """The article whose suggestions are shown (computed); None while they are not.
@@ -217,6 +241,53 @@ class SuggestionController(QObject):
         self._task = task
         task.start()
 
+    def _abandon(self, task: BackgroundTask) -> None:
+        """Cancels a worker and keeps it alive until its thread ends."""
+        task.cancel()
+        self._abandoned.append(task)
+        task.done.connect(lambda: task in self._abandoned and self._abandoned.remove(task))
+
+    def _compute_names(self) -> None:
+        """Starts the name model on the article, on a worker (once the model is loaded)."""
+        if self._article is None or not self.enabled or self._names_task is not None \
+                or self._names is not None:
+            return
+        recognizer = self._known.recognizer()  # None until loaded: model_ready follows
+        if recognizer is None:
+            note = self._known.model_note()  # once it is known to be missing, said once
+            if note:
+                self._status(note)
+            return
+        article_id, body, language = self._article
+        if len(body) > MODEL_UP_TO:
+            return
+        from desktop.ui.workers import BackgroundTask
+
+        work = functools.partial(_model_names, recognizer, body, language or "auto")
+        task = BackgroundTask(lambda progress, cancel: work(cancel), self)
+        task.succeeded.connect(functools.partial(self._on_names_ready, article_id, task))
+        task.done.connect(functools.partial(self._on_names_done, task))
+        self._names_task = task
+        task.start()
+
+    def _on_names_ready(self, article_id: int, task: BackgroundTask,
+                        names: list[NameSpan]) -> None:
+        if task is not self._names_task or self._article is None \
+                or self._article[0] != article_id:
+            return  # another article was opened meanwhile
+        self._names_task = None
+        self._names = names
+        self._refresh()
+
+    def _on_names_done(self, task: BackgroundTask) -> None:
+        if task is self._names_task:  # it failed: propose without the model's names
+            self._names_task = None
+            self._names = []
+            self._refresh()
+
+    def _on_model_ready(self) -> None:
+        self._compute_names()
+
     def _on_amounts_ready(self, article_id: int, task: BackgroundTask,
                           amounts: list[Suggestion]) -> None:
         if task is not self._task or self._article is None or self._article[0] != article_id:
@@ -235,13 +306,17 @@ class SuggestionController(QObject):
             self._show([])
             return
         article_id, body, _ = self._article
+        if self._names_task is not None and len(body) <= WAIT_FOR_NAMES_UP_TO:
+            return  # shown with the model's names, in a moment
+        names = self._names or []
+        rejected = self._known.rejected_names() if names else set()
         if len(body) <= BACKGROUND_ABOVE:  # the shared matcher, kept up to date
             self._show(_matching(article_id, body, self._tagged(), self._known.matcher(),
-                                 self._amounts))
+                                 self._amounts, names, rejected))
             return
         # A worker builds its own matcher from a copy of the names.
         work = functools.partial(_matching, article_id, body, self._tagged(),
-                                 list(self._known.terms()), self._amounts)
+                                 list(self._known.terms()), self._amounts, names, rejected)
         if self._refreshing is not None:
             self._refresh_again = True
             return
@@ -284,6 +359,11 @@ class SuggestionController(QObject):
         self._current = self._items.index(current) if current in self._items else -1
         self._shown_for = self._article[0] if self._article is not None else None
         self.updated.emit(len(self._items))
+        if self._names is not None and self._names_shown_for != self._shown_for:
+            self._names_shown_for = self._shown_for
+            from desktop.core.suggest import MODEL
+
+            self.names_found.emit(sum(1 for item in self._items if item.source == MODEL))
 
     def _drop_overlapping(self, spans: list[tuple[int, int]]) -> None:
         """Hides at once the suggestions a new tag covers (the full pass may be slow)."""
@@ -303,8 +383,11 @@ class SuggestionController(QObject):
         self._items, self._ids = [], []
 
     def _describe(self, item: Suggestion) -> str:
-        if item.value is None:  # an entity: its name, or the text found
-            return f"{item.label} · {item.entity or item.text}"
+        if item.value is None:  # an entity: its name, or the text found, and from where
+            from desktop.core.suggest import MODEL
+
+            found = " (found by the name model)" if item.source == MODEL else ""
+            return f"{item.label} · {item.entity or item.text}{found}"
         from desktop.core.formatting import describe_amount
 
         value = describe_amount(item.value, item.value_high, item.unit, item.approx,
@@ -336,8 +419,11 @@ class SuggestionController(QObject):
             if code != self._currency:
                 self._use_currency(code)
                 return
-        # Entities renamed, merged or deleted elsewhere change what is proposed here too.
-        if change.for_article(article_id) or change.labels or change.entities or change.reload:
+        # Entities renamed, merged or deleted elsewhere change what is proposed here too,
+        # and so does a name rejected elsewhere (the model does not propose it again).
+        rejected_elsewhere = change.suggestions and bool(self._names)
+        if change.for_article(article_id) or change.labels or change.entities or change.reload \
+                or rejected_elsewhere:
             if len(self._article[1]) > BACKGROUND_ABOVE:
                 self._later.start()
             else:
@@ -365,6 +451,7 @@ class SuggestionController(QObject):
     def _on_toggle(self, shown: bool) -> None:
         self.enabled = shown
         if shown:
+            self._compute_names()
             self._compute_amounts()
         else:
             self._clear_shown()
@@ -422,10 +509,12 @@ class SuggestionController(QObject):
 
 
 def _matching(article_id: int, body: str, tagged: list[tuple[int, int]],
-              names: EntityMatcher | list[Term], amounts: list[Suggestion]) -> list[Suggestion]:
+              names: EntityMatcher | list[Term], amounts: list[Suggestion],
+              found: list[NameSpan], rejected_names: set[tuple[str, str]]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread).
 
-    ``names`` is a matcher (the GUI thread's) or the names to build one from (a worker's).
+    ``names`` is a matcher (the GUI thread's) or the names to build one from
+    (a worker's); ``found`` the name model's names, which it never finds here.
     """
     from db import suggestions as rejections
     from desktop.core.entities import EntityMatcher
@@ -433,4 +522,16 @@ def _matching(article_id: int, body: str, tagged: list[tuple[int, int]],
 
     matcher = names if isinstance(names, EntityMatcher) else EntityMatcher(names)
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
-                   matcher=matcher, amounts=amounts)
+                   matcher=matcher, amounts=amounts, names=found,
+                   rejected_names=rejected_names)
+
+
+def _model_names(recognizer: NameRecognizer, body: str, language: str,
+                 cancel: CancelToken) -> list[NameSpan]:
+    """The model's names in ``body`` (on a worker); stops early when cancelled."""
+    from desktop.core.progress import Cancelled
+
+    found = recognizer.find(body, language, cancelled=lambda: cancel.cancelled)
+    if cancel.cancelled:
+        raise Cancelled("another article was opened")
+    return found

@@ -33,3 +33,14 @@ def make_window(qtbot, db, settings_path):
 
     return make
 
+
+
+@pytest.fixture(autouse=True)
+def _name_model_off_unless_asked(request, monkeypatch):
+    """The window's tests see amounts and known names only, unless they ask for the
+    name model (the ``recognizer`` fixture): what it proposes is tested on its own
+    (tests/ui/test_name_suggestions.py), and it need not load for the others."""
+    if "recognizer" not in request.fixturenames:
+        from desktop.ui.known_names import KnownNames
+
+        monkeypatch.setattr(KnownNames, "model_enabled", False)
