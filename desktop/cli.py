@@ -39,6 +39,7 @@ from desktop.core.progress import Cancelled, CancelToken, Progress, ProgressCall
 if TYPE_CHECKING:
     from db import aggregates
     from desktop.core.deal_list import DealGroup
+    from desktop.core.ner import NameSpan
     from desktop.core.suggest import Suggestion
 
 # The commands' own modules (importers, exporters, aggregates, csv, json) are
@@ -83,8 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import", parents=[db_option], help="import articles from files or folders",
-        description="Import .txt, .md, .markdown, .jsonl and .jsonl.gz files; folders are "
-                    "searched recursively. Articles already stored are skipped.")
+        description="Import .txt, .md, .markdown, .html, .htm, .pdf, .jsonl and .jsonl.gz "
+                    "files; folders are searched recursively. Articles already stored are "
+                    "skipped; a changed version of a stored one updates it.")
     importer.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     importer.add_argument("-v", "--verbose", action="store_true",
                           help="also list each article skipped as already present")
@@ -92,10 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser(
         "export", parents=[db_option], help="export articles and annotations",
         description="jsonl: one article per line with its annotations (re-importable). "
-                    "csv: one annotation per row, for spreadsheets.")
-    exporter.add_argument("--format", choices=FORMATS,
-                          help="output format (default: from the --out extension)")
-    exporter.add_argument("--out", required=True, metavar="PATH", help="file to write")
+                    "csv: one annotation per row, for spreadsheets. brat: a .txt and .ann "
+                    "per article, in a zip (--out *.zip) or a new folder. conll: CoNLL-2003 "
+                    "IOB2 tokens. spacy: a spaCy DocBin. w3c: W3C Web Annotations (JSON-LD). "
+                    "label-studio: Label Studio tasks, with their labelling config beside "
+                    "them. doccano: doccano sequence-labelling JSONL. refi-qda: a REFI-QDA "
+                    "project (.qdpx). deals: the deals as CSV (the columns of 'marginalia "
+                    "deals'). The annotation formats carry accepted annotations; what a "
+                    "format cannot carry is named on stderr (exit code 1).")
+    # desktop.core.export_formats.NAMES (not imported here: a test keeps them equal)
+    exporter.add_argument("--format", choices=(
+        "jsonl", "csv", "brat", "conll", "spacy", "w3c", "label-studio", "doccano", "refi-qda",
+        "deals"), help="output format (default: from the --out extension, .jsonl or .csv)")
+    exporter.add_argument("--out", required=True, metavar="PATH",
+                          help="file to write (brat: a .zip, or a folder to create)")
     exporter.add_argument("--article", type=int, action="append", metavar="ID",
                           help="export only this article (repeatable); default: all")
 
@@ -132,13 +144,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prints one JSON object per line and nothing else on stdout: start, end "
                     "(code points into the file's text as Python reads it: UTF-8, line "
                     "endings as LF), text, label, and for amounts value, low, high, unit, "
-                    "approx; for entities the entity name. Entities come from the names "
-                    "already tagged in the database, if it exists (it is never created).")
+                    "approx; for entities the entity name and the source: \"known\" for a "
+                    "name already tagged in the database, if it exists (it is never "
+                    "created), \"model\" for one the name model found (names rejected in "
+                    "the database are left out; known names win where both find one; "
+                    "--no-model leaves the model out).")
     suggester.add_argument("file", metavar="FILE", help="a UTF-8 text file")
     suggester.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
                            help="language of the text (default: guess)")
     suggester.add_argument("--currency-hint", type=_currency_code, metavar="CODE",
                            help="what a bare $ means (default: USD)")
+    suggester.add_argument("--no-model", dest="model", action="store_false",
+                           help="propose only amounts and names already tagged (the name "
+                                "model, spaCy, takes a few seconds to load)")
     commands.add_parser(
         "check", parents=[db_option], help="check the database file for damage",
         description="Runs SQLite's full integrity check on the database, reading it only "
@@ -268,26 +286,27 @@ def _export(args: argparse.Namespace) -> int:
     if missing:
         _error("No article with id " + ", ".join(map(str, missing)) + "; nothing was exported.")
         return EXIT_PROBLEMS
-    from desktop.core.exporters import ExportError, export_csv, export_jsonl
+    from desktop.core.export_formats import export
+    from desktop.core.exporters import ExportError
 
     out = Path(args.out)
-    export = export_jsonl if args.format == "jsonl" else export_csv
     token = CancelToken()
     try:
         with _cancel_on_interrupt(token), _progress_line() as progress:
-            count = export(out, args.article, progress=progress, cancel=token)
+            result = export(args.format, out, args.article, progress=progress, cancel=token)
     except Cancelled:
         _error("Export cancelled; no file was written.")
         return EXIT_INTERRUPTED
     except OSError as exc:
         _error(f"Could not write {out}: {exc.strerror or exc}.")
         return EXIT_PROBLEMS
-    except ExportError as exc:  # a value JSON cannot hold (infinite): nothing was written
+    except ExportError as exc:  # e.g. a value JSON cannot hold (infinite): nothing was written
         _error(str(exc))
         return EXIT_PROBLEMS
-    what = "article" if args.format == "jsonl" else "annotation"
-    print(f"Exported {count:,} {what}{'' if count == 1 else 's'} to {out}.")
-    return EXIT_OK
+    for left in result.left_out:  # each one named, never shifted
+        _error(f"not exported (the {args.format} format cannot carry it): {left}")
+    print(result.summary(out))
+    return EXIT_PROBLEMS if result.left_out else EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -511,19 +530,32 @@ def _suggest(args: argparse.Namespace) -> int:
         _error(f"{path}: {exc.strerror or exc}.")
         return EXIT_PROBLEMS
     terms: list[Term] = []
+    rejected: set[tuple[str, str]] = set()
     db_path = connection.resolve_path(args.db)
     if db_path.exists():
         from db.suggestions import gazetteer
+        from desktop.core.rejected_names import rejected_names
 
         try:
             connection.open_database(db_path, read_only=args.read_only)
             terms = [Term(*row) for row in gazetteer()]
+            rejected = rejected_names()
         except DatabaseError as exc:
             _error(f"{exc} Entities are not suggested.")
         finally:
             connection.close_database()
+    names: list[NameSpan] = []
+    if args.model:
+        from desktop.core.ner import missing_note
+        from desktop.core.suggest import model_names
+
+        note = missing_note()
+        if note:
+            _error(note)
+        names = model_names(text, args.lang)
     rows = [_suggestion_row(s) for s in suggest(
-        text, language=args.lang, currency_hint=args.currency_hint, terms=terms)]
+        text, language=args.lang, currency_hint=args.currency_hint, terms=terms,
+        names=names, rejected_names=rejected)]
     import json
 
     out = sys.stdout
@@ -533,11 +565,12 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _suggestion_row(suggestion: Suggestion) -> dict[str, Any]:
-    """One line of ``marginalia suggest``: an amount with its bounds, or a known name."""
+    """One line of ``marginalia suggest``: an amount with its bounds, or a name and its source."""
     amount = suggestion.amount
     if amount is not None:
         return {"start": amount.start, "end": amount.end, "text": amount.text,
                 "label": amount.label, "value": amount.value, "low": amount.low,
                 "high": amount.high, "unit": amount.unit, "approx": amount.approx}
     return {"start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
-            "label": suggestion.label, "entity": suggestion.entity}
+            "label": suggestion.label, "entity": suggestion.entity,
+            "source": suggestion.source}

@@ -26,7 +26,7 @@ def test_amounts_with_values_and_exact_offsets(tmp_path, capsys):
     path.write_text(TEXT, encoding="utf-8")
     missing = tmp_path / "none.sqlite3"
 
-    assert cli.main(["suggest", "--db", str(missing), str(path)]) == 0
+    assert cli.main(["suggest", "--no-model", "--db", str(missing), str(path)]) == 0
 
     rows = _lines(capsys)
     text = path.read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def test_entities_from_the_database_and_the_currency_hint(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text(TEXT.replace("dollars sur sept", "$ sur sept"), encoding="utf-8")
 
-    assert cli.main(["suggest", "--db", str(db_path), "--currency-hint", "CAD",
+    assert cli.main(["suggest", "--no-model", "--db", str(db_path), "--currency-hint", "CAD",
                      str(path)]) == 0
 
     rows = _lines(capsys)
@@ -64,7 +64,7 @@ def test_entities_from_the_database_and_the_currency_hint(tmp_path, capsys):
 def test_a_file_that_is_not_utf8_is_reported(tmp_path, capsys):
     path = tmp_path / "latin.txt"
     path.write_bytes("caf\u00e9".encode("latin-1"))
-    assert cli.main(["suggest", "--db", str(tmp_path / "x.sqlite3"), str(path)]) == 1
+    assert cli.main(["suggest", "--no-model", "--db", str(tmp_path / "x.sqlite3"), str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "latin.txt" in captured.err and "UTF-8" in captured.err
 
@@ -86,7 +86,7 @@ def test_the_command_prints_what_the_core_suggests(tmp_path, capsys):
     terms = [Term(*row) for row in gazetteer()]
     connection.close_database()
 
-    assert cli.main(["suggest", "--db", str(db_path), str(path)]) == 0
+    assert cli.main(["suggest", "--no-model", "--db", str(db_path), str(path)]) == 0
 
     printed = [(r["start"], r["end"], r["text"], r["label"], r.get("value"),
                 r.get("entity", "")) for r in _lines(capsys)]

@@ -84,7 +84,7 @@ def test_the_names_rejected_in_any_article_are_read_back_as_names(db):
     assert rejected_names() == {("Codex", "PERSON"), ("Redmond", "PLACE")}
 
 
-# --- marginalia suggest --model (the real model, read once per session) ---------------
+# --- marginalia suggest (the real model, read once per session) ---------------
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +102,7 @@ def test_the_command_prints_model_names_with_their_source(tmp_path, capsys, mode
     path = tmp_path / "a.txt"
     path.write_text("title: Accord\n\n" + TEXT + " Sam Altman s’en félicite.\n",
                     encoding="utf-8")
-    assert cli.main(["suggest", "--model", "--db", str(tmp_path / "none.sqlite3"),
+    assert cli.main(["suggest", "--db", str(tmp_path / "none.sqlite3"),
                      str(path)]) == 0
     rows = _rows(capsys)
     text = path.read_text(encoding="utf-8")
@@ -129,7 +129,7 @@ def test_the_command_puts_known_names_first_and_leaves_rejected_ones_out(
     path = tmp_path / "a.txt"
     path.write_text(TEXT + "\n", encoding="utf-8")
 
-    assert cli.main(["suggest", "--model", "--db", str(db_path), str(path)]) == 0
+    assert cli.main(["suggest", "--db", str(db_path), str(path)]) == 0
     rows = {r["text"]: r for r in _rows(capsys) if "source" in r}
     assert (rows["OpenAI"]["label"], rows["OpenAI"]["source"]) == ("PRODUCT", "known")
     assert "Amazon Web Services" not in rows
@@ -142,7 +142,7 @@ def test_without_a_model_the_command_says_so_and_proposes_known_names(
     monkeypatch.setattr(ner, "_pipelines", {})
     path = tmp_path / "a.txt"
     path.write_text(TEXT + "\n", encoding="utf-8")
-    assert cli.main(["suggest", "--model", "--db", str(tmp_path / "none.sqlite3"),
+    assert cli.main(["suggest", "--db", str(tmp_path / "none.sqlite3"),
                      str(path)]) == 0
     captured = capsys.readouterr()
     assert "Names are suggested from your tags only" in captured.err
