@@ -631,11 +631,11 @@ class AmountReader:
                     not english and i == 0 and number.value >= 2
                     and self._brand(word, found.end())):
                 head, at = word, found.end()
-                following = p.space_word.match(t, at)
-                if english and word[0].isupper() and following is not None \
-                        and following.group("word").islower() \
-                        and is_counted_noun(following.group("word"), self.lang):
-                    head, at = following.group("word"), following.end()
+                after = p.space_word.match(t, at)
+                if english and word[0].isupper() and after is not None \
+                        and after.group("word").islower() \
+                        and is_counted_noun(after.group("word"), self.lang):
+                    head, at = after.group("word"), after.end()
                     modifiers += 1
                 break
             elif english and i < 2 and lower not in lex.ENGLISH_MODIFIER_STOPWORDS \
