@@ -8,7 +8,9 @@ byte by byte. So:
   pipe would block forever and ``/dev/zero`` never ends. The type is
   checked on the open descriptor, which is opened without blocking;
 * a text or Markdown file, and one line of a JSON Lines file, is one
-  article: it may take up to :data:`MAX_ARTICLE_BYTES`;
+  article: it may take up to :data:`MAX_ARTICLE_BYTES`; a saved web page
+  up to :data:`MAX_HTML_BYTES` and a PDF up to :data:`MAX_PDF_BYTES`, for
+  they carry much besides the text (markup, scripts, fonts, images);
 * a compressed file is expanded as a stream, a chunk at a time, and
   refused once it expands more than :data:`MAX_EXPANSION` times its size
   (a decompression bomb) or past :data:`MAX_EXPANDED_BYTES`;
@@ -50,6 +52,37 @@ MAX_EXPANSION = 100
 JSON Lines of articles compress 3 to 10 times; a file expanding a hundred
 times more than it takes is a decompression bomb (the bound Apache POI
 uses for its own "zip bomb" check, too).
+"""
+
+MAX_HTML_BYTES = 64 * MIB
+"""The most a saved web page (``.html``, ``.htm``) may take.
+
+A page saved "HTML only" takes 0.1–3 MB; one saved as a single file
+(SingleFile, "Save page as… complete" in one file) carries its pictures
+inline in base64, 10–30 MB for a photo-heavy article. The markup is parsed
+whole, so this also bounds the memory the parsed page takes.
+"""
+
+MAX_HTML_TAGS = 500_000
+"""A saved page holding more tags than this is refused before it is parsed.
+
+The heaviest news pages hold 20,000–40,000 elements; a parsed element takes
+a few hundred bytes, so this keeps a page of nothing but tags from taking
+gigabytes once parsed.
+"""
+
+MAX_PDF_BYTES = 50 * MIB
+"""The most a PDF may take: a long report with its fonts and pictures."""
+
+MAX_PDF_PAGES = 2000
+"""A PDF of more pages than this is refused: the text of each page is read in
+Python, 10–50 ms a page, and an article is not a 2,000-page book."""
+
+MAX_PDF_STREAM_BYTES = 16 * MIB
+"""The most one compressed stream of a PDF (a page's drawing commands…) may expand to.
+
+A page of text draws itself in 5–100 kB; a page of a scanned book may hold
+a few megabytes of picture. Past this, pypdf stops the expansion.
 """
 
 EXPANSION_GRACE = MIB
@@ -183,16 +216,25 @@ def read_chunks(handle: BinaryIO, cancel: CancelToken | None = None,
 
 def read_article_file(path: Path, cancel: CancelToken | None = None,
                       on_read: ReadCallback | None = None,
-                      limit: int = MAX_ARTICLE_BYTES) -> bytes:
+                      limit: int = MAX_ARTICLE_BYTES, too_big: str | None = None) -> bytes:
     """Reads a whole file that holds one article, up to ``limit`` bytes.
+
+    Args:
+        path: the file.
+        cancel: looked at before each chunk.
+        on_read: told the bytes read so far, after each chunk.
+        limit: the most the file may take.
+        too_big: the message for a larger file (one naming the bound for a
+            text article by default).
 
     Raises:
         DocumentError: the file can't be read, is not a regular file, or is
             larger than ``limit``.
         ReadCancelled: the cancel token was set.
     """
-    too_big = (f"The file is larger than {size_text(limit)}, the most one article may "
-               "take; split it, or import its articles as JSON Lines.")
+    if too_big is None:
+        too_big = (f"The file is larger than {size_text(limit)}, the most one article may "
+                   "take; split it, or import its articles as JSON Lines.")
     with open_regular(path) as handle:
         if os.fstat(handle.fileno()).st_size > limit:
             raise DocumentError(too_big)

@@ -1,4 +1,4 @@
-"""Reading articles from files: plain text, Markdown and JSON Lines.
+"""Reading articles from files: plain text, Markdown, JSON Lines, web pages and PDF.
 
 Parsing only, no database: :mod:`desktop.core.importers` stores what is read
 here, and the CLI ``suggest`` command reads one file with
@@ -18,6 +18,10 @@ one article of at most ``MAX_ARTICLE_BYTES``, compressed files expanded as
 a stream within a size and a ratio. A JSON line that can't be read — bad
 JSON, a number of thousands of digits, lists nested thousands deep, text
 holding half a surrogate pair or a NUL — is a problem of that line only.
+
+A saved web page (``.html``, ``.htm``: :mod:`desktop.core.import_html`) and
+a PDF (:mod:`desktop.core.import_pdf`) are one article each, read by their
+modules, which load their libraries only when such a file is read.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from typing import Any
 
 from desktop.core.bounded_read import (
     MAX_ARTICLE_BYTES,
+    MAX_HTML_BYTES,
+    MAX_PDF_BYTES,
     GzipChunks,
     LimitReached,
     LineReader,
@@ -56,7 +62,10 @@ from desktop.core.text import normalize_body
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
+                      + PDF_SUFFIXES)
 
 MAX_PROBLEMS_PER_FILE = 20
 """Past this many bad lines in one file, the rest are counted, not listed."""
@@ -159,7 +168,8 @@ def read_document(path: str | os.PathLike[str],
     """Reads the articles of one file without storing them.
 
     Args:
-        path: a ``.txt``, ``.md``, ``.markdown``, ``.jsonl`` or ``.jsonl.gz`` file.
+        path: a ``.txt``, ``.md``, ``.markdown``, ``.jsonl``, ``.jsonl.gz``,
+            ``.html``, ``.htm`` or ``.pdf`` file.
         problems: if given, bad lines of a JSON Lines file are added to it
             (they are skipped either way).
         notes: if given, gets a note when the file was not UTF-8 (see
@@ -207,6 +217,12 @@ def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote]
         return
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(unsupported_reason(suffix))
+    if suffix in HTML_SUFFIXES:
+        yield _html_article(path, notes, cancel, on_read)
+        return
+    if suffix in PDF_SUFFIXES:
+        yield _pdf_article(path, cancel, on_read)
+        return
     data = read_article_file(path, cancel, on_read, MAX_ARTICLE_BYTES)
     decoded, legacy = _decode(data)
     text = normalize_body(decoded)
@@ -220,6 +236,61 @@ def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote]
         notes.append(ImportNote(display_path(path), f"Read as {name}: the file is not UTF-8 "
                                 "(check that its accents look right).", encoding=name))
     yield article, len(data)
+
+
+def _html_article(path: Path, notes: list[ImportNote] | None, cancel: CancelToken | None,
+                  on_read: ReadCallback | None) -> tuple[ParsedArticle, int]:
+    """The article of a saved web page, with the bytes of the file read."""
+    from desktop.core.import_html import read_html  # its libraries load for pages only
+
+    data = read_article_file(
+        path, cancel, on_read, MAX_HTML_BYTES,
+        too_big=f"The page is larger than {size_text(MAX_HTML_BYTES)}, the most Marginalia "
+                "reads of a saved web page.")
+    page = read_html(data, _source_of(path))
+    page.article.path = display_path(path)
+    if page.guessed_encoding is not None and notes is not None:
+        name = encoding_name(page.guessed_encoding)
+        notes.append(ImportNote(display_path(path), f"Read as {name}: the page is not UTF-8 "
+                                "and does not say its encoding (check that its accents look "
+                                "right).", encoding=name))
+    return page.article, len(data)
+
+
+def _pdf_article(path: Path, cancel: CancelToken | None,
+                 on_read: ReadCallback | None) -> tuple[ParsedArticle, int]:
+    """The article of a PDF, with the bytes of the file read."""
+    from desktop.core.import_pdf import read_pdf  # pypdf loads for PDFs only
+
+    data = read_article_file(
+        path, cancel, on_read, MAX_PDF_BYTES,
+        too_big=f"The PDF is larger than {size_text(MAX_PDF_BYTES)}, the most Marginalia "
+                "reads of one PDF.")
+    article = read_pdf(data, _source_of(path), check=_canceller(cancel))
+    article.path = display_path(path)
+    return article, len(data)
+
+
+def source_with_author(source: str, author: str) -> str:
+    """An article's source with its author after it: ``"https://x.org/a — Jane Roe"``.
+
+    The database has no field for the author, and the source line is what
+    names where an article comes from. The address stays first and whole,
+    so the short name shown for it (:func:`desktop.core.sources.source_name`)
+    and the currency its country suggests are the same as without the
+    author; an address without a path gets its "/" so that its host ends
+    before the author.
+    """
+    author = " ".join(author.split())[:AUTHOR_MAX]
+    if not author:
+        return source
+    if re.fullmatch(r"https?://[^/\s]+", source, re.IGNORECASE):
+        source += "/"
+    return f"{source} — {author}"
+
+
+AUTHOR_MAX = 200
+"""An author (or list of authors) written after the source is cut to this many characters."""
 
 
 def _canceller(cancel: CancelToken | None) -> Callable[[], None]:
@@ -239,7 +310,7 @@ def unsupported_reason(suffix: str) -> str:
     """The message for a file Marginalia can't import."""
     kind = f"“{suffix}”" if suffix else "without an extension"
     return (f"Unsupported file type {kind}: Marginalia imports .txt, .md, .markdown, "
-            ".jsonl and .jsonl.gz files.")
+            ".jsonl, .jsonl.gz, .html, .htm and .pdf files.")
 
 
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
@@ -247,7 +318,7 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "
 """Byte-order marks of UTF-32 and UTF-16; UTF-32 first (its LE mark starts like UTF-16's)."""
 
 
-def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+def wide_encoding(data: bytes) -> tuple[str, str] | None:
     """The codec and name of the UTF-16 or UTF-32 encoding ``data``'s byte-order mark names."""
     return next(((codec, name) for bom, codec, name in _WIDE_BOMS if data.startswith(bom)), None)
 
@@ -259,7 +330,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     only bytes that are none of these are read in the legacy encoding that
     fits them. Text holding a NUL is refused: no text file has one.
     """
-    wide = _wide_encoding(data)
+    wide = wide_encoding(data)
     if wide is not None:
         codec, name = wide
         try:
@@ -395,7 +466,7 @@ def _article(fields: dict[str, str], body: str, source: str,
         raise DocumentError(str(exc)) from exc
     language = fields.get("lang", "").strip().lower() or guess_language(body)
     return ParsedArticle(
-        title=fields.get("title") or title or _title_from(body), body=body,
+        title=fields.get("title") or title or title_from(body), body=body,
         language=language, published=published,
         source=fields.get("source") or source, path=source,
     )
@@ -434,7 +505,8 @@ def shown(value: object) -> str:
     return text
 
 
-def _title_from(body: str) -> str:
+def title_from(body: str) -> str:
+    """A title from the text's first non-empty line, cut to :data:`TITLE_MAX` characters."""
     line = next((ln.strip() for ln in body.split("\n") if ln.strip()), "")
     if len(line) <= TITLE_MAX:
         return line
@@ -602,7 +674,7 @@ class _JsonLinesFeed:
 
 def _refuse_wide_text(line: bytes) -> None:
     """Refuses a JSON Lines file that starts with a UTF-16 or UTF-32 byte-order mark."""
-    wide = _wide_encoding(line)
+    wide = wide_encoding(line)
     if wide is not None:
         raise DocumentError(f"This file is {wide[1]} text, but JSON Lines must be UTF-8: save "
                             "it as UTF-8 and import it again.")
@@ -652,7 +724,7 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
     language = _text(record, "lang") or _text(record, "language")
     title = _text(record, "title").strip()
     return ParsedArticle(
-        title=title or _title_from(body), body=body,
+        title=title or title_from(body), body=body,
         language=language.strip().lower() or guess_language(title + "\n" + body),
         published=published, source=_text(record, "source") or source, path=source,
         line=line, annotations=annotations, relations=relations, deals=deals,

@@ -219,7 +219,7 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
     (folder / "binary.txt").write_bytes(b"title: x\n\n\x00\x01\x02\xff binary")
     (folder / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
     (folder / "empty.txt").write_text("title: Nothing here\n\n   \n", encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     (folder / ".hidden.txt").write_text("A hidden file is not imported.", encoding="utf-8")
     records = _records(4)
     lines = [json.dumps(records[0]), '{"title": "broken", "body": "no closing quote}',
@@ -237,7 +237,7 @@ def test_bad_files_are_reported_by_name_and_reason_while_good_ones_import(db, tm
     garbled = _problem(result.problems, "garbled.txt").reason
     assert garbled.startswith("This is not UTF-8 text: byte 0x80 on line 1 (byte 0 of the file)")
     assert _problem(result.problems, "empty.txt").reason == "The article has no text."
-    assert "Unsupported file type “.pdf”" in _problem(result.problems, "notes.pdf").reason
+    assert "Unsupported file type “.docx”" in _problem(result.problems, "notes.docx").reason
     feed = sorted((p.line, p.reason) for p in result.problems if p.path.endswith("feed.jsonl"))
     assert [line for line, _ in feed] == [2, 3, 5]
     assert feed[0][1].startswith("Not valid JSON")
