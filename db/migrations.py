@@ -344,6 +344,34 @@ def _m008_application_id(db: Database) -> None:
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
 
 
+# Schema 9, frozen as SQL: annotations a re-import set aside for review (db.reimport).
+_SCHEMA_9 = (
+    'CREATE TABLE "annotation_review" ("annotation_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"article_id" INTEGER NOT NULL, "record" TEXT NOT NULL, "links" TEXT NOT NULL, '
+    '"candidate_start" INTEGER, "candidate_end" INTEGER, "confidence" REAL NOT NULL, '
+    '"found" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "annotation_review_article_id" ON "annotation_review" ("article_id")',
+    # A re-imported article is known by its source, else its title.
+    'CREATE INDEX "article_source" ON "article" ("source")',
+    'CREATE INDEX "article_title" ON "article" ("title")',
+)
+
+
+def _m009_annotation_review(db: Database) -> None:
+    """Annotations a re-import could not place for sure, kept out of the text for review.
+
+    A row holds the annotation as it was (``record``, JSON), its links
+    (``links``, JSON: relations and counted-once deal rows) and the best
+    place found in the new body, if any, with its confidence; the annotation
+    itself is out of ``annotation`` until the user accepts or removes it.
+    Indexes on the articles' source and title find the stored version of a
+    re-imported article.
+    """
+    for statement in _SCHEMA_9:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
@@ -353,6 +381,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m006_amount_bounds,
     _m007_deal_duplicates,
     _m008_application_id,
+    _m009_annotation_review,
 )
 if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "

@@ -3,7 +3,7 @@
 :mod:`db.migrations` holds exactly this many migrations (it checks on import).
 """
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 APPLICATION_ID = 0x4D52474E
 """Marginalia's mark in the file header (``PRAGMA application_id``): "MRGN" in ASCII.

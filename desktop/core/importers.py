@@ -61,6 +61,7 @@ from desktop.core.import_formats import (
     unsupported_reason,
 )
 from desktop.core.progress import CancelToken, ProgressCallback, is_cancelled, report
+from desktop.core.reimport_operations import ArticleUpdate, store_new_versions
 from desktop.core.text import content_hash
 
 __all__ = [
@@ -91,6 +92,11 @@ class ImportReport:
         notes: files imported in a legacy encoding, or skipped on purpose
             (not articles); none of them is a failure.
         cancelled: the user stopped the import before the end.
+        updated: ``(where, article id, placed, for review)`` of each stored
+            article a new version updated (see
+            :mod:`desktop.core.reimport_operations`): its annotations placed
+            in the new text, and those set aside for review.
+        updates: what each of those updates changed, for the window's undo.
     """
 
     imported: list[int] = field(default_factory=list)
@@ -98,11 +104,20 @@ class ImportReport:
     problems: list[ImportProblem] = field(default_factory=list)
     notes: list[ImportNote] = field(default_factory=list)
     cancelled: bool = False
+    updated: list[tuple[str, int, int, int]] = field(default_factory=list)
+    updates: list[ArticleUpdate] = field(default_factory=list, repr=False)
 
     def summary(self) -> str:
         """One sentence for the user, e.g. "Imported 12 articles; 2 already present."."""
         count = len(self.imported)
-        parts = [f"Imported {_plural(count, 'article')}" if count else "No articles imported"]
+        parts = ([f"Imported {_plural(count, 'article')}" if count else "No articles imported"]
+                 if count or not self.updated else [])
+        if self.updated:
+            placed = sum(u[2] for u in self.updated)
+            waiting = sum(u[3] for u in self.updated)
+            parts.append(f"{'updated' if parts else 'Updated'} "
+                         f"{_plural(len(self.updated), 'changed article')} "
+                         f"({_plural(placed, 'annotation')} in place, {waiting:,} to review)")
         if self.duplicates:
             parts.append(f"{len(self.duplicates):,} already present")
         failed_files = {p.path for p in self.problems if p.line is None}
@@ -292,6 +307,7 @@ class _BatchWriter:
                 else:
                     fresh_hashes.add(digest)
                     fresh.append((article, digest))
+            fresh, updates = store_new_versions(fresh, self.result.imported)
             ids = insert_articles([
                 NewArticle(title=a.title, body=a.body, content_hash=digest,
                            language=a.language, published=a.published, source=a.source)
@@ -300,7 +316,11 @@ class _BatchWriter:
                 if article.annotations or article.rejected or article.currency_hint is not None:
                     self.restorer.restore(article, article_id)
         self.result.imported.extend(ids)
+        self.result.updates.extend(updates)
+        self.result.updated.extend((u.where, u.article_id, u.placed, u.for_review)
+                                   for u in updates)
         new_ids = {digest: article_id for (_, digest), article_id in zip(fresh, ids, strict=True)}
+        new_ids.update({u.after.content_hash: u.article_id for u in updates})
         for article, digest in repeats:
             self._duplicate(article, new_ids[digest])
 

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from desktop.ui.library import LibraryView
     from desktop.ui.link_dialog import LinkDialog
     from desktop.ui.plots import PlotsDock
+    from desktop.ui.review_dock import ReviewDock
     from desktop.ui.suggestions import SuggestionController
     from desktop.ui.tag_all_dialog import TagAllDialog
 
@@ -437,6 +438,8 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action("&Compare open articles", self.show_comparison,
                                            "Ctrl+5")
         self.deals_action = self._action("&Deals", self.show_deals, "Ctrl+6")
+        self.review_action = self._action("To &review", self.show_review, "Ctrl+7")
+        self.runner.changed.connect(self._on_texts_changed)  # a re-import, its undo, its redo
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -473,6 +476,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.entities_action)
         view_menu.addAction(self.compare_action)
         view_menu.addAction(self.deals_action)
+        view_menu.addAction(self.review_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -682,6 +686,28 @@ class MainWindow(QMainWindow):
 
         return self._on_demand_dock(DealsDock, "deals", lambda: DealsDock(self))[0]
 
+    def show_review(self) -> ReviewDock:
+        """Shows the To review dock (annotations a re-import set aside), building it the
+        first time."""
+        from desktop.ui.review_dock import ReviewDock
+
+        dock = self._on_demand_dock(ReviewDock, "review", lambda: ReviewDock(self))[0]
+        assert isinstance(dock, ReviewDock)
+        return dock
+
+    def _on_texts_changed(self, change: Change) -> None:
+        """Shows again, in each pane, an article whose text changed (a re-import)."""
+        for controller in self.panes:
+            article_id = controller.article_id
+            if article_id is None or article_id not in change.articles_edited:
+                continue
+            stored = store.get_article(article_id)
+            if stored is not None and stored.body != controller.pane.text():
+                previous = controller.previous_article_id
+                controller.clear("")
+                controller.open_article(article_id)
+                controller.previous_article_id = previous
+
     def _listed_article_ids(self) -> list[int] | None:
         """The articles the library lists, or None when it lists them all."""
         model = self.library.model()
@@ -886,9 +912,22 @@ class MainWindow(QMainWindow):
         return self.transfers.import_paths(paths)
 
     def _on_import_finished(self, report: ImportReport) -> None:
+        if report.updates:
+            self._on_reimported(report)
         # The one article just imported is the one the user wants to read.
         if len(report.imported) == 1 or (self.active.article is None and report.imported):
             self.open_article(report.imported[0])
+
+    def _on_reimported(self, report: ImportReport) -> None:
+        """Stored articles were updated by new versions: one undo step, and the review."""
+        from desktop.core.reimport_operations import ReimportArticles
+
+        # The import wrote them; this puts them on the undo stack and tells the views.
+        self.runner.run(ReimportArticles(report.updates))
+        if not report.imported and len({u.article_id for u in report.updates}) == 1:
+            self.open_article(report.updates[0].article_id)
+        if any(u.for_review for u in report.updates):
+            self.show_review().start()
 
     def _on_edit_labels(self) -> None:
         from desktop.ui.labels_dialog import LabelsDialog
