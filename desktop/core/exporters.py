@@ -24,10 +24,10 @@ import math
 import os
 import secrets
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypedDict, cast
+from typing import Any, BinaryIO, TextIO, TypedDict
 
 from peewee import JOIN
 
@@ -142,14 +142,6 @@ class _ExportedEntity(TypedDict):
     name: str
     label: str
     aliases: list[str]
-
-
-class _AnnotationRow(_AnnotationFields):
-    """An annotation as :func:`_load_chunk` reads it, with its label and entity by name."""
-
-    article: int
-    quote: str
-    entity_id: int | None
 
 
 @dataclass(frozen=True)
@@ -418,44 +410,51 @@ def _load_chunk(ids: list[int], with_extras: bool = False) -> list[_ExportedArti
         Article.body, Article.currency_hint).where(Article.id.in_(ids)).namedtuples()}
     annotations: dict[int, list[_ExportedAnnotation]] = {i: [] for i in articles}
     owner: dict[int, int] = {}
-    annotation_rows = (Annotation.select(
+    annotation_query = (Annotation.select(
         Annotation.id, Annotation.article, Annotation.start, Annotation.end, Annotation.quote,
-        Annotation.prefix, Annotation.suffix, Label.name.alias("label"),
-        Label.kind.alias("label_kind"), Label.color.alias("label_color"),
-        Entity.name.alias("entity"), Annotation.entity.alias("entity_id"), Annotation.value,
-        Annotation.value_high, Annotation.unit, Annotation.approx, Annotation.note,
-        Annotation.author, Annotation.status, Annotation.bound)
+        Annotation.prefix, Annotation.suffix, Label.name, Label.kind, Label.color, Entity.name,
+        Annotation.entity, Annotation.value, Annotation.value_high, Annotation.unit,
+        Annotation.approx, Annotation.note, Annotation.author, Annotation.status,
+        Annotation.bound)
         .join(Label, on=(Annotation.label == Label.id))
         .switch(Annotation).join(Entity, JOIN.LEFT_OUTER, on=(Annotation.entity == Entity.id))
         .where(Annotation.article.in_(ids))
-        .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id).dicts())
+        .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id))
     entity_ids: dict[int, set[int]] = {i: set() for i in articles}
-    for row in cast(Iterable[_AnnotationRow], annotation_rows):
-        owner[row["id"]] = row["article"]
-        if row["entity_id"] is not None:
-            entity_ids[row["article"]].add(row["entity_id"])
-        annotations[row["article"]].append({
-            "id": row["id"], "start": row["start"], "end": row["end"], "text": row["quote"],
-            "prefix": row["prefix"], "suffix": row["suffix"], "label": row["label"],
-            "label_kind": row["label_kind"], "label_color": row["label_color"],
-            "entity": row["entity"], "value": row["value"], "value_high": row["value_high"],
-            "unit": row["unit"], "approx": bool(row["approx"]), "note": row["note"],
-            "author": row["author"], "status": row["status"], "bound": row["bound"],
+    # Plain cursor rows, not peewee's: turning a million rows into dicts field by field was
+    # three quarters of the export's time (bench/bench_export.py). The columns hold what
+    # the models' fields give back (integers, text), but for a value that is not a REAL,
+    # which FloatField would turn into a float: so does _real.
+    for (ann_id, article_id, start, end, quote, prefix, suffix, label, label_kind, label_color,
+         entity, entity_id, value, value_high, unit, approx, note, author, status,
+         bound) in _rows(annotation_query):
+        owner[ann_id] = article_id
+        if entity_id is not None:
+            entity_ids[article_id].add(entity_id)
+        annotations[article_id].append({
+            "id": ann_id, "start": start, "end": end, "text": quote, "prefix": prefix,
+            "suffix": suffix, "label": label, "label_kind": label_kind,
+            "label_color": label_color, "entity": entity,
+            "value": value if value is None or type(value) is float else _real(value),
+            "value_high": (value_high if value_high is None or type(value_high) is float
+                           else _real(value_high)), "unit": unit,
+            "approx": bool(approx), "note": note, "author": author, "status": status,
+            "bound": bound,
         })
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     links: dict[int, list[tuple[str, int]]] = {}
     in_chunk = Annotation.select(Annotation.id).where(Annotation.article.in_(ids))
-    relation_rows = (Relation.select(Relation.kind, Relation.source, Relation.target)
-                     .where(Relation.source.in_(in_chunk) | Relation.target.in_(in_chunk))
-                     .order_by(Relation.id).dicts())
-    for relation in cast(Iterable[_ExportedRelation], relation_rows):
-        kind, source, target = relation["kind"], relation["source"], relation["target"]
+    relation_query = (Relation.select(Relation.kind, Relation.source, Relation.target)
+                      .where(Relation.source.in_(in_chunk) | Relation.target.in_(in_chunk))
+                      .order_by(Relation.id))
+    for kind, source, target in _rows(relation_query):
         links.setdefault(source, []).append((kind, target))
         if target != source:
             links.setdefault(target, []).append((kind, source))
         article = owner.get(source)
         if article is not None and owner.get(target) == article:
-            relations[article].append(relation)  # a line only links its own annotations
+            # a line only links its own annotations
+            relations[article].append({"kind": kind, "source": source, "target": target})
     rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
     entities: dict[int, tuple[_ExportedEntity, ...]] = {}
     if with_extras and articles:
@@ -469,6 +468,20 @@ def _load_chunk(ids: list[int], with_extras: bool = False) -> list[_ExportedArti
                          rejected=rejected.get(i, ()), entities=entities.get(i, ()))
         for i in ids if i in articles
     ]
+
+
+def _real(value: Any) -> Any:
+    """A value as peewee's FloatField reads it: a float if it is one, else as stored."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def _rows(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a peewee query as the database cursor gives them, in its column order."""
+    sql, params = query.sql()
+    return iter(database.execute_sql(sql, params))
 
 
 def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
@@ -487,10 +500,72 @@ def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
                           for span in spans)
         for article_id, spans in round_trip.rejections_of_articles(article_ids).items()}
     known = round_trip.entities_of_articles(article_ids)
+    # Each entity once per chunk, in name order; an article's are a subsequence of them.
+    ordered = sorted(known.values(), key=lambda entity: (entity.name, entity.id))
+    exported = {entity.id: _ExportedEntity(name=entity.name, label=entity.label,
+                                           aliases=list(entity.aliases)) for entity in ordered}
+    rank = {entity.id: n for n, entity in enumerate(ordered)}
     entities = {
-        article_id: tuple(_ExportedEntity(name=entity.name, label=entity.label,
-                                          aliases=list(entity.aliases))
-                          for entity in sorted((known[i] for i in ids if i in known),
-                                               key=lambda entity: (entity.name, entity.id)))
+        article_id: tuple(exported[i] for i in sorted((i for i in ids if i in known),
+                                                      key=rank.__getitem__))
         for article_id, ids in entity_ids.items()}
     return rejected, entities
+
+
+# --- For the other export formats (desktop.core.export_formats) ---------------------------
+
+ExportedArticle = _ExportedArticle
+"""One article as the exporters read it: fields, annotations (as dicts), relations, links."""
+
+ExportedAnnotation = _ExportedAnnotation
+"""One annotation of an :data:`ExportedArticle` (a dict: see :func:`export_jsonl`)."""
+
+
+def read_snapshot() -> AbstractContextManager[object]:
+    """A read transaction for a whole export: every chunk comes from one snapshot.
+
+    Not the write lock: the app goes on writing meanwhile (see the module's docstring).
+    """
+    return database.atomic(lock_type="DEFERRED")
+
+
+def iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback | None = None,
+                  cancel: CancelToken | None = None) -> Iterator[ExportedArticle]:
+    """Yields the articles to export in order, a chunk of queries at a time.
+
+    Call it inside :func:`read_snapshot`. Progress is reported after each
+    chunk and ``cancel`` checked before each (raising :class:`Cancelled`).
+
+    Args:
+        article_ids: the articles, in this order (missing ones skipped); all, by id, if None.
+        progress: called after each chunk with articles done of the total.
+        cancel: checked between chunks.
+    """
+    return _iter_articles(article_ids, progress, cancel)
+
+
+def atomic_text_file(path: str | os.PathLike[str], encoding: str = "utf-8",
+                     newline: str = "\n") -> AbstractContextManager[TextIO]:
+    """A text file written beside ``path`` and renamed over it only once complete.
+
+    A cancelled or failed export (any exception inside) leaves no file and
+    the previous ``path``, if any, untouched.
+    """
+    return _atomic_text_file(Path(path), encoding, newline)
+
+
+@contextmanager
+def atomic_binary_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Like :func:`atomic_text_file`, for bytes (a zip, a spaCy DocBin)."""
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        with open(temp, "xb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            temp.unlink()
+        raise

@@ -1,7 +1,7 @@
 """Importing and exporting from the window: file dialogs, background work, reports.
 
 The import and export themselves are Qt-free functions of the core
-(``desktop.core.importers``, ``desktop.core.exporters``) run on the window's
+(``desktop.core.importers``, ``desktop.core.export_formats``) run on the window's
 :class:`~desktop.ui.tasks.TaskRunner`. When an import ends, its change goes
 out on the operation runner's channel, so every view (the library, the
 plots…) hears of the new articles like any other change.
@@ -26,16 +26,17 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui import settings as keys
 
 if TYPE_CHECKING:
+    from desktop.core.export_formats import ExportResult
     from desktop.core.import_formats import ImportNote, ImportProblem
     from desktop.core.importers import ImportReport
     from desktop.ui.commands import OperationRunner
+    from desktop.ui.export_dialog import ExportDialog, ExportScopes
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
     from desktop.ui.workers import BackgroundTask
 
-IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz);;All files (*)"
-EXPORT_FILTER = ("JSON Lines, one article per line (*.jsonl);;"
-                 "CSV, one annotation per row (*.csv)")
+IMPORT_FILTER = ("Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz *.html *.htm *.pdf);;"
+                 "Web pages saved from a browser (*.html *.htm);;PDF (*.pdf);;All files (*)")
 SHOWN_PROBLEMS = 5
 """Problems listed in the message itself when an import ends; the rest are in its details."""
 
@@ -45,9 +46,14 @@ class Transfers(QObject):
 
     Signals:
         import_finished(object): an import ended; carries the ImportReport.
+        export_finished(object): an export ended; carries the ExportResult.
+
+    Attributes:
+        export_dialog: the last File ▸ Export… dialog (None before the first).
     """
 
     import_finished = Signal(object)
+    export_finished = Signal(object)
 
     def __init__(self, window: QWidget, tasks: TaskRunner, runner: OperationRunner,
                  settings: Settings, say: Callable[[str, int], None],
@@ -59,6 +65,7 @@ class Transfers(QObject):
         self._settings = settings
         self._say = say
         self._show_error = show_error
+        self.export_dialog: ExportDialog | None = None
 
     def import_paths(self, paths: list[str]) -> BackgroundTask | None:
         """Imports files or folders in the background, with progress."""
@@ -73,15 +80,20 @@ class Transfers(QObject):
             task.failed.connect(lambda message: self._show_error("Import failed", message))
         return task
 
-    def export_to(self, path: str, fmt: str) -> BackgroundTask | None:
-        """Exports every article with its annotations, in the background."""
-        from desktop.core import exporters  # loaded on first use: faster start
+    def export_to(self, path: str, fmt: str,
+                  article_ids: list[int] | None = None) -> BackgroundTask | None:
+        """Exports the articles (every one if None) in format ``fmt``, in the background.
 
-        work = exporters.export_csv if fmt == "csv" else exporters.export_jsonl
-        task = self._tasks.start("Exporting…", functools.partial(work, path))
+        When it ends, the status bar says what was written; what the format
+        could not carry is listed in a message, each annotation by name.
+        """
+        from desktop.core import export_formats  # loaded on first use: faster start
+
+        ids = None if article_ids is None else list(article_ids)
+        task = self._tasks.start("Exporting…", functools.partial(
+            export_formats.export, fmt, path, ids))
         if task is not None:
-            task.succeeded.connect(
-                lambda count: self._say(f"Exported {count} to {path}.", 8000))
+            task.succeeded.connect(lambda result: self._on_export_succeeded(path, result))
             task.failed.connect(lambda message: self._show_error("Export failed", message))
             task.cancelled.connect(
                 lambda: self._say(f"Export cancelled; {path} was not written.", 8000))
@@ -105,17 +117,61 @@ class Transfers(QObject):
             self._settings.set(keys.LAST_IMPORT_DIR, folder)
             self.import_paths([folder])
 
-    def ask_export(self) -> None:
-        """File ▸ Export…"""
+    def ask_export(self) -> ExportDialog:
+        """File ▸ Export…: the format and what to export, then the file."""
+        from desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._export_scopes(), self._window)
+        dialog.chosen.connect(self._on_export_chosen)
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _export_scopes(self) -> ExportScopes:
+        """The open article, the library's selection and its size, from the window."""
+        from desktop.ui.export_dialog import ExportScopes
+
+        window = self._window
+        controller = getattr(window, "active", None)
+        article = getattr(controller, "article", None)
+        library = getattr(window, "library", None)
+        return ExportScopes(
+            article=(article.id, article.title) if article is not None else None,
+            selection=tuple(library.selected_article_ids()) if library is not None else (),
+            total=library.model().total_count() if library is not None else 0)
+
+    def _on_export_chosen(self, fmt: str, article_ids: list[int] | None) -> None:
+        from desktop.core.export_formats import FORMATS
+
+        export_format = FORMATS[fmt]
         start = str(Path(self._settings.get(keys.LAST_EXPORT_DIR) or Path.home())
-                    / "marginalia-export.jsonl")
-        path, chosen = QtWidgets.QFileDialog.getSaveFileName(
-            self._window, "Export annotations", start, EXPORT_FILTER)
+                    / f"marginalia-{fmt}{export_format.suffix}")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self._window, "Export annotations", start, export_format.filter)
         if not path:
             return
-        fmt = "csv" if path.endswith(".csv") or chosen.startswith("CSV") else "jsonl"
+        if not path.lower().endswith(export_format.suffix):
+            path += export_format.suffix
         self._settings.set(keys.LAST_EXPORT_DIR, str(Path(path).parent))
-        self.export_to(path, fmt)
+        self.export_to(path, fmt, article_ids)
+
+    def _on_export_succeeded(self, path: str, result: ExportResult) -> None:
+        from desktop.ui.plain_text import as_plain_text
+
+        self._say(result.summary(path), 10000)
+        if result.left_out:
+            box = QtWidgets.QMessageBox(
+                QtWidgets.QMessageBox.Icon.Information, "Some annotations were not exported",
+                as_plain_text(result.summary(path)), parent=self._window)
+            box.setInformativeText(as_plain_text(
+                "The format cannot carry these annotations as they are; they were left "
+                "out, not moved:\n" + "\n".join(map(str, result.left_out[:SHOWN_PROBLEMS]))
+                + (f"\n… and {len(result.left_out) - SHOWN_PROBLEMS:,} more (Show "
+                   "Details… lists them all)." if len(result.left_out) > SHOWN_PROBLEMS
+                   else "")))
+            box.setDetailedText("\n".join(map(str, result.left_out)))
+            box.open()
+        self.export_finished.emit(result)
 
     def _on_import_succeeded(self, report: ImportReport) -> None:
         from desktop.core.changes import Change

@@ -225,6 +225,7 @@ def test_export_from_the_file_menu_writes_the_annotations(qtbot, make_window, tm
                         lambda *args, **kwargs: (str(out), "JSON Lines (*.jsonl)"))
 
     window.export_action.trigger()
+    window.transfers.export_dialog.accept()  # JSON Lines, every article: the defaults
     with qtbot.waitSignal(window.tasks.current.done, timeout=10_000):
         pass
 
