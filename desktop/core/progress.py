@@ -73,3 +73,21 @@ def report(progress: ProgressCallback | None, done: int, total: int | None,
 def is_cancelled(cancel: CancelToken | None) -> bool:
     """True if ``cancel`` exists and was cancelled."""
     return cancel is not None and cancel.cancelled
+
+
+def time_left(elapsed_s: float, fraction: float | None) -> str | None:
+    """"about 2 min left" for a task ``fraction`` done after ``elapsed_s`` seconds.
+
+    None while the guess would be noise: the total unknown, under 2 % done,
+    or less than a second gone. The pace so far is assumed to hold.
+    """
+    if fraction is None or fraction < 0.02 or elapsed_s < 1.0 or fraction >= 1.0:
+        return None
+    seconds = elapsed_s * (1.0 - fraction) / fraction
+    if seconds < 5:
+        return "a few seconds left"
+    if seconds < 90:
+        return f"about {round(seconds / 5) * 5:.0f} s left"
+    if seconds < 90 * 60:
+        return f"about {round(seconds / 60):.0f} min left"
+    return f"about {seconds / 3600:.1f} h left"

@@ -8,6 +8,7 @@ window-modal progress dialog that appears only if the work lasts more than
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +43,13 @@ class TaskRunner(QObject):
 
     @property
     def current(self) -> BackgroundTask | None:
-        """The running task, if any."""
-        return self._task if self._task is not None and self._task.is_running() else None
+        """The running task, if any: one whose outcome the GUI thread has not had yet.
+
+        Once it has, the next task may start, even if the last one's thread
+        is still returning (each task has its own thread).
+        """
+        task = self._task
+        return task if task is not None and task.is_running() and not task.ended else None
 
     def start(self, title: str, work: Callable[..., Any]) -> BackgroundTask | None:
         """Starts ``work(progress=…, cancel=…)`` on a worker thread; None if one runs."""
@@ -64,9 +70,11 @@ class TaskRunner(QObject):
         task = self.current
         if task is not None:
             task.cancel()
-            task.wait()
+        if self._task is not None:
+            self._task.wait()  # also a thread that delivered its outcome and is returning
 
     def _progress_dialog(self, title: str, task: BackgroundTask) -> QtWidgets.QProgressDialog:
+        from desktop.core.progress import time_left
         from desktop.ui.workers import progress_fraction
 
         dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self._window)
@@ -76,6 +84,7 @@ class TaskRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(task.cancel)
+        started = time.monotonic()
 
         def show_progress(progress: Progress) -> None:
             fraction = progress_fraction(progress)
@@ -83,7 +92,9 @@ class TaskRunner(QObject):
                 dialog.setMaximum(0)
             else:
                 dialog.setValue(fraction)
-            dialog.setLabelText(progress.message or title)
+            left = time_left(time.monotonic() - started, progress.fraction)
+            text = progress.message or title
+            dialog.setLabelText(f"{text} — {left}" if left else text)
 
         task.progressed.connect(show_progress)
         return dialog

@@ -75,6 +75,15 @@ class BackgroundTask(QObject):
         self._worker.failed.connect(self.failed)
         self._worker.cancelled.connect(self.cancelled)
         self._thread.finished.connect(self.done)
+        # Set when the outcome reaches the GUI thread, before the other slots run:
+        # a slot that starts the next task must not find this one still "running"
+        # while its thread only returns (see TaskRunner.current).
+        self.ended = False
+        for outcome in (self.succeeded, self.failed, self.cancelled):
+            outcome.connect(self._end)
+
+    def _end(self, *_args: object) -> None:
+        self.ended = True
 
     def start(self) -> None:
         self._thread.start()

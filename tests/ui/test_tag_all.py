@@ -34,14 +34,16 @@ def test_preview_counts_mentions_in_the_article_and_the_corpus(qtbot, make_windo
     assert len(dialog.occurrences) == 1  # "d’OpenAI"; not "OpenAIs", not the tagged one
     assert dialog.count_label.text() == "1 untagged mention in this article."
 
-    with qtbot.waitSignal(dialog.preview_ready):  # the corpus is searched by a worker
+    # The corpus is searched by a worker.
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
         dialog.corpus_radio.setChecked(True)
     assert dialog.count_label.text() == "4 untagged mentions in 2 articles."
     assert dialog.preview.count() == 4
     assert "[d’OpenAI]" not in dialog.preview.item(0).text()
     assert "[OpenAI]" in dialog.preview.item(0).text()
 
-    with qtbot.waitSignal(window.runner.busy_changed, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=WAIT_MS,
+                          check_params_cb=lambda busy: not busy):
         operation = window.tag_occurrences(dialog.occurrences, dialog.label_id(),
                                            dialog.entity_id)
     assert len(operation.ids) == 4
@@ -51,7 +53,8 @@ def test_preview_counts_mentions_in_the_article_and_the_corpus(qtbot, make_windo
     model = window.library.model()
     assert model.data(model.index(model.row_of(second), 4)) in (3, "3")  # the Tags column
 
-    with qtbot.waitSignal(window.runner.busy_changed, check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(window.runner.busy_changed, timeout=WAIT_MS,
+                          check_params_cb=lambda busy: not busy):
         window.undo_action.trigger()  # one step removes all four, off the GUI thread too
     assert store.annotations_for_article(second) == []
     assert [a.quote for a in store.annotations_for_article(first)] == ["OpenAI"]
