@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from db import reads
 from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, list_deals
 from desktop.core.formatting import describe_amount, format_amount, format_number
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -334,13 +334,7 @@ class DealsDock(QDockWidget):
         top.addWidget(self.status_label)
         top.addWidget(self.confirm_button)
         top.addWidget(self.split_button)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message, 1)
-        self.setWidget(body)
+        set_dock_body(self, body, (top, 0), (self.table, 1), (self.message, 1))
 
         window.runner.changed.connect(self._on_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from db import entity_admin, reads
 from db.entity_admin import EntityRow
 from db.records import ENTITY
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.filter_note import FilterNote
 from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
@@ -293,13 +293,7 @@ class EntitiesDock(QDockWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.filter_note)
         buttons.addWidget(self.status_label)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(search_row)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.setWidget(body)
+        set_dock_body(self, body, (search_row, 0), (self.table, 1), (buttons, 0))
 
         runner.changed.connect(self.on_change)
         self.visibilityChanged.connect(self._on_visibility_changed)

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.dock_body import set_dock_body
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -212,13 +212,7 @@ class ReviewDock(QDockWidget):
         top.addWidget(self.status_label, 1)
         for button in (self.accept_button, self.remove_button, self.skip_button):
             top.addWidget(button)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message, 1)
-        self.setWidget(body)
+        set_dock_body(self, body, (top, 0), (self.table, 1), (self.message, 1))
 
         window.runner.changed.connect(self._on_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)
