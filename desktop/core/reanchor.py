@@ -341,19 +341,23 @@ def _most_alike(text: str, start: int, end: int, quote: str,
     (rapidfuzz's normalised Levenshtein similarity: one changed character
     costs as much as one missing, so "87 million" is nearer "50 million"
     than "million" is); of equally alike ones, the nearest to ``near``
-    wins. Returns ``(likeness, start, end)``, or None if none is
-    :data:`REWORDED_QUOTE` alike.
+    wins. A run starts and ends as the quote does, with a word or with a
+    sign: "Houthi" is never offered as ". Houthi". Returns ``(likeness,
+    start, end)``, or None if none is :data:`REWORDED_QUOTE` alike.
     """
     pieces = _pieces(text, start, end)
     shortest, longest = len(quote) // 2, len(quote) + len(quote) // 2 + 1
+    first_is_word, last_is_word = _is_word(quote[0]), _is_word(quote[-1])
     best: tuple[float, int, int, int] | None = None  # likeness, -distance, start, end
     for i, (run_start, _) in enumerate(pieces):
+        if _is_word(text[run_start]) != first_is_word:
+            continue
         for j in range(i, len(pieces)):
             run_end = pieces[j][1]
             length = run_end - run_start
             if length > longest:
                 break
-            if length < shortest:
+            if length < shortest or _is_word(text[run_end - 1]) != last_is_word:
                 continue
             text_run = text[run_start:run_end]
             if text_run == quote:
@@ -409,6 +413,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             pieces.append((match.start(), match.end()))
     return pieces
+
+
+def _is_word(ch: str) -> bool:
+    """Whether ``ch`` belongs to a word (a letter, digit or combining mark), not a sign."""
+    return ch.isalnum() or ch == "_" or _is_mark(ch)
 
 
 def _is_mark(ch: str) -> bool:

@@ -28,6 +28,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 FACEBOOK = "en-2019-04-08-540-million-private-facebook-records-found-on-public-interne.txt"
 ERICSSON = "fr-2016-11-29-suede-ericsson-licencie-800-personnes.txt"
 NINTENDO = "fr-2017-09-19-japon-nintendo-va-mieux.txt"
+SAUDI = "en-2019-09-15-oil-facilities-in-saudi-arabia-hit-by-drone-attacks.txt"
 
 _MARKS = 0xF0000  # supplementary private use area: never in an article
 
@@ -347,3 +348,16 @@ def test_the_body_map_says_what_stayed(old, new):
     for old_start, old_end, new_start, new_end in body_map.blocks:
         assert old[old_start:old_end] == new[new_start:new_end]
     assert 0.0 <= body_map.kept_share() <= 1.0
+
+
+def test_a_place_offered_for_a_reworded_sentence_starts_and_ends_as_the_quote_does():
+    """Seen in the window: "Houthi" in a reworded sentence of the Saudi Aramco story
+    was offered as ". Houthi" (a run of pieces from the full stop before it), and
+    Enter placed the tag there."""
+    old = sample_body(SAUDI)
+    new = ("Updated on Monday. " + old).replace(
+        "The Yemen-based Houthi movement claimed responsibility for the attacks.",
+        "Houthi rebels based in Yemen said they had carried out the attacks.")
+    [houthi] = reanchor(old, new, anchors_for(old, {"H": find(old, "Houthi")}).values())
+    assert not houthi.confident  # its sentence was reworded: for the user to decide
+    assert new[houthi.start:houthi.end] == "Houthi"
