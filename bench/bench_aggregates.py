@@ -15,6 +15,10 @@ connection: what computing them afresh costs. Also printed: the same with
 the sentence rule, and the app's own statements over the annotations
 (``db.aggregates._direct``, what this figure measured before the summaries)
 against the same baseline.
+
+aggregates_1m_pg: the same figure (after the same edit) with the database
+copied into PostgreSQL (``marginalia db copy``); baseline: the SQLite figure
+(see ``_common.PG_VARIABLE`` for which server).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import report
+from _common import postgres_bench, report
 
 ARTICLES = 5_000
 ENTITIES = 2_000
@@ -290,11 +294,49 @@ def main() -> None:
                                           lambda: run_bare(con), repeat=3)
         con.close()
         close_database()
+        on_postgres = postgres_figure(path)
     for what, value, baseline in (("with the sentence rule", ours_sentence, bare_sentence),
                                   ("from the annotations (no summaries)", direct, bare_direct)):
         print(f"# aggregates_1m {what}: {value * 1000:.0f} ms, bare {baseline * 1000:.0f} ms, "
               f"ratio {value / baseline:.3g}", flush=True)
     report("aggregates_1m", ours * 1000, "ms", bare * 1000)
+    if on_postgres is not None:
+        report("aggregates_1m_pg", on_postgres * 1000, "ms", ours * 1000)
+
+
+def postgres_figure(path: Path, repeat: int = 7) -> float | None:
+    """The app's figure on a PostgreSQL copy of the database at ``path`` (None: no server)."""
+    from db.connection import close_database, open_database
+    from db.copy import copy_database
+
+    bench = postgres_bench("aggregates_1m")
+    if bench is None:
+        return None
+    try:
+        url = bench.fresh("aggregates")
+        started = time.perf_counter()
+        copied = copy_database(path, url)
+        print(f"# aggregates_1m_pg: {copied.total} rows copied into PostgreSQL in "
+              f"{time.perf_counter() - started:.1f} s", flush=True)
+        open_database(url)
+        run_ours()  # warms up
+        run_ours("sentence")
+        edit = amount_editor()
+        times = []
+        for _ in range(repeat):
+            edit()
+            started = time.perf_counter()
+            run_ours()
+            times.append(time.perf_counter() - started)
+        edit()
+        started = time.perf_counter()
+        run_ours(direct=True)
+        print(f"# aggregates_1m_pg from the annotations (no summaries): "
+              f"{(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+        close_database()
+        return statistics.median(times)
+    finally:
+        bench.close()
 
 
 if __name__ == "__main__":

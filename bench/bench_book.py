@@ -4,6 +4,9 @@ open_book_20k: opening the book in the main window until the reader has
 painted, with 20,000 annotations vs with none. add_annotation: median time
 from the tag key to the new highlight painted and its row committed, once
 the book has settled (all its annotations shown, its suggestions back).
+
+open_book_20k_pg: the tagged book opened from a PostgreSQL database;
+baseline: the same from SQLite (see ``_common.PG_VARIABLE`` for which server).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import corpus_dir, report, skipped
+from _common import corpus_dir, postgres_bench, report, skipped
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,15 +28,15 @@ BOOK = "longdoc/en-1776-03-09-wealth-of-nations.txt"
 SHORT = "title: Short\nlang: en\n\nA short article to switch to between measurements.\n"
 
 
-def _load(tmp: Path, name: str, book: Path, annotations: int):  # type: ignore[no-untyped-def]
+def _load(location: Path | str, book: Path, annotations: int):  # type: ignore[no-untyped-def]
     from db import annotations as store
     from db.connection import close_database, open_database
     from desktop.core.importers import import_paths
     from desktop.core.operations import new_annotation
 
     close_database()
-    open_database(tmp / f"{name}.sqlite3")
-    short = tmp / "short.txt"
+    open_database(location)
+    short = Path(tempfile.mkdtemp()) / "short.txt"
     short.write_text(SHORT, encoding="utf-8")
     book_id, short_id = import_paths([str(book), str(short)]).imported
     if annotations:
@@ -105,7 +108,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         results = {}
         for name, count in (("bare", 0), ("tagged", 20_000)):
-            book_id, short_id = _load(tmp, name, corpora / BOOK, count)
+            book_id, short_id = _load(tmp / f"{name}.sqlite3", corpora / BOOK, count)
             window = MainWindow(Settings(tmp / f"{name}.ini"))
             window.show()
             app.processEvents()
@@ -138,7 +141,23 @@ def main() -> None:
             window.close()
             window.deleteLater()
             app.processEvents()
+        bench = postgres_bench("open_book_20k")
+        if bench is not None:
+            try:
+                book_id, short_id = _load(bench.fresh("book"), corpora / BOOK, 20_000)
+                window = MainWindow(Settings(tmp / "postgresql.ini"))
+                window.show()
+                app.processEvents()
+                results["postgresql"] = _open_times(window, book_id, short_id, 20_000)
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+            finally:
+                bench.close()
     report("open_book_20k", results["tagged"][0] * 1000, "ms", results["bare"][0] * 1000)
+    if "postgresql" in results:
+        report("open_book_20k_pg", results["postgresql"][0] * 1000, "ms",
+               results["tagged"][0] * 1000)
     # Past the first paint: until all 20,000 highlights are loaded (not a target).
     report("open_book_20k_complete", results["tagged"][1] * 1000, "ms",
            results["bare"][1] * 1000)

@@ -1,6 +1,9 @@
 """import_scale: importing the 5,013-article scale corpus through the app's importer,
 vs a raw sqlite3 executemany of the same rows into the same schema (same
 FTS5 index and triggers), reading and hashing the same gzip file.
+
+import_scale_pg: the same import into a new PostgreSQL database; baseline:
+the app's import into SQLite (see ``_common.PG_VARIABLE`` for which server).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import corpus_dir, report, skipped
+from _common import corpus_dir, postgres_bench, report, skipped
 
 SCALE = "scale/articles.jsonl.gz"
 
@@ -49,7 +52,7 @@ def _raw(path: Path, source: Path) -> float:
     return time.perf_counter() - started
 
 
-def _ours(path: Path, source: Path) -> tuple[float, int]:
+def _ours(path: Path | str, source: Path) -> tuple[float, int]:
     from db.connection import close_database, open_database
     from desktop.core.importers import import_paths
 
@@ -71,6 +74,14 @@ def main() -> None:
         ours, count = _ours(Path(tmp) / "ours.sqlite3", corpora / SCALE)
     print(f"# import_scale: {count} articles imported", flush=True)
     report("import_scale", ours, "s", raw)
+    bench = postgres_bench("import_scale")
+    if bench is not None:
+        try:
+            on_postgres, count = _ours(bench.fresh("import"), corpora / SCALE)
+        finally:
+            bench.close()
+        print(f"# import_scale_pg: {count} articles imported", flush=True)
+        report("import_scale_pg", on_postgres, "s", ours)
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ corpus they read the sums :mod:`db.summaries` keeps (brought up to date
 first, in the same transaction), which give the same figures as the
 statements over the annotations (float sums may differ in the last bits, by
 the order of the additions); over one article or a list they read the
-annotations. The statements use SQLite functions (``json_each``, ``GLOB``):
-this module targets the SQLite database.
+annotations. The statements run on SQLite and PostgreSQL alike; the list of
+articles' ids and the join order hint are the dialect's (:mod:`db.dialect`).
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from db import summaries
-from db.connection import by_name
+from db.connection import by_name, dialect
 from db.counting import LINK_COLUMNS, LINKED, MENTION, MONEY, SUMS
+from db.dialect import NO_LIMIT
 from db.models import ACCEPTED, ENTITY, database
 
 Rule = Literal["relation", "sentence"]
@@ -125,7 +126,8 @@ class Scope:
         if self.kind == "article":
             return table, f" AND {alias}.article_id = ?", [int(self.article_ids[0])]
         ids = json.dumps(sorted({int(i) for i in self.article_ids}))
-        return (f"json_each(?) AS {alias}_scope CROSS JOIN {table} "
+        spoken = dialect()
+        return (f"{spoken.ids()} AS {alias}_scope {spoken.ordered_join} {table} "
                 f"ON {alias}.article_id = {alias}_scope.value", "", [ids])
 
 
@@ -383,7 +385,7 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
     else:
         source, where, params = scope.annotations()
         mentions_sql = (
-            "SELECT substr(ar.published, 1, 7) AS month, SUM(c.n) AS mentions FROM "
+            "SELECT substr(CAST(ar.published AS TEXT), 1, 7) AS month, SUM(c.n) AS mentions FROM "
             f"(SELECT a.article_id, COUNT(*) AS n FROM {source} WHERE {MENTION}{where} "
             "GROUP BY a.article_id) c JOIN article ar ON ar.id = c.article_id GROUP BY month"
         )
@@ -392,7 +394,7 @@ def per_month(scope: Scope, currency: str | None = None) -> list[MonthRow]:
             money_where += " AND a.unit = ?"
             money_params.append(currency)
         money_sql = (
-            "SELECT substr(ar.published, 1, 7) AS month, c.unit AS currency, "
+            "SELECT substr(CAST(ar.published AS TEXT), 1, 7) AS month, c.unit AS currency, "
             "SUM(c.total) AS total, SUM(c.high) AS high, SUM(c.amounts) AS amounts, "
             "SUM(c.approx) AS approx, SUM(c.ranges) AS ranges FROM "
             f"(SELECT a.article_id, a.unit, {SUMS.format(p='a.')} FROM {source} "
@@ -531,7 +533,8 @@ def _totals(
             "totals AS (SELECT s.entity_id, s.unit, s.total, s.high, s.amounts, s.approx, "
             "s.ranges FROM floors c JOIN summary_money s ON s.rule = ? AND s.unit = c.unit "
             "WHERE ? < 0 OR c.floor IS NULL OR s.total >= c.floor)",
-            [rule, max(limit - 1, 0), rule, *unit_params, rule, limit],
+            [rule, max(limit - 1, 0) if limit != NO_LIMIT else 0, rule, *unit_params, rule,
+             -1 if limit == NO_LIMIT else limit],
         )
     source, where, params = scope.annotations()
     if currency is not None:
@@ -562,7 +565,7 @@ def _totals(
     branches = []
     for mine, other in (("source_id", "target_id"), ("target_id", "source_id")):
         if scope.kind == "corpus":
-            joined = f"relation r CROSS JOIN annotation a ON a.id = r.{mine}"
+            joined = f"relation r {dialect().ordered_join} annotation a ON a.id = r.{mine}"
         else:
             joined = f"{source} JOIN relation r ON r.{mine} = a.id"
         branches.append(f"SELECT {LINK_COLUMNS} FROM {joined} "
@@ -623,7 +626,8 @@ def _direct() -> Iterator[None]:
 
 def _rows(sql: str, params: list[Any]) -> list[sqlite3.Row]:
     """Runs ``sql`` on the models' database; its rows are read by column name."""
-    return by_name(database.execute_sql(sql, params)).fetchall()
+    rows: list[sqlite3.Row] = by_name(database.execute_sql(sql, params)).fetchall()
+    return rows
 
 
 def _money_sum(row: sqlite3.Row) -> MoneySum:
@@ -656,5 +660,5 @@ def _currency(currency: str | None) -> str | None:
 
 
 def _limit(limit: int | None) -> int:
-    """-1 for no limit (what SQLite's ``LIMIT -1`` means)."""
-    return -1 if limit is None else max(0, int(limit))
+    """:data:`~db.dialect.NO_LIMIT` for no limit, which both engines read as such."""
+    return NO_LIMIT if limit is None else max(0, int(limit))

@@ -15,6 +15,7 @@ from peewee import fn
 # db.records; both are offered here too, under the names callers know.
 from db import entities as entity_store
 from db import relations as relation_store
+from db.dialect import of as dialect_of
 from db.models import (
     Annotation,
     Article,
@@ -75,14 +76,12 @@ def insert_annotations(records: list[AnnotationRecord]) -> list[int]:
         return ids
     now = _now()
     with database.atomic():
-        top = max([int(Annotation.select(fn.MAX(Annotation.id)).scalar() or 0),
-                   *(r.id for r in records if r.id is not None)])
+        fresh = iter(_new_ids(sum(1 for r in records if r.id is None),
+                              [r.id for r in records if r.id is not None]))
         ids, rows = [], []
         for record in records:
-            if record.id is None:
-                top += 1
             values = record.fields()
-            values["id"] = record.id if record.id is not None else top
+            values["id"] = record.id if record.id is not None else next(fresh)
             values.setdefault("created_at", now)
             values["updated_at"] = now
             ids.append(int(values["id"]))
@@ -90,6 +89,21 @@ def insert_annotations(records: list[AnnotationRecord]) -> list[int]:
         for first in range(0, len(rows), _ROWS_PER_INSERT):
             Annotation.insert_many(rows[first:first + _ROWS_PER_INSERT]).execute()
     return ids
+
+
+def _new_ids(count: int, kept: list[int]) -> list[int]:
+    """``count`` ids for new annotations, inside the caller's transaction.
+
+    SQLite: the next ones after the largest in use (or kept by the records);
+    the transaction holds the write lock. PostgreSQL: from the table's
+    sequence, which other users' transactions draw from at the same time.
+    """
+    if dialect_of(database).is_sqlite:
+        top = max([int(Annotation.select(fn.MAX(Annotation.id)).scalar() or 0), *kept])
+        return list(range(top + 1, top + 1 + count))
+    return [int(row[0]) for row in database.execute_sql(
+        "SELECT nextval(pg_get_serial_sequence('annotation', 'id')) "
+        "FROM generate_series(1, ?)", (count,))]
 
 
 def delete_annotations(ids: list[int]) -> None:

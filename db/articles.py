@@ -70,7 +70,8 @@ def get_meta(key: str, default: str | None = None) -> str | None:
 
 def set_meta(key: str, value: str) -> None:
     with database.atomic():
-        Meta.insert(key=key, value=value).on_conflict_replace().execute()
+        Meta.insert(key=key, value=value).on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: value}).execute()
 
 
 def take_meta(key: str) -> str | None:

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Literal
 
 from db.connection import BUSY_TIMEOUT_MS, default_path
+from db.i18n import translate
 from db.schema import SCHEMA_VERSION
 
 KEEP = 5
@@ -122,15 +123,18 @@ def backup_now(db_path: Path, keep: int = KEEP, now: dt.datetime | None = None) 
     try:
         problem = _integrity_problem(partial)
         if problem is not None:
-            raise BackupError(
-                f"{db_path} was not backed up: {problem} The earlier backups are kept.")
+            raise BackupError(translate(
+                "Backups", "{file} was not backed up: {problem} The earlier backups are kept."
+            ).format(file=db_path, problem=problem))
         newest = _newest(folder, BACKUP)
         if newest is not None and _same_bytes(partial, newest):
             return None
         target = _free_name(folder, BACKUP, now)
         os.replace(partial, target)
     except OSError as exc:
-        raise BackupError(f"Could not back up {db_path} into {folder}: {_reason(exc)}.") from exc
+        raise BackupError(translate("Backups", "Could not back up {file} into {folder}: "
+                                               "{reason}.").format(
+            file=db_path, folder=folder, reason=_reason(exc))) from exc
     finally:
         partial.unlink(missing_ok=True)
     _rotate(folder, BACKUP, keep)
@@ -146,8 +150,9 @@ def _copy_to_partial(db_path: Path, folder: Path) -> Path:
         _online_copy(db_path, partial)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"{db_path} was not backed up: {_read_problem(exc)} "
-                          "The earlier backups are kept.") from exc
+        raise BackupError(translate(
+            "Backups", "{file} was not backed up: {problem} The earlier backups are kept."
+        ).format(file=db_path, problem=_read_problem(exc))) from exc
     return partial
 
 
@@ -169,9 +174,9 @@ def _integrity_problem(path: Path) -> str | None:
         with _connect(path, read_only=True) as con:
             verdict = con.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError:
-        return "it is not a database, or it is damaged."
+        return translate("Backups", "it is not a database, or it is damaged.")
     if verdict is None or verdict[0] != "ok":
-        return "it is damaged (SQLite's integrity check found problems)."
+        return translate("Backups", "it is damaged (SQLite's integrity check found problems).")
     return None
 
 
@@ -179,8 +184,9 @@ def _read_problem(exc: sqlite3.Error) -> str:
     """Why SQLite could not read a database, as a sentence."""
     if isinstance(exc, sqlite3.DatabaseError) and (
             "malformed" in str(exc) or _is_not_a_database(exc)):
-        return "it is not a database, or it is damaged."
-    return f"SQLite could not read it ({_reason(exc)})."
+        return translate("Backups", "it is not a database, or it is damaged.")
+    return translate("Backups", "SQLite could not read it ({reason}).").format(
+        reason=_reason(exc))
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -284,8 +290,10 @@ def restore(db_path: Path, backup: Path, keep: int = KEEP,
             src.backup(dst)
     except sqlite3.DatabaseError as exc:
         if not _is_not_a_database(exc):
-            raise BackupError(f"Could not restore {backup} into {db_path}: "
-                              f"{_reason(exc)}. The database was not changed.") from exc
+            raise BackupError(translate(
+                "Backups", "Could not restore {backup} into {file}: {reason}. The database "
+                           "was not changed.").format(
+                    backup=backup, file=db_path, reason=_reason(exc))) from exc
         _replace_unreadable(db_path, backup)
     _rotate(folder, REPLACED, keep)
     return kept
@@ -310,10 +318,12 @@ def restore_open_database(backup: Path, keep: int = KEEP) -> Path | None:
 
     db_path = bound_path()
     if db_path is None:
-        raise BackupError("No database is open: there is nothing to restore into.")
+        raise BackupError(translate(
+            "Backups", "No database is open: there is nothing to restore into."))
     if _opened_read_only():
-        raise BackupError(f"{db_path} is open read only, so no backup can be restored "
-                          "into it.")
+        raise BackupError(translate(
+            "Backups", "{file} is open read only, so no backup can be restored into it."
+        ).format(file=db_path))
     close_database()
     try:
         kept = restore(db_path, backup, keep)
@@ -339,10 +349,12 @@ def _opened_read_only() -> bool:
 
 def _check_restorable(backup: Path) -> None:
     if not backup.is_file():
-        raise BackupError(f"{backup} cannot be restored: the file is missing.")
+        raise BackupError(translate(
+            "Backups", "{backup} cannot be restored: the file is missing.").format(backup=backup))
     problem = _integrity_problem(backup)
     if problem is not None:
-        raise BackupError(f"{backup} cannot be restored: {problem}")
+        raise BackupError(translate("Backups", "{backup} cannot be restored: {problem}").format(
+            backup=backup, problem=problem))
     try:
         with _connect(backup, read_only=True) as con:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
@@ -350,13 +362,17 @@ def _check_restorable(backup: Path) -> None:
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article'"
             ).fetchone() is not None
     except sqlite3.Error as exc:
-        raise BackupError(f"{backup} cannot be restored: {_reason(exc)}.") from exc
+        raise BackupError(translate("Backups", "{backup} cannot be restored: {reason}.").format(
+            backup=backup, reason=_reason(exc))) from exc
     if version < 1 or not has_articles:
-        raise BackupError(f"{backup} cannot be restored: it is not a Marginalia database.")
+        raise BackupError(translate(
+            "Backups", "{backup} cannot be restored: it is not a Marginalia database.").format(
+                backup=backup))
     if version > SCHEMA_VERSION:
-        raise BackupError(f"{backup} cannot be restored: it was written by a newer version "
-                          f"of Marginalia (schema {version}; this version reads up to "
-                          f"{SCHEMA_VERSION}).")
+        raise BackupError(translate(
+            "Backups", "{backup} cannot be restored: it was written by a newer version of "
+                       "Marginalia (schema {version}; this version reads up to {supported})."
+        ).format(backup=backup, version=version, supported=SCHEMA_VERSION))
 
 
 def _keep_current(db_path: Path, folder: Path, now: dt.datetime | None) -> Path:
@@ -377,8 +393,10 @@ def _keep_current(db_path: Path, folder: Path, now: dt.datetime | None) -> Path:
                 shutil.copyfile(wal, _side_file(kept, "-wal"))
     except OSError as exc:
         kept.unlink(missing_ok=True)
-        raise BackupError(f"Could not keep a copy of {db_path} in {folder} before restoring: "
-                          f"{_reason(exc)}. The database was not changed.") from exc
+        raise BackupError(translate(
+            "Backups", "Could not keep a copy of {file} in {folder} before restoring: {reason}. "
+                       "The database was not changed.").format(
+                file=db_path, folder=folder, reason=_reason(exc))) from exc
     return kept
 
 
@@ -397,8 +415,9 @@ def _replace_unreadable(db_path: Path, backup: Path) -> None:
             _side_file(db_path, side).unlink(missing_ok=True)
         os.replace(partial, db_path)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"Could not restore {backup} into {db_path}: "
-                          f"{_reason(exc)}.") from exc
+        raise BackupError(translate("Backups", "Could not restore {backup} into {file}: "
+                                               "{reason}.").format(
+            backup=backup, file=db_path, reason=_reason(exc))) from exc
     finally:
         partial.unlink(missing_ok=True)
 
@@ -433,8 +452,9 @@ def _make_folder(db_path: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"Could not create the backups folder {folder}: "
-                          f"{_reason(exc)}.") from exc
+        raise BackupError(translate(
+            "Backups", "Could not create the backups folder {folder}: {reason}.").format(
+                folder=folder, reason=_reason(exc))) from exc
     return folder
 
 

@@ -14,10 +14,18 @@ too. :func:`writes_refused` says why, in a sentence naming the file; every
 write then fails with that sentence (:mod:`db.write_guard`).
 
 The window can show its first article before the ORM is even imported
-(peewee takes ~40 ms to load): :func:`open_for_reading` opens a plain
-sqlite3 connection that :mod:`db.reads` uses until :func:`open_database`
-takes over, which happens on the first use of :data:`db.models.database`
-at the latest. This module imports neither peewee nor the models at load.
+(peewee takes ~40 ms to load, ~0.1 s with the PostgreSQL driver):
+:func:`open_for_reading` opens a plain sqlite3 connection that
+:mod:`db.reads` uses until :func:`open_database` takes over, which happens
+on the first use of :data:`db.models.database` at the latest. This module
+imports neither peewee nor the models at load.
+
+``--db`` (or ``$MARGINALIA_DB``) may also be a PostgreSQL URL,
+``postgresql://user@host/dbname``: :func:`open_database` then connects to
+that team database through :mod:`db.postgres`, and everything above that is
+about the file (its header mark, the quick check, read-only opening of a
+file that is not writable, the early plain-sqlite3 reads) does not apply:
+:func:`server_url` tells the two apart.
 """
 
 from __future__ import annotations
@@ -33,7 +41,9 @@ from typing import TYPE_CHECKING, Any
 from db.schema import APPLICATION_ID, OWN_TABLES, SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from peewee import SqliteDatabase
+    from peewee import Database
+
+    from db.dialect import Dialect
 
 ENV_VAR = "MARGINALIA_DB"
 BUSY_TIMEOUT_MS = 5000
@@ -71,19 +81,30 @@ class Opened:
     """The database the models are bound to.
 
     Attributes:
-        path: the file.
+        path: the file; None for a PostgreSQL database.
         refusal: why it may not be written (a sentence naming the file), or
             None when it may.
         created: this open created it (its schema was built just now).
         read_only: it is opened for reading only (``mode=ro``): asked for, or
             the file or its folder is not writable. A file found damaged
             refuses writes but is not read only: a backup may replace it.
+        url: the PostgreSQL database's URL, or None for a file.
     """
 
-    path: Path
+    path: Path | None
     refusal: str | None
     created: bool
     read_only: bool = False
+    url: str | None = None
+
+    @property
+    def where(self) -> str:
+        """How messages name the database: its file, or its URL without the password."""
+        if self.url is not None:
+            from db.postgres import display_url
+
+            return display_url(self.url)
+        return str(self.path)
 
 
 _opened: Opened | None = None
@@ -97,8 +118,19 @@ def default_path() -> Path:
     return user_data_path("Marginalia", appauthor=False) / "marginalia.sqlite3"
 
 
+def server_url(explicit: str | os.PathLike[str] | None = None) -> str | None:
+    """The PostgreSQL URL that ``--db`` (else ``$MARGINALIA_DB``) names, or None for a file."""
+    chosen = explicit or os.environ.get(ENV_VAR) or None
+    if isinstance(chosen, str) and chosen.startswith(("postgresql://", "postgres://")):
+        return chosen
+    return None
+
+
 def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--db`` first, then ``$MARGINALIA_DB``, then the default location."""
+    """``--db`` first, then ``$MARGINALIA_DB``, then the default location.
+
+    For a file only: see :func:`server_url` first.
+    """
     if explicit:
         return Path(explicit).expanduser()
     if os.environ.get(ENV_VAR):
@@ -196,7 +228,8 @@ def describe_error(exc: sqlite3.Error) -> DatabaseError:
     :mod:`db.write_guard` words the errors of a statement as it runs; rows
     fetched later (a long SELECT read row by row) raise sqlite3's own.
     """
-    path = _early_path or (_opened.path if _opened is not None else resolve_path())
+    opened_file = _opened.path if _opened is not None else None
+    path = _early_path or opened_file or resolve_path()
     error = _unreadable(path, exc)
     if isinstance(error, DatabaseDamagedError):
         return error
@@ -242,36 +275,78 @@ def _writable(path: Path) -> bool:
 
 def _read_only_reason(target: Path, asked: bool) -> str | None:
     """Why ``target`` must be opened read only, as the end of a sentence, or None."""
+    from db.i18n import translate
+
     if asked:
-        return "as asked (--read-only)"
+        return translate("Connection", "as asked (--read-only)")
     if target.exists() and not _writable(target):
-        return "because the file is not writable"
+        return translate("Connection", "because the file is not writable")
     folder = target.parent
     if target.exists() and not _writable(folder):
-        return (f"because its folder {folder} is not writable (SQLite needs to create its "
-                "journal files beside the database)")
+        return translate("Connection", "because its folder {folder} is not writable (SQLite "
+                                       "needs to create its journal files beside the "
+                                       "database)").format(folder=folder)
     return None
 
 
-def _read_only_refusal(target: Path, why: str) -> str:
-    return f"Marginalia opened {target} read only {why}: nothing can be saved to it."
+def _read_only_refusal(target: Path | str, why: str) -> str:
+    from db.i18n import translate
+
+    return translate("Connection", "Marginalia opened {file} read only {why}: nothing can be "
+                                   "saved to it.").format(file=target, why=why)
 
 
 def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
-                  check: bool | None = None) -> SqliteDatabase:
+                  check: bool | None = None) -> Database:
     """Opens (creating if needed) and migrates the database; binds the models.
 
     Args:
-        path: the file (``--db``); else ``$MARGINALIA_DB`` or the default.
-        read_only: open it for reading only. It is opened so anyway when the
-            file or its folder is not writable; :func:`writes_refused` says why.
-        check: run SQLite's quick check first (see :func:`inspect`).
+        path: the file (``--db``), or a PostgreSQL URL; else ``$MARGINALIA_DB``
+            or the default file.
+        read_only: open it for reading only. A file is opened so anyway when
+            it or its folder is not writable; :func:`writes_refused` says why.
+        check: run SQLite's quick check first (see :func:`inspect`); a
+            PostgreSQL server checks its own pages, so there it is not run.
 
     Raises:
         DatabaseError: with a message naming the file and the reason.
     """
     global _opened
-    target = resolve_path(path)
+    url = server_url(path)
+    if url is not None:
+        return _open_server(url, read_only)
+    db, _opened = _open_file(resolve_path(path), read_only, check, bind=True)
+    return db
+
+
+def open_unbound(path: str | os.PathLike[str], *, read_only: bool = False) -> Database:
+    """Opens a database as :func:`open_database` does, without binding the models to it.
+
+    For work that reads or writes two databases at once (``marginalia db
+    copy``): the caller uses the returned database directly, and closes it.
+
+    Raises:
+        DatabaseError: as :func:`open_database`.
+    """
+    url = server_url(path)
+    if url is not None:
+        from db.i18n import translate
+        from db.postgres import display_url, open_server
+
+        refusal = None
+        if read_only:
+            refusal = _read_only_refusal(display_url(url),
+                                         translate("Connection", "as asked (--read-only)"))
+        return open_server(url, refusal)[0]
+    return _open_file(resolve_path(path), read_only, None, bind=False)[0]
+
+
+def _open_file(target: Path, read_only: bool, check: bool | None,
+               bind: bool) -> tuple[Database, Opened]:
+    """Opens, checks and migrates the file ``target`` (see :func:`open_database`).
+
+    ``bind``: bind the models to it (before it is migrated, and unbound if that fails).
+    """
     why = _read_only_reason(target, read_only)
     version = _existing_version(target, why, check)
     from db import models
@@ -279,7 +354,8 @@ def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool
     from db.migrations import migrate
     from db.write_guard import GuardedDatabase
 
-    _close_early()
+    if bind:
+        _close_early()
     if version is None:
         _use_wal(target)
     refusal = _damaged.get(target.resolve())
@@ -295,19 +371,40 @@ def open_database(path: str | os.PathLike[str] | None = None, *, read_only: bool
         db = GuardedDatabase(target, str(target), refusal=refusal, pragmas=PRAGMAS,
                              lock_type="IMMEDIATE")
     register_functions(db)  # before any connection, so every thread's has them
-    models.database.initialize(db)
+    if bind:
+        _let_go(models.database.obj)
+        models.database.initialize(db)
     try:
         db.connect()
         applied = migrate(db) if refusal is None else []
     except Exception as exc:
         if not db.is_closed():
             db.close()
-        models.database.initialize(None)  # nothing may use a half-opened database
+        if bind:
+            models.database.initialize(None)  # nothing may use a half-opened database
         if isinstance(exc, DatabaseError):
             raise
         raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
-    _opened = Opened(target, refusal, created=version is None and 1 in applied,
-                     read_only=why is not None)
+    return db, Opened(target, refusal, created=version is None and 1 in applied,
+                      read_only=why is not None)
+
+
+def _open_server(url: str, read_only: bool) -> Database:
+    """Connects the models to the PostgreSQL database at ``url`` (see :func:`open_database`)."""
+    global _opened
+    from db import models
+    from db.i18n import translate
+    from db.postgres import display_url, open_server
+
+    _close_early()
+    refusal = None
+    if read_only:
+        refusal = _read_only_refusal(display_url(url),
+                                     translate("Connection", "as asked (--read-only)"))
+    db, created = open_server(url, refusal)
+    _let_go(models.database.obj)
+    models.database.initialize(db)
+    _opened = Opened(None, refusal, created=created, read_only=read_only, url=url)
     return db
 
 
@@ -363,6 +460,16 @@ def _use_wal(target: Path) -> None:
         time.sleep(0.01)
 
 
+def _let_go(previous: Any) -> None:
+    """Closes every connection of a PostgreSQL database the models no longer use.
+
+    A file's connections close when they are collected; a server's would
+    stay open until then, and warn.
+    """
+    if previous is not None and hasattr(previous, "close_all"):
+        previous.close_all()
+
+
 def forget_damage(path: Path) -> None:
     """Lets ``path`` be written again once a sound file has replaced it (a backup restored).
 
@@ -396,7 +503,7 @@ def mark_damaged(path: Path, message: str) -> None:
     global _opened
     key = path.resolve()
     _damaged[key] = message
-    if _opened is not None and _opened.path.resolve() == key:
+    if _opened is not None and _opened.path is not None and _opened.path.resolve() == key:
         _opened = replace(_opened, refusal=message)
         from db import models
         from db.write_guard import GuardedDatabase
@@ -448,6 +555,8 @@ def open_for_reading(path: str | os.PathLike[str] | None = None,
         DatabaseError: as :func:`open_database`, naming the file and the reason.
     """
     global _early, _early_thread, _early_path, _early_read_only, _early_refusal
+    if server_url(path) is not None:
+        return False  # a server's rows need the driver, and so peewee: opened fully
     target = resolve_path(path)
     if not target.is_file() or not target.stat().st_size:
         return False
@@ -508,17 +617,35 @@ def execute(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> sqlite3.Curso
         from db import models
 
         cursor = models.database.execute_sql(sql, params)
-    return by_name(cursor)
+    named: sqlite3.Cursor = by_name(cursor)
+    return named
 
 
-def by_name(cursor: sqlite3.Cursor) -> sqlite3.Cursor:
+def by_name(cursor: Any) -> Any:
     """Makes ``cursor`` give its rows as :class:`sqlite3.Row`, read by column name.
 
     The row factory applies to rows fetched after this call, so it also
-    serves a cursor peewee's ``execute_sql`` has already run.
+    serves a cursor peewee's ``execute_sql`` has already run. A PostgreSQL
+    cursor gives :class:`db.postgres.NamedRow`, which reads the same way.
     """
-    cursor.row_factory = sqlite3.Row
+    if isinstance(cursor, sqlite3.Cursor):
+        cursor.row_factory = sqlite3.Row
+    else:
+        from db.postgres import named_rows
+
+        cursor.row_factory = named_rows
     return cursor
+
+
+def dialect() -> Dialect:
+    """The SQL dialect of the connection :func:`execute` uses on this thread."""
+    from db import dialect as dialects
+
+    if _early is not None and threading.get_ident() == _early_thread:
+        return dialects.SQLITE
+    from db import models
+
+    return dialects.of(models.database)
 
 
 def _close_early() -> None:

@@ -13,8 +13,15 @@ MENTION = (f"a.status = '{ACCEPTED}' "
            f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{ENTITY}')")
 """``a`` is a mention: an accepted annotation of an entity label."""
 
+CURRENCY_CODE = ("length(a.unit) = 3 "
+                 "AND ltrim(a.unit, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') = ''")
+"""``a.unit`` is three capital letters A to Z, the shape of an ISO 4217 code.
+
+SQLite's ``GLOB '[A-Z][A-Z][A-Z]'``, written so that PostgreSQL reads it the same:
+``ltrim`` strips those 26 letters in both, whatever the collation."""
+
 MONEY_AMOUNT = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
-                "AND a.unit GLOB '[A-Z][A-Z][A-Z]' "
+                f"AND {CURRENCY_CODE} "
                 f"AND a.label_id IN (SELECT id FROM label WHERE kind = '{AMOUNT}')")
 """``a`` is a money amount: accepted, of an amount label, with a value and a currency.
 
@@ -39,7 +46,7 @@ LINK_COLUMNS = "a.id, a.unit, a.value, a.value_high, a.approx, x.entity_id"
 
 SUMS = ("SUM({p}value) AS total, SUM(COALESCE({p}value_high, {p}value)) AS high, "
         "COUNT(*) AS amounts, SUM({p}approx) AS approx, "
-        "SUM({p}value_high IS NOT NULL AND {p}value_high <> {p}value) AS ranges")
+        "SUM(CASE WHEN {p}value_high <> {p}value THEN 1 ELSE 0 END) AS ranges")
 """The columns of a :class:`~db.aggregates.MoneySum` over money rows prefixed ``{p}``."""
 
 SUM_COLUMNS = ("total", "high", "amounts", "approx", "ranges")

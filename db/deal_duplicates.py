@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from db.connection import dialect
 from db.models import database
 
 Duplicate = tuple[int, int]
@@ -21,7 +22,7 @@ def earliest_first(ids: list[int]) -> tuple[list[int], frozenset[int]]:
         LookupError: one of them no longer exists.
     """
     rows = database.execute_sql(
-        "SELECT a.id, a.article_id FROM json_each(?) AS s "
+        f"SELECT a.id, a.article_id FROM {dialect().ids()} AS s "
         "JOIN annotation a ON a.id = s.value JOIN article ar ON ar.id = a.article_id "
         "ORDER BY ar.published IS NULL, ar.published, a.article_id, a.start, a.\"end\", a.id",
         (json.dumps(ids),)).fetchall()
@@ -34,7 +35,7 @@ def duplicates_of(ids: list[int]) -> list[Duplicate]:
     """The duplicate rows of these amounts, by amount."""
     rows = database.execute_sql(
         "SELECT annotation_id, kept_id FROM deal_duplicate "
-        "WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id",
+        f"WHERE annotation_id IN {dialect().ids_in()} ORDER BY annotation_id",
         (json.dumps(ids),)).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
 
@@ -42,24 +43,24 @@ def duplicates_of(ids: list[int]) -> list[Duplicate]:
 def delete(ids: list[int]) -> None:
     if ids:
         database.execute_sql(
-            "DELETE FROM deal_duplicate WHERE annotation_id IN (SELECT value FROM json_each(?))",
+            f"DELETE FROM deal_duplicate WHERE annotation_id IN {dialect().ids_in()}",
             (json.dumps(ids),))
 
 
 def insert(rows: list[Duplicate]) -> None:
-    if rows:
+    for first in range(0, len(rows), 500):
+        chunk = rows[first:first + 500]
         database.execute_sql(
-            "INSERT INTO deal_duplicate (annotation_id, kept_id) "
-            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
-            (json.dumps([list(row) for row in rows]),))
+            "INSERT INTO deal_duplicate (annotation_id, kept_id) VALUES "
+            + ", ".join(["(?, ?)"] * len(chunk)), [value for row in chunk for value in row])
 
 
 def touching(ids: list[int]) -> list[Duplicate]:
     """The rows in which any of these amounts is the duplicate or the one kept."""
     rows = database.execute_sql(
         "SELECT annotation_id, kept_id FROM deal_duplicate "
-        "WHERE annotation_id IN (SELECT value FROM json_each(?)) "
-        "OR kept_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id",
+        f"WHERE annotation_id IN {dialect().ids_in()} "
+        f"OR kept_id IN {dialect().ids_in()} ORDER BY annotation_id",
         (json.dumps(ids), json.dumps(ids))).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
 

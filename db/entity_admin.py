@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from db.connection import dialect
 from db.entities import insert_entity as insert_entity
 from db.models import Annotation, Entity, EntityAlias, _now, database
 from db.names import name_key
@@ -102,7 +103,7 @@ def entity_rows(text: str = "", label_id: int | None = None) -> list[EntityRow]:
            "COUNT(DISTINCT article_id) AS articles FROM annotation "
            "WHERE entity_id IS NOT NULL GROUP BY entity_id) m ON m.entity_id = e.id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY e.name COLLATE NOCASE, e.id")
+           + f" ORDER BY lower(e.name){dialect().by_code_point}, e.id")
     rows = database.execute_sql(sql, params).fetchall()
     aliases = _aliases_by_entity(None if not where else [row[0] for row in rows])
     return [EntityRow(id=row[0], name=row[1], label_id=row[2], label=row[3],
@@ -115,11 +116,11 @@ def _aliases_by_entity(entity_ids: list[int] | None) -> dict[int, list[str]]:
     sql = "SELECT entity_id, alias FROM entity_alias"
     params: list[Any] = []
     if entity_ids is not None:
-        sql += " WHERE entity_id IN (SELECT value FROM json_each(?))"
+        sql += f" WHERE entity_id IN {dialect().ids_in()}"
         params.append(_ids(entity_ids))
     found: dict[int, list[str]] = {}
     for entity_id, alias in database.execute_sql(
-            sql + " ORDER BY alias COLLATE NOCASE, id", params):
+            sql + f" ORDER BY lower(alias){dialect().by_code_point}, id", params):
         found.setdefault(entity_id, []).append(alias)
     return found
 
@@ -134,7 +135,7 @@ def get_entities(entity_ids: Iterable[int]) -> list[EntityRecord]:
     """These entities (those that exist), by id."""
     rows = database.execute_sql(
         'SELECT id, name, label_id, "key" FROM entity '
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", (_ids(entity_ids),))
+        f"WHERE id IN {dialect().ids_in()} ORDER BY id", (_ids(entity_ids),))
     return [EntityRecord(*row) for row in rows]
 
 
@@ -142,7 +143,7 @@ def aliases_of(entity_ids: Iterable[int]) -> list[AliasRecord]:
     """The alias rows of these entities, by id."""
     rows = database.execute_sql(
         'SELECT id, entity_id, alias, "key" FROM entity_alias '
-        "WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY id", (_ids(entity_ids),))
+        f"WHERE entity_id IN {dialect().ids_in()} ORDER BY id", (_ids(entity_ids),))
     return [AliasRecord(*row) for row in rows]
 
 
@@ -154,13 +155,13 @@ def entity_named(key: str, label_id: int, exclude: Iterable[int] = ()) -> Entity
     excluded = _ids(exclude)
     row = database.execute_sql(
         'SELECT id, name, label_id, "key" FROM entity WHERE label_id = ? AND "key" = ? '
-        "AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1",
+        f"AND id NOT IN {dialect().ids_in()} ORDER BY id LIMIT 1",
         (label_id, key, excluded)).fetchone()
     if row is None:
         row = database.execute_sql(
             'SELECT e.id, e.name, e.label_id, e."key" FROM entity_alias a '
             "JOIN entity e ON e.id = a.entity_id WHERE e.label_id = ? AND a.\"key\" = ? "
-            "AND e.id NOT IN (SELECT value FROM json_each(?)) ORDER BY a.id LIMIT 1",
+            f"AND e.id NOT IN {dialect().ids_in()} ORDER BY a.id LIMIT 1",
             (label_id, key, excluded)).fetchone()
     return EntityRecord(*row) if row is not None else None
 
@@ -171,12 +172,12 @@ def _records(where: str, params: Sequence[Any]) -> list[AnnotationRecord]:
 
 def mentions_of(entity_ids: Iterable[int]) -> list[AnnotationRecord]:
     """Every annotation pointing to these entities, by id (with ``created_at``)."""
-    return _records("entity_id IN (SELECT value FROM json_each(?))", (_ids(entity_ids),))
+    return _records(f"entity_id IN {dialect().ids_in()}", (_ids(entity_ids),))
 
 
 def annotations_by_id(ids: Iterable[int]) -> list[AnnotationRecord]:
     """These annotations as stored, by id."""
-    return _records("id IN (SELECT value FROM json_each(?))", (_ids(ids),))
+    return _records(f"id IN {dialect().ids_in()}", (_ids(ids),))
 
 
 def articles_mentioning(entity_id: int) -> list[int]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.backups import latest_backup
+from db.i18n import counted, translate
 
 MAX_FINDINGS = 20
 """How many problems a check lists at most (SQLite would go on to 100)."""
@@ -104,19 +105,28 @@ def damage_message(path: Path, problems: tuple[str, ...] | list[str],
     ``checked``: the problems are a check's findings, not an error met reading.
     """
     count = len(problems)
-    if checked:
-        found = (f"SQLite's check found {count} problem{'s' if count != 1 else ''}"
-                 f"{' or more' if count >= MAX_FINDINGS else ''}, the first: “{problems[0]}”")
+    if checked and count >= MAX_FINDINGS:
+        found = translate("Integrity", "SQLite's check found {count} problems or more, the "
+                                       "first: “{problem}”")
+    elif checked:
+        found = counted(count, translate("Integrity", "SQLite's check found {count} problem, "
+                                                      "the first: “{problem}”"),
+                        translate("Integrity", "SQLite's check found {count} problems, the "
+                                               "first: “{problem}”"))
     else:
-        found = f"SQLite said “{problems[0]}” reading it"
+        found = translate("Integrity", "SQLite said “{problem}” reading it")
+    found = found.format(count=count, problem=problems[0])
     backup = latest_backup_of(path)
     if backup is not None:
-        advice = (f"The latest backup is {backup}: File ▸ Restore a backup… in the window "
-                  "puts it back (and keeps the damaged file).")
+        advice = translate("Integrity", "The latest backup is {backup}: File ▸ Restore a "
+                                        "backup… in the window puts it back (and keeps the "
+                                        "damaged file).").format(backup=backup)
     else:
-        advice = "No backup of it was found."
-    return (f"The database {path} is damaged ({found}). Marginalia will not write to it, "
-            f"and what it reads from it may be incomplete. {advice}")
+        advice = translate("Integrity", "No backup of it was found.")
+    return translate("Integrity", "The database {file} is damaged ({found}). Marginalia will "
+                                  "not write to it, and what it reads from it may be "
+                                  "incomplete. {advice}").format(
+        file=path, found=found, advice=advice)
 
 
 def latest_backup_of(path: Path) -> Path | None:

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from peewee import fn
 
+from db.i18n import translate
 from db.models import (
     Annotation,
     Entity,
@@ -63,13 +64,16 @@ def checked_name(name: str, label_id: int | None = None) -> str:
     :data:`LABEL_NAME_MAX`, not on one line, or another label has it."""
     name = name.strip()
     if not name:
-        raise ValueError("A label needs a name.")
+        raise ValueError(translate("Labels", "A label needs a name."))
     if len(name) > LABEL_NAME_MAX:
-        raise ValueError(f"A label's name has at most {LABEL_NAME_MAX} characters.")
+        raise ValueError(translate("Labels", "A label's name has at most {count} characters.")
+                         .format(count=LABEL_NAME_MAX))
     if unfit_character(name):
-        raise ValueError("A label's name is one line, without control characters.")
+        raise ValueError(translate("Labels", "A label's name is one line, without control "
+                                             "characters."))
     if any(label.name == name and label.id != label_id for label in labels()):
-        raise ValueError(f"A label named {name} already exists.")
+        raise ValueError(translate("Labels", "A label named {name} already exists.").format(
+            name=name))
     return name
 
 

@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 
 from peewee import SQL, ColumnBase, Database, Function, Ordering, fn
 
+from db.dialect import of as dialect_of
 from db.models import Annotation, Article, database
+from db.search import fts_query as fts_query
+from db.search import matching_ids
 
 SORT_KEYS = ("title", "date", "source", "language", "annotations")
 """The orders :func:`article_ids` accepts."""
@@ -75,24 +78,6 @@ def _domain_sort_key(source: str) -> str:
     return f"{sort_key(source_domain(source))}\x00{source}"
 
 
-def fts_query(text: str) -> str:
-    """Turns what a user typed into a safe FTS5 query, or ``""`` for "no search".
-
-    Each whitespace-separated word becomes a quoted phrase (FTS5 then splits it
-    the way it split the text, so "Hewlett-Packard" and "l'Oréal" match), words
-    must all appear, and the last word matches as a prefix while it is still
-    being typed (no space after it). Quotes and operators the user typed are
-    kept as plain text, so no input raises an FTS5 syntax error.
-    """
-    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
-    if not words:
-        return ""
-    phrases = ['"' + word.replace('"', '""') + '"' for word in words]
-    if not text[-1:].isspace():
-        phrases[-1] += "*"
-    return " ".join(phrases)
-
-
 def register_functions(db: Database) -> None:
     """Gives every connection ``db`` opens from now on the sort functions.
 
@@ -108,11 +93,16 @@ def register_functions(db: Database) -> None:
 
 
 def _ensure_functions() -> bool:
-    """Registers the sort functions on the bound database; False if it can't hold any."""
+    """Registers the sort functions on the bound database; False if it can't hold any.
+
+    A PostgreSQL database has them in its schema (db.postgres_schema).
+    """
     from db.connection import open_deferred
 
     open_deferred()  # as any first use of the models would: database.obj is read below
     db = database.obj
+    if not dialect_of(db).is_sqlite:
+        return True
     if db in _functions_registered:
         return True
     if not hasattr(db, "register_function"):
@@ -158,8 +148,12 @@ def article_ids(
 
     by_date = (Article.published.desc(nulls="LAST") if descending
                else Article.published.asc(nulls="LAST"))
-    title = fn.marginalia_sort_key(Article.title) if has_functions else fn.LOWER(Article.title)
-    source = fn.marginalia_domain(Article.source) if has_functions else fn.LOWER(Article.source)
+    title: ColumnBase = (fn.marginalia_sort_key(Article.title) if has_functions
+                         else fn.LOWER(Article.title))
+    source: ColumnBase = (fn.marginalia_domain(Article.source) if has_functions
+                          else fn.LOWER(Article.source))
+    if not dialect_of(database).is_sqlite:  # code point order, as SQLite's, whatever the locale
+        title, source = title.collate('"C"'), source.collate('"C"')
     order = {
         "title": [ordered(title), by_date],
         "date": [by_date, ordered(title)],
@@ -169,10 +163,9 @@ def article_ids(
     }[sort]
     query = Article.select(Article.id).order_by(*order, ordered(Article.id))
 
-    match = fts_query(search)
-    if match:
-        query = query.where(Article.id.in_(
-            SQL("(SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", [match])))
+    matching = matching_ids(search, dialect_of(database))
+    if matching is not None:
+        query = query.where(Article.id.in_(SQL(*matching)))
     if ids_filter is not None and len(ids_filter) <= _SQL_IN_LIMIT:
         query = query.where(Article.id.in_(ids_filter))
     found: list[int] = list(query.scalars())

@@ -1,9 +1,11 @@
-"""Numbered schema migrations.
+"""Numbered schema migrations of the SQLite file.
 
 The schema version is SQLite's ``PRAGMA user_version``. Migration *n* takes
 a database at version *n - 1* to version *n*; each runs in one transaction
 with the version bump, so a failed migration leaves the previous version
-intact. Never edit a released migration: add the next one.
+intact. Never edit a released migration: add the next one, and its
+PostgreSQL counterpart in :mod:`db.postgres_schema` (a team database is
+built there at once, at the version it was frozen at, and migrated on from it).
 """
 
 from __future__ import annotations

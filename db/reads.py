@@ -4,7 +4,8 @@ These run on whatever connection :func:`db.connection.execute` gives: the
 plain sqlite3 one the app opens first (so that its first article shows before
 the ORM is loaded), then the models' database. :mod:`db.annotations` and
 :mod:`db.articles` offer them under the same names. Reads only: every write
-goes through the models. Rows are :class:`sqlite3.Row`, read by column name.
+goes through the models. Rows are :class:`sqlite3.Row` (on PostgreSQL
+:class:`db.postgres.NamedRow`), read by column name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite3
 from dataclasses import fields
 from typing import Any
 
-from db.connection import execute
+from db.connection import dialect, execute
 from db.records import AnnotationRecord, ArticleRecord, LabelRecord
 
 
@@ -124,8 +125,7 @@ def entity_names(ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     array = "[" + ",".join(str(int(i)) for i in sorted(ids)) + "]"
-    rows = execute("SELECT id, name FROM entity WHERE id IN (SELECT value FROM json_each(?))",
-                   (array,))
+    rows = execute(f"SELECT id, name FROM entity WHERE id IN {dialect().ids_in()}", (array,))
     return {row["id"]: row["name"] for row in rows}
 
 

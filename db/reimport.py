@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from db.connection import dialect
 from db.models import _now, database
 from db.reads import annotations_where
 from db.records import AnnotationRecord
@@ -73,10 +74,10 @@ def articles_by_title(titles: Iterable[str]) -> dict[str, list[tuple[int, str]]]
     """``(id, source)`` of the stored articles with each of these titles (by id)."""
     found: dict[str, list[tuple[int, str]]] = {}
     for chunk in _chunks(sorted(set(titles))):
+        # One parameter a title: each engine then looks them up in its index.
         rows = database.execute_sql(
-            "SELECT title, id, source FROM article "
-            "WHERE title IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (json.dumps(chunk),)).fetchall()
+            f"SELECT title, id, source FROM article WHERE title IN ({_marks(chunk)}) "
+            "ORDER BY id", chunk).fetchall()
         for title, article_id, source in rows:
             found.setdefault(str(title), []).append((int(article_id), str(source)))
     return found
@@ -86,12 +87,15 @@ def _ids_by(column: str, values: Iterable[str]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for chunk in _chunks(sorted(set(values))):
         rows = database.execute_sql(
-            f'SELECT "{column}", id FROM article '
-            f'WHERE "{column}" IN (SELECT value FROM json_each(?)) ORDER BY id',
-            (json.dumps(chunk),)).fetchall()
+            f'SELECT "{column}", id FROM article WHERE "{column}" IN ({_marks(chunk)}) '
+            "ORDER BY id", chunk).fetchall()
         for value, article_id in rows:
             found.setdefault(str(value), []).append(int(article_id))
     return found
+
+
+def _marks(values: list[str]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -171,19 +175,20 @@ def restore_links(relations: Iterable[RelationRecord],
             continue
         free = relation.id is not None and database.execute_sql(
             "SELECT 1 FROM relation WHERE id = ?", (relation.id,)).fetchone() is None
+        columns, values = "kind, source_id, target_id, created_at", "?, ?, ?, ?"
+        params: tuple[Any, ...] = (relation.kind, relation.source, relation.target, _stamp())
+        if free:
+            columns, values, params = f"id, {columns}", f"?, {values}", (relation.id, *params)
         cursor = database.execute_sql(
-            "INSERT INTO relation (id, kind, source_id, target_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (relation.id if free else None, relation.kind, relation.source, relation.target,
-             _stamp()))
-        written.append(int(cursor.lastrowid))
+            f"INSERT INTO relation ({columns}) VALUES ({values}) RETURNING id", params)
+        written.append(int(cursor.fetchone()[0]))
     rows: list[tuple[int, int]] = []
     for amount, kept in duplicates:
         if not (annotation_id_taken(amount) and annotation_id_taken(kept)):
             continue
         cursor = database.execute_sql(
-            "INSERT OR IGNORE INTO deal_duplicate (annotation_id, kept_id) VALUES (?, ?)",
-            (amount, kept))
+            "INSERT INTO deal_duplicate (annotation_id, kept_id) VALUES (?, ?) "
+            "ON CONFLICT DO NOTHING", (amount, kept))
         if cursor.rowcount:
             rows.append((amount, kept))
     return written, rows
@@ -199,7 +204,8 @@ def review_rows(article_id: int | None = None) -> list[ReviewRow]:
     rows = database.execute_sql(
         "SELECT record, links, candidate_start, candidate_end, confidence, found, created_at "
         f"FROM annotation_review {where} "
-        "ORDER BY article_id, json_extract(record, '$.start'), annotation_id", params).fetchall()
+        f"ORDER BY article_id, {dialect().json_number('record', 'start')}, annotation_id",
+        params).fetchall()
     return [_review_row(row) for row in rows]
 
 
@@ -217,7 +223,8 @@ def review_count() -> int:
 def entity_waiting(entity_id: int) -> bool:
     """True if an annotation waiting for review points to this entity."""
     return database.execute_sql(
-        "SELECT 1 FROM annotation_review WHERE json_extract(record, '$.entity_id') = ?",
+        "SELECT 1 FROM annotation_review "
+        f"WHERE {dialect().json_number('record', 'entity_id')} = ?",
         (entity_id,)).fetchone() is not None
 
 
@@ -232,7 +239,7 @@ def set_aside(rows: Iterable[ReviewRow]) -> None:
         return
     ids = [row.annotation_id for row in rows]
     database.execute_sql(
-        "DELETE FROM annotation WHERE id IN (SELECT value FROM json_each(?))",
+        f"DELETE FROM annotation WHERE id IN {dialect().ids_in()}",
         (json.dumps(ids),))
     insert_review_rows(rows)
 
@@ -265,7 +272,7 @@ def update_candidates(rows: Iterable[ReviewRow]) -> None:
 
 def delete_review_rows(annotation_ids: Iterable[int]) -> None:
     database.execute_sql(
-        "DELETE FROM annotation_review WHERE annotation_id IN (SELECT value FROM json_each(?))",
+        f"DELETE FROM annotation_review WHERE annotation_id IN {dialect().ids_in()}",
         (json.dumps(list(annotation_ids)),))
 
 

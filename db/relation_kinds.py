@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from db.connection import execute
+from db.connection import dialect, execute
 
 DEAL = "deal"
 """The kind of link an amount has to the parties of a deal: always offered first."""
@@ -28,8 +28,8 @@ class Link(NamedTuple):
 
 def relation_kinds() -> list[str]:
     """"deal", then every other kind of relation stored, alphabetically (case aside)."""
-    rows = execute("SELECT DISTINCT kind FROM relation WHERE kind != ? AND kind != '' "
-                   "ORDER BY kind COLLATE NOCASE, kind", (DEAL,))
+    rows = execute("SELECT kind FROM relation WHERE kind != ? AND kind != '' GROUP BY kind "
+                   f"ORDER BY lower(kind){dialect().by_code_point}, kind", (DEAL,))
     return [DEAL, *(str(row["kind"]) for row in rows)]
 
 

@@ -2,9 +2,10 @@
 
 Beside its annotations, an article's line holds the names its entities go by
 (their aliases), the spans the user refused as suggestions and the currency
-of "$" (``article.currency_hint``, read with the articles). The reads take a
-chunk of articles and cost one query each whatever the chunk's size; the
-write merges aliases into an entity without taking one from another entity.
+of "$" (``article.currency_hint``, read with the articles). The rejected
+spans are read a chunk of articles at a time, the entities all at once, at
+a cost of one query each whatever the number of articles; the write merges
+aliases into an entity without taking one from another entity.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, cast
 
 from db.entities import insert_alias, names_of
 from db.entity_admin import entity_named
-from db.models import Annotation, Entity, EntityAlias, Label, RejectedSuggestion, database
+from db.models import Entity, EntityAlias, Label, RejectedSuggestion, database
 from db.names import name_key
 
 
@@ -48,20 +49,20 @@ class AliasClash:
     other: str
 
 
-def entities_of_articles(article_ids: Sequence[int]) -> dict[int, EntityNames]:
-    """The entities the annotations of these articles point to, by id, with their aliases."""
-    mentioned = (Annotation.select(Annotation.entity)
-                 .where(Annotation.article.in_(list(article_ids))
-                        & Annotation.entity.is_null(False)))
+def all_entities(with_aliases: bool = True) -> dict[int, EntityNames]:
+    """Every entity, by id, with its label's name and (if ``with_aliases``) its aliases.
+
+    One read for a whole export, which names the entities of every line:
+    two statements, whatever the number of articles. The rows are read from
+    the cursor as they come, without a peewee object each.
+    """
     aliases: dict[int, list[str]] = {}
-    alias_rows = (EntityAlias.select(EntityAlias.entity, EntityAlias.alias)
-                  .where(EntityAlias.entity.in_(mentioned)).order_by(EntityAlias.id).tuples())
-    for entity_id, alias in cast(Iterable[tuple[Any, Any]], alias_rows):
-        aliases.setdefault(int(entity_id), []).append(str(alias))
-    rows = cast(Iterable[tuple[Any, Any, Any]],
-                Entity.select(Entity.id, Entity.name, Label.name)
-                .join(Label, on=(Entity.label == Label.id))
-                .where(Entity.id.in_(mentioned)).tuples())
+    if with_aliases:
+        for entity_id, alias in _rows(EntityAlias.select(EntityAlias.entity, EntityAlias.alias)
+                                      .order_by(EntityAlias.id)):
+            aliases.setdefault(int(entity_id), []).append(str(alias))
+    rows = _rows(Entity.select(Entity.id, Entity.name, Label.name)
+                 .join(Label, on=(Entity.label == Label.id)))
     return {int(entity_id): EntityNames(int(entity_id), str(name), str(label),
                                         tuple(aliases.get(int(entity_id), ())))
             for entity_id, name, label in rows}
@@ -112,3 +113,9 @@ def merge_aliases(entity_id: int, aliases: Iterable[str]) -> list[AliasClash]:
             insert_alias(entity_id, text)
             keys.add(key)
     return clashes
+
+
+def _rows(query: Any) -> Iterable[tuple[Any, ...]]:
+    """The rows of a peewee query as the database cursor gives them, in its column order."""
+    sql, params = query.sql()
+    return cast(Iterable[tuple[Any, ...]], database.execute_sql(sql, params))

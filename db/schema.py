@@ -1,6 +1,8 @@
 """The schema version this code writes (``PRAGMA user_version``), without peewee.
 
 :mod:`db.migrations` holds exactly this many migrations (it checks on import).
+A PostgreSQL database records its version in its ``marginalia_schema`` table
+(:mod:`db.postgres_schema`, which checks it has a migration up to this one).
 """
 
 SCHEMA_VERSION = 9

@@ -1,15 +1,18 @@
 """The ``marginalia`` command: the GUI, or the same operations without a window.
 
 ``marginalia`` alone opens the window. ``marginalia import PATH...``,
-``marginalia export ...``, ``marginalia stats ...`` and ``marginalia deals`` run the core
-operations directly; ``marginalia check`` runs SQLite's full integrity check.
-This module never imports Qt: the GUI is imported only when it is launched,
-so the command-line operations work on a machine without a display.
+``marginalia export ...``, ``marginalia stats ...``, ``marginalia deals`` and
+``marginalia agreement A B`` run the core operations directly; ``marginalia check``
+runs SQLite's full integrity check; ``marginalia db copy --to URL`` copies every
+row into a new database (a file into a shared PostgreSQL one, or back: db.copy).
+``--db`` names a file or a PostgreSQL URL. This module never imports Qt: the GUI is
+imported only when it is launched, so the command-line operations work on a
+machine without a display.
 
 Every command but ``suggest`` and ``check`` runs SQLite's quick check on the
 database first (0.7 s on a million annotations, see db.integrity). A damaged
-file is never written: ``import`` refuses it; ``export``, ``stats`` and
-``deals`` read it all the same, warn, and exit 1. A file opened read only
+file is never written: ``import`` refuses it; ``export``, ``stats``,
+``deals`` and ``agreement`` read it all the same, warn, and exit 1. A file opened read only
 (``--read-only``, or the file or its folder not writable) is read the same
 way, without a warning; ``import`` refuses it.
 
@@ -54,7 +57,7 @@ EXIT_INTERRUPTED = 130
 FORMATS = ("jsonl", "csv")
 STATS_BY = ("entity", "label", "month")
 STATS_FORMATS = ("csv", "json")
-READING = ("export", "stats", "deals")
+READING = ("export", "stats", "deals", "agreement")
 """The commands that only read the database: they go on, warning, on a damaged file."""
 DEAL_COLUMNS = ("parties", "value", "unit", "low", "high", "approx", "bound", "duration",
                 "date", "sources", "count")
@@ -73,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read and annotate news articles. Without a command, opens the window.",
     )
     parser.add_argument("--db", metavar="PATH", default=None,
-                        help="database file (default: $MARGINALIA_DB, else the user data folder)")
+                        help="database file, or a shared PostgreSQL database: "
+                             "postgresql://user@host/dbname (default: $MARGINALIA_DB, else "
+                             "the user data folder)")
     parser.add_argument("--read-only", action="store_true",
                         help="open the database for reading only: nothing is saved (the "
                              "default when the file or its folder is not writable)")
@@ -85,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import", parents=[db_option], help="import articles from files or folders",
         description="Import .txt, .md, .markdown, .html, .htm, .pdf, .jsonl and .jsonl.gz "
-                    "files; folders are searched recursively. Articles already stored are "
-                    "skipped; a changed version of a stored one updates it.")
+                    "files, and .zip archives of them; folders are searched recursively. "
+                    "Articles already stored are skipped; a changed version of a stored one "
+                    "updates it.")
     importer.add_argument("paths", nargs="+", metavar="PATH", help="file or folder")
     importer.add_argument("-v", "--verbose", action="store_true",
                           help="also list each article skipped as already present")
@@ -139,6 +145,23 @@ def build_parser() -> argparse.ArgumentParser:
     deals.add_argument("--format", choices=STATS_FORMATS, default="csv",
                        help="output format on stdout (default: csv; json: a list of objects "
                             "whose sources are a list)")
+    agreement = commands.add_parser(
+        "agreement", parents=[db_option], help="print how far two annotators agree",
+        description="Cohen's kappa on tokens and span precision, recall and F1 of annotator "
+                    "B against annotator A (the reference), overall and per label; exact "
+                    "spans (same start, end and label) and relaxed ones (overlapping, same "
+                    "label). Only accepted annotations count. Default articles: those both "
+                    "annotated. Over several articles, tokens are pooled and span counts "
+                    "summed (micro-average).")
+    agreement.add_argument("first", metavar="A", help="the reference annotator's name")
+    agreement.add_argument("second", metavar="B", help="the annotator compared with A")
+    agreement.add_argument("--article", type=int, action="append", metavar="ID",
+                           help="compare on this article (repeatable); default: every "
+                                "article both have annotated")
+    agreement.add_argument("--per-article", action="store_true",
+                           help="also give the figures of each article")
+    agreement.add_argument("--format", choices=("text", "json"), default="text",
+                           help="output format on stdout (default: text)")
     suggester = commands.add_parser(
         "suggest", parents=[db_option], help="print the suggested amounts and entities of a file",
         description="Prints one JSON object per line and nothing else on stdout: start, end "
@@ -162,7 +185,28 @@ def build_parser() -> argparse.ArgumentParser:
         description="Runs SQLite's full integrity check on the database, reading it only "
                     "(on a million annotations it takes a few seconds). Exit code 0: no "
                     "problems found; 2: the file is damaged, or is not a Marginalia "
-                    "database, or can't be read.")
+                    "database, or can't be read. A PostgreSQL database (--db "
+                    "postgresql://…) is checked by its server: the command says so, after "
+                    "making sure Marginalia can read it.")
+    database = commands.add_parser(
+        "db", help="work on a whole database (copy it into another)",
+        description="Commands on the database as a whole.")
+    database_commands = database.add_subparsers(dest="db_command", metavar="COMMAND",
+                                                required=True)
+    copier = database_commands.add_parser(
+        "copy", parents=[db_option], help="copy every row into a new database",
+        description="Copies every article, annotation, entity, label, link and note of one "
+                    "database into a new one, with the same ids: a local file into a shared "
+                    "PostgreSQL database (--to postgresql://user@host/dbname), or back "
+                    "(--from postgresql://… --to FILE). The target is created and set up if "
+                    "needed, and must hold no data yet; the rows of every table are counted "
+                    "at both ends before the copy is committed, in one transaction. Exit "
+                    "code 0: copied; 2: nothing was copied (the message says why).")
+    copier.add_argument("--from", dest="source", metavar="FILE_OR_URL",
+                        help="the database to copy (default: --db, $MARGINALIA_DB, else the "
+                             "user data folder's)")
+    copier.add_argument("--to", dest="target", required=True, metavar="FILE_OR_URL",
+                        help="the new database: a file, or postgresql://user@host/dbname")
     return parser
 
 
@@ -187,8 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         return _suggest(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "db":
+        return _copy_database(args)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "import": _import, "export": _export, "stats": _stats, "deals": _deals}
+        "import": _import, "export": _export, "stats": _stats, "deals": _deals,
+        "agreement": _agreement}
     handler = handlers[args.command]
     try:
         damage = _open(args)
@@ -240,6 +287,9 @@ def _check(args: argparse.Namespace) -> int:
     """``marginalia check``: SQLite's full integrity check, on a read-only connection."""
     from db.integrity import check_file
 
+    url = connection.server_url(args.db)
+    if url is not None:
+        return _check_server(url)
     path = connection.resolve_path(args.db)
     try:
         if not path.is_file() or not path.stat().st_size:
@@ -253,6 +303,51 @@ def _check(args: argparse.Namespace) -> int:
         _error(report.message)
         return EXIT_DATABASE
     print(report.message)
+    return EXIT_OK
+
+
+def _check_server(url: str) -> int:
+    """``marginalia check`` on PostgreSQL: the server checks its pages; we can read it."""
+    try:
+        connection.open_database(url, read_only=True)
+        where = connection.opened()
+        from db.articles import article_count
+
+        articles = article_count()
+    except DatabaseError as exc:
+        _error(str(exc))
+        return EXIT_DATABASE
+    finally:
+        connection.close_database()
+    name = where.where if where is not None else url
+    print(f"{name}: Marginalia reads it ({articles} articles, schema up to date). SQLite's "
+          "integrity check does not apply to a PostgreSQL database: its server checks its "
+          "own pages (data checksums, pg_amcheck), and its backups are the server's "
+          "(pg_dump).")
+    return EXIT_OK
+
+
+def _copy_database(args: argparse.Namespace) -> int:
+    """``marginalia db copy``: every row of one database into a new one (db.copy)."""
+    from db.copy import copy_database
+
+    source = args.source or args.db or connection.server_url() or str(connection.resolve_path())
+    try:
+        with _progress_line() as show:
+            def progress(table: str, done: int, total: int) -> None:
+                if show is not None:
+                    show(Progress(done, total, f"Copying {table}"))
+
+            report = copy_database(source, args.target, progress)
+    except DatabaseError as exc:
+        _error(str(exc))
+        return EXIT_DATABASE
+    finally:
+        connection.close_database()
+    print(f"Copied {report.total} rows from {report.source} to {report.target}, every table's "
+          "count checked:")
+    for table, rows in report.rows.items():
+        print(f"  {table}: {rows}")
     return EXIT_OK
 
 
@@ -357,6 +452,40 @@ def _deals(args: argparse.Namespace) -> int:
                                    for s in row["sources"])
         row["approx"] = "true" if row["approx"] else "false"
         writer.writerow([_cell(csv_cell(row[column])) for column in DEAL_COLUMNS])
+    return EXIT_OK
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    """Prints the agreement of two annotators as a text table or JSON on stdout."""
+    from db.agreement_reads import annotators, authored_articles, shared_articles
+    from desktop.core.agreement import compare
+    from desktop.core.agreement_report import ArticleAgreement, document, text
+
+    names = {annotator.name for annotator in annotators()}
+    unknown = [name for name in (args.first, args.second) if name not in names]
+    if unknown:
+        _error("No accepted annotation is by " + " or ".join(map(repr, unknown))
+               + "; annotators: " + (", ".join(map(repr, sorted(names))) or "none") + ".")
+        return EXIT_PROBLEMS
+    ids = args.article or shared_articles(args.first, args.second)
+    articles = [ArticleAgreement(article.article_id, article.title,
+                                 compare(article.body, article.spans[args.first],
+                                         article.spans[args.second]))
+                for article in authored_articles(ids, [args.first, args.second])]
+    missing = sorted(set(ids) - {article.article_id for article in articles})
+    if missing:
+        _error("No article with id " + ", ".join(map(str, missing)) + "; nothing was compared.")
+        return EXIT_PROBLEMS
+    if not articles:
+        _error(f"{args.first!r} and {args.second!r} have annotated no article in common.")
+        return EXIT_PROBLEMS
+    report = document(args.first, args.second, articles, per_article=args.per_article)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(text(report))
     return EXIT_OK
 
 
@@ -531,8 +660,10 @@ def _suggest(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     terms: list[Term] = []
     rejected: set[tuple[str, str]] = set()
-    db_path = connection.resolve_path(args.db)
-    if db_path.exists():
+    db_path: str | Path | None = connection.server_url(args.db)
+    if db_path is None:
+        db_path = connection.resolve_path(args.db)
+    if not isinstance(db_path, Path) or db_path.exists():
         from db.suggestions import gazetteer
         from desktop.core.rejected_names import rejected_names
 
@@ -574,3 +705,7 @@ def _suggestion_row(suggestion: Suggestion) -> dict[str, Any]:
     return {"start": suggestion.start, "end": suggestion.end, "text": suggestion.text,
             "label": suggestion.label, "entity": suggestion.entity,
             "source": suggestion.source}
+
+
+if __name__ == "__main__":  # python -m desktop.cli, as python -m desktop
+    sys.exit(main())

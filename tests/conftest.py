@@ -1,6 +1,16 @@
 """Shared fixtures: every test gets a fresh database and settings under tmp_path.
 
 Helpers the tests share are in :mod:`tests.helpers`.
+
+The database tests run on both engines: a test under ``tests/db``, or marked
+``both_backends``, that uses the ``db`` fixture runs once on a SQLite file
+(``[sqlite]``) and once on PostgreSQL (``[postgresql]``), unless marked
+``sqlite_only`` (it is about the file itself). PostgreSQL is a throwaway
+server (:mod:`tests.postgres_server`) started once for the session, on
+127.0.0.1, when the first such test needs it, and stopped at the end; each
+test finds its database emptied (``TRUNCATE … RESTART IDENTITY``) with the
+default labels, as a new file has them. Where PostgreSQL can't be run, those
+variants are skipped, with the reason in pytest's summary (``-ra``).
 """
 
 from __future__ import annotations
@@ -11,10 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
 from db import connection  # noqa: E402
+from tests import postgres_server  # noqa: E402
+
+BACKENDS = ("sqlite", "postgresql")
 
 USER_FOLDERS = {
     "HOME": ".",
@@ -61,12 +75,58 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "marginalia.sqlite3"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Runs the database tests once per engine (see the module's docstring)."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    node = metafunc.definition
+    in_db_tests = Path(str(node.path)).parent.name == "db"
+    if (in_db_tests or node.get_closest_marker("both_backends")) and \
+            not node.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[postgres_server.TestDatabase | str]:
+    """The session's PostgreSQL database, or why there is none (a sentence)."""
+    try:
+        server = postgres_server.start()
+    except postgres_server.Unavailable as exc:
+        yield str(exc)
+        return
+    try:
+        with postgres_server.TestDatabase(server.url) as database:
+            yield database
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def db(db_path: Path):
+def backend(request: pytest.FixtureRequest) -> str:
+    """The engine of the ``db`` fixture: ``"sqlite"`` unless the test runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where the ``db`` fixture's database is: the file, or the emptied PostgreSQL database."""
+    if backend == "sqlite":
+        return str(db_path)
+    found: Any = request.getfixturevalue("postgres")
+    if isinstance(found, str):
+        pytest.skip(f"PostgreSQL: {found}")
+    found.reset()
+    return str(found.url)
+
+
+@pytest.fixture
+def db(db_url: str):
     """A fresh, migrated database bound to the models (default labels, no articles)."""
-    database = connection.open_database(db_path)
+    database = connection.open_database(db_url)
     yield database
     connection.close_database()
+    if hasattr(database, "close_all"):  # PostgreSQL: the threads' connections too
+        database.close_all()
 
 
 @pytest.fixture

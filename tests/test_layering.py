@@ -6,8 +6,9 @@ functions and under ``TYPE_CHECKING`` too), :func:`import_violations` checks:
 * ``desktop.cli`` → ``desktop.ui`` → ``desktop.core`` → ``db``: a layer
   imports the layers below it, never one above (``desktop`` itself and
   ``desktop.resources`` hold names and files any layer above ``db`` may use);
-* ``db`` imports only the standard library, peewee and playhouse, and
-  platformdirs, with which :func:`db.connection.default_path` finds the
+* ``db`` imports only the standard library, peewee and playhouse, psycopg
+  (the PostgreSQL driver peewee runs on, which :mod:`db.postgres` sets up),
+  and platformdirs, with which :func:`db.connection.default_path` finds the
   user data folder;
 * ``desktop.core`` imports neither Qt (PySide6, shiboken6) nor pyqtgraph;
 * only ``desktop.ui.plots`` imports pyqtgraph;
@@ -36,7 +37,7 @@ LAYERS = {"db": 0, "desktop.core": 1, "desktop.ui": 2, "desktop.cli": 3, "deskto
 """Each layer may import those of a lower number."""
 SHARED = ("desktop", "desktop.resources")
 """Modules outside the layers that any layer above db may import; they import none."""
-DB_THIRD_PARTY = {"peewee", "playhouse", "platformdirs"}
+DB_THIRD_PARTY = {"peewee", "playhouse", "psycopg", "platformdirs"}
 QT = {"PySide6", "shiboken6", "pyqtgraph"}
 ORM = {"peewee", "playhouse", "db.models"}
 
@@ -101,8 +102,8 @@ def _rules_broken(module: str, imported: str) -> list[str]:
     broken = []
     if _within(module, "db"):
         if not (top == "db" or top in sys.stdlib_module_names or top in DB_THIRD_PARTY):
-            broken.append("db imports only the standard library, peewee, playhouse "
-                          "and platformdirs")
+            broken.append("db imports only the standard library, peewee, playhouse, "
+                          "psycopg and platformdirs")
     if module in SHARED and ours and imported not in SHARED:
         broken.append(f"{module} is shared by the layers and imports none of them")
     layer = _layer(module)

@@ -12,6 +12,8 @@ from db.reads import get_article
 from desktop.core.article_operations import EditArticle, checked_changes, read_details
 from tests.helpers import store_article, tag
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
+
 CORRECTED = {"title": "  Société générale :\n un bénéfice  ", "published": "2024-03-15",
              "source": " https://www.lapresse.ca/affaires/1 ", "language": "FR",
              "currency_hint": "cad"}

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from db.records import SUGGESTED
 from db.relations import RelationRecord, insert_relations
 from desktop.core.deal_list import Deal, Duration, Source, group_deals, list_deals
 from tests.helpers import store_article, tag
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
 
 FRENCH = ("OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans. "
           "Microsoft reste l’hébergeur d’OpenAI.")

@@ -20,6 +20,8 @@ from desktop.core.entity_operations import (
 )
 from tests.helpers import store_article, tag
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
+
 FIRST = ("Amazon Web Services signe avec OpenAI. AWS fournit les GPU, et d’AWS "
          "viendront les serveurs, dit Sam Altman pour 38 milliards de dollars.")
 SECOND = "AWS et OpenAI : Sam Altman confirme. Amazon Web Services se tait."

@@ -27,6 +27,7 @@ from db import entities as entity_store
 from db import summaries
 from db.annotations import label_by_name
 from db.articles import NewArticle, get_article, insert_articles
+from db.copy import data_tables
 from db.models import database
 from db.reads import get_annotation
 from db.relations import RelationRecord, insert_relations
@@ -57,6 +58,8 @@ from desktop.core.operations import (
 from desktop.core.progress import Cancelled, CancelToken, Progress
 from desktop.core.text import content_hash
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
+
 SECOND_BODY = "Amazon (AWS) vend des GPU à OpenAI pour 2\u00a0% de son capital."
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -76,11 +79,8 @@ def _rows(sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 
 def _user_tables() -> list[str]:
-    """Every table of ours: not sqlite's own, not a full-text index or its shadow tables."""
-    tables = _rows("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    virtual = [name for name, sql in tables if sql.upper().startswith("CREATE VIRTUAL")]
-    return [name for name, _ in tables if not name.startswith("sqlite_")
-            and not any(name == v or name.startswith(f"{v}_") for v in virtual)]
+    """Every table of ours: not the engine's own, not the full-text index."""
+    return sorted(data_tables(database.obj))
 
 
 TIMESTAMPS = frozenset({"created_at", "updated_at"})
@@ -198,6 +198,7 @@ def fail_between_every_write(refuser: WriteRefuser, step: Callable[[], Any],
     raise AssertionError("unreachable")
 
 
+@pytest.mark.sqlite_only  # the refuser is sqlite3's authorizer
 def test_a_refused_write_raises_inside_peewee_and_rolls_back(refuser, article_id):
     """The injection itself: the statement fails in peewee, the transaction rolls back,
     and a statement sqlite3 has cached is refused too."""
@@ -561,6 +562,7 @@ by_operation = pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 
 
 @by_operation
+@pytest.mark.sqlite_only  # the refuser is sqlite3's authorizer
 def test_apply_fails_cleanly_between_every_write(case, refuser, article_id):
     op = case.build(article_id)
     original = settled()
@@ -571,6 +573,7 @@ def test_apply_fails_cleanly_between_every_write(case, refuser, article_id):
 
 
 @by_operation
+@pytest.mark.sqlite_only  # the refuser is sqlite3's authorizer
 def test_revert_fails_cleanly_between_every_write_then_restores(case, refuser, article_id):
     op = case.build(article_id)
     original = settled()
@@ -583,6 +586,7 @@ def test_revert_fails_cleanly_between_every_write_then_restores(case, refuser, a
 
 
 @by_operation
+@pytest.mark.sqlite_only  # the refuser is sqlite3's authorizer
 def test_redo_and_its_revert_fail_cleanly_and_round_trip(case, refuser, article_id):
     """apply → revert → redo (refused at every write) → revert (likewise) → as before."""
     op = case.build(article_id)

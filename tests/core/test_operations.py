@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from db import annotations as store
 from db.annotations import label_by_name
 from db.articles import get_article
@@ -11,6 +13,8 @@ from desktop.core.operations import (
     RemoveAnnotations,
     new_annotation,
 )
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
 
 
 def _tag(article_id: int, word: str, label: str) -> AddAnnotations:

@@ -18,6 +18,7 @@ import pytest
 
 from db import connection, reimport
 from db.articles import article_count, get_article
+from db.library import article_ids
 from db.models import database
 from db.reads import annotations_for_article, get_annotation
 from db.relations import RelationRecord, insert_relations, relations_touching
@@ -37,6 +38,8 @@ from tests.core.test_reanchor import (
     scripted_edit,
 )
 from tests.helpers import tag
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
 
 FACEBOOK_EDITS = [
     ("According to a report", "Facebook confirmed the leak on Thursday, after "
@@ -95,8 +98,7 @@ def _snapshot(article_id: int) -> tuple:
 
 
 def _search(word: str) -> list[int]:
-    return [row[0] for row in database.execute_sql(
-        "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", (word,))]
+    return article_ids(f"{word} ")  # the whole word, as the full-text index has it
 
 
 def test_a_corrected_story_updates_the_stored_article_and_its_annotations(facebook):
@@ -168,10 +170,10 @@ def test_undo_refuses_once_the_article_was_tagged_since(facebook):
     assert _snapshot(facebook.article_id)[0] == after[0]  # nothing was written
 
 
-def test_the_review_survives_a_restart(facebook, db_path):
+def test_the_review_survives_a_restart(facebook, db_url):
     import_paths([facebook.file])
     connection.close_database()
-    connection.open_database(db_path)
+    connection.open_database(db_url)
     items = review_items()
     assert sorted(item.quote for item in items) == ["50 million", "Bloomberg", "Facebook"]
     amount = next(item for item in items if item.quote == "50 million")

@@ -12,6 +12,8 @@ from db import backups, connection
 from db.backups import BackupError
 from tests.helpers import sqlite_file, store_article
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of the file
+
 
 def _titles(path: Path) -> list[str]:
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

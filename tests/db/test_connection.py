@@ -12,6 +12,7 @@ from db.migrations import SCHEMA_VERSION
 from tests.helpers import sqlite_file
 
 
+@pytest.mark.sqlite_only  # the file's header
 def test_new_database_has_schema_version_and_default_labels(db, db_path):
     names = [label.name for label in labels()]
     assert names == ["ORG", "PERSON", "PRODUCT", "PLACE", "MONEY", "QUANTITY",
@@ -64,7 +65,7 @@ def test_environment_variable_chooses_the_file(tmp_path, monkeypatch):
     assert connection.resolve_path(tmp_path / "flag.sqlite3") == tmp_path / "flag.sqlite3"
 
 
-def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_comes(db, db_path):
+def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_comes(db):
     import threading
 
     from db.annotations import find_or_create_entity, label_by_name
@@ -73,10 +74,9 @@ def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_come
     other_done = threading.Event()
 
     def other_writer() -> None:  # another connection, as the plots' worker or an import
-        con = sqlite3.connect(db_path, timeout=10)
-        with con:
-            con.execute("INSERT INTO meta (key, value) VALUES ('other', 'x')")
-        con.close()
+        with database.atomic():
+            database.execute_sql("INSERT INTO meta (key, value) VALUES ('other', 'x')")
+        connection.close_thread_connection()
         other_done.set()
 
     with database.atomic():
@@ -90,10 +90,10 @@ def test_a_transaction_that_reads_first_keeps_its_write_when_another_writer_come
     thread.join(10)
 
     assert other_done.is_set()
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone() == (
-        "Ericsson",)
-    assert con.execute("SELECT value FROM meta WHERE key = 'other'").fetchone() == ("x",)
+    assert database.execute_sql("SELECT name FROM entity WHERE id = ?",
+                                (entity_id,)).fetchone() == ("Ericsson",)
+    assert database.execute_sql("SELECT value FROM meta WHERE key = 'other'").fetchone() == (
+        "x",)
 
 
 def test_reading_before_the_orm_gives_what_the_models_give_then_hands_over(db_path):
@@ -149,6 +149,7 @@ def test_reading_before_the_orm_gives_what_the_models_give_then_hands_over(db_pa
     connection.close_database()
 
 
+@pytest.mark.sqlite_only  # a server's DATE column holds nothing else
 def test_a_date_that_is_not_one_reads_as_none(db, article_id):
     from db import reads
     from db.models import database

@@ -33,6 +33,7 @@ from tests.helpers import database_at_schema
 # --- Marginalia's mark, and files that are not ours --------------------------------------
 
 
+@pytest.mark.sqlite_only  # the file's header (a server's database: marginalia_schema)
 def test_a_new_database_carries_marginalias_mark(db, db_path):
     con = sqlite3.connect(db_path)
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
