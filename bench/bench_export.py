@@ -10,7 +10,9 @@ baseline: the same rows (each article, then its annotations with their label
 and entity names, its relations) read with plain sqlite3 and written one
 JSON array per row with orjson, the fastest JSON encoder for Python: what
 getting the data out costs without the app. Also printed: each format of
-``desktop.core.export_formats`` once over the same database, for scale.
+``desktop.core.export_formats`` once over the same database, for scale
+(``--all``), and where one more JSON Lines export spends its time
+(``--profile``: cProfile, the costliest functions by their own time).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def main() -> None:
     try:
         import orjson  # noqa: F401
     except ImportError:
-        skipped("export_1m", "orjson is not installed (pip install -e '.[test]')")
+        skipped("export_1m", "orjson is not installed (pip install -e .)")
         return
     from bench_aggregates import build
 
@@ -97,9 +99,26 @@ def main() -> None:
                   f"{(folder / 'bare.jsonl').stat().st_size / 1e6:.0f} MB", flush=True)
             if "--all" in sys.argv:
                 _other_formats(folder)
+            if "--profile" in sys.argv:
+                _profile(folder / "profiled.jsonl")
         finally:
             close_database()
     report("export_1m", value, "s", baseline)
+
+
+def _profile(out: Path, top: int = 15) -> None:
+    """Prints, as comments, the functions one export spends the most time in (not counted)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(ours, out)
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(top)
+    for line in text.getvalue().splitlines():
+        if line.strip():
+            print(f"# export_1m profile: {line}", flush=True)
 
 
 def _other_formats(folder: Path) -> None:

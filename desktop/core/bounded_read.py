@@ -13,7 +13,9 @@ byte by byte. So:
   they carry much besides the text (markup, scripts, fonts, images);
 * a compressed file is expanded as a stream, a chunk at a time, and
   refused once it expands more than :data:`MAX_EXPANSION` times its size
-  (a decompression bomb) or past :data:`MAX_EXPANDED_BYTES`;
+  (a decompression bomb, :func:`is_bomb`) or past :data:`MAX_EXPANDED_BYTES`;
+  the entries of a zip archive are held to the same rule
+  (:mod:`desktop.core.import_archive`);
 * the cancel token is looked at before every chunk, so Cancel works in the
   middle of one huge file too.
 
@@ -29,8 +31,9 @@ import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP, language, number, translate
 from desktop.core.progress import CancelToken, is_cancelled
 
 MIB = 1 << 20
@@ -98,6 +101,13 @@ ReadCallback = Callable[[int], None]
 """Told how many bytes of the file have been read so far, after each chunk."""
 
 
+class Readable(Protocol):
+    """What bytes are read from: an open file, or an entry of an archive being expanded."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """At most ``size`` bytes, ``b""`` at the end."""
+
+
 class DocumentError(Exception):
     """A whole file can't be imported; the message says why, in words."""
 
@@ -124,36 +134,49 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 def size_text(size: int) -> str:
     """A byte count for people: "32 MiB", "2 GiB", "512 bytes"."""
+    french = language() == "fr"
     for unit, scale in (("GiB", 1 << 30), ("MiB", MIB), ("KiB", 1 << 10)):
         if size >= scale:
             amount = size / scale
-            return f"{amount:,.0f} {unit}" if amount == int(amount) else f"{amount:,.1f} {unit}"
-    return f"{size:,} bytes"
+            text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.1f}"
+            if french:  # "1,5 Gio": a decimal comma, and French's own units
+                text = text.replace(",", "\u202f").replace(".", ",")
+                unit = unit.replace("iB", "io")
+            return f"{text}\u00a0{unit}" if french else f"{text} {unit}"
+    return translate("Import", "{count} bytes").format(count=number(size))
 
 
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+_KINDS = ((stat.S_ISFIFO, QT_TRANSLATE_NOOP("Import", "a named pipe (FIFO)")),
+          (stat.S_ISCHR, QT_TRANSLATE_NOOP("Import", "a device")),
+          (stat.S_ISBLK, QT_TRANSLATE_NOOP("Import", "a device")),
+          (stat.S_ISSOCK, QT_TRANSLATE_NOOP("Import", "a socket")),
+          (stat.S_ISDIR, QT_TRANSLATE_NOOP("Import", "a folder")))
 
 
 def not_regular_reason(mode: int) -> str:
     """Why a file of this ``st_mode`` is not read (it is not a regular file)."""
-    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-    return (f"This is {kind}, not a regular file: Marginalia reads only regular files "
-            "(reading this one could block or never end).")
+    kind = next((name for test, name in _KINDS if test(mode)),
+                QT_TRANSLATE_NOOP("Import", "a special file"))
+    return translate(
+        "Import", "This is {kind}, not a regular file: Marginalia reads only regular files "
+                  "(reading this one could block or never end).").format(
+            kind=translate("Import", kind))
 
 
 def os_reason(exc: OSError) -> str:
     """The reason in words for an error of the file system about one file."""
     if isinstance(exc, FileNotFoundError):
-        return "The file does not exist."
+        return translate("Import", "The file does not exist.")
     if isinstance(exc, PermissionError):
-        return "Permission denied: Marginalia is not allowed to read this file."
+        return translate("Import", "Permission denied: Marginalia is not allowed to read this "
+                                   "file.")
     if isinstance(exc, IsADirectoryError):
-        return "This is a folder, not a file."
+        return translate("Import", "This is a folder, not a file.")
     if exc.errno == errno.ELOOP:
-        return ("This is a symbolic link that leads back to itself (a loop of links), so "
-                "there is no file to read.")
-    return f"The file could not be read ({exc.strerror or 'error ' + str(exc.errno)})."
+        return translate("Import", "This is a symbolic link that leads back to itself (a loop "
+                                   "of links), so there is no file to read.")
+    reason = exc.strerror or translate("Import", "error {number}").format(number=exc.errno)
+    return translate("Import", "The file could not be read ({reason}).").format(reason=reason)
 
 
 # --- opening and reading ------------------------------------------------------------
@@ -189,7 +212,7 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def read_chunks(handle: BinaryIO, cancel: CancelToken | None = None,
+def read_chunks(handle: Readable, cancel: CancelToken | None = None,
                 on_read: ReadCallback | None = None,
                 size: int = CHUNK_BYTES) -> Iterator[bytes]:
     """Yields the file's bytes a chunk at a time, checking for Cancel before each.
@@ -233,8 +256,7 @@ def read_article_file(path: Path, cancel: CancelToken | None = None,
         ReadCancelled: the cancel token was set.
     """
     if too_big is None:
-        too_big = (f"The file is larger than {size_text(limit)}, the most one article may "
-                   "take; split it, or import its articles as JSON Lines.")
+        too_big = article_too_big(limit)
     with open_regular(path) as handle:
         if os.fstat(handle.fileno()).st_size > limit:
             raise DocumentError(too_big)
@@ -246,6 +268,13 @@ def read_article_file(path: Path, cancel: CancelToken | None = None,
                 raise DocumentError(too_big)
             chunks.append(chunk)
     return b"".join(chunks)
+
+
+def article_too_big(limit: int) -> str:
+    """The message for a text or Markdown file larger than ``limit``, the most an article takes."""
+    return translate(
+        "Import", "The file is larger than {size}, the most one article may take; split it, or "
+                  "import its articles as JSON Lines.").format(size=size_text(limit))
 
 
 class GzipChunks:
@@ -261,7 +290,7 @@ class GzipChunks:
     :func:`read_chunks` raises.
     """
 
-    def __init__(self, handle: BinaryIO, cancel: CancelToken | None = None,
+    def __init__(self, handle: Readable, cancel: CancelToken | None = None,
                  on_read: ReadCallback | None = None) -> None:
         self._handle = handle
         self._cancel = cancel
@@ -299,13 +328,24 @@ class GzipChunks:
     def _count(self, size: int) -> None:
         self.expanded += size
         if self.expanded > MAX_EXPANDED_BYTES:
-            raise LimitReached(
-                f"Once expanded, this compressed file is larger than "
-                f"{size_text(MAX_EXPANDED_BYTES)}, the most Marginalia reads from one file.")
-        if self.expanded > EXPANSION_GRACE and self.expanded > MAX_EXPANSION * self.read:
-            raise LimitReached(
-                f"This compressed file expands to more than {MAX_EXPANSION} times its size, "
-                "as only a decompression bomb does; Marginalia stopped expanding it.")
+            raise LimitReached(translate(
+                "Import", "Once expanded, this compressed file is larger than {size}, the most "
+                          "Marginalia reads from one file.").format(
+                    size=size_text(MAX_EXPANDED_BYTES)))
+        if is_bomb(self.read, self.expanded):
+            raise LimitReached(translate(
+                "Import", "This compressed file expands to more than {times} times its size, as "
+                          "only a decompression bomb does; Marginalia stopped expanding it."
+            ).format(times=MAX_EXPANSION))
+
+
+def is_bomb(read: int, expanded: int) -> bool:
+    """Whether ``read`` compressed bytes expanding to ``expanded`` is a decompression bomb.
+
+    Past :data:`EXPANSION_GRACE`, a stream may expand at most
+    :data:`MAX_EXPANSION` times the bytes it took.
+    """
+    return expanded > EXPANSION_GRACE and expanded > MAX_EXPANSION * read
 
 
 # --- lines ------------------------------------------------------------------------------

@@ -118,9 +118,7 @@ def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
         article_ids: the articles to read, or None for the whole corpus.
     """
     rows = deal_rows(article_ids)
-    durations: dict[int, list[AmountRow]] = {}
-    for row in rows.durations:
-        durations.setdefault(row.article_id, []).append(row)
+    durations = _by_article(rows.durations)
     deals = []
     for money in rows.money:
         if money.value is None or money.unit is None:
@@ -135,6 +133,25 @@ def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
             sources=(Source(money.article_id, money.start, money.end),),
             kept_id=money.kept_id))
     return deals
+
+
+def deal_durations(article_ids: Sequence[int] | None = None) -> dict[int, Duration | None]:
+    """The duration of each deal of these articles (all if None), by its money amount's id.
+
+    What :func:`list_deals` gives as each deal's ``duration``, without
+    putting the deals together: a JSON Lines export needs only this.
+    """
+    rows = deal_rows(article_ids)
+    durations = _by_article(rows.durations)
+    return {money.id: _duration(money, durations.get(money.article_id, []))
+            for money in rows.money if money.value is not None and money.unit is not None}
+
+
+def _by_article(rows: list[AmountRow]) -> dict[int, list[AmountRow]]:
+    found: dict[int, list[AmountRow]] = {}
+    for row in rows:
+        found.setdefault(row.article_id, []).append(row)
+    return found
 
 
 def _duration(money: AmountRow, candidates: list[AmountRow]) -> Duration | None:

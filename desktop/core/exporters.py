@@ -3,39 +3,47 @@
 Offsets in both formats are code points into the article body, as stored.
 A file is written under a temporary name in the destination folder and
 renamed over the destination only when complete, so a cancelled or failed
-export never leaves half a file. Rows are read a chunk of articles at a
-time with three queries per chunk (articles, annotations, relations; the
-JSON Lines export adds three more: entities, their aliases, rejected
-suggestions), never one query per article, and inside one read transaction
-so the file is a consistent snapshot even while the app goes on writing.
+export never leaves half a file. What every article needs is read once
+(labels, entities and, for the JSON Lines, their aliases; every relation
+when the export is the whole corpus), then the articles a chunk at a time
+with a few queries per chunk (articles, annotations, the relations of a
+chosen few, the rejected suggestions of the JSON Lines), never one query
+per article, and all inside one read transaction so the file is a
+consistent snapshot even while the app goes on writing.
 
 Nothing the database holds leaks out as something else: a CSV cell a
 spreadsheet would run as a formula is neutralised (:func:`csv_text`), and
 JSON never gets ``Infinity`` or ``NaN``, which other readers refuse
 (:class:`ExportError`).
+
+JSON Lines are encoded with orjson, straight to UTF-8 bytes: the standard
+library's encoder took a third of the time of a large export
+(``bench/bench_export.py``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import math
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 from contextlib import AbstractContextManager, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, TypedDict
 
-from peewee import JOIN
+import orjson
+from peewee import SQL
 
 from db import deal_duplicates as duplicates
 from db import round_trip
+from db.connection import dialect
 from db.deal_reads import DEAL
-from db.models import ACCEPTED, ENTITY, Annotation, Article, Entity, Label, Relation, database
-from desktop.core.deal_list import list_deals
+from db.models import ACCEPTED, ENTITY, Annotation, Article, Label, Relation, database
+from desktop.core.deal_list import deal_durations
 from desktop.core.progress import (
     Cancelled,
     CancelToken,
@@ -46,6 +54,9 @@ from desktop.core.progress import (
 
 CHUNK = 200
 """Articles read per round of queries."""
+
+_ID = itemgetter("id")
+"""An exported annotation's id (mapped over a line's annotations without a Python loop)."""
 
 CSV_COLUMNS = ("article_id", "article_title", "article_date", "source", "start", "end",
                "text", "label", "entity", "value", "value_high", "unit", "approx", "status",
@@ -160,6 +171,8 @@ class _ExportedArticle:
     currency_hint: str | None = None
     rejected: tuple[_ExportedRejection, ...] = ()  # JSON Lines only (see _load_chunk)
     entities: tuple[_ExportedEntity, ...] = ()  # JSON Lines only
+    parties: frozenset[int] = frozenset()  # its accepted mentions of entities (ids)
+    non_finite: bool = False  # an annotation's value is infinite or NaN: JSON cannot hold it
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -209,15 +222,13 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     count = 0
     ids = None if article_ids is None else list(article_ids)
     # A read snapshot, not the write lock: the app goes on writing meanwhile.
-    with (database.atomic(lock_type="DEFERRED"),
-          _atomic_text_file(Path(path), "utf-8", "\n") as handle):
+    with database.atomic(lock_type="DEFERRED"), atomic_binary_file(path) as handle:
         # Two statements for every deal of the export (durations by money amount).
-        durations = {deal.amount_id: deal.duration.annotation_id if deal.duration else None
-                     for deal in list_deals(ids)}
+        durations = {amount: duration.annotation_id if duration else None
+                     for amount, duration in deal_durations(ids).items()}
         kept = dict(duplicates.all_rows())  # one row per confirmed report: a small table
         for article in _iter_articles(ids, progress, cancel, with_extras=True):
-            handle.write(_json_text(_json_line(article, durations, kept), article))
-            handle.write("\n")
+            handle.write(_json_bytes(_json_line(article, durations, kept), article))
             count += 1
     return count
 
@@ -306,50 +317,65 @@ def _json_line(article: _ExportedArticle, durations: dict[int, int | None],
     }
 
 
-def _json_text(line: dict[str, Any], article: _ExportedArticle) -> str:
-    """``line`` as JSON text, refusing what JSON cannot hold (``Infinity``, ``NaN``).
+def _json_bytes(line: dict[str, Any], article: _ExportedArticle) -> bytes:
+    """``line`` as one line of JSON in UTF-8, refusing what JSON cannot hold.
+
+    orjson would write an infinite value or NaN as ``null``: the article is
+    refused instead, as the standard library's ``allow_nan=False`` did.
 
     Raises:
-        ExportError: says which annotation holds such a value.
+        ExportError: says which annotation holds such a value, or what else JSON refused.
     """
+    if article.non_finite:
+        raise _non_finite_error(article)
     try:
-        return json.dumps(line, ensure_ascii=False, allow_nan=False)
-    except ValueError as exc:
-        for ann in article.annotations:
-            for key, number in (("value", ann["value"]), ("value_high", ann["value_high"])):
-                if number is not None and not math.isfinite(number):
-                    what = "infinite" if math.isinf(number) else "not a number"
-                    raise ExportError(
-                        f"Article {article.id} (“{article.title}”) was not exported: the "
-                        f"{key} of its annotation {ann['id']} (“{ann['text']}”) is {what}, "
-                        "which JSON cannot hold. Correct the value and export again; no "
-                        "file was written.") from exc
+        return orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError as exc:
         raise ExportError(f"Article {article.id} (“{article.title}”) was not exported: "
                           f"{exc}. No file was written.") from exc
+
+
+def _non_finite_error(article: _ExportedArticle) -> ExportError:
+    """The error naming the first value of ``article`` that is infinite or NaN."""
+    for ann in article.annotations:
+        for key, number in (("value", ann["value"]), ("value_high", ann["value_high"])):
+            if isinstance(number, float) and not math.isfinite(number):
+                what = "infinite" if math.isinf(number) else "not a number"
+                return ExportError(
+                    f"Article {article.id} (“{article.title}”) was not exported: the "
+                    f"{key} of its annotation {ann['id']} (“{ann['text']}”) is {what}, "
+                    "which JSON cannot hold. Correct the value and export again; no "
+                    "file was written.")
+    return ExportError(f"Article {article.id} (“{article.title}”) was not exported: a value "
+                       "is infinite or not a number, which JSON cannot hold. No file was "
+                       "written.")
 
 
 def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
                    kept: dict[int, int]) -> list[_ExportedDeal]:
     """The deals of one line, in the order of their amounts.
 
+    A deal's parties are the line's accepted mentions of entities that a
+    "deal" relation of the line links to its amount.
+
     Args:
         article: the line's article.
         durations: the duration (or None) of every deal's money amount, by its id.
         kept: the amount each confirmed duplicate report is counted with, by its id.
     """
-    parties = {ann["id"] for ann in article.annotations
-               if ann["label_kind"] == ENTITY and ann["status"] == ACCEPTED
-               and ann["entity"] is not None}
+    amounts = list(filter(durations.__contains__, map(_ID, article.annotations)))
+    if not amounts:
+        return []
     linked: dict[int, set[int]] = {}
     for relation in article.relations:
         if relation["kind"] == DEAL:
             for one, other in ((relation["source"], relation["target"]),
                                (relation["target"], relation["source"])):
-                if one in durations and other in parties:
+                if one in durations and other in article.parties:
                     linked.setdefault(one, set()).add(other)
-    return [{"amount": ann["id"], "parties": sorted(linked.get(ann["id"], ())),
-             "duration": durations[ann["id"]], "same_deal_as": kept.get(ann["id"])}
-            for ann in article.annotations if ann["id"] in durations]
+    return [{"amount": amount, "parties": sorted(linked.get(amount, ())),
+             "duration": durations[amount], "same_deal_as": kept.get(amount)}
+            for amount in amounts]
 
 
 @contextmanager
@@ -385,10 +411,11 @@ def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback
     ids = _ordered_ids(article_ids)
     total = len(ids)
     report(progress, 0, total, f"Exporting {total:,} articles")
+    shared = _SharedReads.read(whole_corpus=article_ids is None, with_extras=with_extras)
     for start in range(0, total, CHUNK):
         if is_cancelled(cancel):
             raise Cancelled("The export was cancelled; no file was written.")
-        yield from _load_chunk(ids[start:start + CHUNK], with_extras)
+        yield from _load_chunk(ids[start:start + CHUNK], with_extras, shared)
         done = min(start + CHUNK, total)
         report(progress, done, total, f"Exported {done:,} of {total:,} articles")
 
@@ -399,55 +426,142 @@ def _ordered_ids(article_ids: Iterable[int] | None) -> list[int]:
     return list(dict.fromkeys(int(i) for i in article_ids))
 
 
-def _load_chunk(ids: list[int], with_extras: bool = False) -> list[_ExportedArticle]:
+@dataclass(frozen=True)
+class _SharedReads:
+    """What every chunk of one export reads from, read once at its start.
+
+    Attributes:
+        labels: each label's name, kind and colour, by id.
+        entity_names: each entity's name, by id.
+        entities: each entity as a JSON line names it, by id (JSON Lines only).
+        entity_rank: each entity's place in name order (JSON Lines only).
+        relations: every relation (kind, source, target) in the order of their ids, when
+            the export is the whole corpus; else None, and each chunk reads those that
+            touch it. Looking them up by annotation costs two index searches for each of
+            the export's annotations: for a million, ten times reading the whole table.
+        touching: for each annotation with relations, where they are in ``relations``.
+    """
+
+    labels: dict[int, tuple[str, str, str]]
+    entity_names: dict[int, str]
+    entities: dict[int, _ExportedEntity] = field(default_factory=dict)
+    entity_rank: dict[int, int] = field(default_factory=dict)
+    relations: list[tuple[str, int, int]] | None = None
+    touching: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, whole_corpus: bool, with_extras: bool) -> _SharedReads:
+        """Reads the labels and entities (with their aliases if ``with_extras``), and every
+        relation if ``whole_corpus``."""
+        labels = {label_id: (name, kind, color) for label_id, name, kind, color in _rows(
+            Label.select(Label.id, Label.name, Label.kind, Label.color))}
+        known = round_trip.all_entities(with_aliases=with_extras)
+        entities: dict[int, _ExportedEntity] = {}
+        rank: dict[int, int] = {}
+        if with_extras:
+            ordered = sorted(known.values(), key=lambda entity: (entity.name, entity.id))
+            entities = {entity.id: _ExportedEntity(name=entity.name, label=entity.label,
+                                                   aliases=list(entity.aliases))
+                        for entity in ordered}
+            rank = {entity.id: n for n, entity in enumerate(ordered)}
+        if not whole_corpus:
+            return cls(labels, {i: entity.name for i, entity in known.items()}, entities,
+                       rank)
+        relations: list[tuple[str, int, int]] = list(_rows(
+            Relation.select(Relation.kind, Relation.source, Relation.target)
+            .order_by(Relation.id)))
+        touching: dict[int, list[int]] = {}
+        for n, (_kind, source, target) in enumerate(relations):
+            touching.setdefault(source, []).append(n)
+            if target != source:
+                touching.setdefault(target, []).append(n)
+        return cls(labels, {i: entity.name for i, entity in known.items()}, entities, rank,
+                   relations, touching)
+
+    def relations_of(self, annotation_ids: KeysView[int], article_ids: list[int]
+                     ) -> list[tuple[str, int, int]]:
+        """The relations (kind, source, target) touching these annotations, in id order.
+
+        Args:
+            annotation_ids: the annotations of a chunk.
+            article_ids: the chunk's articles (whose annotations those are).
+        """
+        if self.relations is None:
+            chunk = Annotation.select(Annotation.id).where(
+                Annotation.article.in_(_each(article_ids)))
+            return list(_rows(Relation.select(Relation.kind, Relation.source, Relation.target)
+                              .where(Relation.source.in_(chunk) | Relation.target.in_(chunk))
+                              .order_by(Relation.id)))
+        found: set[int] = set()
+        for annotation_id in annotation_ids & self.touching.keys():  # a set operation, in C
+            found.update(self.touching[annotation_id])
+        return [self.relations[n] for n in sorted(found)]
+
+
+def _load_chunk(ids: list[int], with_extras: bool = False,
+                shared: _SharedReads | None = None) -> list[_ExportedArticle]:
     """Reads ``ids`` (missing ones are skipped) with their annotations and relations.
 
     With ``with_extras``, also their rejected suggestions and their entities'
-    names (three queries more).
+    names. Without ``shared`` (what the export read once for all its
+    chunks), reads it first.
     """
+    if shared is None:
+        shared = _SharedReads.read(whole_corpus=False, with_extras=with_extras)
     articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
-        Article.body, Article.currency_hint).where(Article.id.in_(ids)).namedtuples()}
+        Article.body, Article.currency_hint).where(Article.id.in_(_each(ids))).namedtuples()}
     annotations: dict[int, list[_ExportedAnnotation]] = {i: [] for i in articles}
     owner: dict[int, int] = {}
+    # The label's name, kind and colour and the entity's name come from small tables read
+    # once, not from a join: four strings fewer to make per annotation.
     annotation_query = (Annotation.select(
         Annotation.id, Annotation.article, Annotation.start, Annotation.end, Annotation.quote,
-        Annotation.prefix, Annotation.suffix, Label.name, Label.kind, Label.color, Entity.name,
-        Annotation.entity, Annotation.value, Annotation.value_high, Annotation.unit,
-        Annotation.approx, Annotation.note, Annotation.author, Annotation.status,
-        Annotation.bound)
-        .join(Label, on=(Annotation.label == Label.id))
-        .switch(Annotation).join(Entity, JOIN.LEFT_OUTER, on=(Annotation.entity == Entity.id))
-        .where(Annotation.article.in_(ids))
+        Annotation.prefix, Annotation.suffix, Annotation.label, Annotation.entity,
+        Annotation.value, Annotation.value_high, Annotation.unit, Annotation.approx,
+        Annotation.note, Annotation.author, Annotation.status, Annotation.bound)
+        .where(Annotation.article.in_(_each(ids)))
         .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id))
+    labels, names = shared.labels, shared.entity_names
     entity_ids: dict[int, set[int]] = {i: set() for i in articles}
+    parties: dict[int, set[int]] = {i: set() for i in articles}
+    non_finite: set[int] = set()
     # Plain cursor rows, not peewee's: turning a million rows into dicts field by field was
     # three quarters of the export's time (bench/bench_export.py). The columns hold what
     # the models' fields give back (integers, text), but for a value that is not a REAL,
-    # which FloatField would turn into a float: so does _real.
-    for (ann_id, article_id, start, end, quote, prefix, suffix, label, label_kind, label_color,
-         entity, entity_id, value, value_high, unit, approx, note, author, status,
-         bound) in _rows(annotation_query):
+    # which FloatField would turn into a float: so does _real. This loop runs once per
+    # annotation: what it does beyond building the dict is kept to a test or two.
+    for (ann_id, article_id, start, end, quote, prefix, suffix, label_id, entity_id, value,
+         value_high, unit, approx, note, author, status, bound) in _rows(annotation_query):
+        found = labels.get(label_id)
+        if found is None:
+            continue  # a label deleted behind the foreign key's back: as a join would
+        label, label_kind, label_color = found
         owner[ann_id] = article_id
         if entity_id is not None:
             entity_ids[article_id].add(entity_id)
+            if status == ACCEPTED and label_kind == ENTITY:
+                parties[article_id].add(ann_id)
+        # ``x - x`` is 0.0 for a finite float and NaN (true) for an infinite one or NaN.
+        if value is not None and (type(value) is not float or value - value):
+            value = _real(value)
+            if not _finite(value):
+                non_finite.add(article_id)
+        if value_high is not None and (type(value_high) is not float
+                                       or value_high - value_high):
+            value_high = _real(value_high)
+            if not _finite(value_high):
+                non_finite.add(article_id)
         annotations[article_id].append({
             "id": ann_id, "start": start, "end": end, "text": quote, "prefix": prefix,
             "suffix": suffix, "label": label, "label_kind": label_kind,
-            "label_color": label_color, "entity": entity,
-            "value": value if value is None or type(value) is float else _real(value),
-            "value_high": (value_high if value_high is None or type(value_high) is float
-                           else _real(value_high)), "unit": unit,
-            "approx": bool(approx), "note": note, "author": author, "status": status,
-            "bound": bound,
+            "label_color": label_color, "entity": names.get(entity_id), "value": value,
+            "value_high": value_high, "unit": unit, "approx": bool(approx), "note": note,
+            "author": author, "status": status, "bound": bound,
         })
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     links: dict[int, list[tuple[str, int]]] = {}
-    in_chunk = Annotation.select(Annotation.id).where(Annotation.article.in_(ids))
-    relation_query = (Relation.select(Relation.kind, Relation.source, Relation.target)
-                      .where(Relation.source.in_(in_chunk) | Relation.target.in_(in_chunk))
-                      .order_by(Relation.id))
-    for kind, source, target in _rows(relation_query):
+    for kind, source, target in shared.relations_of(owner.keys(), ids):
         links.setdefault(source, []).append((kind, target))
         if target != source:
             links.setdefault(target, []).append((kind, source))
@@ -458,14 +572,15 @@ def _load_chunk(ids: list[int], with_extras: bool = False) -> list[_ExportedArti
     rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
     entities: dict[int, tuple[_ExportedEntity, ...]] = {}
     if with_extras and articles:
-        rejected, entities = _extras(list(articles), entity_ids)
+        rejected, entities = _extras(list(articles), entity_ids, shared)
     return [
         _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
                          source=articles[i].source, language=articles[i].language,
                          body=articles[i].body, annotations=annotations[i],
                          relations=relations[i], links=links,
                          currency_hint=articles[i].currency_hint,
-                         rejected=rejected.get(i, ()), entities=entities.get(i, ()))
+                         rejected=rejected.get(i, ()), entities=entities.get(i, ()),
+                         parties=frozenset(parties[i]), non_finite=i in non_finite)
         for i in ids if i in articles
     ]
 
@@ -478,13 +593,27 @@ def _real(value: Any) -> Any:
         return value
 
 
+def _each(ids: list[int]) -> SQL:
+    """``ids`` for ``IN``, as one JSON parameter (:meth:`db.dialect.Dialect.ids_in`).
+
+    peewee spells a list out as one parameter per id, which took longer to
+    build than the query took to run.
+    """
+    return SQL(dialect().ids_in(), [orjson.dumps(ids).decode()])
+
+
+def _finite(value: Any) -> bool:
+    """False for an infinite float or NaN, which JSON cannot hold; True for anything else."""
+    return not isinstance(value, float) or math.isfinite(value)
+
+
 def _rows(query: Any) -> Iterator[tuple[Any, ...]]:
     """The rows of a peewee query as the database cursor gives them, in its column order."""
     sql, params = query.sql()
     return iter(database.execute_sql(sql, params))
 
 
-def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
+def _extras(article_ids: list[int], entity_ids: dict[int, set[int]], shared: _SharedReads
             ) -> tuple[dict[int, tuple[_ExportedRejection, ...]],
                        dict[int, tuple[_ExportedEntity, ...]]]:
     """The rejected suggestions and the entities (by name) of each of these articles.
@@ -492,6 +621,7 @@ def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
     Args:
         article_ids: the articles of a chunk.
         entity_ids: the entities each article's annotations point to.
+        shared: the export's entities, as JSON lines name them, and their order.
     """
     rejected = {
         article_id: tuple(_ExportedRejection(start=span.start, end=span.end, label=span.label,
@@ -499,15 +629,10 @@ def _extras(article_ids: list[int], entity_ids: dict[int, set[int]]
                                              label_color=span.label_color)
                           for span in spans)
         for article_id, spans in round_trip.rejections_of_articles(article_ids).items()}
-    known = round_trip.entities_of_articles(article_ids)
-    # Each entity once per chunk, in name order; an article's are a subsequence of them.
-    ordered = sorted(known.values(), key=lambda entity: (entity.name, entity.id))
-    exported = {entity.id: _ExportedEntity(name=entity.name, label=entity.label,
-                                           aliases=list(entity.aliases)) for entity in ordered}
-    rank = {entity.id: n for n, entity in enumerate(ordered)}
+    known, rank = shared.entities, shared.entity_rank
     entities = {
-        article_id: tuple(exported[i] for i in sorted((i for i in ids if i in known),
-                                                      key=rank.__getitem__))
+        article_id: tuple(known[i] for i in sorted((i for i in ids if i in known),
+                                                   key=rank.__getitem__))
         for article_id, ids in entity_ids.items()}
     return rejected, entities
 

@@ -1,4 +1,4 @@
-"""Reading articles from files: plain text, Markdown, JSON Lines, web pages and PDF.
+"""Reading articles from files: plain text, Markdown, JSON Lines, web pages, PDF and zip.
 
 Parsing only, no database: :mod:`desktop.core.importers` stores what is read
 here, and the CLI ``suggest`` command reads one file with
@@ -21,7 +21,9 @@ holding half a surrogate pair or a NUL — is a problem of that line only.
 
 A saved web page (``.html``, ``.htm``: :mod:`desktop.core.import_html`) and
 a PDF (:mod:`desktop.core.import_pdf`) are one article each, read by their
-modules, which load their libraries only when such a file is read.
+modules, which load their libraries only when such a file is read. A zip
+archive (:mod:`desktop.core.import_archive`) is read entry by entry, each
+entry as if it were a file in a folder.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ import sys
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
+from desktop.core import i18n
 from desktop.core.bounded_read import (
     MAX_ARTICLE_BYTES,
     MAX_HTML_BYTES,
@@ -45,8 +48,10 @@ from desktop.core.bounded_read import (
     GzipChunks,
     LimitReached,
     LineReader,
+    Readable,
     ReadCallback,
     ReadCancelled,
+    article_too_big,
     display_path,
     open_regular,
     read_article_file,
@@ -54,6 +59,7 @@ from desktop.core.bounded_read import (
     size_text,
 )
 from desktop.core.bounded_read import DocumentError as DocumentError
+from desktop.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from desktop.core.language import guess_language
 from desktop.core.markdown_text import markdown_to_text
 from desktop.core.progress import CancelToken, is_cancelled
@@ -64,8 +70,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
+ARCHIVE_SUFFIXES = (".zip",)
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
-                      + PDF_SUFFIXES)
+                      + PDF_SUFFIXES + ARCHIVE_SUFFIXES)
 
 MAX_PROBLEMS_PER_FILE = 20
 """Past this many bad lines in one file, the rest are counted, not listed."""
@@ -169,7 +176,7 @@ def read_document(path: str | os.PathLike[str],
 
     Args:
         path: a ``.txt``, ``.md``, ``.markdown``, ``.jsonl``, ``.jsonl.gz``,
-            ``.html``, ``.htm`` or ``.pdf`` file.
+            ``.html``, ``.htm`` or ``.pdf`` file, or a ``.zip`` archive of them.
         problems: if given, bad lines of a JSON Lines file are added to it
             (they are skipped either way).
         notes: if given, gets a note when the file was not UTF-8 (see
@@ -183,7 +190,7 @@ def read_document(path: str | os.PathLike[str],
     return [article for article, _ in iter_file(Path(path), sink, notes)]
 
 
-def suffix_of(path: Path) -> str:
+def suffix_of(path: PurePath) -> str:
     """The file's type as its lower-case extension (``".jsonl.gz"`` counts as one)."""
     name = path.name.lower()
     return next((s for s in SUPPORTED_SUFFIXES if name.endswith(s)), path.suffix.lower())
@@ -212,63 +219,83 @@ def iter_file(path: Path, problems: list[ImportProblem], notes: list[ImportNote]
         ReadCancelled: ``cancel`` was set while the file was being read.
     """
     suffix = suffix_of(path)
+    if suffix in ARCHIVE_SUFFIXES:
+        from desktop.core.import_archive import iter_archive  # it reads entries with this module
+
+        yield from iter_archive(path, problems, notes, cancel=cancel, on_read=on_read)
+        return
     if suffix in JSONL_SUFFIXES:
-        yield from _iter_jsonl(path, problems, cancel, on_read)
+        with open_regular(path) as handle:
+            yield from iter_jsonl(handle, display_path(path), _source_of(path), problems,
+                                  gzipped=suffix == ".jsonl.gz", cancel=cancel, on_read=on_read)
         return
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(unsupported_reason(suffix))
-    if suffix in HTML_SUFFIXES:
-        yield _html_article(path, notes, cancel, on_read)
-        return
-    if suffix in PDF_SUFFIXES:
-        yield _pdf_article(path, cancel, on_read)
-        return
-    data = read_article_file(path, cancel, on_read, MAX_ARTICLE_BYTES)
-    decoded, legacy = _decode(data)
-    text = normalize_body(decoded)
-    if suffix in MARKDOWN_SUFFIXES:
-        article = parse_markdown(text, source=_source_of(path), check=_canceller(cancel))
-    else:
-        article = parse_text(text, source=_source_of(path))
-    article.path = display_path(path)
-    if legacy is not None and notes is not None:
-        name = encoding_name(legacy)
-        notes.append(ImportNote(display_path(path), f"Read as {name}: the file is not UTF-8 "
-                                "(check that its accents look right).", encoding=name))
+    limit, too_big = size_limit(suffix)
+    data = read_article_file(path, cancel, on_read, limit, too_big)
+    article = parse_document(data, suffix, display_path(path), _source_of(path), notes, cancel)
     yield article, len(data)
 
 
-def _html_article(path: Path, notes: list[ImportNote] | None, cancel: CancelToken | None,
-                  on_read: ReadCallback | None) -> tuple[ParsedArticle, int]:
-    """The article of a saved web page, with the bytes of the file read."""
-    from desktop.core.import_html import read_html  # its libraries load for pages only
-
-    data = read_article_file(
-        path, cancel, on_read, MAX_HTML_BYTES,
-        too_big=f"The page is larger than {size_text(MAX_HTML_BYTES)}, the most Marginalia "
-                "reads of a saved web page.")
-    page = read_html(data, _source_of(path))
-    page.article.path = display_path(path)
-    if page.guessed_encoding is not None and notes is not None:
-        name = encoding_name(page.guessed_encoding)
-        notes.append(ImportNote(display_path(path), f"Read as {name}: the page is not UTF-8 "
-                                "and does not say its encoding (check that its accents look "
-                                "right).", encoding=name))
-    return page.article, len(data)
+def size_limit(suffix: str) -> tuple[int, str]:
+    """The most a file of one article of this type may take, and the message past it."""
+    if suffix in HTML_SUFFIXES:
+        return MAX_HTML_BYTES, translate(
+            "Import", "The page is larger than {size}, the most Marginalia reads of a saved "
+                      "web page.").format(size=size_text(MAX_HTML_BYTES))
+    if suffix in PDF_SUFFIXES:
+        return MAX_PDF_BYTES, translate(
+            "Import", "The PDF is larger than {size}, the most Marginalia reads of one PDF."
+        ).format(size=size_text(MAX_PDF_BYTES))
+    return MAX_ARTICLE_BYTES, article_too_big(MAX_ARTICLE_BYTES)
 
 
-def _pdf_article(path: Path, cancel: CancelToken | None,
-                 on_read: ReadCallback | None) -> tuple[ParsedArticle, int]:
-    """The article of a PDF, with the bytes of the file read."""
-    from desktop.core.import_pdf import read_pdf  # pypdf loads for PDFs only
+def parse_document(data: bytes, suffix: str, name: str, source: str,
+                   notes: list[ImportNote] | None = None,
+                   cancel: CancelToken | None = None) -> ParsedArticle:
+    """The article the whole bytes of one file hold, read as its type says.
 
-    data = read_article_file(
-        path, cancel, on_read, MAX_PDF_BYTES,
-        too_big=f"The PDF is larger than {size_text(MAX_PDF_BYTES)}, the most Marginalia "
-                "reads of one PDF.")
-    article = read_pdf(data, _source_of(path), check=_canceller(cancel))
-    article.path = display_path(path)
-    return article, len(data)
+    Args:
+        data: the file's bytes, within :func:`size_limit`.
+        suffix: its type (:func:`suffix_of`): text, Markdown, a web page or a PDF.
+        name: the file as messages name it.
+        source: the source stored when the file names none.
+        notes: gets a note when the file was read in a legacy encoding.
+        cancel: checked now and then through a long text or PDF.
+
+    Raises:
+        DocumentError: the file holds no article; the message says why.
+        ReadCancelled: ``cancel`` was set.
+    """
+    if suffix in HTML_SUFFIXES:
+        from desktop.core.import_html import read_html  # its libraries load for pages only
+
+        page = read_html(data, source)
+        if page.guessed_encoding is not None and notes is not None:
+            encoding = encoding_name(page.guessed_encoding)
+            notes.append(ImportNote(name, translate(
+                "Import", "Read as {encoding}: the page is not UTF-8 and does not say its "
+                          "encoding (check that its accents look right).").format(
+                    encoding=encoding), encoding=encoding))
+        article = page.article
+    elif suffix in PDF_SUFFIXES:
+        from desktop.core.import_pdf import read_pdf  # pypdf loads for PDFs only
+
+        article = read_pdf(data, source, check=_canceller(cancel))
+    else:
+        decoded, legacy = _decode(data)
+        text = normalize_body(decoded)
+        if suffix in MARKDOWN_SUFFIXES:
+            article = parse_markdown(text, source=source, check=_canceller(cancel))
+        else:
+            article = parse_text(text, source=source)
+        if legacy is not None and notes is not None:
+            encoding = encoding_name(legacy)
+            notes.append(ImportNote(name, translate(
+                "Import", "Read as {encoding}: the file is not UTF-8 (check that its accents "
+                          "look right).").format(encoding=encoding), encoding=encoding))
+    article.path = name
+    return article
 
 
 def source_with_author(source: str, author: str) -> str:
@@ -308,9 +335,28 @@ def _source_of(path: Path) -> str:
 
 def unsupported_reason(suffix: str) -> str:
     """The message for a file Marginalia can't import."""
-    kind = f"“{suffix}”" if suffix else "without an extension"
-    return (f"Unsupported file type {kind}: Marginalia imports .txt, .md, .markdown, "
-            ".jsonl, .jsonl.gz, .html, .htm and .pdf files.")
+    kind = f"“{suffix}”" if suffix else translate("Import", "without an extension")
+    return translate(
+        "Import", "Unsupported file type {kind}: Marginalia imports .txt, .md, .markdown, "
+                  ".jsonl, .jsonl.gz, .html, .htm and .pdf files, and .zip archives of them."
+    ).format(kind=kind)
+
+
+# Files that come with a folder of articles but are not articles, by what
+# their name says they are (any case, any extension: README, readme.md, LICENSE.txt).
+# (In English; the note that names one is translated, these with it.)
+_NOT_ARTICLES = {"readme": QT_TRANSLATE_NOOP("Import", "a README"),
+                 "license": QT_TRANSLATE_NOOP("Import", "a licence"),
+                 "licence": QT_TRANSLATE_NOOP("Import", "a licence"),
+                 "copying": QT_TRANSLATE_NOOP("Import", "a licence"),
+                 "changelog": QT_TRANSLATE_NOOP("Import", "a change log"),
+                 "authors": QT_TRANSLATE_NOOP("Import", "a list of authors"),
+                 "notice": QT_TRANSLATE_NOOP("Import", "a notice")}
+
+
+def not_an_article(path: PurePath) -> str | None:
+    """What the file's name says it is when that is not an article ("a README"), else None."""
+    return _NOT_ARTICLES.get(path.name.split(".", 1)[0].lower())
 
 
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
@@ -336,14 +382,18 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"This {name} file is damaged and can't be decoded.") from exc
+            raise DocumentError(translate(
+                "Import", "This {encoding} file is damaged and can't be decoded.").format(
+                    encoding=name)) from exc
         if "\0" in text:
             line = text.count("\n", 0, text.index("\0")) + 1
-            raise DocumentError(f"This {name} text holds a NUL character on line {line:,}, "
-                                "which no text has: the file is damaged, or not text.")
+            raise DocumentError(translate(
+                "Import", "This {encoding} text holds a NUL character on line {line}, which "
+                          "no text has: the file is damaged, or not text.").format(
+                    encoding=name, line=number(line)))
         return text, None
     if b"\0" in data:
-        raise DocumentError("This is a binary file, not text.")
+        raise DocumentError(translate("Import", "This is a binary file, not text."))
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -406,12 +456,17 @@ def encoding_name(codec: str) -> str:
 
 def _not_utf8(data: bytes, position: int, of: str = "file") -> str:
     """Says which byte is not UTF-8, by line (for a file) and by byte offset."""
-    where = f"(byte {position:,} of the {of})"
+    byte = f"0x{data[position]:02X}"
     if of == "file":
         line = data.count(b"\n", 0, position) + 1
-        where = f"on line {line:,} {where}"
-    return (f"This is not UTF-8 text: byte 0x{data[position]:02X} {where} is not valid "
-            "UTF-8. Save the file as UTF-8 and import it again.")
+        return translate(
+            "Import", "This is not UTF-8 text: byte {byte} on line {line} (byte {position} of "
+                      "the file) is not valid UTF-8. Save the file as UTF-8 and import it again."
+        ).format(byte=byte, line=number(line), position=number(position))
+    return translate(
+        "Import", "This is not UTF-8 text: byte {byte} (byte {position} of the line) is not "
+                  "valid UTF-8. Save the file as UTF-8 and import it again.").format(
+            byte=byte, position=number(position))
 
 
 # --- plain text -------------------------------------------------------------------
@@ -459,7 +514,7 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
 def _article(fields: dict[str, str], body: str, source: str,
              title: str | None = None) -> ParsedArticle:
     if not body.strip():
-        raise DocumentError("The article has no text.")
+        raise DocumentError(translate("Import", "The article has no text."))
     try:
         published = _parse_date(fields.get("date"))
     except ValueError as exc:
@@ -481,7 +536,9 @@ def _parse_date(value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"The date {shown(value)} is not a valid date of the form YYYY-MM-DD.")
+    raise ValueError(translate(
+        "Import", "The date {date} is not a valid date of the form YYYY-MM-DD.").format(
+            date=shown(value)))
 
 
 SHOWN_CHARACTERS = 60
@@ -562,16 +619,25 @@ def _unquote(value: str) -> str:
 
 # --- JSON Lines -------------------------------------------------------------------
 
-def _iter_jsonl(path: Path, problems: list[ImportProblem], cancel: CancelToken | None,
-                on_read: ReadCallback | None) -> Iterator[tuple[ParsedArticle, int]]:
-    """Streams the records of a ``.jsonl`` or ``.jsonl.gz`` file, one line at a time.
+def iter_jsonl(handle: Readable, name: str, source: str, problems: list[ImportProblem],
+               *, gzipped: bool = False, cancel: CancelToken | None = None,
+               on_read: ReadCallback | None = None) -> Iterator[tuple[ParsedArticle, int]]:
+    """Streams the records of a JSON Lines file (gzip-compressed if ``gzipped``), a line at a time.
 
     Memory holds one line (at most ``MAX_ARTICLE_BYTES``) and one chunk; a
     compressed file is expanded within the bounds of
-    :class:`~desktop.core.bounded_read.GzipChunks`.
+    :class:`~desktop.core.bounded_read.GzipChunks`. Each article comes with
+    the bytes of ``handle`` read so far.
+
+    Args:
+        handle: the open file, or the entry of an archive.
+        name: the file as messages name it.
+        source: the source stored when a record names none.
+        problems: gets the bad lines.
+        gzipped: the bytes are gzip-compressed (a ``.jsonl.gz`` file).
+        cancel: checked before each chunk read.
+        on_read: told the bytes of ``handle`` read so far, after each chunk.
     """
-    name = display_path(path)
-    source = _source_of(path)
     feed = _JsonLinesFeed(name, problems)
     read = 0
 
@@ -581,26 +647,25 @@ def _iter_jsonl(path: Path, problems: list[ImportProblem], cancel: CancelToken |
         if on_read is not None:
             on_read(done)
 
-    with open_regular(path) as handle:
-        expanded = GzipChunks(handle, cancel, count) if suffix_of(path) == ".jsonl.gz" else None
-        chunks: Iterable[bytes] = (expanded if expanded is not None
-                                   else read_chunks(handle, cancel, count))
-        lines = LineReader(chunks, MAX_ARTICLE_BYTES)
-        try:
-            for number, line in lines:
-                article = feed.article(number, line, source)
-                if article is not None:
-                    yield article, read
-                elif feed.given_up:
-                    break
-        except LimitReached as exc:
-            feed.stopped(str(exc), lines.number)
-        except (EOFError, zlib.error) as exc:
-            if not lines.number:
-                raise DocumentError("This is not a valid gzip file.") from exc
-            problems.append(ImportProblem(
-                name, f"The compressed file is cut short or damaged after line "
-                f"{lines.number:,}; the lines before it were read."))
+    expanded = GzipChunks(handle, cancel, count) if gzipped else None
+    chunks: Iterable[bytes] = (expanded if expanded is not None
+                               else read_chunks(handle, cancel, count))
+    lines = LineReader(chunks, MAX_ARTICLE_BYTES)
+    try:
+        for number, line in lines:
+            article = feed.article(number, line, source)
+            if article is not None:
+                yield article, read
+            elif feed.given_up:
+                break
+    except LimitReached as exc:
+        feed.stopped(str(exc), lines.number)
+    except (EOFError, zlib.error) as exc:
+        if not lines.number:
+            raise DocumentError(translate("Import", "This is not a valid gzip file.")) from exc
+        problems.append(ImportProblem(name, translate(
+            "Import", "The compressed file is cut short or damaged after line {line}; the "
+                      "lines before it were read.").format(line=i18n.number(lines.number))))
     feed.finish(empty=not (expanded.expanded if expanded is not None else read))
 
 
@@ -621,8 +686,9 @@ class _JsonLinesFeed:
             DocumentError: the first line shows the file is not UTF-8 JSON Lines at all.
         """
         if line is None:
-            self._bad(number, f"The line is longer than {size_text(MAX_ARTICLE_BYTES)}, the "
-                      "most one article may take; it was skipped.")
+            self._bad(number, translate(
+                "Import", "The line is longer than {size}, the most one article may take; it "
+                          "was skipped.").format(size=size_text(MAX_ARTICLE_BYTES)))
             return None
         if not self.good and not self.bad:
             _refuse_wide_text(line)
@@ -632,7 +698,8 @@ class _JsonLinesFeed:
             article = parse_record(line, source=source, line=number)
         except RecordError as exc:
             if not self.good and not self.bad and b"\0" in line:
-                raise DocumentError("This is a binary file, not JSON Lines text.") from exc
+                raise DocumentError(translate(
+                    "Import", "This is a binary file, not JSON Lines text.")) from exc
             self._bad(number, str(exc))
             return None
         self.good += 1
@@ -645,17 +712,18 @@ class _JsonLinesFeed:
             self.problems.append(ImportProblem(self.name, reason, number))
         if not self.good and self.bad >= GIVE_UP_AFTER_BAD_LINES:
             self.given_up = True
-            self.problems.append(ImportProblem(
-                self.name, f"Reading stopped at line {number:,}: {GIVE_UP_AFTER_BAD_LINES:,} "
-                "lines and not one article in them, so this is not JSON Lines of articles."))
+            self.problems.append(ImportProblem(self.name, translate(
+                "Import", "Reading stopped at line {line}: {count} lines and not one article in "
+                          "them, so this is not JSON Lines of articles.").format(
+                    line=i18n.number(number), count=i18n.number(GIVE_UP_AFTER_BAD_LINES))))
 
     def stopped(self, reason: str, lines: int) -> None:
         """The file went past a bound after ``lines`` lines."""
         if not self.good and not self.bad:
             raise DocumentError(reason)
-        self.problems.append(ImportProblem(
-            self.name, f"{reason} Reading stopped after line {lines:,}; the lines before it "
-            "were read."))
+        self.problems.append(ImportProblem(self.name, translate(
+            "Import", "{reason} Reading stopped after line {line}; the lines before it were "
+                      "read.").format(reason=reason, line=i18n.number(lines))))
 
     def finish(self, empty: bool) -> None:
         """Reports what the whole file lacked; ``empty``: it held no byte at all.
@@ -664,20 +732,23 @@ class _JsonLinesFeed:
             DocumentError: the file holds nothing, or only blank lines.
         """
         if not self.good and not self.bad:
-            raise DocumentError("The file holds no articles: it is empty." if empty else
-                                "The file holds no articles: all its lines are blank.")
+            raise DocumentError(translate("Import", "The file holds no articles: it is empty.")
+                                if empty else translate(
+                                    "Import", "The file holds no articles: all its lines are "
+                                              "blank."))
         if self.bad > MAX_PROBLEMS_PER_FILE:
-            self.problems.append(ImportProblem(
-                self.name, f"{self.bad - MAX_PROBLEMS_PER_FILE:,} more lines with problems "
-                "were skipped as well."))
+            self.problems.append(ImportProblem(self.name, translate(
+                "Import", "{count} more lines with problems were skipped as well.").format(
+                    count=i18n.number(self.bad - MAX_PROBLEMS_PER_FILE))))
 
 
 def _refuse_wide_text(line: bytes) -> None:
     """Refuses a JSON Lines file that starts with a UTF-16 or UTF-32 byte-order mark."""
     wide = wide_encoding(line)
     if wide is not None:
-        raise DocumentError(f"This file is {wide[1]} text, but JSON Lines must be UTF-8: save "
-                            "it as UTF-8 and import it again.")
+        raise DocumentError(translate(
+            "Import", "This file is {encoding} text, but JSON Lines must be UTF-8: save it as "
+                      "UTF-8 and import it again.").format(encoding=wide[1]))
 
 
 def parse_record(data: bytes | str, source: str = "", line: int | None = None
@@ -701,17 +772,17 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
         text = data
     record = _load_json(text.removeprefix("\ufeff"))
     if not isinstance(record, dict):
-        raise RecordError("The line is not a JSON object.")
+        raise RecordError(translate("Import", "The line is not a JSON object."))
     if _SUSPECT_ESCAPE.search(text):
         _refuse_broken_text(record)
     body = record.get("body")
     if body is None:
-        raise RecordError('The record has no "body" field.')
+        raise RecordError(translate("Import", 'The record has no "body" field.'))
     if not isinstance(body, str):
-        raise RecordError('The "body" field is not text.')
+        raise RecordError(translate("Import", 'The "body" field is not text.'))
     body = normalize_body(body)
     if not body.strip():
-        raise RecordError("The article has no text.")
+        raise RecordError(translate("Import", "The article has no text."))
     try:
         published = _parse_date(record.get("date"))
     except ValueError as exc:
@@ -720,7 +791,8 @@ def parse_record(data: bytes | str, source: str = "", line: int | None = None
     relations = record.get("relations") or []
     deals = record.get("deals") or []
     if not all(isinstance(items, list) for items in (annotations, relations, deals)):
-        raise RecordError('"annotations", "relations" and "deals" must be lists.')
+        raise RecordError(translate(
+            "Import", '"annotations", "relations" and "deals" must be lists.'))
     language = _text(record, "lang") or _text(record, "language")
     title = _text(record, "title").strip()
     return ParsedArticle(
@@ -738,7 +810,7 @@ def _text(record: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise RecordError(f'The "{key}" field is not text.')
+        raise RecordError(translate("Import", 'The "{key}" field is not text.').format(key=key))
     return value
 
 
@@ -747,13 +819,16 @@ def _load_json(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"Not valid JSON: {exc.msg} (column {exc.colno:,}).") from exc
+        raise RecordError(translate("Import", "Not valid JSON: {reason} (column {column}).")
+                          .format(reason=exc.msg, column=number(exc.colno))) from exc
     except RecursionError as exc:
-        raise RecordError("Lists or objects are nested too deeply on this line to be read "
-                          "(hundreds of levels): no article is written like that.") from exc
+        raise RecordError(translate(
+            "Import", "Lists or objects are nested too deeply on this line to be read (hundreds "
+                      "of levels): no article is written like that.")) from exc
     except ValueError as exc:  # an integer of more digits than Python converts
-        raise RecordError(f"A number on this line has more than "
-                          f"{sys.get_int_max_str_digits():,} digits, too many to read.") from exc
+        raise RecordError(translate(
+            "Import", "A number on this line has more than {count} digits, too many to read."
+        ).format(count=number(sys.get_int_max_str_digits()))) from exc
 
 
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
@@ -772,14 +847,16 @@ def _refuse_broken_text(record: dict[str, Any]) -> None:
     for key, value in record.items():
         for text in _strings([key, value]):
             if "\0" in text:
-                raise RecordError(f"The {_field(key)} field holds a NUL character (\\u0000), "
-                                  "which no text has.")
+                raise RecordError(translate(
+                    "Import", "The {field} field holds a NUL character (\\u0000), which no "
+                              "text has.").format(field=_field(key)))
             half = _SURROGATE.search(text)
             if half is not None:
-                raise RecordError(
-                    f"The {_field(key)} field holds \\u{ord(half.group()):04x}, half of a UTF-16 "
-                    "surrogate pair and not a character: the program that wrote the file cut "
-                    "a character (an emoji?) in two.")
+                raise RecordError(translate(
+                    "Import", "The {field} field holds {escape}, half of a UTF-16 surrogate "
+                              "pair and not a character: the program that wrote the file cut "
+                              "a character (an emoji?) in two.").format(
+                        field=_field(key), escape=f"\\u{ord(half.group()):04x}"))
 
 
 def _field(key: str) -> str:

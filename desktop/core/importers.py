@@ -1,4 +1,4 @@
-"""Importing articles from files: plain text, Markdown and JSON Lines.
+"""Importing articles from files: plain text, Markdown, JSON Lines, web pages, PDF and zip.
 
 Every body goes through :func:`desktop.core.text.normalize_body` exactly
 once, so the stored body is exactly what the reader shows and offsets never
@@ -18,7 +18,9 @@ link to ``/dev/zero`` or a decompression bomb neither blocks nor fills the
 memory), a loop of symbolic links or a folder nested deeper than Python
 recurses is reported, a name that is not UTF-8 is stored as
 :func:`~desktop.core.bounded_read.display_path` writes it, and Cancel is
-heard in the middle of a long file too.
+heard in the middle of a long file too. A zip archive is read entry by
+entry, in memory, within the bounds of :mod:`desktop.core.import_archive`;
+each refused entry is a problem of its own, named ``archive.zip:folder/entry``.
 
 JSON Lines written by :func:`desktop.core.exporters.export_jsonl` carry
 annotations and relations; importing such a file into a database that does
@@ -47,6 +49,7 @@ from desktop.core.bounded_read import (
     not_regular_reason,
     os_reason,
 )
+from desktop.core.i18n import QT_TRANSLATE_NOOP, counted, number, translate
 from desktop.core.import_annotations import AnnotationRestorer
 from desktop.core.import_formats import (
     SUPPORTED_SUFFIXES,
@@ -56,6 +59,7 @@ from desktop.core.import_formats import (
     ParsedArticle,
     RecordError,
     iter_file,
+    not_an_article,
     read_document,
     suffix_of,
     unsupported_reason,
@@ -74,8 +78,9 @@ log = logging.getLogger(__name__)
 PROGRESS_STEP = 4 * MIB
 """Inside one long file, progress is reported each time this many more bytes were read."""
 
-UNEXPECTED_REASON = ("An unexpected error stopped the reading of this file, so it was "
-                     "skipped; the details are in the log. Please report it.")
+UNEXPECTED_REASON = QT_TRANSLATE_NOOP(  # said translated
+    "Import", "An unexpected error stopped the reading of this file, so it was skipped; the "
+              "details are in the log. Please report it.")
 """The problem of a file whose reading failed in a way no other message describes (a bug)."""
 
 
@@ -109,55 +114,76 @@ class ImportReport:
 
     def summary(self) -> str:
         """One sentence for the user, e.g. "Imported 12 articles; 2 already present."."""
+        # Each clause in the interface language (English on the command line); the
+        # first one is capitalised when the sentence is put together.
         count = len(self.imported)
-        parts = ([f"Imported {_plural(count, 'article')}" if count else "No articles imported"]
+        parts = ([counted(count, translate("Import", "Imported {count} article"),
+                          translate("Import", "Imported {count} articles")).format(
+                      count=number(count))
+                  if count else translate("Import", "No articles imported")]
                  if count or not self.updated else [])
         if self.updated:
             placed = sum(u[2] for u in self.updated)
             waiting = sum(u[3] for u in self.updated)
-            parts.append(f"{'updated' if parts else 'Updated'} "
-                         f"{_plural(len(self.updated), 'changed article')} "
-                         f"({_plural(placed, 'annotation')} in place, {waiting:,} to review)")
+            in_place = counted(placed, translate("Import", "{count} annotation in place"),
+                               translate("Import", "{count} annotations in place")).format(
+                count=number(placed))
+            parts.append(counted(
+                len(self.updated),
+                translate("Import", "updated {count} changed article ({placed}, {waiting} to "
+                                    "review)"),
+                translate("Import", "updated {count} changed articles ({placed}, {waiting} to "
+                                    "review)")).format(
+                count=number(len(self.updated)), placed=in_place, waiting=number(waiting)))
         if self.duplicates:
-            parts.append(f"{len(self.duplicates):,} already present")
+            duplicates = len(self.duplicates)
+            parts.append(counted(
+                duplicates, translate("Import", "{count} already present", "one article"),
+                translate("Import", "{count} already present", "several articles")).format(
+                    count=number(duplicates)))
         failed_files = {p.path for p in self.problems if p.line is None}
         bad_lines = [p for p in self.problems if p.line is not None]
         if failed_files:
-            parts.append(f"{_plural(len(failed_files), 'file')} could not be imported")
+            parts.append(counted(
+                len(failed_files), translate("Import", "{count} file could not be imported"),
+                translate("Import", "{count} files could not be imported")).format(
+                    count=number(len(failed_files))))
         if bad_lines:
             files = len({p.path for p in bad_lines})
-            parts.append(f"{_plural(len(bad_lines), 'line')} with problems in "
-                         f"{_plural(files, 'file')}")
+            parts.append(counted(
+                len(bad_lines), translate("Import", "{count} line with problems in {files}"),
+                translate("Import", "{count} lines with problems in {files}")).format(
+                    count=number(len(bad_lines)), files=_files(files)))
         skipped = [n for n in self.notes if n.skipped]
         if skipped:
-            parts.append(f"{_plural(len(skipped), 'file')} skipped as not articles")
+            parts.append(counted(
+                len(skipped), translate("Import", "{count} file skipped as not an article"),
+                translate("Import", "{count} files skipped as not articles")).format(
+                    count=number(len(skipped))))
         encodings = [n.encoding for n in self.notes if n.encoding]
         if encodings:
-            parts.append(f"{_plural(len(encodings), 'file')} read as {encodings[0]}"
-                         if len(set(encodings)) == 1 else
-                         f"{_plural(len(encodings), 'file')} read in older encodings")
+            parts.append(
+                counted(len(encodings), translate("Import", "{count} file read as {encoding}"),
+                        translate("Import", "{count} files read as {encoding}"))
+                if len(set(encodings)) == 1 else
+                counted(len(encodings),
+                        translate("Import", "{count} file read in older encodings"),
+                        translate("Import", "{count} files read in older encodings")),
+            )
+            parts[-1] = parts[-1].format(count=number(len(encodings)), encoding=encodings[0])
         if self.cancelled:
-            parts.append("cancelled before the end")
-        return "; ".join(parts) + "."
+            parts.append(translate("Import", "cancelled before the end"))
+        text = translate("Import", "; ").join(parts) + translate("Import", ".")
+        return text[:1].upper() + text[1:]
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def _files(count: int) -> str:
+    """"1 file", "3 files", in the interface language."""
+    return counted(count, translate("Import", "{count} file"),
+                   translate("Import", "{count} files")).format(count=number(count))
 
 
 # --- storing ----------------------------------------------------------------------
-
-# Files that come with a folder of articles but are not articles, by what
-# their name says they are (any case, any extension: README, readme.md, LICENSE.txt).
-_NOT_ARTICLES = {"readme": "a README", "license": "a licence", "licence": "a licence",
-                 "copying": "a licence", "changelog": "a change log",
-                 "authors": "a list of authors", "notice": "a notice"}
-
-
-def not_an_article(path: Path) -> str | None:
-    """What the file's name says it is when that is not an article ("a README"), else None."""
-    return _NOT_ARTICLES.get(path.name.split(".", 1)[0].lower())
-
 
 def collect_files(paths: Iterable[str | os.PathLike[str]],
                   problems: list[ImportProblem],
@@ -212,8 +238,10 @@ def _visit(path: Path, in_folder: bool, seen: set[object], files: list[Path],
     kind = not_an_article(path) if in_folder else None
     if kind is not None:
         if notes is not None:
-            notes.append(ImportNote(name, f"Skipped: looks like {kind}, not an article "
-                                    "(import the file by itself to read it).", skipped=True))
+            notes.append(ImportNote(name, translate(
+                "Import", "Skipped: looks like {kind}, not an article (import the file by "
+                          "itself to read it).").format(kind=translate("Import", kind)),
+                skipped=True))
     elif not stat.S_ISREG(info.st_mode):
         problems.append(ImportProblem(name, not_regular_reason(info.st_mode)))
     elif suffix_of(path) not in SUPPORTED_SUFFIXES:
@@ -226,20 +254,23 @@ def _visit(path: Path, in_folder: bool, seen: set[object], files: list[Path],
 def _missing_reason(path: Path, exc: OSError | ValueError) -> str:
     """Why ``os.stat`` found nothing to read at ``path``, in words."""
     if isinstance(exc, ValueError):  # a NUL in a name typed by hand
-        return "This is not a valid file name."
+        return translate("Import", "This is not a valid file name.")
     if isinstance(exc, FileNotFoundError) and os.path.islink(path):
         try:
             target = display_path(os.readlink(path))
         except OSError:
-            target = "a file"
-        return f"This is a symbolic link to {target}, which does not exist."
+            target = translate("Import", "a file")
+        return translate("Import", "This is a symbolic link to {target}, which does not "
+                                   "exist.").format(target=target)
     return os_reason(exc)
 
 
 def _folder_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
-        return "Permission denied: Marginalia is not allowed to read this folder."
-    return f"The folder could not be read ({exc.strerror or exc})."
+        return translate("Import", "Permission denied: Marginalia is not allowed to read "
+                                   "this folder.")
+    return translate("Import", "The folder could not be read ({reason}).").format(
+        reason=exc.strerror or exc)
 
 
 def _size(path: Path) -> int:
@@ -275,20 +306,25 @@ class _BatchWriter:
         try:
             self._store(batch)
         except PeeweeException as exc:
-            raise DatabaseError(f"Could not store the imported articles: {exc}. The "
-                                f"{len(self.result.imported):,} articles stored before "
-                                "are kept.") from exc
+            raise DatabaseError(translate(
+                "Import", "Could not store the imported articles: {error}. The {count} "
+                          "articles stored before are kept.").format(
+                    error=exc, count=number(len(self.result.imported)))) from exc
         except DatabaseError:
             raise
         except Exception as exc:  # a bug: stop, for the restorer's caches may be wrong now
             log.exception("Storing a batch of imported articles failed")
             files = ", ".join(sorted({article.path for article, _ in batch})[:3])
-            raise DatabaseError(
-                f"An unexpected error stopped the import while storing articles of {files} "
-                f"(the details are in the log). The {len(self.result.imported):,} articles "
-                "stored before are kept.") from exc
+            raise DatabaseError(translate(
+                "Import", "An unexpected error stopped the import while storing articles of "
+                          "{files} (the details are in the log). The {count} articles stored "
+                          "before are kept.").format(
+                    files=files, count=number(len(self.result.imported)))) from exc
+        imported = len(self.result.imported)
         report(self.progress, self.position, self.total,
-               f"Imported {_plural(len(self.result.imported), 'article')}")
+               counted(imported, translate("Import", "Imported {count} article"),
+                       translate("Import", "Imported {count} articles")).format(
+                   count=number(imported)))
 
     def _store(self, batch: list[tuple[ParsedArticle, str]]) -> None:
         # The transaction takes the write lock as it begins, so the hashes read
@@ -356,7 +392,8 @@ def import_paths(paths: Iterable[str | os.PathLike[str]],
     files = collect_files(paths, result.problems, result.notes)
     sizes = [_size(path) for path in files]
     writer = _BatchWriter(result, batch_size, progress, sum(sizes))
-    report(progress, 0, writer.total, f"Reading {_plural(len(files), 'file')}")
+    report(progress, 0, writer.total,
+           translate("Import", "Reading {files}").format(files=_files(len(files))))
     done = 0
     for path, size in zip(files, sizes, strict=True):
         if is_cancelled(cancel):
@@ -405,7 +442,8 @@ def _articles_of(path: Path, result: ImportReport, cancel: CancelToken | None,
                 raise
             except Exception:  # a bug must not cost the other files their import
                 log.exception("Reading %s for an import failed", display_path(path))
-                result.problems.append(ImportProblem(display_path(path), UNEXPECTED_REASON))
+                result.problems.append(ImportProblem(display_path(path),
+                                                     translate("Import", UNEXPECTED_REASON)))
                 return
             yield item
 
@@ -419,7 +457,7 @@ class _ReadProgress:
         self._total = total
         self._done = done
         self._size = size
-        self._message = f"Reading {display_path(name)}…"
+        self._message = translate("Import", "Reading {file}…").format(file=display_path(name))
         self._reported = 0
 
     def __call__(self, position: int) -> None:

@@ -15,12 +15,13 @@ them under "Show Details".
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import settings as keys
@@ -35,8 +36,7 @@ if TYPE_CHECKING:
     from desktop.ui.tasks import TaskRunner
     from desktop.ui.workers import BackgroundTask
 
-IMPORT_FILTER = ("Articles (*.txt *.md *.markdown *.jsonl *.jsonl.gz *.html *.htm *.pdf);;"
-                 "Web pages saved from a browser (*.html *.htm);;PDF (*.pdf);;All files (*)")
+_ARTICLE_FILES = "*.txt *.md *.markdown *.jsonl *.jsonl.gz *.html *.htm *.pdf *.zip"
 SHOWN_PROBLEMS = 5
 """Problems listed in the message itself when an import ends; the rest are in its details."""
 
@@ -73,11 +73,12 @@ class Transfers(QObject):
             return None
         from desktop.core.importers import import_paths  # loaded on first use: faster start
 
-        task = self._tasks.start("Importing articles…",
+        task = self._tasks.start(self.tr("Importing articles…"),
                                  functools.partial(import_paths, list(paths)))
         if task is not None:
             task.succeeded.connect(self._on_import_succeeded)
-            task.failed.connect(lambda message: self._show_error("Import failed", message))
+            task.failed.connect(lambda message: self._show_error(self.tr("Import failed"),
+                                                                 message))
         return task
 
     def export_to(self, path: str, fmt: str,
@@ -90,20 +91,21 @@ class Transfers(QObject):
         from desktop.core import export_formats  # loaded on first use: faster start
 
         ids = None if article_ids is None else list(article_ids)
-        task = self._tasks.start("Exporting…", functools.partial(
+        task = self._tasks.start(self.tr("Exporting…"), functools.partial(
             export_formats.export, fmt, path, ids))
         if task is not None:
             task.succeeded.connect(lambda result: self._on_export_succeeded(path, result))
-            task.failed.connect(lambda message: self._show_error("Export failed", message))
-            task.cancelled.connect(
-                lambda: self._say(f"Export cancelled; {path} was not written.", 8000))
+            task.failed.connect(lambda message: self._show_error(self.tr("Export failed"),
+                                                                 message))
+            task.cancelled.connect(lambda: self._say(
+                self.tr("Export cancelled; {path} was not written.").format(path=path), 8000))
         return task
 
     def ask_files(self) -> None:
         """File ▸ Import files…"""
         paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
-            self._window, "Import articles", self._settings.get(keys.LAST_IMPORT_DIR),
-            IMPORT_FILTER)
+            self._window, self.tr("Import articles"), self._settings.get(keys.LAST_IMPORT_DIR),
+            self.import_filter())
         if paths:
             self._settings.set(keys.LAST_IMPORT_DIR, str(Path(paths[0]).parent))
             self.import_paths(paths)
@@ -111,11 +113,20 @@ class Transfers(QObject):
     def ask_folder(self) -> None:
         """File ▸ Import folder…"""
         folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self._window, "Import a folder of articles",
+            self._window, self.tr("Import a folder of articles"),
             self._settings.get(keys.LAST_IMPORT_DIR))
         if folder:
             self._settings.set(keys.LAST_IMPORT_DIR, folder)
             self.import_paths([folder])
+
+    def import_filter(self) -> str:
+        """The file dialog's filters for an import."""
+        return ";;".join((
+            self.tr("Articles ({patterns})").format(patterns=_ARTICLE_FILES),
+            self.tr("Web pages saved from a browser ({patterns})").format(
+                patterns="*.html *.htm"),
+            "PDF (*.pdf)",
+            self.tr("All files ({patterns})").format(patterns="*")))
 
     def ask_export(self) -> ExportDialog:
         """File ▸ Export…: the format and what to export, then the file."""
@@ -142,12 +153,15 @@ class Transfers(QObject):
 
     def _on_export_chosen(self, fmt: str, article_ids: list[int] | None) -> None:
         from desktop.core.export_formats import FORMATS
+        from desktop.ui.export_dialog import format_text
 
         export_format = FORMATS[fmt]
         start = str(Path(self._settings.get(keys.LAST_EXPORT_DIR) or Path.home())
                     / f"marginalia-{fmt}{export_format.suffix}")
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self._window, "Export annotations", start, export_format.filter)
+            self._window, self.tr("Export annotations"), start,
+            export_format.file_filter or f"{format_text(export_format.title)} "
+                                         f"(*{export_format.suffix})")
         if not path:
             return
         if not path.lower().endswith(export_format.suffix):
@@ -161,14 +175,15 @@ class Transfers(QObject):
         self._say(result.summary(path), 10000)
         if result.left_out:
             box = QtWidgets.QMessageBox(
-                QtWidgets.QMessageBox.Icon.Information, "Some annotations were not exported",
+                QtWidgets.QMessageBox.Icon.Information,
+                self.tr("Some annotations were not exported"),
                 as_plain_text(result.summary(path)), parent=self._window)
             box.setInformativeText(as_plain_text(
-                "The format cannot carry these annotations as they are; they were left "
-                "out, not moved:\n" + "\n".join(map(str, result.left_out[:SHOWN_PROBLEMS]))
-                + (f"\n… and {len(result.left_out) - SHOWN_PROBLEMS:,} more (Show "
-                   "Details… lists them all)." if len(result.left_out) > SHOWN_PROBLEMS
-                   else "")))
+                self.tr("The format cannot carry these annotations as they are; they were "
+                        "left out, not moved:") + "\n"
+                + "\n".join(map(str, result.left_out[:SHOWN_PROBLEMS]))
+                + ("\n" + _more(len(result.left_out) - SHOWN_PROBLEMS)
+                   if len(result.left_out) > SHOWN_PROBLEMS else "")))
             box.setDetailedText("\n".join(map(str, result.left_out)))
             box.open()
         self.export_finished.emit(result)
@@ -184,9 +199,10 @@ class Transfers(QObject):
         if report.problems or report.notes:
             # Notes (a file read in a legacy encoding, a README skipped) are no
             # failure, but the user should check or know of them.
-            icon, title = ((QtWidgets.QMessageBox.Icon.Warning, "Some files were not imported")
+            icon, title = ((QtWidgets.QMessageBox.Icon.Warning,
+                            self.tr("Some files were not imported"))
                            if report.problems else
-                           (QtWidgets.QMessageBox.Icon.Information, "Import notes"))
+                           (QtWidgets.QMessageBox.Icon.Information, self.tr("Import notes")))
             problems = sorted(report.problems, key=_by_file_and_line)
             box = QtWidgets.QMessageBox(icon, title, report.summary(), parent=self._window)
             box.setInformativeText(_first_problems(problems, report.notes))
@@ -202,17 +218,39 @@ def _by_file_and_line(problem: ImportProblem) -> tuple[str, bool, int]:
     return problem.path, problem.line is None, problem.line or 0
 
 
+def _more(count: int) -> str:
+    """The last line of a list cut short: "… and 12 more (Show Details… lists them all)."."""
+    from desktop.core.i18n import number
+
+    return QCoreApplication.translate(
+        "Transfers", "… and {count} more (Show Details… lists them all).").format(
+        count=number(count))
+
+
 def _problem_line(problem: ImportProblem, name: str) -> str:
-    line = f" (line {problem.line:,})" if problem.line else ""
-    return f"{name}{line}: {problem.reason}"
+    from desktop.core.i18n import number
+
+    if problem.line:
+        return QCoreApplication.translate("Transfers", "{file} (line {line}): {reason}").format(
+            file=name, line=number(problem.line), reason=problem.reason)
+    return f"{name}: {problem.reason}"
+
+
+def _short_name(path: str) -> str:
+    """A file's name for the message ("a.txt"); an archive's entry keeps the
+    archive's name before its own ("articles.zip:2024/a.txt")."""
+    found = re.search(r"\.zip:", path, re.IGNORECASE)
+    if found:
+        return Path(path[:found.start() + 4]).name + path[found.start() + 4:]
+    return Path(path).name
 
 
 def _first_problems(problems: list[ImportProblem], notes: list[ImportNote]) -> str:
     """The first problems (else notes), by file name, for the message itself."""
-    lines = [_problem_line(p, Path(p.path).name) for p in problems[:SHOWN_PROBLEMS]]
+    lines = [_problem_line(p, _short_name(p.path)) for p in problems[:SHOWN_PROBLEMS]]
     if not lines:
-        lines = [f"{Path(n.path).name}: {n.message}" for n in notes[:SHOWN_PROBLEMS]]
+        lines = [f"{_short_name(n.path)}: {n.message}" for n in notes[:SHOWN_PROBLEMS]]
     rest = len(problems) - SHOWN_PROBLEMS if problems else len(notes) - SHOWN_PROBLEMS
     if rest > 0:
-        lines.append(f"… and {rest:,} more (Show Details… lists them all).")
+        lines.append(_more(rest))
     return "\n".join(lines)

@@ -213,6 +213,42 @@ def test_label_studio_tasks_import_with_their_config_and_keep_suggestions_apart(
                        "note": ["cloud\tprovider\nof OpenAI"]}
 
 
+def test_label_studio_config_declares_every_label_even_with_nothing_tagged(article_id,
+                                                                           tmp_path):
+    # Label Studio refuses a Labels control without a Label ("'Label' is a required
+    # property"): an export of untagged articles must still declare the labels.
+    from xml.etree import ElementTree
+
+    from db import annotations as store
+
+    path = tmp_path / "tasks.json"
+
+    export("label-studio", path)
+
+    [task] = json.loads(path.read_text(encoding="utf-8"))
+    assert task["annotations"] == [] and "predictions" not in task
+    config = config_path(path).read_text(encoding="utf-8")
+    check_label_studio([task], config)
+    [control] = ElementTree.fromstring(config).iter("Labels")
+    assert [(e.get("value"), e.get("background")) for e in control.iter("Label")] == [
+        (label.name, label.color) for label in store.labels()]
+
+
+def test_label_studio_config_leaves_labels_out_when_there_is_none(article_id, tmp_path):
+    from xml.etree import ElementTree
+
+    from db import annotations as store
+
+    for label in store.labels():
+        store.delete_label(label.id)
+    path = tmp_path / "tasks.json"
+
+    export("label-studio", path)
+
+    view = ElementTree.fromstring(config_path(path).read_text(encoding="utf-8"))
+    assert list(view.iter("Labels")) == [] and len(list(view.iter("Text"))) == 1
+
+
 def test_doccano_offsets_count_utf16_units_as_doccano_does(corpus, tmp_path):
     path = tmp_path / "doccano.jsonl"
 
@@ -232,7 +268,10 @@ def test_doccano_offsets_count_utf16_units_as_doccano_does(corpus, tmp_path):
 
 # --- deals ----------------------------------------------------------------------------------
 
-def test_deals_csv_has_the_rows_of_marginalia_deals(corpus, tmp_path, db_path, capsys):
+# The writers of the formats are the same on both engines; what they read (db.round_trip,
+# db.deal_reads) runs on both in tests/core/test_exporters.py, and the deals here.
+@pytest.mark.both_backends
+def test_deals_csv_has_the_rows_of_marginalia_deals(corpus, tmp_path, db_url, capsys):
     from desktop.cli import DEAL_COLUMNS, main
     from desktop.core.export_formats.deals import COLUMNS
 
@@ -244,7 +283,7 @@ def test_deals_csv_has_the_rows_of_marginalia_deals(corpus, tmp_path, db_path, c
     assert COLUMNS == DEAL_COLUMNS
     assert result.count == len(exported) - 1 == 1
     capsys.readouterr()
-    assert main(["--db", str(db_path), "deals"]) == 0
+    assert main(["--db", db_url, "deals"]) == 0
     printed = list(csv.reader(capsys.readouterr().out.splitlines()))
     assert exported == printed
     assert exported[1][0] == "Amazon Web Services; OpenAI"

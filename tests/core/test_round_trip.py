@@ -18,6 +18,8 @@ from desktop.core.operations import RejectSuggestions, SetCurrencyHint
 from desktop.core.suggest import suggest
 from tests.helpers import store_article, tag
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
+
 BODY = ("AWS signe avec OpenAI un contrat de 38 milliards de dollars. "
         "Amazon Web Services paiera aussi 5 millions de dollars à Nvidia.")
 

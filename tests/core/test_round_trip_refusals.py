@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from db import annotations as store
 from db import connection
-from db.models import Annotation
+from db.models import Annotation, database
 from desktop.core.exporters import ExportError, export_jsonl
 from desktop.core.importers import import_paths
 from tests.helpers import store_article, tag
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
 
 BODY = "OpenAI signe avec AWS un contrat de 38 milliards de dollars."
 
@@ -30,14 +31,12 @@ def _line(annotations: list[str], body: str = BODY) -> str:
             f'"annotations": [{", ".join(annotations)}]}}')
 
 
-def _stored_values(db_path: Path) -> list[tuple[str, float | None, float | None]]:
-    with sqlite3.connect(db_path) as plain:
-        return plain.execute("SELECT quote, value, value_high FROM annotation "
-                             "ORDER BY start").fetchall()
+def _stored_values() -> list[tuple[str, float | None, float | None]]:
+    return [tuple(row) for row in database.execute_sql(
+        "SELECT quote, value, value_high FROM annotation ORDER BY start").fetchall()]
 
 
-def test_a_value_json_reads_as_infinite_or_nan_is_refused_per_annotation(db, db_path,
-                                                                         tmp_path):
+def test_a_value_json_reads_as_infinite_or_nan_is_refused_per_annotation(db, tmp_path):
     money = '"start": 36, "end": 59, "label": "MONEY", "unit": "USD"'
     path = _write_lines(tmp_path / "values.jsonl", _line([
         f'{{{money}, "value": 1e400}}',
@@ -54,7 +53,7 @@ def test_a_value_json_reads_as_infinite_or_nan_is_refused_per_annotation(db, db_
     assert '"value"' in result.problems[0].reason and "infinite" in result.problems[0].reason
     assert '"value_high"' in result.problems[1].reason
     assert len(result.imported) == 1
-    assert _stored_values(db_path) == [("OpenAI", None, None)]
+    assert _stored_values() == [("OpenAI", None, None)]
 
 
 def test_the_export_never_writes_infinity_and_says_which_annotation(db, tmp_path):
@@ -72,6 +71,52 @@ def test_the_export_never_writes_infinity_and_says_which_annotation(db, tmp_path
     assert "“Contrat”" in message and "no file was written" in message
     assert path.read_text(encoding="utf-8") == "previous export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize(("stored", "what"), [
+    ("'NaN'", "not a number"),  # SQLite: text, which the value's float field reads as NaN
+    ("'-Infinity'", "infinite"),
+])
+def test_a_value_stored_infinite_or_nan_is_named_and_nothing_is_written(db, tmp_path, stored,
+                                                                        what):
+    _value_stored_as(db, tmp_path, stored, what)
+
+
+@pytest.mark.sqlite_only  # a PostgreSQL double refuses 9e999
+def test_a_value_sqlite_reads_as_infinite_is_named_and_nothing_is_written(db, tmp_path):
+    _value_stored_as(db, tmp_path, "-9e999", "infinite")  # a REAL: read as infinity
+
+
+def _value_stored_as(db, tmp_path, stored, what):
+    first = store_article("Avant", "Rien à signaler.")
+    tag(first, "Rien", "ORG", entity="Rien")
+    article = store_article("Contrat", BODY)
+    money = tag(article, "38 milliards de dollars", "MONEY", value=38e9, unit="USD")
+    db.execute_sql(f"UPDATE annotation SET value = {stored} WHERE id = ?", (money,))
+    path = tmp_path / "export.jsonl"
+
+    with pytest.raises(ExportError) as raised:
+        export_jsonl(path)
+
+    message = str(raised.value)
+    assert f"the value of its annotation {money}" in message and what in message
+    assert "“Contrat”" in message and "no file was written" in message
+    assert list(tmp_path.glob("*.jsonl")) == [] and list(tmp_path.glob(".*.part")) == []
+
+
+@pytest.mark.sqlite_only  # a PostgreSQL text column holds no bytes
+def test_text_stored_as_bytes_is_refused_with_the_article_named(db, tmp_path):
+    article = store_article("Contrat", BODY)
+    money = tag(article, "38 milliards de dollars", "MONEY", value=38e9, unit="USD")
+    db.execute_sql("UPDATE annotation SET note = X'C3A9' WHERE id = ?", (money,))  # a BLOB
+    path = tmp_path / "export.jsonl"
+
+    with pytest.raises(ExportError) as raised:
+        export_jsonl(path)
+
+    assert "Article" in str(raised.value) and "“Contrat”" in str(raised.value)
+    assert "No file was written" in str(raised.value)
+    assert list(tmp_path.glob("*.jsonl")) == [] and list(tmp_path.glob(".*.part")) == []
 
 
 @pytest.mark.parametrize(("label", "why"), [

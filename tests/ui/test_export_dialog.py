@@ -143,11 +143,11 @@ def test_cancel_in_the_middle_writes_nothing(qtbot, make_window, articles, tmp_p
     load_chunk = exporters._load_chunk
     calls = []
 
-    def slow_second_chunk(ids, with_extras=False):
+    def slow_second_chunk(ids, *args):
         calls.append(ids)
         if len(calls) == 2:  # the first chunk is written; wait for Cancel
             assert cancelled.wait(10)
-        return load_chunk(ids, with_extras)
+        return load_chunk(ids, *args)
 
     monkeypatch.setattr(exporters, "CHUNK", 1)
     monkeypatch.setattr(exporters, "_load_chunk", slow_second_chunk)

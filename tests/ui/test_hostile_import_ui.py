@@ -124,3 +124,26 @@ def test_cancel_stops_an_import_in_the_middle_of_one_huge_file(
     assert article_count() == before
     assert window.statusBar().currentMessage() == (
         "No articles imported; cancelled before the end.")
+
+
+def test_a_refused_archive_entry_is_named_with_its_archive_in_the_message(
+        qtbot, make_window, tmp_path, monkeypatch):
+    import zipfile
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.informativeText()))
+    archive = tmp_path / "press.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("2024/good.txt", GOOD.format(title="From the archive"))
+        zipped.writestr("../escape.txt", GOOD.format(title="Escaping"))
+    store_article("Already here", "Un article déjà présent.")
+    window = make_window()
+
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        window.import_paths([str(archive)])
+
+    assert article_count() == 2  # the good entry, beside the article already there
+    assert len(shown) == 1
+    assert shown[0].startswith("press.zip:../escape.txt: ")

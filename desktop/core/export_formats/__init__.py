@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP, counted, number, translate
 from desktop.core.progress import CancelToken, ProgressCallback
 
 UNITS = {"article": "articles", "annotation": "annotations", "deal": "deals"}
@@ -69,16 +70,32 @@ class ExportResult:
 
     def summary(self, path: str | os.PathLike[str]) -> str:
         """One sentence for the status bar or the terminal."""
-        noun = self.unit if self.count == 1 else UNITS.get(self.unit, self.unit + "s")
-        text = f"Exported {self.count:,} {noun} to {os.fspath(path)}."
+        exported = {
+            "article": (translate("Export", "Exported {count} article to {path}."),
+                        translate("Export", "Exported {count} articles to {path}.")),
+            "annotation": (translate("Export", "Exported {count} annotation to {path}."),
+                           translate("Export", "Exported {count} annotations to {path}.")),
+            "deal": (translate("Export", "Exported {count} deal to {path}."),
+                     translate("Export", "Exported {count} deals to {path}.")),
+        }.get(self.unit)
+        if exported is None:  # a unit of a format added later: named as it is
+            noun = self.unit if self.count == 1 else UNITS.get(self.unit, self.unit + "s")
+            text = f"Exported {number(self.count)} {noun} to {os.fspath(path)}."
+        else:
+            text = counted(self.count, *exported).format(count=number(self.count),
+                                                         path=os.fspath(path))
         if self.suggestions_skipped:
-            text += (f" {self.suggestions_skipped:,} suggestion"
-                     f"{'' if self.suggestions_skipped == 1 else 's'} not accepted yet "
-                     "left out.")
+            text += " " + counted(
+                self.suggestions_skipped,
+                translate("Export", "{count} suggestion not accepted yet left out."),
+                translate("Export", "{count} suggestions not accepted yet left out."),
+            ).format(count=number(self.suggestions_skipped))
         if self.left_out:
-            text += (f" {len(self.left_out):,} annotation"
-                     f"{'' if len(self.left_out) == 1 else 's'} the format cannot carry "
-                     "left out.")
+            text += " " + counted(
+                len(self.left_out),
+                translate("Export", "{count} annotation the format cannot carry left out."),
+                translate("Export", "{count} annotations the format cannot carry left out."),
+            ).format(count=number(len(self.left_out)))
         return text
 
 
@@ -123,35 +140,76 @@ class ExportFormat:
 
 _HERE = __name__
 
+# Titles, offsets and consumers are in English; the export dialog shows them translated.
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("jsonl", "JSON Lines, one article per line", ".jsonl",
-                 "code points", "Marginalia (re-importable), any JSON reader",
+    ExportFormat("jsonl",
+                 QT_TRANSLATE_NOOP("ExportFormat", "JSON Lines, one article per line"),
+                 ".jsonl",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "Marginalia (re-importable), any JSON reader"),
                  f"{_HERE}.native:export_jsonl"),
-    ExportFormat("csv", "CSV, one annotation per row", ".csv",
-                 "code points", "spreadsheets", f"{_HERE}.native:export_csv"),
-    ExportFormat("brat", "brat standoff (.txt + .ann per article, zipped)", ".zip",
-                 "code points of the .txt (UTF-8)", "brat, and standoff readers",
-                 f"{_HERE}.brat:export", "brat standoff, zipped (*.zip)"),
-    ExportFormat("conll", "CoNLL-2003 IOB2 tokens", ".conll",
-                 "tokens (no offsets; whitespace between them dropped)",
-                 "NER trainers (spaCy convert, flair, Hugging Face)", f"{_HERE}.conll:export"),
-    ExportFormat("spacy", "spaCy DocBin", ".spacy",
-                 "code points (spaCy character offsets; a span must fit its tokens)",
-                 "spaCy 3 (spacy train, DocBin)", f"{_HERE}.spacy_docbin:export"),
-    ExportFormat("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld",
-                 "code points (TextPositionSelector)", "Web Annotation clients",
+    ExportFormat("csv",
+                 QT_TRANSLATE_NOOP("ExportFormat", "CSV, one annotation per row"),
+                 ".csv",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "spreadsheets"),
+                 f"{_HERE}.native:export_csv"),
+    ExportFormat("brat",
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat", "brat standoff (.txt + .ann per article, zipped)"),
+                 ".zip",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points of the .txt (UTF-8)"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "brat, and standoff readers"),
+                 f"{_HERE}.brat:export",
+                 "brat standoff, zipped (*.zip)"),
+    ExportFormat("conll",
+                 QT_TRANSLATE_NOOP("ExportFormat", "CoNLL-2003 IOB2 tokens"),
+                 ".conll",
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat", "tokens (no offsets; whitespace between them dropped)"),
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat", "NER trainers (spaCy convert, flair, Hugging Face)"),
+                 f"{_HERE}.conll:export"),
+    ExportFormat("spacy",
+                 QT_TRANSLATE_NOOP("ExportFormat", "spaCy DocBin"),
+                 ".spacy",
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat",
+                     "code points (spaCy character offsets; a span must fit its tokens)"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "spaCy 3 (spacy train, DocBin)"),
+                 f"{_HERE}.spacy_docbin:export"),
+    ExportFormat("w3c",
+                 QT_TRANSLATE_NOOP("ExportFormat", "W3C Web Annotation (JSON-LD)"),
+                 ".jsonld",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points (TextPositionSelector)"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "Web Annotation clients"),
                  f"{_HERE}.w3c:export"),
-    ExportFormat("label-studio", "Label Studio tasks (JSON)", ".json",
-                 "code points (Label Studio's Text tag)", "Label Studio",
+    ExportFormat("label-studio",
+                 QT_TRANSLATE_NOOP("ExportFormat", "Label Studio tasks (JSON)"),
+                 ".json",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points (Label Studio's Text tag)"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "Label Studio"),
                  f"{_HERE}.label_studio:export"),
-    ExportFormat("doccano", "doccano sequence labelling (JSONL)", ".jsonl",
-                 "UTF-16 code units (doccano's default)", "doccano", f"{_HERE}.doccano:export"),
-    ExportFormat("refi-qda", "REFI-QDA project (.qdpx)", ".qdpx",
-                 "code points of the source's .txt (UTF-8)",
-                 "QDA software (ATLAS.ti, MAXQDA, NVivo, QualCoder…)", f"{_HERE}.refi_qda:export"),
-    ExportFormat("deals", "Deals, one per row (CSV)", ".csv",
-                 "code points (sources as article_id:start-end)",
-                 "spreadsheets (the columns of `marginalia deals`)", f"{_HERE}.deals:export"),
+    ExportFormat("doccano",
+                 QT_TRANSLATE_NOOP("ExportFormat", "doccano sequence labelling (JSONL)"),
+                 ".jsonl",
+                 QT_TRANSLATE_NOOP("ExportFormat", "UTF-16 code units (doccano's default)"),
+                 QT_TRANSLATE_NOOP("ExportFormat", "doccano"),
+                 f"{_HERE}.doccano:export"),
+    ExportFormat("refi-qda",
+                 QT_TRANSLATE_NOOP("ExportFormat", "REFI-QDA project (.qdpx)"),
+                 ".qdpx",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points of the source's .txt (UTF-8)"),
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat", "QDA software (ATLAS.ti, MAXQDA, NVivo, QualCoder…)"),
+                 f"{_HERE}.refi_qda:export"),
+    ExportFormat("deals",
+                 QT_TRANSLATE_NOOP("ExportFormat", "Deals, one per row (CSV)"),
+                 ".csv",
+                 QT_TRANSLATE_NOOP("ExportFormat", "code points (sources as article_id:start-end)"),
+                 QT_TRANSLATE_NOOP(
+                     "ExportFormat", "spreadsheets (the columns of `marginalia deals`)"),
+                 f"{_HERE}.deals:export"),
 )}
 """Every format, in the order the export dialog lists them."""
 

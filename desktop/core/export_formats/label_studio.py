@@ -24,7 +24,15 @@ they are written as stored.
 
 ``<name>.label-config.xml`` is written beside the tasks: the labelling
 configuration to paste into the project's settings (Labels with their
-colours, Relations, the per-region TextAreas).
+colours, Relations, the per-region TextAreas). It declares every label of the
+database, in the user's order, not only those the exported annotations use: the
+project can then tag with any of them, and an export with nothing tagged yet
+still has a ``Label`` in its ``Labels`` (Label Studio refuses a ``Labels``
+without one: "'Label' is a required property"). With no label at all, the
+``Labels`` control is left out (Label Studio accepts that).
+
+packaging/consumers/check-label-studio.sh imports an export into a real Label
+Studio and checks it reads every span where it was.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from db.reads import labels as stored_labels
 from db.records import ACCEPTED
 from desktop import APP_NAME
 from desktop.core.export_formats import ExportResult
@@ -66,11 +75,11 @@ def export(path: str | os.PathLike[str], article_ids: Iterable[int] | None = Non
         Cancelled: the export was cancelled; no file was written.
         OSError: the files could not be written; none was left behind.
     """
-    labels: dict[str, str] = {}
     kinds: dict[str, None] = {}
     tally = Tally()
     count = 0
     with read_snapshot(), atomic_text_file(path) as handle:
+        labels = {label.name: label.color for label in stored_labels()}
         handle.write("[")
         for article in iter_articles(article_ids, progress, cancel):
             task = _task(article, labels, kinds, tally)
@@ -91,9 +100,10 @@ def config_path(path: str | os.PathLike[str]) -> Path:
 def label_config(labels: dict[str, str], kinds: list[str]) -> str:
     """The labelling configuration: ``labels`` (name → colour) and relation ``kinds``."""
     view = ElementTree.Element("View")
-    choices = ElementTree.SubElement(view, "Labels", name=LABELS, toName=TEXT)
-    for name, color in labels.items():
-        ElementTree.SubElement(choices, "Label", value=name, background=color)
+    if labels:  # a Labels control without a Label is refused
+        choices = ElementTree.SubElement(view, "Labels", name=LABELS, toName=TEXT)
+        for name, color in labels.items():
+            ElementTree.SubElement(choices, "Label", value=name, background=color)
     ElementTree.SubElement(view, "Text", name=TEXT, value=f"${TEXT}")
     relations = ElementTree.SubElement(view, "Relations")
     for kind in kinds:
