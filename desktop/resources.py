@@ -1,4 +1,4 @@
-"""Finding the app's resource files (icons, styles, sample articles).
+"""Finding the app's resource files (icons, styles, translations, sample articles).
 
 Resources are plain files in the top-level ``resources/`` folder. This is
 the one module that knows where that folder is in each way the app runs:

@@ -108,13 +108,15 @@ class _Measure:
 class AmountReader:
     """One pass over one text: call :meth:`read` once."""
 
-    def __init__(self, text: str, patterns: AmountPatterns, currency_hint: str) -> None:
+    def __init__(self, text: str, patterns: AmountPatterns, currency_hint: str,
+                 default_currency: str | None = None) -> None:
         self.text = text
         # Lower-casing U+0130 adds a code point; mapping it to "I" keeps offsets aligned.
         self.low = text.replace("\u0130", "I").lower()
         self.p = patterns
         self.lang = patterns.language
         self.hint = currency_hint
+        self.default = default_currency or currency_hint
         self.floor = 0
         self.skip_to = 0
         self.range_end = False
@@ -434,12 +436,12 @@ class AmountReader:
                             value, low=low, modifiers=measure.modifiers)
 
     def _running_currency(self) -> str:
-        """The currency of the last money amount found so far, else the hint: what a bare
-        "3,4 G" in a clause about money is counted in."""
+        """The currency of the last money amount found so far, else the default currency:
+        what a bare "3,4 G" in a clause about money is counted in."""
         for reading in reversed(self.found):
             if reading.kind == MONEY and reading.unit:
                 return reading.unit
-        return self.hint
+        return self.default
 
     def _measure(self, number: _Number) -> _Measure | None:
         t, p, pos = self.text, self.p, number.end

@@ -115,13 +115,18 @@ class AmountRecognizer:
             language) to decide per text from its commonest words.
         currency_hint: the ISO code a bare "$" or "dollars" means (for a Canadian
             source, "CAD"); None means "USD".
+        default_currency: the ISO code of money whose text names no currency at
+            all ("un chiffre d'affaires de 3,4 Mds" before any other amount of
+            money); None means the currency hint.
     """
 
-    def __init__(self, language: str = "auto", currency_hint: str | None = None) -> None:
+    def __init__(self, language: str = "auto", currency_hint: str | None = None,
+                 default_currency: str | None = None) -> None:
         if language not in ("auto", "", lex.FRENCH, lex.ENGLISH):
             raise ValueError(f"unsupported language {language!r}: use 'fr', 'en' or 'auto'")
         self.language = language or "auto"
         self.currency_hint = currency_hint or "USD"
+        self.default_currency = default_currency or self.currency_hint
 
     def language_of(self, text: str) -> str:
         """The language the recognizer reads ``text`` in."""
@@ -135,4 +140,5 @@ class AmountRecognizer:
         return [Amount(start=r.start, end=r.end, text=text[r.start:r.end], kind=r.kind,
                        label=LABELS[r.kind], value=r.value, low=r.low, high=r.high, unit=r.unit,
                        approx=r.approx)
-                for r in AmountReader(text, patterns, self.currency_hint).read()]
+                for r in AmountReader(text, patterns, self.currency_hint,
+                                      self.default_currency).read()]

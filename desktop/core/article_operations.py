@@ -26,6 +26,7 @@ from db import article_edits
 from db.article_edits import DETAILS, ArticleDetails
 from db.transactions import transaction
 from desktop.core.changes import Change
+from desktop.core.i18n import translate
 
 __all__ = ["DETAILS", "ArticleDetails", "EditArticle", "checked_changes", "read_details"]
 
@@ -59,7 +60,8 @@ def checked_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in DETAILS:
-            raise ValueError(f"An article has no detail called “{name}”.")
+            raise ValueError(translate(
+                "Operations", "An article has no detail called “{name}”.").format(name=name))
         clean[name] = _CHECKS[name](value)
     return clean
 
@@ -67,7 +69,7 @@ def checked_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
 def _title(value: Any) -> str:
     title = " ".join(str(value or "").split())  # one line, as the header and list show it
     if not title:
-        raise ValueError("The title cannot be empty.")
+        raise ValueError(translate("Operations", "The title cannot be empty."))
     return title
 
 
@@ -82,8 +84,9 @@ def _published(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(f"“{text}” is not a date: write it as YYYY-MM-DD (for example "
-                     "2024-03-15), or leave it empty if the date is unknown.")
+    raise ValueError(translate(
+        "Operations", "“{text}” is not a date: write it as YYYY-MM-DD (for example "
+                      "2024-03-15), or leave it empty if the date is unknown.").format(text=text))
 
 
 def _source(value: Any) -> str:
@@ -93,8 +96,10 @@ def _source(value: Any) -> str:
 def _language(value: Any) -> str:
     code = str(value or "").strip().lower().replace("_", "-")
     if code and not _LANGUAGE.fullmatch(code):
-        raise ValueError(f"“{value}” is not a language code: use a short code such as "
-                         "fr or en, or leave it empty if the language is unknown.")
+        raise ValueError(translate(
+            "Operations", "“{value}” is not a language code: use a short code such as fr or "
+                          "en, or leave it empty if the language is unknown.").format(
+                value=value))
     return code
 
 
@@ -103,8 +108,9 @@ def _currency_hint(value: Any) -> str | None:
     if not code:
         return None
     if not _CURRENCY.fullmatch(code) or code not in _iso_4217_codes():
-        raise ValueError(f"“{value}” is not a currency code: use an ISO 4217 code such as "
-                         "USD, CAD or EUR, or the default for the source.")
+        raise ValueError(translate(
+            "Operations", "“{value}” is not a currency code: use an ISO 4217 code such as "
+                          "USD, CAD or EUR, or the default for the source.").format(value=value))
     return code
 
 
@@ -133,7 +139,7 @@ class EditArticle:
 
     article_id: int
     changes: Mapping[str, Any]
-    name: str = "Edit article details"
+    name: str = field(default_factory=lambda: translate("Operations", "Edit article details"))
     _before: dict[str, Any] = field(default_factory=dict, init=False)
 
     def apply(self) -> Change:
@@ -141,7 +147,7 @@ class EditArticle:
         with transaction():
             current = article_edits.article_details(self.article_id)
             if current is None:
-                raise LookupError("This article no longer exists.")
+                raise LookupError(translate("Operations", "This article no longer exists."))
             before = {name: getattr(current, name) for name in changes}
             article_edits.set_article_details(self.article_id, **changes)
         self._before = before

@@ -25,6 +25,7 @@ from db import deal_duplicates as duplicates
 from db.deal_duplicates import Duplicate
 from db.transactions import transaction
 from desktop.core.changes import Change
+from desktop.core.i18n import translate
 
 __all__ = ["ConfirmDeal", "SplitDeal"]
 
@@ -39,7 +40,7 @@ class ConfirmDeal:
     """
 
     amount_ids: Sequence[int]
-    name: str = "Confirm deal"
+    name: str = field(default_factory=lambda: translate("Operations", "Confirm deal"))
     kept_id: int | None = field(default=None, init=False)
     _before: list[Duplicate] = field(default_factory=list, init=False)
     _article_ids: frozenset[int] = field(default_factory=frozenset, init=False)
@@ -47,7 +48,8 @@ class ConfirmDeal:
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
         if len(ids) < 2:
-            raise ValueError("A deal is confirmed over at least two reports.")
+            raise ValueError(translate(
+                "Operations", "A deal is confirmed over at least two reports."))
         with transaction():
             ordered, articles = duplicates.earliest_first(ids)
             kept, others = ordered[0], ordered[1:]
@@ -74,14 +76,14 @@ class SplitDeal:
     """
 
     amount_ids: Sequence[int]
-    name: str = "Split deal"
+    name: str = field(default_factory=lambda: translate("Operations", "Split deal"))
     _before: list[Duplicate] = field(default_factory=list, init=False)
     _article_ids: frozenset[int] = field(default_factory=frozenset, init=False)
 
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
         if not ids:
-            raise ValueError("Say which reports to split.")
+            raise ValueError(translate("Operations", "Say which reports to split."))
         with transaction():
             _, articles = duplicates.earliest_first(ids)
             before = duplicates.duplicates_of(ids)

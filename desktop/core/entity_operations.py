@@ -24,6 +24,7 @@ from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
 from desktop.core.entities import clean_name
+from desktop.core.i18n import translate
 
 # Relations of a deleted entity's mentions are read this many mentions at a time.
 _CHUNK = 500
@@ -32,14 +33,14 @@ _CHUNK = 500
 def _existing(entity_id: int) -> EntityRecord:
     entity = admin.get_entity(entity_id)
     if entity is None:
-        raise LookupError("This entity no longer exists.")
+        raise LookupError(translate("Operations", "This entity no longer exists."))
     return entity
 
 
 def _checked_name(text: str) -> str:
     name = clean_name(text)
     if not name:
-        raise ValueError("An entity needs a name.")
+        raise ValueError(translate("Operations", "An entity needs a name."))
     return name
 
 
@@ -49,8 +50,12 @@ def _refuse_taken(name: str, label_id: int, entity_id: int) -> None:
     if other is None:
         return
     if other.key == name_key(name):
-        raise ValueError(f"“{other.name}” is already an entity: merge them instead.")
-    raise ValueError(f"“{name}” is already a name of “{other.name}”: merge them instead.")
+        raise ValueError(translate(
+            "Operations", "“{name}” is already an entity: merge them instead.").format(
+                name=other.name))
+    raise ValueError(translate(
+        "Operations", "“{name}” is already a name of “{entity}”: merge them instead.").format(
+            name=name, entity=other.name))
 
 
 def _changed(updated: list[AnnotationRecord], names: dict[int, str]) -> Change:
@@ -69,7 +74,7 @@ class RenameEntity:
 
     entity_id: int
     new_name: str
-    name: str = "Rename entity"
+    name: str = field(default_factory=lambda: translate("Operations", "Rename entity"))
     _before: EntityRecord | None = field(default=None, init=False)
     _dropped: list[AliasRecord] = field(default_factory=list, init=False)
     _kept: AliasRecord | None = field(default=None, init=False)  # the old name as alias
@@ -80,7 +85,8 @@ class RenameEntity:
             entity = _existing(self.entity_id)
             name = _checked_name(self.new_name)
             if name == entity.name:
-                raise ValueError(f"The entity is already called “{name}”.")
+                raise ValueError(translate(
+                    "Operations", "The entity is already called “{name}”.").format(name=name))
             _refuse_taken(name, entity.label_id, entity.id)
             key = name_key(name)
             aliases = admin.aliases_of([entity.id])
@@ -124,7 +130,7 @@ class MergeEntities:
 
     source_ids: list[int]
     target_id: int
-    name: str = "Merge entities"
+    name: str = field(default_factory=lambda: translate("Operations", "Merge entities"))
     _sources: list[EntityRecord] = field(default_factory=list, init=False)
     _source_aliases: list[AliasRecord] = field(default_factory=list, init=False)
     _moved: dict[int, list[int]] = field(default_factory=dict, init=False)  # source → mentions
@@ -134,12 +140,13 @@ class MergeEntities:
     def apply(self) -> Change:
         source_ids = [i for i in dict.fromkeys(self.source_ids) if i != self.target_id]
         if not source_ids:
-            raise ValueError("Choose at least one other entity to merge into this one.")
+            raise ValueError(translate(
+                "Operations", "Choose at least one other entity to merge into this one."))
         with transaction():
             target = _existing(self.target_id)
             sources = admin.get_entities(source_ids)
             if len(sources) != len(source_ids):
-                raise LookupError("An entity to merge no longer exists.")
+                raise LookupError(translate("Operations", "An entity to merge no longer exists."))
             self._check_labels(target, sources)
             source_aliases = admin.aliases_of(source_ids)
             added = self._new_aliases(target, sources, source_aliases)
@@ -162,10 +169,11 @@ class MergeEntities:
         other = next((s for s in sources if s.label_id != target.label_id), None)
         if other is not None:
             names = {label.id: label.name for label in labels()}
-            raise ValueError(
-                "Only entities of the same label can be merged: "
-                f"“{other.name}” is {names.get(other.label_id, '?')}, "
-                f"“{target.name}” is {names.get(target.label_id, '?')}.")
+            raise ValueError(translate(
+                "Operations", "Only entities of the same label can be merged: “{name}” is "
+                              "{label}, “{target}” is {target_label}.").format(
+                    name=other.name, label=names.get(other.label_id, "?"), target=target.name,
+                    target_label=names.get(target.label_id, "?")))
 
     def _new_aliases(self, target: EntityRecord, sources: list[EntityRecord],
                      source_aliases: list[AliasRecord]) -> list[AliasRecord]:
@@ -200,7 +208,7 @@ class SplitAlias:
 
     entity_id: int
     alias: str
-    name: str = "Split alias off"
+    name: str = field(default_factory=lambda: translate("Operations", "Split alias off"))
     new_id: int | None = field(default=None, init=False)  # the new entity, again on redo
     _removed: list[AliasRecord] = field(default_factory=list, init=False)
     _moved: list[int] = field(default_factory=list, init=False)
@@ -211,10 +219,14 @@ class SplitAlias:
             aliases = admin.aliases_of([entity.id])
             chosen = next((a for a in aliases if a.alias == self.alias), None)
             if chosen is None:
-                raise ValueError(f"“{self.alias}” is not a name of “{entity.name}”.")
+                raise ValueError(translate(
+                    "Operations", "“{alias}” is not a name of “{entity}”.").format(
+                        alias=self.alias, entity=entity.name))
             if chosen.key == entity.key:
-                raise ValueError(f"“{chosen.alias}” only differs from “{entity.name}” by case "
-                                 "or accents: it cannot be an entity of its own.")
+                raise ValueError(translate(
+                    "Operations", "“{alias}” only differs from “{entity}” by case or accents: "
+                                  "it cannot be an entity of its own.").format(
+                        alias=chosen.alias, entity=entity.name))
             _refuse_taken(chosen.alias, entity.label_id, entity.id)
             removed = [a for a in aliases if a.key == chosen.key]
             moved = [r.id for r in admin.mentions_of([entity.id])
@@ -251,7 +263,7 @@ class DeleteEntity:
     """
 
     entity_id: int
-    name: str = "Delete entity"
+    name: str = field(default_factory=lambda: translate("Operations", "Delete entity"))
     _entity: EntityRecord | None = field(default=None, init=False)
     _aliases: list[AliasRecord] = field(default_factory=list, init=False)
     _mentions: list[AnnotationRecord] = field(default_factory=list, init=False)

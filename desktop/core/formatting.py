@@ -57,8 +57,9 @@ def scientific(value: float, locale: str = "en") -> str:
 
 
 def describe_amount(value: float | None, high: float | None, unit: str | None, approx: bool,
-                    locale: str = "en", bound: str | None = None) -> str:
-    """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)"."""
+                    locale: str = "en", bound: str | None = None, exact: bool = True) -> str:
+    """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)";
+    without the exact value in brackets when not ``exact`` ("≈ 38 Md $US", "≈ $38B")."""
     from babel.numbers import format_compact_currency, format_compact_decimal
 
     if value is None:
@@ -75,11 +76,11 @@ def describe_amount(value: float | None, high: float | None, unit: str | None, a
                 short = f"{short}\u00a0{unit}" if unit != "%" else f"{short}\u00a0%"
     except (ValueError, LookupError):  # an unknown locale or currency: plain text
         short = format_amount(value, high, unit, False)
-    exact = "–".join(scientific(v, locale) for v in values)
+    written = "–".join(scientific(v, locale) for v in values)
     if bound in BOUND_SIGNS:
         text = f"{BOUND_SIGNS[bound]} {short}"
     else:
         text = f"≈ {short}" if approx else short
-    if abs(value) >= 1e6:
-        text += f" ({exact}{' ' + unit if unit else ''})"
+    if exact and abs(value) >= 1e6:
+        text += f" ({written}{' ' + unit if unit else ''})"
     return text

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.bounded_read import MAX_HTML_TAGS, DocumentError
+from desktop.core.i18n import number, translate
 from desktop.core.import_formats import (
     ParsedArticle,
     legacy_encoding,
@@ -75,18 +76,21 @@ def read_html(data: bytes, file_source: str) -> HtmlPage:
             goes past a bound; the message says which.
     """
     if data.startswith(b"\x1f\x8b"):
-        raise DocumentError("This is a compressed (gzip) file, not a web page: expand it "
-                            "first.")
+        raise DocumentError(translate(
+            "Import", "This is a compressed (gzip) file, not a web page: expand it first."))
     tags = data.count(b"<")
     if tags > MAX_HTML_TAGS:
-        raise DocumentError(f"This page holds more than {MAX_HTML_TAGS:,} tags ({tags:,}), "
-                            "far more than any article's page: Marginalia did not read it.")
+        raise DocumentError(translate(
+            "Import", "This page holds more than {limit} tags ({count}), far more than any "
+                      "article's page: Marginalia did not read it.").format(
+                limit=number(MAX_HTML_TAGS), count=number(tags)))
     text, guessed = decode_page(data)
     try:
         return HtmlPage(_article_of(text, file_source), guessed)
     except RecursionError as exc:
-        raise DocumentError("The page's elements are nested too deeply to be read "
-                            "(thousands of levels): no article is written like that.") from exc
+        raise DocumentError(translate(
+            "Import", "The page's elements are nested too deeply to be read (thousands of "
+                      "levels): no article is written like that.")) from exc
 
 
 # --- decoding ----------------------------------------------------------------------
@@ -119,7 +123,7 @@ def decode_page(data: bytes) -> tuple[str, str | None]:
     if wide is not None:
         return data.decode(wide[0], "replace"), None
     if b"\0" in data:
-        raise DocumentError("This is a binary file, not a web page.")
+        raise DocumentError(translate("Import", "This is a binary file, not a web page."))
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -192,7 +196,8 @@ def _article_of(text: str, file_source: str) -> ParsedArticle:
 
     tree = trafilatura.load_html(text)
     if tree is None:
-        raise DocumentError("This file is not a web page: no HTML markup was found in it.")
+        raise DocumentError(translate(
+            "Import", "This file is not a web page: no HTML markup was found in it."))
     url = page_address(tree) or saved_from(text)
     dates = dict(TRAFILATURA_DATES, max_date=dt.date.today().isoformat())
     try:
@@ -204,14 +209,15 @@ def _article_of(text: str, file_source: str) -> ParsedArticle:
         raise
     except Exception as exc:  # trafilatura on markup it did not expect
         log.exception("trafilatura failed on a page")
-        raise DocumentError(f"Reading this page failed ({type(exc).__name__}); the details "
-                            "are in the log.") from exc
+        raise DocumentError(translate(
+            "Import", "Reading this page failed ({error}); the details are in the log.").format(
+                error=type(exc).__name__)) from exc
     title = _one_line(_field(document, "title"))
     body = _body(_field(document, "text"), title)
     if not any(len(paragraph.split()) >= MIN_WORDS for paragraph in body.split("\n\n")):
-        raise DocumentError("No article text was found in this page: it may hold only "
-                            "links and menus, or be drawn by scripts, which Marginalia "
-                            "does not run.")
+        raise DocumentError(translate(
+            "Import", "No article text was found in this page: it may hold only links and "
+                      "menus, or be drawn by scripts, which Marginalia does not run."))
     title = title or title_from(body)
     language = page_language(tree) or guess_language(title + "\n" + body)
     source = source_with_author(url or file_source, _authors(_field(document, "author")))

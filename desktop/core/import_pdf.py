@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from desktop.core import i18n
 from desktop.core.bounded_read import (
     MAX_ARTICLE_BYTES,
     MAX_EXPANSION,
@@ -47,6 +48,7 @@ from desktop.core.bounded_read import (
     ReadCancelled,
     size_text,
 )
+from desktop.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.core.import_formats import ParsedArticle, source_with_author, title_from
 from desktop.core.language import guess_language
 from desktop.core.pdf_text import pdf_body
@@ -56,10 +58,12 @@ __all__ = ["NO_TEXT_LAYER", "PDF_LIMITS", "read_pdf"]
 
 log = logging.getLogger(__name__)
 
-NO_TEXT_LAYER = ("This PDF has no text layer (a scan?); Marginalia cannot read its text.")
-PASSWORD_PROTECTED = ("This PDF is protected by a password; Marginalia cannot read it. Open "
-                      "it in a PDF reader and save or print a copy without a password, then "
-                      "import that copy.")
+# In English; said translated.
+NO_TEXT_LAYER = QT_TRANSLATE_NOOP(
+    "Import", "This PDF has no text layer (a scan?); Marginalia cannot read its text.")
+PASSWORD_PROTECTED = QT_TRANSLATE_NOOP(
+    "Import", "This PDF is protected by a password; Marginalia cannot read it. Open it in a PDF "
+              "reader and save or print a copy without a password, then import that copy.")
 
 PDF_LIMITS: dict[str, Any] = {
     "maximum_declared_stream_length": MAX_PDF_BYTES,
@@ -100,7 +104,8 @@ def read_pdf(data: bytes, file_source: str,
     import pypdf  # loaded for PDFs only
 
     if b"%PDF-" not in data[:1024]:
-        raise DocumentError("This is not a PDF file (it does not start with “%PDF-”).")
+        raise DocumentError(translate(
+            "Import", "This is not a PDF file (it does not start with “%PDF-”)."))
     with pypdf.apply_configuration(**PDF_LIMITS):
         try:
             reader = pypdf.PdfReader(io.BytesIO(data))
@@ -110,12 +115,13 @@ def read_pdf(data: bytes, file_source: str,
         except (DocumentError, ReadCancelled):
             raise
         except RecursionError as exc:
-            raise DocumentError("This PDF's objects are nested too deeply to be read.") from exc
+            raise DocumentError(translate(
+                "Import", "This PDF's objects are nested too deeply to be read.")) from exc
         except Exception as exc:
             raise DocumentError(_reason(exc)) from exc
     body = normalize_body(pdf_body(texts))
     if not body.strip():
-        raise DocumentError(NO_TEXT_LAYER)
+        raise DocumentError(translate("Import", NO_TEXT_LAYER))
     return ParsedArticle(title=title or title_from(body), body=body,
                          language=guess_language(body),
                          source=source_with_author(file_source, author), path=file_source)
@@ -125,8 +131,10 @@ def _page_texts(reader: Any, count: int, size: int,
                 check: Callable[[], None] | None) -> Iterator[str]:
     """The text of each page, within the bounds of the module."""
     if count > MAX_PDF_PAGES:
-        raise DocumentError(f"This PDF has {count:,} pages, more than the {MAX_PDF_PAGES:,} "
-                            "Marginalia reads of one file.")
+        raise DocumentError(translate(
+            "Import", "This PDF has {count} pages, more than the {limit} Marginalia reads of "
+                      "one file.").format(count=i18n.number(count),
+                                          limit=i18n.number(MAX_PDF_PAGES)))
     drawn = 0
     chars = 0
     for number, page in enumerate(reader.pages, start=1):
@@ -136,19 +144,21 @@ def _page_texts(reader: Any, count: int, size: int,
             contents = page.get_contents()
             drawn += len(contents.get_data()) if contents is not None else 0
             if drawn > MAX_PDF_STREAM_BYTES and drawn > MAX_EXPANSION * size:
-                raise DocumentError(
-                    f"This PDF's pages expand to more than {MAX_EXPANSION} times its size, as "
-                    f"only a decompression bomb does; Marginalia stopped at page {number:,}.")
+                raise DocumentError(translate(
+                    "Import", "This PDF's pages expand to more than {times} times its size, as "
+                              "only a decompression bomb does; Marginalia stopped at page "
+                              "{page}.").format(times=MAX_EXPANSION, page=_page(number)))
             text = page.extract_text()
         except DocumentError:
             raise
         except Exception as exc:
-            raise DocumentError(f"Page {number:,}: {_reason(exc)}") from exc
+            raise DocumentError(translate("Import", "Page {page}: {reason}").format(
+                page=_page(number), reason=_reason(exc))) from exc
         chars += len(text)
         if chars > MAX_ARTICLE_BYTES:
-            raise DocumentError(f"The text of this PDF is longer than "
-                                f"{size_text(MAX_ARTICLE_BYTES)}, the most one article may "
-                                "take.")
+            raise DocumentError(translate(
+                "Import", "The text of this PDF is longer than {size}, the most one article "
+                          "may take.").format(size=size_text(MAX_ARTICLE_BYTES)))
         yield text
 
 
@@ -162,19 +172,25 @@ def _reason(exc: Exception) -> str:
     )
 
     if isinstance(exc, FileNotDecryptedError):
-        return PASSWORD_PROTECTED
+        return translate("Import", PASSWORD_PROTECTED)
     if isinstance(exc, DependencyError):
-        return ("This PDF is encrypted in a way Marginalia cannot decrypt "
-                f"({exc}).")
+        return translate("Import", "This PDF is encrypted in a way Marginalia cannot decrypt "
+                                   "({error}).").format(error=exc)
     if isinstance(exc, LimitReachedError):
-        return (f"This PDF holds a compressed stream that expands past "
-                f"{size_text(MAX_PDF_STREAM_BYTES)} (or more work than that), as only a "
-                "decompression bomb does; Marginalia stopped reading it.")
+        return translate(
+            "Import", "This PDF holds a compressed stream that expands past {size} (or more "
+                      "work than that), as only a decompression bomb does; Marginalia stopped "
+                      "reading it.").format(size=size_text(MAX_PDF_STREAM_BYTES))
     if isinstance(exc, EmptyFileError):
-        return "The file is empty."
+        return translate("Import", "The file is empty.")
     log.info("pypdf could not read a PDF", exc_info=exc)
-    return (f"This PDF is damaged, or built in a way Marginalia can't read "
-            f"({type(exc).__name__}: {str(exc)[:200]}).")
+    return translate("Import", "This PDF is damaged, or built in a way Marginalia can't read "
+                               "({error}).").format(error=f"{type(exc).__name__}: "
+                                                          f"{str(exc)[:200]}")
+
+
+def _page(page: int) -> str:
+    return i18n.number(page)
 
 
 def _metadata(reader: Any) -> tuple[str, str]:

@@ -32,6 +32,7 @@ from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
 from desktop.core.entities import alias_for, clean_name
+from desktop.core.i18n import translate
 from desktop.core.progress import (
     Cancelled,
     CancelToken,
@@ -200,7 +201,7 @@ class AddAnnotations:
     """
 
     records: list[AnnotationRecord]
-    name: str = "Tag"
+    name: str = field(default_factory=lambda: translate("Operations", "Tag"))
     link: Sequence[str | None] = ()  # None: the entity the text names, for entity labels
     _stored: list[AnnotationRecord] = field(default_factory=list, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
@@ -221,11 +222,14 @@ class AddAnnotations:
             pending = _with_entities(pending, self.link, self._entities)
             for first in range(0, len(pending), CHUNK):
                 if is_cancelled(cancel):
-                    raise Cancelled("Tagging was cancelled; nothing was tagged.")
+                    raise Cancelled(translate(
+                        "Operations", "Tagging was cancelled; nothing was tagged."))
                 chunk = pending[first:first + CHUNK]
                 ids = store.insert_annotations(chunk)
                 stored.extend(replace(r, id=i) for r, i in zip(chunk, ids, strict=True))
-                report(progress, len(stored), len(pending), f"Tagged {len(stored)} mentions…")
+                report(progress, len(stored), len(pending),
+                       translate("Operations", "Tagged {count} mentions…").format(
+                           count=len(stored)))
         self._stored = stored
         return annotations_changed(added=stored, entities=self._entities.changed,
                                    entity_names=_names_of(stored, self._entities.names))
@@ -284,7 +288,8 @@ class TagMentions(AddAnnotations):
         for done, mention in enumerate(self.mentions):
             if mention.article_id not in bodies:
                 if is_cancelled(cancel):
-                    raise Cancelled("Tagging was cancelled; nothing was tagged.")
+                    raise Cancelled(translate(
+                        "Operations", "Tagging was cancelled; nothing was tagged."))
                 article = get_article(mention.article_id)
                 bodies[mention.article_id] = article.body if article is not None else ""
                 report(progress, done, len(self.mentions), "Preparing the mentions…")
@@ -303,7 +308,7 @@ class RemoveAnnotations:
     """Deletes annotations with their links; undo puts both back with the same ids."""
 
     ids: list[int]
-    name: str = "Remove annotation"
+    name: str = field(default_factory=lambda: translate("Operations", "Remove annotation"))
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
     _duplicates: list[tuple[int, int]] = field(default_factory=list, init=False)
@@ -352,7 +357,7 @@ class EditAnnotations:
     ids: list[int]
     changes: dict[str, Any] = field(default_factory=dict)
     entity: str | None = None
-    name: str = "Edit annotation"
+    name: str = field(default_factory=lambda: translate("Operations", "Edit annotation"))
     _before: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
     _moved: dict[int, list[int]] = field(default_factory=dict, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
@@ -451,7 +456,7 @@ class LinkAnnotations:
 
     pairs: list[tuple[int, int]]  # (source annotation, target annotation)
     kind: str = "deal"
-    name: str = "Link annotations"
+    name: str = field(default_factory=lambda: translate("Operations", "Link annotations"))
     _stored: list[RelationRecord] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
@@ -483,7 +488,7 @@ class RejectSuggestions:
 
     article_id: int
     spans: list[tuple[int, int, int]]  # (start, end, label id)
-    name: str = "Reject suggestion"
+    name: str = field(default_factory=lambda: translate("Operations", "Reject suggestion"))
     _new: list[tuple[int, int, int]] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
@@ -506,7 +511,7 @@ class SetCurrencyHint:
 
     article_id: int
     code: str | None
-    name: str = "Set currency"
+    name: str = field(default_factory=lambda: translate("Operations", "Set currency"))
     _before: str | None = field(default=None, init=False)
 
     def apply(self) -> Change:
@@ -550,7 +555,7 @@ class AddLabel:
     kind: str
     color: str
     shortcut: str | None = None
-    name: str = "Add label"
+    name: str = field(default_factory=lambda: translate("Operations", "Add label"))
     label_id: int | None = field(default=None, init=False)
     _holder: LabelRecord | None = field(default=None, init=False)
 
@@ -569,7 +574,8 @@ class AddLabel:
         with transaction():
             if self.label_id is not None:
                 if label_store.usage(self.label_id):
-                    raise ValueError("The label is in use now; it was kept.")
+                    raise ValueError(translate(
+                        "Operations", "The label is in use now; it was kept."))
                 label_store.delete_label_row(self.label_id)
             _give_back(self._holder)
         return LABELS_CHANGED
@@ -581,7 +587,7 @@ class EditLabel:
 
     label_id: int
     changes: dict[str, Any]
-    name: str = "Edit label"
+    name: str = field(default_factory=lambda: translate("Operations", "Edit label"))
     _before: dict[str, Any] = field(default_factory=dict, init=False)
     _holder: LabelRecord | None = field(default=None, init=False)
 
@@ -590,15 +596,16 @@ class EditLabel:
         with transaction():
             current = label_store.label_record(self.label_id)
             if current is None:
-                raise LookupError("This label no longer exists.")
+                raise LookupError(translate("Operations", "This label no longer exists."))
             if "name" in changes:
                 changes["name"] = label_store.checked_name(changes["name"], self.label_id)
             if "kind" in changes and changes["kind"] != current.kind:
                 label_store.check_kind(changes["kind"])
                 used = label_store.usage(self.label_id)
                 if used:  # its mentions would lose (or lack) their entities
-                    raise ValueError(f"{current.name} is used by {used} annotation(s): "
-                                     "its kind cannot change.")
+                    raise ValueError(translate(
+                        "Operations", "{label} is used by {count} annotation(s): its kind "
+                                      "cannot change.").format(label=current.name, count=used))
             holder = _take_key(changes.get("shortcut"), self.label_id)
             label_store.set_label_fields(self.label_id, **changes)
         self._before = {key: getattr(current, key) for key in changes}
@@ -617,7 +624,7 @@ class DeleteLabel:
     """Deletes a label no annotation uses; undo brings it back with its id."""
 
     label_id: int
-    name: str = "Delete label"
+    name: str = field(default_factory=lambda: translate("Operations", "Delete label"))
     _record: LabelRecord | None = field(default=None, init=False)
     _dependents: label_store.LabelDependents | None = field(default=None, init=False)
 
@@ -625,10 +632,12 @@ class DeleteLabel:
         with transaction():
             record = label_store.label_record(self.label_id)
             if record is None:
-                raise LookupError("This label no longer exists.")
+                raise LookupError(translate("Operations", "This label no longer exists."))
             used = label_store.usage(self.label_id)
             if used:
-                raise ValueError(f"This label is used by {used} annotation(s); it was kept.")
+                raise ValueError(translate(
+                    "Operations", "This label is used by {count} annotation(s); it was kept."
+                ).format(count=used))
             # Its entities, their aliases and its rejected suggestions go with it
             # (cascade): kept here so the undo puts them back.
             dependents = label_store.dependents(self.label_id)

@@ -84,10 +84,16 @@ def time_left(elapsed_s: float, fraction: float | None) -> str | None:
     if fraction is None or fraction < 0.02 or elapsed_s < 1.0 or fraction >= 1.0:
         return None
     seconds = elapsed_s * (1.0 - fraction) / fraction
+    from desktop.core.i18n import language, translate
+
     if seconds < 5:
-        return "a few seconds left"
+        return translate("Progress", "a few seconds left")
     if seconds < 90:
-        return f"about {round(seconds / 5) * 5:.0f} s left"
+        return translate("Progress", "about {seconds} s left").format(
+            seconds=f"{round(seconds / 5) * 5:.0f}")
     if seconds < 90 * 60:
-        return f"about {round(seconds / 60):.0f} min left"
-    return f"about {seconds / 3600:.1f} h left"
+        return translate("Progress", "about {minutes} min left").format(
+            minutes=f"{round(seconds / 60):.0f}")
+    hours = f"{seconds / 3600:.1f}"
+    return translate("Progress", "about {hours} h left").format(
+        hours=hours if language() == "en" else hours.replace(".", ","))

@@ -69,6 +69,7 @@ from enum import Enum
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 from desktop.core.text import sentence_starts
 
 AUTO_MOVE = 0.8
@@ -107,14 +108,15 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 
 
 class Found(Enum):
-    """How an annotation's place in the new body was found (said in the review list)."""
+    """How an annotation's place in the new body was found (said in the review list,
+    translated there)."""
 
-    UNCHANGED = "in an unchanged passage"
-    CONTEXT = "the same words, with their context"
-    AMBIGUOUS = "the same words at several places"
-    WEAK_CONTEXT = "the same words, with a changed context"
-    REWORDED = "reworded"
-    MISSING = "not found"
+    UNCHANGED = QT_TRANSLATE_NOOP("Found", "in an unchanged passage")
+    CONTEXT = QT_TRANSLATE_NOOP("Found", "the same words, with their context")
+    AMBIGUOUS = QT_TRANSLATE_NOOP("Found", "the same words at several places")
+    WEAK_CONTEXT = QT_TRANSLATE_NOOP("Found", "the same words, with a changed context")
+    REWORDED = QT_TRANSLATE_NOOP("Found", "reworded")
+    MISSING = QT_TRANSLATE_NOOP("Found", "not found")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from db.records import ENTITY, AnnotationRecord
 from db.reimport import ReviewRow
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
+from desktop.core.i18n import counted, translate
 from desktop.core.import_formats import ParsedArticle, title_from
 from desktop.core.operations import EntityLinks
 from desktop.core.reanchor import Anchor, BodyMap, Found, Placement, reanchor
@@ -262,8 +263,10 @@ class ReimportArticles:
     def __post_init__(self) -> None:
         if not self.name:
             count = len({u.article_id for u in self.updates})
-            self.name = ("Re-import changed article" if count == 1
-                         else f"Re-import {count} changed articles")
+            self.name = counted(
+                count, translate("Operations", "Re-import changed article"),
+                translate("Operations", "Re-import {count} changed articles")).format(
+                    count=count)
 
     def apply(self) -> Change:
         if not self._written:
@@ -300,7 +303,8 @@ class AcceptReview:
     """
 
     annotation_id: int
-    name: str = "Accept the place of an annotation"
+    name: str = field(
+        default_factory=lambda: translate("Operations", "Accept the place of an annotation"))
     _row: ReviewRow | None = field(default=None, init=False)
     _record: AnnotationRecord | None = field(default=None, init=False)
     _relations: bool = field(default=False, init=False)
@@ -310,16 +314,19 @@ class AcceptReview:
         with transaction():
             row = reimport.review_row(self.annotation_id)
             if row is None:
-                raise LookupError("This annotation is no longer waiting for review.")
+                raise LookupError(translate(
+                    "Operations", "This annotation is no longer waiting for review."))
             if row.candidate is None:
-                raise ValueError(f"No place was found for “{row.record.quote}”: remove it, "
-                                 "or tag the words again by hand.")
+                raise ValueError(translate(
+                    "Operations", "No place was found for “{quote}”: remove it, or tag the "
+                                  "words again by hand.").format(quote=row.record.quote))
             article = get_article(row.article_id)
             if article is None:
-                raise LookupError("Its article no longer exists.")
+                raise LookupError(translate("Operations", "Its article no longer exists."))
             start, end = row.candidate
             if not 0 <= start < end <= len(article.body):
-                raise ValueError("The place offered is no longer in the text.")
+                raise ValueError(translate(
+                    "Operations", "The place offered is no longer in the text."))
             self._entities.begin()
             record = _placed_at(row.record, article.body, start, end)
             [record] = _ready_to_insert([record], self._entities)
@@ -358,7 +365,8 @@ class RemoveReview:
     """
 
     annotation_id: int
-    name: str = "Remove an annotation under review"
+    name: str = field(
+        default_factory=lambda: translate("Operations", "Remove an annotation under review"))
     _row: ReviewRow | None = field(default=None, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
@@ -366,7 +374,8 @@ class RemoveReview:
         with transaction():
             row = reimport.review_row(self.annotation_id)
             if row is None:
-                raise LookupError("This annotation is no longer waiting for review.")
+                raise LookupError(translate(
+                    "Operations", "This annotation is no longer waiting for review."))
             reimport.delete_review_rows([self.annotation_id])
             self._entities.begin()
             entity = row.record.entity_id
@@ -470,7 +479,7 @@ def _found_words(name: str) -> str:
 def _read_state(article_id: int) -> ArticleState:
     text = reimport.article_text(article_id)
     if text is None:
-        raise LookupError("This article no longer exists.")
+        raise LookupError(translate("Operations", "This article no longer exists."))
     placed = {r.id: r for r in reimport.placed_annotations(article_id) if r.id is not None}
     waiting = {row.annotation_id: row for row in reimport.review_rows(article_id)}
     return ArticleState(text[0], text[1], placed, waiting)
@@ -518,13 +527,14 @@ def _write_state(article_id: int, current: ArticleState, target: ArticleState,
     """
     text = reimport.article_text(article_id)
     if text is None:
-        raise LookupError("This article no longer exists.")
+        raise LookupError(translate("Operations", "This article no longer exists."))
     placed_now = {r.id: r for r in reimport.placed_annotations(article_id) if r.id is not None}
     waiting_now = {row.annotation_id: row for row in reimport.review_rows(article_id)}
     if (text[1] != current.content_hash or placed_now.keys() != current.placed.keys()
             or waiting_now.keys() != current.waiting.keys()):
-        raise ValueError("This article was changed since it was re-imported (its text or "
-                         "its annotations): undo those changes first.")
+        raise ValueError(translate(
+            "Operations", "This article was changed since it was re-imported (its text or its "
+                          "annotations): undo those changes first."))
     reimport.set_body(article_id, target.body, target.content_hash)
     staying = sorted(current.placed.keys() & target.placed.keys())
     reimport.move_annotations(target.placed[i] for i in staying)
@@ -537,8 +547,9 @@ def _write_state(article_id: int, current: ArticleState, target: ArticleState,
     coming = sorted(current.waiting.keys() & target.placed.keys())
     for i in coming:
         if reimport.annotation_id_taken(i):
-            raise ValueError("An annotation made since took the id of one this step puts "
-                             "back: undo it first.")
+            raise ValueError(translate(
+                "Operations", "An annotation made since took the id of one this step puts back: "
+                              "undo it first."))
     records = _ready_to_insert([_place_of(target.placed[i], waiting_now[i].record)
                                 for i in coming], entities)
     insert_annotations(records)
@@ -570,7 +581,9 @@ def _ready_to_insert(records: list[AnnotationRecord],
     ready = []
     for record in records:
         if record.label_id not in kinds:
-            raise ValueError(f"The label of “{record.quote}” was deleted: remove it instead.")
+            raise ValueError(translate(
+                "Operations", "The label of “{quote}” was deleted: remove it instead.").format(
+                    quote=record.quote))
         if record.entity_id is not None and not reimport.entity_exists(record.entity_id):
             record = replace(record, entity_id=(
                 entities.named_by(record.quote, record.label_id)

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
+from desktop.core.i18n import QT_TRANSLATE_NOOP, translate
+
 __all__ = ["WIKINEWS_NOTE", "attribution", "source_name"]
 
-WIKINEWS_NOTE = ("From Wikinews, the free news source (https://www.wikinews.org). "
-                 "Licensed CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/). "
-                 "Converted to plain text.")
+# The notices in English; :func:`attribution` gives them in the interface language.
+WIKINEWS_NOTE = QT_TRANSLATE_NOOP(
+    "Sources", "From Wikinews, the free news source (https://www.wikinews.org). Licensed CC "
+               "BY 2.5 (https://creativecommons.org/licenses/by/2.5/). Converted to plain text.")
 """The notice the Wikinews samples' licence (CC BY 2.5) requires wherever they are shown."""
 
-_WIKIPEDIA_NOTE = ("Wikipedia contributors, English Wikipedia, CC BY-SA 3.0 "
-                   "(https://creativecommons.org/licenses/by-sa/3.0/). Markup removed.")
-_WHITE_HOUSE_NOTE = "Source: The White House, Office of the Press Secretary (public domain)."
+_WIKIPEDIA_NOTE = QT_TRANSLATE_NOOP(
+    "Sources", "Wikipedia contributors, English Wikipedia, CC BY-SA 3.0 "
+               "(https://creativecommons.org/licenses/by-sa/3.0/). Markup removed.")
+_WHITE_HOUSE_NOTE = QT_TRANSLATE_NOOP(
+    "Sources", "Source: The White House, Office of the Press Secretary (public domain).")
 
 
 def source_name(source: str) -> str:
@@ -44,9 +49,9 @@ def source_name(source: str) -> str:
 def attribution(source: str) -> str:
     """The licence line an article's source requires (CC BY needs it shown), or ""."""
     if "wikinews.org" in source:
-        return WIKINEWS_NOTE
+        return translate("Sources", WIKINEWS_NOTE)
     if "wikipedia.org" in source:
-        return _WIKIPEDIA_NOTE
+        return translate("Sources", _WIKIPEDIA_NOTE)
     if "whitehouse.gov" in source:
-        return _WHITE_HOUSE_NOTE
+        return translate("Sources", _WHITE_HOUSE_NOTE)
     return ""

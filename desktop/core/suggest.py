@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from db.names import name_key
@@ -94,16 +94,49 @@ def bound_of(amount: Amount) -> str | None:
     return None
 
 
-def amount_suggestions(text: str, language: str = "auto",
-                       currency_hint: str | None = None) -> list[Suggestion]:
-    """The amounts of ``text`` as suggestions (the slow part: run it once per text)."""
+def amount_suggestions(text: str, language: str = "auto", currency_hint: str | None = None,
+                       default_currency: str | None = None) -> list[Suggestion]:
+    """The amounts of ``text`` as suggestions (the slow part: run it once per text).
+
+    ``currency_hint`` and ``default_currency`` are those of
+    :class:`~desktop.core.amounts.AmountRecognizer`.
+    """
     found = []
-    for amount in AmountRecognizer(language, currency_hint).find(text):
+    for amount in AmountRecognizer(language, currency_hint, default_currency).find(text):
         high = amount.high if amount.high is not None and amount.high != amount.value else None
         found.append(Suggestion(amount.start, amount.end, amount.text, amount.label,
                                 amount.value, high, amount.unit, amount.approx,
                                 amount=amount, bound=bound_of(amount)))
     return found
+
+
+AROUND = 300
+"""How many code points on each side of a span :func:`amount_around` reads."""
+
+
+def amount_around(text: str, start: int, end: int, language: str = "auto",
+                  currency_hint: str | None = None,
+                  default_currency: str | None = None) -> Suggestion | None:
+    """The amount of ``text`` that ``[start, end)`` overlaps most, reading only the
+    text around the span (a span tagged by hand: "38 milliards de dollars" gives
+    3.8e10 USD); None if the span overlaps no amount."""
+    low, high = max(0, start - AROUND), min(len(text), end + AROUND)
+    found = [replace(s, start=s.start + low, end=s.end + low)
+             for s in amount_suggestions(text[low:high], language, currency_hint,
+                                         default_currency)]
+    return most_overlapping(found, start, end)
+
+
+def most_overlapping(suggestions: Iterable[Suggestion], start: int,
+                     end: int) -> Suggestion | None:
+    """The suggestion sharing the most code points with ``[start, end)``, or None."""
+    best: Suggestion | None = None
+    shared = 0
+    for suggestion in suggestions:
+        overlap = min(end, suggestion.end) - max(start, suggestion.start)
+        if overlap > shared:
+            best, shared = suggestion, overlap
+    return best
 
 
 def suggest(
@@ -207,6 +240,12 @@ def default_currency_hint(source: str) -> str:
     ``source`` is a URL, or a bare host with or without a path ("ledevoir.com/x");
     subdomains count as their domain ("ici.radio-canada.ca", "www.ledevoir.com").
     """
+    return source_currency(source) or "USD"
+
+
+def source_currency(source: str) -> str | None:
+    """The dollar that ``source``'s country domain or outlet writes "$" for, as in
+    :func:`default_currency_hint`; None when the source says nothing of it."""
     import re
     from urllib.parse import urlsplit
 
@@ -221,4 +260,4 @@ def default_currency_hint(source: str) -> str:
         code = _DOLLAR_BY_DOMAIN.get(".".join(labels[i:]))
         if code is not None:
             return code
-    return "USD"
+    return None

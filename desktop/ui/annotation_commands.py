@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from db.records import AMOUNT
 from desktop.core.text import snap_to_words
+from desktop.ui.i18n import relation_kind_name as kind_name
 
 if TYPE_CHECKING:
     from desktop.core.operations import Mention, Operation, TagMentions
@@ -44,7 +46,8 @@ class AnnotationCommands(QObject):
         """Tags the pane's selection with the label whose key is ``key``."""
         label = self._labels.with_key(key)
         if label is None:
-            self._status(f"No label uses the key {key} (Edit ▸ Labels…).")
+            self._status(self.tr("No label uses the key {key} (Edit ▸ Labels…).").format(
+                key=key))
             return None
         return self.tag(pane, label.name)
 
@@ -56,19 +59,28 @@ class AnnotationCommands(QObject):
             return None
         selection = pane.pane.selection_range()
         if selection is None:
-            self._status("Select some text first, then press a label key.")
+            self._status(self.tr("Select some text first, then press a label key."))
             return None
         start, end = snap_to_words(article.body, *selection)
         if start == end:
             return None
         from desktop.core.operations import AddAnnotations, new_annotation
 
+        amount: dict[str, Any] = {}
+        if label.kind == AMOUNT:  # its number, as accepting its suggestion would store
+            read = pane.suggestions.amount_over(article.id, article.body,
+                                                article.language, start, end)
+            if read is not None:
+                amount = {"value": read.value, "value_high": read.value_high,
+                          "unit": read.unit, "approx": read.approx, "bound": read.bound}
         record = new_annotation(article.body, article.id, label.id, start, end,
-                                author=self._author())
-        operation = AddAnnotations([record], name=f"Tag {label.name}")
+                                author=self._author(), **amount)
+        operation = AddAnnotations([record],
+                                   name=self.tr("Tag {label}").format(label=label.name))
         if not self.runner.run(operation):
             return None
-        self._status(f"Tagged “{record.quote}” as {label.name}.")
+        self._status(self.tr("Tagged “{quote}” as {label}.").format(quote=record.quote,
+                                                                    label=label.name))
         return operation.ids[0]
 
     def tag_mentions(self, mentions: Sequence[Mention], label_id: int,
@@ -85,13 +97,16 @@ class AnnotationCommands(QObject):
         label = self._labels.by_id.get(label_id)
         articles = len({m.article_id for m in mentions})
         operation = TagMentions(
-            [], name=f"Tag {len(mentions)} mentions as {label.name if label else '?'}",
+            [], name=self.tr("Tag %n mention(s) as {label}", None, len(mentions)).format(
+                label=label.name if label else "?"),
             mentions=list(mentions), label_id=label_id, entity_id=entity_id,
             author=self._author())
 
         def done(ok: bool) -> None:
             if ok:
-                self._status(f"Tagged {len(operation.ids)} mentions in {articles} article(s).")
+                self._status(self.tr("Tagged %n mention(s) in {articles}.", None,
+                                     len(operation.ids)).format(
+                    articles=self.tr("%n article(s)", None, articles)))
             if on_done is not None:
                 on_done(ok)
 
@@ -104,8 +119,8 @@ class AnnotationCommands(QObject):
             return False
         from desktop.core.operations import RemoveAnnotations
 
-        noun = "annotation" if len(ids) == 1 else f"{len(ids)} annotations"
-        return self.runner.run(RemoveAnnotations(list(ids), name=f"Remove {noun}"))
+        name = self.tr("Remove %n annotation(s)", None, len(ids))
+        return self.runner.run(RemoveAnnotations(list(ids), name=name))
 
     def edit(self, ids: Sequence[int], changes: dict[str, Any]) -> bool:
         """Applies the same edit to these annotations, as one undo step.
@@ -121,23 +136,27 @@ class AnnotationCommands(QObject):
         ids = list(dict.fromkeys(ids))
         if not ids or (not changes and entity is None):
             return False
-        fields = {"label_id": "label", "entity": "entity", "value": "value",
-                  "value_high": "upper value", "unit": "unit", "approx": "approximate flag",
-                  "note": "note", "status": "status"}
+        fields = {"label_id": self.tr("the label"), "entity": self.tr("the entity"),
+                  "value": self.tr("the value"), "value_high": self.tr("the upper value"),
+                  "unit": self.tr("the unit"), "approx": self.tr("the approximate flag"),
+                  "note": self.tr("the note"), "status": self.tr("the status")}
         asked = [*changes, *(["entity"] if entity is not None else [])]
         named = [fields.get(key, key) for key in asked]
         if "label_id" in changes:
-            what = "label"  # a new label carries the entity along: the label changed
-        elif len(named) <= 2:
-            what = " and ".join(named)
+            what = fields["label_id"]  # a new label carries the entity along
+        elif len(named) == 2:
+            what = self.tr("{first} and {second}").format(first=named[0], second=named[1])
+        elif len(named) == 1:
+            what = named[0]
         else:
-            what = "fields"
-        noun = "1 annotation" if len(ids) == 1 else f"{len(ids)} annotations"
-        operation = EditAnnotations(ids, changes, entity=entity,
-                                    name=f"Change the {what} of {noun}")
+            what = self.tr("the fields")
+        operation = EditAnnotations(
+            ids, changes, entity=entity,
+            name=self.tr("Change {what} of %n annotation(s)", None, len(ids)).format(what=what))
         if not self.runner.run(operation):
             return False
-        self._status(f"Changed the {what} of {noun}.")
+        self._status(self.tr("Changed {what} of %n annotation(s).", None, len(ids)).format(
+            what=what))
         return True
 
     def link_as_deal(self, records: Sequence[Any]) -> int:
@@ -147,13 +166,15 @@ class AnnotationCommands(QObject):
 
         deal = pair_deal(records, self._labels.kind_of)
         if not deal.complete:
-            self._status("Select an amount and the entities it belongs to in the Annotations "
-                         "panel (Ctrl+click), then Edit ▸ Link as deal.")
+            self._status(self.tr("Select an amount and the entities it belongs to in the "
+                                 "Annotations panel (Ctrl+click), then Edit ▸ Link as deal."))
             return 0
         names = ", ".join(p.quote for p in deal.parties)
-        if not self.runner.run(LinkAnnotations(list(deal.pairs), name=f"Link to {names}")):
+        if not self.runner.run(LinkAnnotations(
+                list(deal.pairs), name=self.tr("Link to {names}").format(names=names))):
             return 0
-        self._status(f"Linked {', '.join(a.quote for a in deal.amounts)} to {names} as a deal.")
+        self._status(self.tr("Linked {amounts} to {names} as a deal.").format(
+            amounts=", ".join(a.quote for a in deal.amounts), names=names))
         return len(deal.pairs)
 
     def link(self, source_id: int, target_ids: Sequence[int], kind: str = "deal") -> int:
@@ -182,13 +203,15 @@ class AnnotationCommands(QObject):
                   if link.kind == kind}
         new = [pair for pair in pairs if pair not in stored]
         if not new:
-            self._status(f"Already linked ({kind}).")
+            self._status(self.tr("Already linked ({kind}).").format(kind=kind_name(kind)))
             return 0
         names = ", ".join(t.quote for t in targets if (source_id, t.id) in new
                           or (t.id, source_id) in new)
-        if not self.runner.run(LinkAnnotations(new, kind=kind, name=f"Link to {names}")):
+        if not self.runner.run(LinkAnnotations(
+                new, kind=kind, name=self.tr("Link to {names}").format(names=names))):
             return 0
-        self._status(f"Linked “{source.quote}” to {names} ({kind}).")
+        self._status(self.tr("Linked “{quote}” to {names} ({kind}).").format(
+            quote=source.quote, names=names, kind=kind_name(kind)))
         return len(new)
 
     # --- suggestions ------------------------------------------------------------------------
@@ -202,7 +225,8 @@ class AnnotationCommands(QObject):
         for item in items:
             label = self._labels.named(item.label)
             if label is None:
-                self._status(f"There is no {item.label} label any more (Edit ▸ Labels…).")
+                self._status(self.tr("There is no {label} label any more (Edit ▸ Labels…).")
+                             .format(label=item.label))
                 continue
             records.append(new_annotation(
                 body, article_id, label.id, item.start, item.end, value=item.value,
@@ -212,12 +236,16 @@ class AnnotationCommands(QObject):
             link.append(item.entity or None)
         if not records:
             return []
-        noun = f"{items[0].label} suggestion" if len(records) == 1 else \
-            f"{len(records)} suggestions"
-        operation = AddAnnotations(records, name=f"Accept {noun}", link=link)
+        if len(records) == 1:
+            name = self.tr("Accept {label} suggestion").format(label=items[0].label)
+            said = self.tr("Accepted {label} suggestion.").format(label=items[0].label)
+        else:
+            name = self.tr("Accept %n suggestion(s)", None, len(records))
+            said = self.tr("Accepted %n suggestion(s).", None, len(records))
+        operation = AddAnnotations(records, name=name, link=link)
         if not self.runner.run(operation):
             return []
-        self._status(f"Accepted {noun}.")
+        self._status(said)
         return operation.ids
 
     def reject_suggestions(self, article_id: int, items: Sequence[Suggestion]) -> bool:
@@ -228,16 +256,17 @@ class AnnotationCommands(QObject):
                  if (label := self._labels.named(s.label)) is not None]
         if not spans or not self.runner.run(RejectSuggestions(article_id, spans)):
             return False
-        self._status("Rejected: it will not be proposed again here.")
+        self._status(self.tr("Rejected: it will not be proposed again here."))
         return True
 
     def set_currency(self, article_id: int, code: str) -> bool:
         """Sets what a bare "$" means in one article."""
         from desktop.core.operations import SetCurrencyHint
 
-        if not self.runner.run(SetCurrencyHint(article_id, code, name=f"Set “$” to {code}")):
+        if not self.runner.run(SetCurrencyHint(
+                article_id, code, name=self.tr("Set “$” to {code}").format(code=code))):
             return False
-        self._status(f"In this article, “$” now means {code}.")
+        self._status(self.tr("In this article, “$” now means {code}.").format(code=code))
         return True
 
     # --- labels ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ would soon show every row; the view's owner decides when to show more.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ from operator import attrgetter
 from typing import Any, overload
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,7 +36,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.annotations import AnnotationRecord, LabelRecord
 from db.records import AMOUNT, SUGGESTED
-from desktop.core.formatting import format_amount
+from desktop.core.formatting import describe_amount
+from desktop.ui.i18n import format_locale, quoted
 from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
@@ -42,8 +46,11 @@ ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """Item data role holding the label id of a row (label rows and annotation rows)."""
 
-COLUMNS = ("Text", "Entity / value", "Note")
-SUGGESTED_TIP = "Suggested, not accepted yet"
+# English, translated where shown (the model's tr).
+COLUMNS = (QT_TRANSLATE_NOOP("AnnotationTreeModel", "Text"),
+           QT_TRANSLATE_NOOP("AnnotationTreeModel", "Entity / value"),
+           QT_TRANSLATE_NOOP("AnnotationTreeModel", "Note"))
+SUGGESTED_TIP = QT_TRANSLATE_NOOP("AnnotationTreeModel", "Suggested, not accepted yet")
 
 _QUOTE_CHARS = 80
 _UNKNOWN_POSITION = 1 << 30  # a label the model was not told about sorts last
@@ -56,6 +63,11 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _SortKey = tuple[int, int, int]
+
+
+# An amount as the interface language writes it ("≈ 38 Md $US"), kept: Babel takes
+# ~50 µs a value, and a view asks again at each repaint.
+_amount_text = functools.lru_cache(maxsize=4096)(describe_amount)
 
 
 def one_line(text: str, limit: int) -> str:
@@ -360,8 +372,16 @@ class AnnotationTreeModel(QAbstractItemModel):
                    role: int = _DISPLAY) -> Any:
         if (role == _DISPLAY and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
+
+    def event(self, event: QEvent) -> bool:
+        # The panel passes a change of language on: headers, amounts and tips follow.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+        return super().event(event)
 
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -377,7 +397,7 @@ class AnnotationTreeModel(QAbstractItemModel):
             return None
         if role == _DISPLAY:
             label = self._labels.get(group.label_id)
-            name = label.name if label else f"Label {group.label_id}"
+            name = label.name if label else self.tr("Label {id}").format(id=group.label_id)
             return f"{name} ({len(group.records)})"
         if role == LABEL_ID_ROLE:
             return group.label_id
@@ -391,12 +411,12 @@ class AnnotationTreeModel(QAbstractItemModel):
     def _annotation_data(self, record: AnnotationRecord, column: int, role: int) -> Any:
         if role == _DISPLAY:
             if column == 0:
-                return f"“{one_line(record.quote, _QUOTE_CHARS)}”"
+                return quoted(one_line(record.quote, _QUOTE_CHARS))
             if column == 1:
                 label = self._labels.get(record.label_id)
                 if label is not None and label.kind == AMOUNT:
-                    return format_amount(record.value, record.value_high, record.unit,
-                                         record.approx, record.bound)
+                    return _amount_text(record.value, record.value_high, record.unit,
+                                        record.approx, format_locale(), record.bound, False)
                 return self.entity_name(record.entity_id)
             return one_line(record.note, 200)
         if role == ANNOTATION_ID_ROLE:
@@ -406,10 +426,14 @@ class AnnotationTreeModel(QAbstractItemModel):
         if role == _TOOLTIP:
             if column == 0:
                 tip = one_line(f"…{record.prefix}[{record.quote}]{record.suffix}…", 400)
-                return as_plain_text(f"{SUGGESTED_TIP}\n{tip}" if record.status == SUGGESTED
-                                     else tip)
+                return as_plain_text(f"{self.tr(SUGGESTED_TIP)}\n{tip}"
+                                     if record.status == SUGGESTED else tip)
             if column == 2 and record.note:
                 return as_plain_text(record.note)
+            label = self._labels.get(record.label_id)
+            if column == 1 and label is not None and label.kind == AMOUNT:
+                return _amount_text(record.value, record.value_high, record.unit,
+                                    record.approx, format_locale(), record.bound, True)
             return None
         if record.status == SUGGESTED:
             if role == _FONT:

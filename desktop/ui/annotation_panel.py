@@ -13,10 +13,11 @@ asked for all of them at once (one undo step).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +51,7 @@ from db import annotations as store
 from db import reads
 from db.annotations import AnnotationRecord, LabelRecord
 from db.records import AMOUNT, ENTITY
+from desktop.ui import themes
 from desktop.ui.annotation_model import (
     ANNOTATION_ID_ROLE,
     LABEL_ID_ROLE,
@@ -57,6 +59,7 @@ from desktop.ui.annotation_model import (
     as_plain_text,
     one_line,
 )
+from desktop.ui.i18n import quoted, relation_kind_name
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -65,13 +68,14 @@ if TYPE_CHECKING:
 # The share of the list's width of each column: text, entity / value, note.
 COLUMN_SHARES = (0.42, 0.42, 0.16)
 
-EMPTY_TEXT = "No annotations yet — select text in the reader and press 1–9 to tag it."
-NO_ARTICLE_TEXT = "No article open."
-NO_MATCH_TEXT = "No annotations match the filter."
-NO_SELECTION_TEXT = "Select an annotation to edit it."
-SEVERAL_VALUES = "(several values)"
+# In English; the panel shows them translated (its tr).
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "AnnotationPanel", "No annotations yet — select text in the reader and press 1–9 to tag it.")
+NO_ARTICLE_TEXT = QT_TRANSLATE_NOOP("AnnotationPanel", "No article open.")
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("AnnotationPanel", "No annotations match the filter.")
+NO_SELECTION_TEXT = QT_TRANSLATE_NOOP("AnnotationPanel", "Select an annotation to edit it.")
+SEVERAL_VALUES = QT_TRANSLATE_NOOP("AnnotationPanel", "(several values)")
 
-_INVALID_COLOR = QColor("#c62828")
 _COMMON_UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "INR", "RUB",
                  "%", "bp", "people", "jobs", "units", "t", "kg", "km", "nmi", "MW", "GW",
                  "PFLOPS", "MP", "in", "years", "months", "days")
@@ -108,6 +112,20 @@ def editable_number(value: float, language: str = "en") -> str:
     return numbers.editable_number(value, language)
 
 
+@dataclass(eq=False)
+class _PaneList:
+    """The list of one reader pane's article, with what the panel knows of it."""
+
+    tree: QTreeView
+    model: AnnotationTreeModel
+    article_id: int | None = None
+    language: str | None = None  # the article's; None: not read yet
+    records: dict[int, AnnotationRecord] = field(default_factory=dict)  # filtered or not
+    collapsed: set[int] = field(default_factory=set)
+    filters: tuple[int | None, int | None] = (None, None)  # what it was built with
+    stale: bool = False  # something changed it while another pane had the focus
+
+
 class AnnotationPanel(QWidget):
     """Lists the open article's annotations by label and edits the selected ones.
 
@@ -127,64 +145,39 @@ class AnnotationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._article_id: int | None = None
-        self._language: str | None = None  # the open article's; None: not read yet
         self._label_filter: int | None = None
         self._entity_filter: int | None = None
         self._labels: dict[int, LabelRecord] = {}
-        self._records: dict[int, AnnotationRecord] = {}  # the article's, filtered or not
-        self._collapsed: set[int] = set()
         self._record: AnnotationRecord | None = None  # the current one
         self._editing: list[AnnotationRecord] = []  # what the editor edits: the selection
         self._loaded_text: dict[QLineEdit, str] = {}
         self._completer_label: tuple[int, ...] | None = None  # whose entities are offered
+        self._combo_labels: tuple[tuple[int, str, str], ...] = ()  # what the label list shows
         self._selecting = False
         self._current_before_press: int | None = None
-
-        self._model = AnnotationTreeModel(parent=self)
-        self._model.rowsInserted.connect(self._on_rows_inserted)
-        self.tree = QTreeView(self)
-        self.tree.setModel(self._model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setAllColumnsShowFocus(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The columns share the list's width and grow with it (see _share_width);
         # a column the user drags keeps its new share.
         self._shares = list(COLUMN_SHARES)
         self._sharing = False
-        header.sectionResized.connect(self._on_section_resized)
-        self.tree.installEventFilter(self)
-        self._viewport = self.tree.viewport()
-        self._viewport.installEventFilter(self)
-        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.tree.clicked.connect(self._on_clicked)
-        self.tree.collapsed.connect(self._on_collapsed)
-        self.tree.expanded.connect(self._on_expanded)
         # More rows of a label are shown when the last shown one nears the view.
         self._show_more_timer = QTimer(self, singleShot=True, interval=0)
         self._show_more_timer.timeout.connect(self._show_more_near_view)
-        scroll_bar = self.tree.verticalScrollBar()
-        scroll_bar.valueChanged.connect(self._on_scrolled)
-        scroll_bar.rangeChanged.connect(self._on_scrolled)
+        self.stack = QStackedWidget(self)
+        # One list for each reader pane, kept while the pane is open (see set_article).
+        self._lists: dict[object, _PaneList] = {}
+        self._spare: _PaneList | None = None  # a closed pane's list, for the next one
+        self._list = self._new_list()
+        self._lists[None] = self._list
 
-        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label = QLabel(self.tr(EMPTY_TEXT), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMargin(16)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.tree)
+        self.stack.insertWidget(0, self.empty_label)
 
         self.editor = self._build_editor()
+        self._retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
@@ -198,8 +191,9 @@ class AnnotationPanel(QWidget):
         return self._model
 
     def set_article(self, article_id: int | None,
-                    records: list[AnnotationRecord] | None = None,
-                    language: str | None = None) -> None:
+                    records: list[AnnotationRecord] | Callable[[], list[AnnotationRecord]]
+                    | None = None,
+                    language: str | None = None, pane: object = None) -> None:
         """Shows the annotations of this article (``None``: nothing open).
 
         Args:
@@ -210,7 +204,15 @@ class AnnotationPanel(QWidget):
                 ("fr", "en"), which decides how a typed value reads ("2.000");
                 ``None`` keeps the one already known for this article, or
                 reads it from the database when first needed.
+            pane: the reader pane it is shown in (any key). Each pane keeps its
+                own list while it is open: focusing a pane again shows its list
+                as it was (folds, selection, scroll) without building it again.
+                ``None``: the list in view.
         """
+        if pane is not None and self._switch_to(pane, article_id):
+            return
+        if callable(records):
+            records = records()
         same = article_id == self._article_id
         if not same:
             self._collapsed.clear()
@@ -224,9 +226,148 @@ class AnnotationPanel(QWidget):
     def article_id(self) -> int | None:
         return self._article_id
 
+    def forget(self, pane: object) -> None:
+        """Drops the list of a pane that closed."""
+        entry = self._lists.get(pane)
+        if entry is None or entry is self._list:
+            return
+        del self._lists[pane]
+        if self._spare is None:
+            # Kept, emptied, for the next pane: a list already laid out and shown
+            # once is cheaper to show again than a new one (about 1 ms).
+            entry.model.reset((), (), {})
+            entry.article_id, entry.language, entry.records = None, None, {}
+            entry.collapsed.clear()
+            entry.stale = True
+            self._spare = entry
+            return
+        self.stack.removeWidget(entry.tree)
+        entry.tree.deleteLater()
+
+    def mark_stale(self, pane: object) -> None:
+        """The pane's annotations changed while another had the focus: its list is
+        built again when it is next shown."""
+        entry = self._lists.get(pane)
+        if entry is not None and entry is not self._list:
+            entry.stale = True
+
+    def _switch_to(self, pane: object, article_id: int | None) -> bool:
+        """Puts ``pane``'s list in view; True if it shows ``article_id`` as it is now."""
+        entry = self._lists.get(pane)
+        if entry is None:
+            if self._lists.get(None) is self._list:  # the first pane takes the first list
+                entry = self._lists.pop(None)
+            elif self._spare is not None:  # a closed pane's
+                entry, self._spare = self._spare, None
+            else:
+                entry = self._new_list()
+            self._lists[pane] = entry
+        if entry is self._list:
+            return False  # the same pane: its article, or more of its annotations
+        self._list = entry
+        self._completer_label = None
+        self._share_width()
+        fresh = (not entry.stale and entry.article_id == article_id
+                 and entry.filters == (self._label_filter, self._entity_filter))
+        if not fresh:
+            entry.stale = False
+            return False
+        self._update_empty_state()
+        current = self.tree.currentIndex()
+        annotation_id = current.data(ANNOTATION_ID_ROLE) if current.isValid() else None
+        self._show_in_editor(self._records.get(annotation_id)
+                             if annotation_id is not None else None)
+        return True
+
+    def _new_list(self) -> _PaneList:
+        """A list (tree and model) for one more pane, in the stack, wired to the panel."""
+        model = AnnotationTreeModel(parent=self)
+        tree = QTreeView(self)
+        entry = _PaneList(tree, model)
+        model.rowsInserted.connect(lambda *args: self._if_current(
+            entry, self._on_rows_inserted, *args))
+        tree.setModel(model)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setAllColumnsShowFocus(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda *args: self._if_current(
+            entry, self._on_section_resized, *args))
+        tree.installEventFilter(self)
+        tree.viewport().installEventFilter(self)
+        selection = tree.selectionModel()
+        selection.currentChanged.connect(lambda *args: self._if_current(
+            entry, self._on_current_changed, *args))
+        selection.selectionChanged.connect(lambda *args: self._if_current(
+            entry, self._on_selection_changed, *args))
+        tree.clicked.connect(lambda *args: self._if_current(entry, self._on_clicked, *args))
+        tree.collapsed.connect(lambda *args: self._if_current(entry, self._on_collapsed, *args))
+        tree.expanded.connect(lambda *args: self._if_current(entry, self._on_expanded, *args))
+        scroll_bar = tree.verticalScrollBar()
+        scroll_bar.valueChanged.connect(lambda *args: self._if_current(
+            entry, self._on_scrolled, *args))
+        scroll_bar.rangeChanged.connect(lambda *args: self._if_current(
+            entry, self._on_scrolled, *args))
+        self.stack.addWidget(tree)
+        return entry
+
+    def _if_current(self, entry: _PaneList, slot: Callable[..., None], *args: Any) -> None:
+        """Calls ``slot`` for a signal of ``entry``'s tree only while it is the one in view."""
+        if entry is self._list:
+            slot(*args)
+
+    # The state of the list in view (each pane's list keeps its own).
+
+    @property
+    def tree(self) -> QTreeView:
+        return self._list.tree
+
+    @property
+    def _model(self) -> AnnotationTreeModel:
+        return self._list.model
+
+    @property
+    def _viewport(self) -> QWidget:
+        return self._list.tree.viewport()
+
+    @property
+    def _article_id(self) -> int | None:
+        return self._list.article_id
+
+    @_article_id.setter
+    def _article_id(self, value: int | None) -> None:
+        self._list.article_id = value
+
+    @property
+    def _language(self) -> str | None:
+        return self._list.language
+
+    @_language.setter
+    def _language(self, value: str | None) -> None:
+        self._list.language = value
+
+    @property
+    def _records(self) -> dict[int, AnnotationRecord]:
+        return self._list.records
+
+    @_records.setter
+    def _records(self, value: dict[int, AnnotationRecord]) -> None:
+        self._list.records = value
+
+    @property
+    def _collapsed(self) -> set[int]:
+        return self._list.collapsed
+
     def refresh(self) -> None:
         """Reads the annotations again, keeping the selection, folds and scroll position."""
         self._completer_label = None
+        self._labels = {}  # perhaps changed too: read again
         self._load(None)
         self._rebuild(keep=self.selected_annotation_ids(), keep_scroll=True)
 
@@ -280,6 +421,14 @@ class AnnotationPanel(QWidget):
         After a failed write (``reload``) or a change of labels it reads its
         article's annotations again.
         """
+        for entry in self._lists.values():
+            if entry is not self._list and entry.article_id is not None and (
+                    change.reload or change.labels or change.entities
+                    or change.for_article(entry.article_id)
+                    or any(entry.model.knows_entity(entity_id)
+                           and entry.model.entity_name(entity_id) != name
+                           for entity_id, name in change.entity_names.items())):
+                entry.stale = True  # built again when its pane has the focus
         if self._article_id is not None and self._article_id in change.articles_edited:
             self._language = None  # its language may have changed: typed numbers follow
         if change.reload or change.labels:
@@ -344,7 +493,8 @@ class AnnotationPanel(QWidget):
             records = (store.annotations_for_article(self._article_id)
                        if self._article_id is not None else [])
         self._records = {r.id: r for r in records if r.id is not None}
-        self._labels = {label.id: label for label in store.labels()}
+        if not self._labels:  # read once, and again after a change of labels (refresh)
+            self._labels = {label.id: label for label in store.labels()}
 
     def _passes_filter(self, record: AnnotationRecord) -> bool:
         return ((self._label_filter is None or record.label_id == self._label_filter)
@@ -360,6 +510,7 @@ class AnnotationPanel(QWidget):
         listed = records if unfiltered else filter(self._passes_filter, records)
         self._model.set_appearance(self.font(),
                                    self.palette().color(QPalette.ColorRole.PlaceholderText))
+        self._list.filters = (self._label_filter, self._entity_filter)
         self._selecting = True
         try:
             self._model.reset(listed, self._labels.values(), names, shown)
@@ -381,11 +532,11 @@ class AnnotationPanel(QWidget):
 
     def _update_empty_state(self) -> None:
         if self._article_id is None:
-            self.empty_label.setText(NO_ARTICLE_TEXT)
+            self.empty_label.setText(self.tr(NO_ARTICLE_TEXT))
         elif not self._records:
-            self.empty_label.setText(EMPTY_TEXT)
+            self.empty_label.setText(self.tr(EMPTY_TEXT))
         else:
-            self.empty_label.setText(NO_MATCH_TEXT)
+            self.empty_label.setText(self.tr(NO_MATCH_TEXT))
         listed = self._model.annotation_count() > 0
         self.stack.setCurrentWidget(self.tree if listed else self.empty_label)
         self.editor.setVisible(listed)
@@ -452,7 +603,6 @@ class AnnotationPanel(QWidget):
         self.label_combo = QComboBox(editor)
         self.label_combo.activated.connect(self._on_label_chosen)
         self.entity_edit = QLineEdit(editor)
-        self.entity_edit.setPlaceholderText("none")
         self.entity_edit.setClearButtonEnabled(True)
         self.entity_completions = QStringListModel(self)
         self.entity_completer = QCompleter(self.entity_completions, self)
@@ -463,19 +613,16 @@ class AnnotationPanel(QWidget):
         self.entity_edit.editingFinished.connect(self._on_entity_finished)
 
         self.value_edit = QLineEdit(editor)
-        self.value_edit.setPlaceholderText("e.g. 3.8e10 or 38 000 000 000")
         self.value_high_edit = QLineEdit(editor)
-        self.value_high_edit.setPlaceholderText("only for a range")
         for edit, key in ((self.value_edit, "value"), (self.value_high_edit, "value_high")):
             edit.textEdited.connect(lambda _text, e=edit: self._validate(e))
             edit.editingFinished.connect(lambda e=edit, k=key: self._on_number_finished(e, k))
         self.unit_edit = QLineEdit(editor)
-        self.unit_edit.setPlaceholderText("e.g. USD")
         unit_completer = QCompleter(list(_COMMON_UNITS), self.unit_edit)
         unit_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.unit_edit.setCompleter(unit_completer)
         self.unit_edit.editingFinished.connect(self._on_unit_finished)
-        self.approx_check = QCheckBox("Approximate", editor)
+        self.approx_check = QCheckBox(editor)
         self.approx_check.clicked.connect(self._on_approx_clicked)
         self.note_edit = QLineEdit(editor)
         self.note_edit.editingFinished.connect(self._on_note_finished)
@@ -484,29 +631,28 @@ class AnnotationPanel(QWidget):
         self.links_label.setTextFormat(Qt.TextFormat.PlainText)
         self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.links_label.hide()
-        self._placeholders = {edit: edit.placeholderText() for edit in (
-            self.entity_edit, self.value_edit, self.value_high_edit, self.unit_edit,
-            self.note_edit)}
+        self._placeholders: dict[QLineEdit, str] = {}  # set by _retranslate
         self.error_label = QLabel(editor)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
-        palette = self.error_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, _INVALID_COLOR)
-        self.error_label.setPalette(palette)
         self.error_label.hide()
 
-        self.delete_button = QPushButton("Delete", editor)
-        self.delete_button.setToolTip("Delete the selected annotations (Del)")
+        self.delete_button = QPushButton(editor)
         self.delete_button.clicked.connect(self._request_delete)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Label", self.label_combo)
-        form.addRow("Entity", self.entity_edit)
-        form.addRow("Value", self.value_edit)
-        form.addRow("Upper value", self.value_high_edit)
-        form.addRow("Unit", self.unit_edit)
+        self._field_labels = {widget: QLabel(editor) for widget in (
+            self.label_combo, self.entity_edit, self.value_edit, self.value_high_edit,
+            self.unit_edit, self.note_edit)}
+        for widget, field_label in self._field_labels.items():
+            field_label.setBuddy(widget)
+        form.addRow(self._field_labels[self.label_combo], self.label_combo)
+        form.addRow(self._field_labels[self.entity_edit], self.entity_edit)
+        form.addRow(self._field_labels[self.value_edit], self.value_edit)
+        form.addRow(self._field_labels[self.value_high_edit], self.value_high_edit)
+        form.addRow(self._field_labels[self.unit_edit], self.unit_edit)
         form.addRow("", self.approx_check)
-        form.addRow("Note", self.note_edit)
+        form.addRow(self._field_labels[self.note_edit], self.note_edit)
         form.addRow(self.links_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label)
@@ -518,6 +664,33 @@ class AnnotationPanel(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         return editor
+
+    def _retranslate(self) -> None:
+        """Sets the editor's fixed texts in the interface language."""
+        for widget, text in ((self.label_combo, self.tr("Label")),
+                             (self.entity_edit, self.tr("Entity")),
+                             (self.value_edit, self.tr("Value")),
+                             (self.value_high_edit, self.tr("Upper value")),
+                             (self.unit_edit, self.tr("Unit")),
+                             (self.note_edit, self.tr("Note"))):
+            self._field_labels[widget].setText(text)
+        self._placeholders = {self.entity_edit: self.tr("none"),
+                              self.value_edit: self.tr("e.g. 3.8e10 or 38 000 000 000"),
+                              self.value_high_edit: self.tr("only for a range"),
+                              self.unit_edit: self.tr("e.g. USD"),
+                              self.note_edit: ""}
+        for edit, placeholder in self._placeholders.items():
+            edit.setPlaceholderText(placeholder)
+        self.approx_check.setText(self.tr("Approximate"))
+        self.delete_button.setToolTip(self.tr("Delete the selected annotations (Del)"))
+        self._update_delete_button()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._update_empty_state()
+            self._show_in_editor(self._record)
+        super().changeEvent(event)
 
     def _show_in_editor(self, record: AnnotationRecord | None) -> None:
         """Makes ``record`` current and fills the form with the selection.
@@ -537,14 +710,16 @@ class AnnotationPanel(QWidget):
         is_entity = kinds == {ENTITY}
         is_amount = kinds == {AMOUNT}
         self._fill_label_combo(label_ids[0] if len(label_ids) == 1 else None)
-        self.label_combo.setPlaceholderText(SEVERAL_VALUES if len(label_ids) > 1 else "")
+        self.label_combo.setPlaceholderText(self.tr(SEVERAL_VALUES) if len(label_ids) > 1
+                                            else "")
         if not records:
-            self.quote_label.setText(NO_SELECTION_TEXT)
+            self.quote_label.setText(self.tr(NO_SELECTION_TEXT))
         elif len(records) == 1:
-            self.quote_label.setText(f"“{one_line(records[0].quote, 200)}”")
+            self.quote_label.setText(quoted(one_line(records[0].quote, 200)))
         else:
-            quotes = ", ".join(f"“{one_line(r.quote, 40)}”" for r in records[:12])
-            self.quote_label.setText(one_line(f"{len(records)} annotations: {quotes}", 200))
+            quotes = ", ".join(quoted(one_line(r.quote, 40)) for r in records[:12])
+            self.quote_label.setText(one_line(self.tr("%n annotation(s): {quotes}", None,
+                                                      len(records)).format(quotes=quotes), 200))
 
         def number(value: float | None) -> str:
             return "" if value is None else editable_number(value, self._number_language())
@@ -562,7 +737,7 @@ class AnnotationPanel(QWidget):
             text = shown(next(iter(values))) if len(values) == 1 else ""
             with QSignalBlocker(edit):
                 edit.setText(text)
-            edit.setPlaceholderText(SEVERAL_VALUES if several
+            edit.setPlaceholderText(self.tr(SEVERAL_VALUES) if several
                                     else self._placeholders.get(edit, ""))
             self._loaded_text[edit] = text
             self._set_invalid(edit, None)
@@ -597,15 +772,20 @@ class AnnotationPanel(QWidget):
             other = link.target if link.source == one else link.source
             record = self._records.get(other) or reads.get_annotation(other)
             quote = one_line(record.quote, 40) if record is not None else f"#{other}"
-            names.append(f"{quote} ({link.kind})")
-        self.links_label.setText(f"Linked to: {', '.join(names)}" if names else "")
+            names.append(f"{quote} ({relation_kind_name(link.kind)})")
+        self.links_label.setText(self.tr("Linked to: {names}").format(names=", ".join(names))
+                                 if names else "")
         self.links_label.setVisible(bool(names))
 
     def _fill_label_combo(self, label_id: int | None) -> None:
+        """Lists the labels (again only if they changed) and shows ``label_id``'s."""
+        listed = tuple((label.id, label.name, label.color) for label in self._labels.values())
         with QSignalBlocker(self.label_combo):
-            self.label_combo.clear()
-            for label in self._labels.values():
-                self.label_combo.addItem(swatch(label.color), label.name, label.id)
+            if listed != self._combo_labels:
+                self.label_combo.clear()
+                for label in self._labels.values():
+                    self.label_combo.addItem(swatch(label.color), label.name, label.id)
+                self._combo_labels = listed
             self.label_combo.setCurrentIndex(self.label_combo.findData(label_id))
 
     def _request_edit(self, changes: dict[str, Any]) -> None:
@@ -625,6 +805,10 @@ class AnnotationPanel(QWidget):
     def _refuse(self, message: str) -> None:
         """Says in the editor why an edit was not asked for."""
         self.error_label.setText(message)
+        palette = self.error_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, themes.error_color(
+            self.palette().color(QPalette.ColorRole.Window)))
+        self.error_label.setPalette(palette)
         self.error_label.show()
 
     def _number_language(self) -> str:
@@ -639,7 +823,8 @@ class AnnotationPanel(QWidget):
         try:
             parse_number(edit.text(), self._number_language())
         except ValueError:
-            self._set_invalid(edit, f"“{edit.text().strip()}” is not a number.")
+            self._set_invalid(edit, self.tr("“{text}” is not a number.").format(
+                text=edit.text().strip()))
             return False
         self._set_invalid(edit, None)
         return True
@@ -648,7 +833,8 @@ class AnnotationPanel(QWidget):
         edit.setProperty("invalid", message is not None)
         palette = edit.palette()
         default = self.palette().color(QPalette.ColorRole.Text)
-        palette.setColor(QPalette.ColorRole.Text, _INVALID_COLOR if message else default)
+        palette.setColor(QPalette.ColorRole.Text, themes.error_color(
+            self.palette().color(QPalette.ColorRole.Base)) if message else default)
         edit.setPalette(palette)
         edit.setToolTip(as_plain_text(message or ""))
         if message:
@@ -711,8 +897,9 @@ class AnnotationPanel(QWidget):
                 changes["entity"] = names.pop()
             else:  # one edit gives them all one entity: it cannot keep several
                 self._show_in_editor(self._record)
-                self._refuse("These annotations are linked to different entities "
-                             "(or some to none): change their label in groups that share one.")
+                self._refuse(self.tr("These annotations are linked to different entities "
+                                     "(or some to none): change their label in groups that "
+                                     "share one."))
                 return
         self._request_edit(changes)
 
@@ -800,6 +987,8 @@ class AnnotationPanel(QWidget):
         return [self.tree.header().sectionSize(c) for c in range(len(self._shares))]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "_list" not in self.__dict__:  # the first list is being built
+            return super().eventFilter(watched, event)
         if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._share_width()
         if watched is self._viewport and event.type() == QEvent.Type.MouseButtonPress:
@@ -830,4 +1019,5 @@ class AnnotationPanel(QWidget):
     def _update_delete_button(self) -> None:
         count = len(self._deletable_ids())
         self.delete_button.setEnabled(count > 0)
-        self.delete_button.setText("Delete" if count <= 1 else f"Delete {count}")
+        self.delete_button.setText(self.tr("Delete") if count <= 1
+                                   else self.tr("Delete %n", None, count))

@@ -25,6 +25,7 @@ from desktop import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
 
 
 def _display_problem() -> str | None:
@@ -93,7 +94,7 @@ class IntegrityWatch(QObject):
         self.window.set_read_only(result.message)
         from desktop.ui.plain_text import as_plain_text  # a file name may hold "<"
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "The database is damaged",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The database is damaged"),
                           as_plain_text(result.message), parent=self.window)
         box.open()
 
@@ -138,6 +139,16 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
     if not QFontDatabase.families():
         print("Warning: no fonts found; text will show as boxes. "
               "Install fonts-dejavu-core (see README).", file=sys.stderr)
+    settings = Settings()
+    # The interface language, before any window: our catalogue and Qt's (~1 ms).
+    from desktop.ui.i18n import install_translations
+    from desktop.ui.settings import LANGUAGE
+
+    install_translations(app, settings.get(LANGUAGE))
+    _apply_appearance(settings)
+    if not db_path and not os.environ.get(connection.ENV_VAR):
+        chosen = settings.database_file()  # the data folder chosen in the preferences
+        db_path = str(chosen) if chosen is not None else None
 
     def refuse(exc: DatabaseError) -> int:
         gc.enable()
@@ -172,7 +183,7 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
     except DatabaseError as exc:
         return refuse(exc)
 
-    window = MainWindow(Settings())  # read only, it turns editing off (writes_refused)
+    window = MainWindow(settings)  # read only, it turns editing off (writes_refused)
     try:
         window.restore_session()
     except sqlite3.DatabaseError as exc:
@@ -190,6 +201,8 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
             window.statusBar().showMessage(" ".join(notes), 30000)
     window.show()
     window.call_after_first_paint(_resume_gc, first=True)
+    window.call_after_first_paint(_follow_system_theme)
+    window.call_after_first_paint(_set_window_icon)
     QTimer.singleShot(5000, _resume_gc)  # in case nothing paints (a minimised window)
     if quick:
         def open_fully() -> None:
@@ -199,13 +212,18 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
                 app.exit(refuse(exc))
 
         window.call_after_first_paint(open_fully, first=True)
-    if not created:  # a file made just now has nothing to check
+    # A file made just now has nothing to check; a PostgreSQL server checks its own pages.
+    if not created and connection.server_url(db_path) is None:
         path = connection.resolve_path(db_path)
         window.call_after_first_paint(functools.partial(watch_integrity, window, path))
     _say_database_errors(window)
 
     if smoke:
         return _smoke(app, window)
+    # On a first run, a short tour after the first paint (a scripted --smoke keeps it).
+    from desktop.ui.help_menu import offer_tour_after_first_paint
+
+    offer_tour_after_first_paint(window)
     return app.exec()
 
 
@@ -228,6 +246,42 @@ def _say_database_errors(window: MainWindow) -> None:
         window.statusBar().showMessage(str(error), 15000)
 
     sys.excepthook = hook
+
+
+def _set_window_icon() -> None:
+    """Gives the windows the app's icon (resources/icons). It waits for the first
+    paint: reading an SVG loads Qt's SVG module, ~4 ms a start need not pay first."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from desktop.resources import resource_path
+
+    try:
+        path = resource_path("icons", f"{APP_ID}.svg")
+    except FileNotFoundError as exc:
+        print(f"marginalia: {exc}", file=sys.stderr)
+        return
+    QGuiApplication.setWindowIcon(QIcon(str(path)))
+
+
+def _apply_appearance(settings: Settings) -> None:
+    """The theme and the reading font of the preferences, before the window is built
+    (a palette and a font: well under a millisecond)."""
+    from desktop.ui import settings as keys
+    from desktop.ui import themes
+    from desktop.ui.reader import choose_reading_font
+
+    themes.apply_theme(settings.get(keys.THEME), ask_system=False)
+    family, size = settings.get(keys.READING_FONT_FAMILY), settings.get(keys.READING_FONT_SIZE)
+    if family or size != keys.READING_FONT_SIZE.default:
+        choose_reading_font(family, size)
+
+
+def _follow_system_theme() -> None:
+    """Under the "system" theme, the colours agree with the system's scheme once the
+    window has painted (asking for the scheme costs ~20 ms; see desktop.ui.themes)."""
+    from desktop.ui import themes
+
+    themes.follow_system()
 
 
 def _resume_gc() -> None:

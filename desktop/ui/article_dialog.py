@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +36,8 @@ from desktop.core.article_operations import (
     read_details,
 )
 from desktop.core.suggest import default_currency_hint
+from desktop.ui import themes
+from desktop.ui.i18n import format_locale, language_name
 from desktop.ui.suggestions import CURRENCIES
 
 if TYPE_CHECKING:
@@ -43,12 +46,14 @@ if TYPE_CHECKING:
 # Runs an operation; returns why it was refused, or None when it was done.
 RunOperation = Callable[["Operation"], "str | None"]
 
-LANGUAGES = (("French", "fr"), ("English", "en"), ("Unknown", ""))
-OTHER = "Other…"
-# The undo step's name when one detail alone changes ("Undo Change article date").
-_NAMES = {"title": "Rename article", "published": "Change article date",
-          "source": "Change article source", "language": "Change article language",
-          "currency_hint": "Change article currency"}
+LANGUAGES = ("fr", "en", "")  # then Other…
+# The undo step's name when one detail alone changes ("Undo Change article date"),
+# translated where used.
+_NAMES = {"title": QT_TRANSLATE_NOOP("ArticleDialog", "Rename article"),
+          "published": QT_TRANSLATE_NOOP("ArticleDialog", "Change article date"),
+          "source": QT_TRANSLATE_NOOP("ArticleDialog", "Change article source"),
+          "language": QT_TRANSLATE_NOOP("ArticleDialog", "Change article language"),
+          "currency_hint": QT_TRANSLATE_NOOP("ArticleDialog", "Change article currency")}
 
 
 class ArticleDialog(QDialog):
@@ -70,24 +75,25 @@ class ArticleDialog(QDialog):
         self.article_id = article_id
         self._details = details
         self._run = run
-        self.setWindowTitle("Article details")
+        self.setWindowTitle(self.tr("Article details"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
         self.title_edit = QLineEdit(details.title, self)
         self.date_edit = QLineEdit(
             details.published.isoformat() if details.published else "", self)
-        self.date_edit.setPlaceholderText("YYYY-MM-DD, or empty if unknown")
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD, or empty if unknown"))
         self.date_edit.setMaxLength(10)
         self.source_edit = QLineEdit(details.source, self)
-        self.source_edit.setPlaceholderText("A web address or a file, or empty")
+        self.source_edit.setPlaceholderText(self.tr("A web address or a file, or empty"))
         self.source_edit.textChanged.connect(self._on_source_changed)
 
         self.language_combo = QComboBox(self)
-        for name, code in LANGUAGES:
-            self.language_combo.addItem(f"{name} ({code})" if code else name, code)
-        self.language_combo.addItem(OTHER, None)
+        for code in LANGUAGES:
+            self.language_combo.addItem(f"{language_name(code)} ({code})" if code
+                                        else self.tr("Unknown"), code)
+        self.language_combo.addItem(self.tr("Other…"), None)
         self.other_language_edit = QLineEdit(self)
-        self.other_language_edit.setPlaceholderText("code, e.g. de")
+        self.other_language_edit.setPlaceholderText(self.tr("code, e.g. de"))
         self.other_language_edit.setMaxLength(8)
         self.other_language_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 9)
         known = self.language_combo.findData(details.language)
@@ -117,19 +123,20 @@ class ArticleDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Source:", self.source_edit)
-        language_label = QLabel("&Language:", self)  # its field is a row of two
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("&Source:"), self.source_edit)
+        language_label = QLabel(self.tr("&Language:"), self)  # its field is a row of two
         language_label.setBuddy(self.language_combo)
         form.addRow(language_label, language_row)
-        form.addRow("C&urrency of “$”:", self.currency_combo)
+        form.addRow(self.tr("C&urrency of “$”:"), self.currency_combo)
 
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         palette = self.error_label.palette()
-        palette.setColor(self.error_label.foregroundRole(), Qt.GlobalColor.darkRed)
+        palette.setColor(self.error_label.foregroundRole(), themes.error_color(
+            self.palette().color(QPalette.ColorRole.Window)))
         self.error_label.setPalette(palette)
         self.error_label.hide()
 
@@ -184,7 +191,8 @@ class ArticleDialog(QDialog):
             self._refuse(str(exc))
             return
         if changes:
-            name = _NAMES[next(iter(changes))] if len(changes) == 1 else "Edit article details"
+            name = (self.tr(_NAMES[next(iter(changes))]) if len(changes) == 1
+                    else self.tr("Edit article details"))
             refused = self._run(EditArticle(self.article_id, changes, name=name))
             if refused is not None:
                 self._refuse(refused)
@@ -194,8 +202,11 @@ class ArticleDialog(QDialog):
     def _refuse(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-        field = {"title": self.title_edit, "date": self.date_edit,
-                 "language": self.other_language_edit}
+        # The field a refusal names (the core's message is in the interface language).
+        field = {self.tr("title", "a word of the message refusing a title"): self.title_edit,
+                 self.tr("date", "a word of the message refusing a date"): self.date_edit,
+                 self.tr("language", "a word of the message refusing a language code"):
+                     self.other_language_edit}
         for word, widget in field.items():
             if word in message and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -210,13 +221,13 @@ class ArticleDialog(QDialog):
             self.other_language_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_source_changed(self, source: str) -> None:
-        self.currency_combo.setItemText(
-            0, f"Default for the source ({default_currency_hint(source.strip())})")
+        self.currency_combo.setItemText(0, self.tr("Default for the source ({code})").format(
+            code=default_currency_hint(source.strip())))
 
 
 def _currency_label(code: str) -> str:
     """"CAD — Canadian Dollar"; the code alone if Babel does not know it."""
     from babel.numbers import get_currency_name
 
-    name = get_currency_name(code, locale="en")
+    name = get_currency_name(code, locale=format_locale())
     return f"{code} — {name}" if name and name != code else code

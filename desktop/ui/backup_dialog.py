@@ -20,7 +20,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +45,8 @@ from PySide6.QtWidgets import (
 
 from db import backups
 from db.backups import Backup
+from desktop.ui import themes
+from desktop.ui.i18n import format_date
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -54,8 +65,13 @@ compete with the work start-up puts off until then (suggestions, docks)."""
 # Restores the backup; returns why it was refused, or None when it was done.
 RestoreBackup = Callable[[Path], "str | None"]
 
-KINDS = {"backup": "Automatic backup", "replaced": "Kept before a restore"}
-COLUMNS = ("Saved", "Articles", "Size", "Kind")
+# In English; the dialog shows them translated.
+KINDS = {"backup": QT_TRANSLATE_NOOP("BackupDialog", "Automatic backup"),
+         "replaced": QT_TRANSLATE_NOOP("BackupDialog", "Kept before a restore")}
+COLUMNS = (QT_TRANSLATE_NOOP("BackupDialog", "Saved"),
+           QT_TRANSLATE_NOOP("BackupDialog", "Articles"),
+           QT_TRANSLATE_NOOP("BackupDialog", "Size"),
+           QT_TRANSLATE_NOOP("BackupDialog", "Kind"))
 
 
 class BackupSchedule(QObject):
@@ -212,7 +228,7 @@ class BackupDialog(QDialog):
         self._restore = restore
         self._backups: list[Backup] = []
         self.restored: Path | None = None
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(self.tr("Restore a backup"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 50)
 
         self.intro_label = QLabel(self)
@@ -223,7 +239,7 @@ class BackupDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -232,11 +248,14 @@ class BackupDialog(QDialog):
         self.tree.currentItemChanged.connect(lambda _now, _before: self._update_button())
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020;")
+        palette = self.message_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, themes.error_color(
+            self.palette().color(QPalette.ColorRole.Window)))
+        self.message_label.setPalette(palette)
         self.message_label.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = QPushButton("&Restore…", self)
+        self.restore_button = QPushButton(self.tr("&Restore…"), self)
         self.restore_button.setDefault(True)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -259,14 +278,15 @@ class BackupDialog(QDialog):
         self._backups = backups.list_backups(self._db_path)
         name = self._db_path.name
         if self._backups:
-            self.intro_label.setText(
-                f"Backups of {name}, newest first (local times). Restoring one keeps "
-                f"the current database first, listed here as “{KINDS['replaced']}”: "
-                "restore that one to undo.")
+            self.intro_label.setText(self.tr(
+                "Backups of {name}, newest first (local times). Restoring one keeps "
+                "the current database first, listed here as “{kept}”: "
+                "restore that one to undo.").format(name=name, kept=self.tr(KINDS["replaced"])))
         else:
-            self.intro_label.setText(
-                f"No backups of {name} yet. Marginalia makes one when it starts and at "
-                f"most every {BACKUP_EVERY_MINUTES} minutes while you work.")
+            self.intro_label.setText(self.tr(
+                "No backups of {name} yet. Marginalia makes one when it starts and at "
+                "most every {minutes} minutes while you work.").format(
+                    name=name, minutes=BACKUP_EVERY_MINUTES))
         self._show_folder()
         self.tree.setVisible(bool(self._backups))
         self.tree.clear()
@@ -311,15 +331,17 @@ class BackupDialog(QDialog):
     # --- internals ---------------------------------------------------------------------
 
     def _confirmed(self, backup: Backup) -> bool:
-        articles = _articles(backup.articles)
+        articles = self._articles(backup.articles)
         answer = QMessageBox.question(
-            self, "Restore this backup?", as_plain_text(
-                f"Replace the database {self._db_path.name} with the "
-                f"{KINDS[backup.kind].lower()} saved on {local_time(backup.taken)} "
-                f"({articles})?\n\n"
+            self, self.tr("Restore this backup?"), as_plain_text(self.tr(
+                "Replace the database {name} with this backup ({kind}, saved on {time}, "
+                "{articles})?\n\n"
                 "The current file is kept first, in the backups folder (a replaced-… file), "
-                f"and listed here as “{KINDS['replaced']}”: restoring it undoes this. The "
-                "window then shows the restored articles; the undo history starts afresh."),
+                "and listed here as “{kept}”: restoring it undoes this. The "
+                "window then shows the restored articles; the undo history starts afresh."
+            ).format(name=self._db_path.name, kind=self.tr(KINDS[backup.kind]).lower(),
+                     time=local_time(backup.taken), articles=articles,
+                     kept=self.tr(KINDS["replaced"]))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
@@ -329,36 +351,38 @@ class BackupDialog(QDialog):
         folder = str(backups.backups_folder(self._db_path))
         width = self.fontMetrics().horizontalAdvance("M") * 46
         shown = self.fontMetrics().elidedText(folder, Qt.TextElideMode.ElideMiddle, width)
-        self.folder_label.setText(f"Folder: {shown}")
-        self.folder_label.setToolTip(f"{folder}\n(backups of {self._db_path})")
+        self.folder_label.setText(self.tr("Folder: {folder}").format(folder=shown))
+        self.folder_label.setToolTip(self.tr("{folder}\n(backups of {database})").format(
+            folder=folder, database=self._db_path))
 
     def _item(self, backup: Backup) -> QTreeWidgetItem:
         item = QTreeWidgetItem([local_time(backup.taken),
                                 "?" if backup.articles is None else str(backup.articles),
-                                file_size(backup.size), KINDS[backup.kind]])
+                                file_size(backup.size), self.tr(KINDS[backup.kind])])
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         item.setTextAlignment(1, right)
         item.setTextAlignment(2, right)
         item.setToolTip(0, str(backup.path))
         if backup.articles is None:
-            item.setToolTip(1, "This file cannot be read as a Marginalia database.")
+            item.setToolTip(1, self.tr("This file cannot be read as a Marginalia database."))
         return item
 
     def _update_button(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
 
+    def _articles(self, count: int | None) -> str:
+        if count is None:
+            return self.tr("unreadable")
+        return self.tr("%n article(s)", None, count)
+
 
 def local_time(moment: dt.datetime) -> str:
-    """A UTC time as the user's local date and time, to the second."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """A UTC time as the user's local date and time, to the second (the date
+    written as the interface language writes it)."""
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {local.strftime('%H:%M:%S')}"
 
 
 def file_size(size: int) -> str:
     """A size in bytes as the locale writes it ("1.2 MB")."""
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
-
-
-def _articles(count: int | None) -> str:
-    if count is None:
-        return "unreadable"
-    return "1 article" if count == 1 else f"{count} articles"

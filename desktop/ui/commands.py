@@ -21,7 +21,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
 
 if TYPE_CHECKING:  # the window's first paint does not wait for the write side
@@ -84,6 +84,7 @@ class OperationRunner(QObject):
         self.read_only: str | None = None
         self.last_error: str | None = None
         self.moving = False  # True while the runner itself moves the stack
+        self._action_updates: list[Callable[[], None]] = []  # the Undo and Redo actions
 
     # --- running ---------------------------------------------------------------
 
@@ -165,20 +166,36 @@ class OperationRunner(QObject):
 
     def undo_action(self, parent: QObject) -> QAction:
         """An Undo action that follows the active stack ("Undo Tag ORG")."""
-        return self._stack_action(parent, "&Undo", self.undo, self.group.canUndoChanged,
-                                  self.group.undoTextChanged, self.group.canUndo,
-                                  self.group.undoText)
+        return self._stack_action(parent, self._undo_text, self.undo,
+                                  self.group.canUndoChanged, self.group.undoTextChanged,
+                                  self.group.canUndo, self.group.undoText)
 
     def redo_action(self, parent: QObject) -> QAction:
         """A Redo action that follows the active stack ("Redo Tag ORG")."""
-        return self._stack_action(parent, "&Redo", self.redo, self.group.canRedoChanged,
-                                  self.group.redoTextChanged, self.group.canRedo,
-                                  self.group.redoText)
+        return self._stack_action(parent, self._redo_text, self.redo,
+                                  self.group.canRedoChanged, self.group.redoTextChanged,
+                                  self.group.canRedo, self.group.redoText)
 
-    def _stack_action(self, parent: QObject, prefix: str, slot: Callable[[], bool],
-                      can_signal: Signal, text_signal: Signal,
+    def _undo_text(self, operation: str) -> str:
+        return (self.tr("&Undo {operation}").format(operation=operation) if operation
+                else self.tr("&Undo"))
+
+    def _redo_text(self, operation: str) -> str:
+        return (self.tr("&Redo {operation}").format(operation=operation) if operation
+                else self.tr("&Redo"))
+
+    def event(self, event: QEvent) -> bool:
+        # The window passes a change of language on to its children: the actions'
+        # "Undo"/"Redo" follow (the operations keep the names they were given).
+        if event.type() == QEvent.Type.LanguageChange:
+            for update in self._action_updates:
+                update()
+        return super().event(event)
+
+    def _stack_action(self, parent: QObject, label: Callable[[str], str],
+                      slot: Callable[[], bool], can_signal: Signal, text_signal: Signal,
                       can: Callable[[], bool], text: Callable[[], str]) -> QAction:
-        action = QAction(prefix, parent)
+        action = QAction(label(""), parent)
         action.triggered.connect(lambda _checked=False: slot())
         # Kept from the signals' arguments: the stack also signals while it is
         # being destroyed, when it can no longer be asked.
@@ -186,7 +203,7 @@ class OperationRunner(QObject):
 
         def update() -> None:
             action.setEnabled(bool(state["can"]) and not self._busy)
-            action.setText(f"{prefix} {state['text']}".strip())
+            action.setText(label(str(state["text"])))
 
         def remember(key: str, value: bool | str) -> None:
             state[key] = value
@@ -201,6 +218,7 @@ class OperationRunner(QObject):
 
         self.group.activeStackChanged.connect(follow_group)
         self.busy_changed.connect(lambda _busy: update())
+        self._action_updates.append(update)
         update()
         return action
 
@@ -234,7 +252,8 @@ class OperationRunner(QObject):
         # A refusal (ValueError: a name taken…) is said as it is; anything else
         # is a write that could not be done.
         self.last_error = (str(exc) if isinstance(exc, ValueError | LookupError)
-                           else f"The change could not be saved: {exc}")
+                           else self.tr("The change could not be saved: {error}").format(
+                               error=exc))
         if not quiet:
             self.failed.emit(self.last_error)
         self.changed.emit(RELOAD)  # the transaction was undone: views read the database again
@@ -242,7 +261,8 @@ class OperationRunner(QObject):
     def _refuse_while_busy(self) -> bool:
         """Refuses a change while a slow one runs, or while the database may not be written."""
         reason = self.read_only if self.read_only is not None else (
-            "Please wait: a long change is still being saved." if self._busy else None)
+            self.tr("Please wait: a long change is still being saved.") if self._busy
+            else None)
         if reason is not None:
             from desktop.core.changes import RELOAD
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from desktop.core.comparison import (
     compare,
 )
 from desktop.core.formatting import describe_amount, format_amount
+from desktop.ui.i18n import format_locale, quoted
 from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
@@ -57,8 +58,9 @@ REFRESH_DELAY_MS = 150
 TARGETS_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data (column 0): article id → (start, end) of what the row stands for there."""
 
-ONE_ARTICLE_TEXT = ("Open another article beside this one (Ctrl+Shift+Enter in the library) "
-                    "to compare")
+ONE_ARTICLE_TEXT = QT_TRANSLATE_NOOP(  # shown translated
+    "ComparisonDock",
+    "Open another article beside this one (Ctrl+Shift+Enter in the library) to compare")
 NAME, LABEL = 0, 1
 FIRST_ARTICLE = 2
 TITLE_CHARS = 40
@@ -84,7 +86,7 @@ class ComparisonDock(QDockWidget):
     """
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Compare", window)
+        super().__init__(self.tr("Compare"), window)
         self.setObjectName("compare")  # saveState/restoreState need names
         self._window = window
         self.comparison: Comparison | None = None
@@ -92,7 +94,7 @@ class ComparisonDock(QDockWidget):
         self._sized_for: tuple[int, ...] = ()  # the articles the columns were sized for
         self._dirty = True
 
-        self.message = QLabel(ONE_ARTICLE_TEXT)
+        self.message = QLabel(self.tr(ONE_ARTICLE_TEXT))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setEnabled(False)  # muted, like the reader's empty text
@@ -122,6 +124,14 @@ class ComparisonDock(QDockWidget):
         self.visibilityChanged.connect(self._on_visibility_changed)
         self._watch_panes()
         self._show_message(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Compare"))
+            self.message.setText(self.tr(ONE_ARTICLE_TEXT))
+            if self.comparison is not None:
+                self._show(self.comparison)
+        super().changeEvent(event)
 
     # --- when to compare ------------------------------------------------------------
 
@@ -203,7 +213,8 @@ class ComparisonDock(QDockWidget):
         expanded = self._expanded_sections()
         self.tree.clear()
         self.tree.setColumnCount(FIRST_ARTICLE + len(ids))
-        headers = ["Entity or amount", "Label", *(_short(self._titles[i], 28) for i in ids)]
+        headers = [self.tr("Entity or amount"), self.tr("Label"),
+                   *(_short(self._titles[i], 28) for i in ids)]
         self.tree.setHeaderLabels(headers)
         header_item = self.tree.headerItem()
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
@@ -211,14 +222,16 @@ class ComparisonDock(QDockWidget):
         # What the articles have in common and where they differ come first; the
         # lists of what only one names (often long) after.
         sections: list[tuple[str, list[QTreeWidgetItem]]] = [
-            ("Shared entities", [self._entity_row(e, ids) for e in comparison.shared_entities]),
-            ("Amounts that agree",
+            (self.tr("Shared entities"),
+             [self._entity_row(e, ids) for e in comparison.shared_entities]),
+            (self.tr("Amounts that agree"),
              [self._agreeing_row(g, ids) for g in comparison.agreeing_amounts]),
-            ("Amounts that differ",
+            (self.tr("Amounts that differ"),
              [self._differing_row(g, ids, comparison.party_names)
               for g in comparison.disagreeing_amounts])]
         for article_id in ids:
-            sections.append((f"Only in {_short(self._titles[article_id])}",
+            sections.append((self.tr("Only in {title}").format(
+                                 title=_short(self._titles[article_id])),
                              [self._entity_row(e, ids) for e in comparison.only_in[article_id]]))
         for title, rows in sections:
             section = QTreeWidgetItem([f"{title} — {len(rows)}"])
@@ -231,7 +244,7 @@ class ComparisonDock(QDockWidget):
             if rows:
                 section.addChildren(rows)
             else:
-                empty = QTreeWidgetItem(["None"])
+                empty = QTreeWidgetItem([self.tr("None")])
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
                 section.addChild(empty)
             section.setExpanded(expanded.get(title, True))
@@ -268,8 +281,9 @@ class ComparisonDock(QDockWidget):
 
     def _entity_row(self, entity: EntityMentions, ids: Sequence[int]) -> QTreeWidgetItem:
         item = QTreeWidgetItem([entity.name])
-        item.setToolTip(NAME, as_plain_text(f"{entity.name}: {entity.total} mentions — click "
-                                            "to show the first one in each article"))
+        item.setToolTip(NAME, as_plain_text(self.tr(
+            "{name}: %n mention(s) — click to show the first one in each article", None,
+            entity.total).format(name=entity.name)))
         self._label_cells(item, entity.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             mentions = entity.mentions.get(article_id, ())
@@ -285,14 +299,14 @@ class ComparisonDock(QDockWidget):
         """The value in words, then each article's wording of it."""
         first = next(r for records in group.amounts.values() for r in records)
         item = QTreeWidgetItem([describe_amount(first.value, first.value_high, first.unit,
-                                                first.approx, "en", first.bound)])
+                                                first.approx, format_locale(), first.bound)])
         self._label_cells(item, group.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             records = group.amounts.get(article_id, ())
             if records:
-                item.setText(column, f"“{records[0].quote}”{_times(records)}")
+                item.setText(column, f"{quoted(records[0].quote)}{_times(records)}")
                 item.setToolTip(column, as_plain_text("\n".join(
-                    f"“{r.quote}” = {self._value(r)}" for r in records)))
+                    f"{quoted(r.quote)} = {self._value(r)}" for r in records)))
             else:
                 item.setText(column, "—")
         self._targets(item, {a: group.first(a) for a in ids})
@@ -305,14 +319,15 @@ class ComparisonDock(QDockWidget):
                                     key=str.casefold))
         item = QTreeWidgetItem([parties])
         item.setToolTip(NAME, as_plain_text(
-            f"Linked to {parties} in each article, with values that differ"))
+            self.tr("Linked to {parties} in each article, with values that differ").format(
+                parties=parties)))
         self._label_cells(item, group.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             records = group.amounts.get(article_id, ())
             if records:
                 item.setText(column, " / ".join(dict.fromkeys(map(self._value, records))))
                 item.setToolTip(column, as_plain_text("\n".join(
-                    f"“{r.quote}” = {self._value(r)}" for r in records)))
+                    f"{quoted(r.quote)} = {self._value(r)}" for r in records)))
             else:
                 item.setText(column, "—")
         self._targets(item, {a: group.first(a) for a in ids})

@@ -20,7 +20,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,8 +44,9 @@ from PySide6.QtWidgets import (
 
 from db import reads
 from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, list_deals
-from desktop.core.formatting import describe_amount, format_amount, format_number
+from desktop.core.formatting import describe_amount, format_amount
 from desktop.ui.dock_body import set_dock_body
+from desktop.ui.i18n import format_date, format_locale
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -52,31 +56,50 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 PARTIES, AMOUNT, DURATION, DATE, SOURCES = range(5)
-_HEADERS = ("Parties", "Amount", "Duration", "Date", "Sources")
-_HEADER_TIPS = ("The entities the amount is linked to as a deal",
-                "The amount (a range when the reports differ)",
-                "How long the deal runs, as a duration tag of the article says it",
-                "The earliest date of an article that reports it",
-                "How many tagged amounts report it — double-click to open them side by side")
+# In English; the model shows them translated.
+_HEADERS = (QT_TRANSLATE_NOOP("DealTableModel", "Parties"),
+            QT_TRANSLATE_NOOP("DealTableModel", "Amount"),
+            QT_TRANSLATE_NOOP("DealTableModel", "Duration"),
+            QT_TRANSLATE_NOOP("DealTableModel", "Date"),
+            QT_TRANSLATE_NOOP("DealTableModel", "Sources"))
+_HEADER_TIPS = (
+    QT_TRANSLATE_NOOP("DealTableModel", "The entities the amount is linked to as a deal"),
+    QT_TRANSLATE_NOOP("DealTableModel", "The amount (a range when the reports differ)"),
+    QT_TRANSLATE_NOOP("DealTableModel",
+                      "How long the deal runs, as a duration tag of the article says it"),
+    QT_TRANSLATE_NOOP("DealTableModel", "The earliest date of an article that reports it"),
+    QT_TRANSLATE_NOOP("DealTableModel", "How many tagged amounts report it — double-click "
+                                        "to open them side by side"))
 REFRESH_DELAY_MS = 150
 """How long after the last change (or keystroke in the filter) the list is made again."""
 
 MAX_PANES = 4
 """The most sources a double-click opens side by side."""
 
-EMPTY_TEXT = ("No deals yet. Select an amount and its parties in the Annotations panel, "
-              "then Edit ▸ Link as deal (Ctrl+J).")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(  # shown translated
+    "DealsDock", "No deals yet. Select an amount and its parties in the Annotations panel, "
+                 "then Edit ▸ Link as deal (Ctrl+J).")
 
 _DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0,
                   "week": 7.0, "month": 30.44, "quarter": 91.31, "year": 365.25,
                   "decade": 3652.5, "century": 36525.0}
 """Roughly how many days a unit of time is, to sort durations of different units."""
 
-_PLURALS = {"century": "centuries"}
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+# A duration's unit, for one and for more (translated where shown, context "Duration").
+_UNITS = {
+    "second": (QT_TRANSLATE_NOOP("Duration", "second"), QT_TRANSLATE_NOOP("Duration", "seconds")),
+    "minute": (QT_TRANSLATE_NOOP("Duration", "minute"), QT_TRANSLATE_NOOP("Duration", "minutes")),
+    "hour": (QT_TRANSLATE_NOOP("Duration", "hour"), QT_TRANSLATE_NOOP("Duration", "hours")),
+    "day": (QT_TRANSLATE_NOOP("Duration", "day"), QT_TRANSLATE_NOOP("Duration", "days")),
+    "week": (QT_TRANSLATE_NOOP("Duration", "week"), QT_TRANSLATE_NOOP("Duration", "weeks")),
+    "month": (QT_TRANSLATE_NOOP("Duration", "month"), QT_TRANSLATE_NOOP("Duration", "months")),
+    "quarter": (QT_TRANSLATE_NOOP("Duration", "quarter"),
+                QT_TRANSLATE_NOOP("Duration", "quarters")),
+    "year": (QT_TRANSLATE_NOOP("Duration", "year"), QT_TRANSLATE_NOOP("Duration", "years")),
+    "decade": (QT_TRANSLATE_NOOP("Duration", "decade"), QT_TRANSLATE_NOOP("Duration", "decades")),
+    "century": (QT_TRANSLATE_NOOP("Duration", "century"),
+                QT_TRANSLATE_NOOP("Duration", "centuries")),
+}
 
 
 def party_text(group: DealGroup) -> str:
@@ -87,7 +110,8 @@ def party_text(group: DealGroup) -> str:
 def amount_texts(group: DealGroup) -> tuple[str, str]:
     """The amount as a person reads it ("$38B") and exactly ("3.8 × 10¹⁰ USD")."""
     high = group.high if group.high != group.low else None
-    full = describe_amount(group.low, high, group.unit, group.approx, "en", group.bound)
+    full = describe_amount(group.low, high, group.unit, group.approx, format_locale(),
+                           group.bound)
     short, paren, exact = full.partition(" (")
     if not paren:
         return full, format_amount(group.low, high, group.unit, False, group.bound)
@@ -95,15 +119,21 @@ def amount_texts(group: DealGroup) -> tuple[str, str]:
 
 
 def duration_text(duration: Duration | None) -> str:
-    """"5 years", "2–3 months", "" without a duration."""
+    """"5 years", "2–3 months" (in the interface language), "" without a duration."""
+    from babel.numbers import format_decimal
+
     if duration is None or duration.value is None:
         return ""
-    text = format_number(duration.value)
+    text = format_decimal(duration.value, locale=format_locale())
     if duration.value_high is not None and duration.value_high != duration.value:
-        text += f"–{format_number(duration.value_high)}"
+        text += f"–{format_decimal(duration.value_high, locale=format_locale())}"
     if duration.unit:
         single = duration.value == 1 and duration.value_high in (None, 1)
-        unit = duration.unit if single else _PLURALS.get(duration.unit, duration.unit + "s")
+        forms = _UNITS.get(duration.unit)
+        if forms is None:  # a unit the recognizer does not name: as it is stored
+            unit = duration.unit if single else duration.unit + "s"
+        else:
+            unit = QCoreApplication.translate("Duration", forms[0 if single else 1])
         text += f" {unit}"
     return f"≈ {text}" if duration.approx else text
 
@@ -163,10 +193,19 @@ class DealTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS[section]
+            return self.tr(_HEADER_TIPS[section])
         return None
+
+    def event(self, event: QEvent) -> bool:
+        # The dock passes a change of language on: headers, amounts, dates follow.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._amounts.clear()
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+        return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._groups):
@@ -240,7 +279,7 @@ class DealTableModel(QAbstractTableModel):
         if column == DURATION:
             return duration_text(group.duration)
         if column == DATE:
-            return group.date.isoformat() if group.date is not None else ""
+            return format_date(group.date)
         # A confirmed group is one deal in the money figures: marked with a tick.
         return f"{len(group.sources)} ✓" if group.confirmed else str(len(group.sources))
 
@@ -249,13 +288,15 @@ class DealTableModel(QAbstractTableModel):
             short, exact = self._amount(group)
             lines = [f"{short} = {exact}"]
             if len(group.deals) > 1:
-                lines += [f"{format_amount(d.value, d.value_high, d.unit, d.approx, d.bound)}"
-                          f" in “{self._title(d.sources[0].article_id)}”" for d in group.deals]
+                lines += [self.tr("{amount} in “{title}”").format(
+                    amount=format_amount(d.value, d.value_high, d.unit, d.approx, d.bound),
+                    title=self._title(d.sources[0].article_id)) for d in group.deals]
             return "\n".join(lines)
         if column in (SOURCES, DATE):
-            lines = [f"{d.date.isoformat() if d.date else 'undated'} — "
+            undated = self.tr("undated")
+            lines = [f"{format_date(d.date) if d.date else undated} — "
                      f"{self._title(d.sources[0].article_id)}" for d in group.deals]
-            return "\n".join([*lines, "Double-click to open them side by side"])
+            return "\n".join([*lines, self.tr("Double-click to open them side by side")])
         return self._text(group, column)
 
     def _title(self, article_id: int) -> str:
@@ -278,7 +319,7 @@ class DealsDock(QDockWidget):
     """
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Deals", window)
+        super().__init__(window)
         self.setObjectName("deals")  # saveState/restoreState need names
         self._window = window
         self._groups: list[DealGroup] = []
@@ -291,9 +332,7 @@ class DealsDock(QDockWidget):
 
         body = QWidget(self)
         self.filter_edit = QLineEdit(body)
-        self.filter_edit.setPlaceholderText("Filter by party…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter deals by party")
         self.filter_edit.textChanged.connect(lambda _text: self._show_groups())
 
         self._model = DealTableModel(self)
@@ -315,17 +354,15 @@ class DealsDock(QDockWidget):
         # Double-click or Enter (the platform's "activate").
         self.table.activated.connect(self._on_activated)
 
-        self.message = QLabel(EMPTY_TEXT, body)
+        self.message = QLabel(body)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setEnabled(False)  # muted, like the reader's empty text
         self.status_label = QLabel(body)
-        self.confirm_button = QPushButton("Count once", body)
-        self.confirm_button.setToolTip(
-            "These reports are one deal: the money figures count it once (the earliest report)")
+        self.status_label.setWordWrap(True)  # a long count line wraps, not widens the window
+        self.confirm_button = QPushButton(body)
         self.confirm_button.clicked.connect(self.confirm_selected)
-        self.split_button = QPushButton("Count each", body)
-        self.split_button.setToolTip("These are separate deals: count every report again")
+        self.split_button = QPushButton(body)
         self.split_button.clicked.connect(self.split_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -338,7 +375,27 @@ class DealsDock(QDockWidget):
 
         window.runner.changed.connect(self._on_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)
+        self._retranslate()
         self.refresh()
+
+    def _retranslate(self) -> None:
+        """Sets the dock's fixed texts in the interface language."""
+        self.setWindowTitle(self.tr("Deals"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by party…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter deals by party"))
+        self.message.setText(self.tr(EMPTY_TEXT))
+        self.confirm_button.setText(self.tr("Count once"))
+        self.confirm_button.setToolTip(self.tr(
+            "These reports are one deal: the money figures count it once (the earliest report)"))
+        self.split_button.setText(self.tr("Count each"))
+        self.split_button.setToolTip(self.tr(
+            "These are separate deals: count every report again"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._show_groups()
+        super().changeEvent(event)
 
     # --- public API ----------------------------------------------------------
 
@@ -385,11 +442,13 @@ class DealsDock(QDockWidget):
         if opened:
             window.focus_pane(opened[0][0])
         if len(sources) > MAX_PANES:
-            message = (f"Opened {MAX_PANES} of the {len(sources)} articles that report this "
-                       f"deal (at most {MAX_PANES} side by side).")
+            message = self.tr("Opened {shown} of the {count} articles that report this "
+                              "deal (at most {shown} side by side).").format(
+                shown=MAX_PANES, count=len(sources))
         else:
-            message = (f"Opened the {_count(len(opened), 'article')} that report "
-                       f"{party_text(group)}, with the amount selected.")
+            message = self.tr("Opened the %n article(s) that report {parties}, with the "
+                              "amount selected.", None, len(opened)).format(
+                parties=party_text(group))
         window.statusBar().showMessage(message, 6000)
         return [source.article_id for _controller, source in opened]
 
@@ -414,13 +473,15 @@ class DealsDock(QDockWidget):
         if empty:
             self.status_label.setText("")
         elif not groups:
-            self.status_label.setText("No deal has a party matching the filter.")
+            self.status_label.setText(self.tr("No deal has a party matching the filter."))
         else:
             reports = sum(len(g.deals) for g in groups)
-            text = _count(len(groups), "deal")
+            text = self.tr("%n deal(s)", None, len(groups))
             if reports != len(groups):
-                text += f" ({reports} reports)"
-            self.status_label.setText(text + " · double-click one to open its sources")
+                text = self.tr("{deals} ({reports})").format(
+                    deals=text, reports=self.tr("%n report(s)", None, reports))
+            self.status_label.setText(self.tr("{deals} · double-click one to open its sources")
+                                      .format(deals=text))
         self.confirm_button.setVisible(not empty)
         self.split_button.setVisible(not empty)
         self._update_buttons()
@@ -448,7 +509,8 @@ class DealsDock(QDockWidget):
             return False
         names = party_text(group)
         return self._window.runner.run(
-            ConfirmDeal([d.amount_id for d in group.deals], name=f"Count {names} once"))
+            ConfirmDeal([d.amount_id for d in group.deals],
+                        name=self.tr("Count {parties} once").format(parties=names)))
 
     def split_selected(self) -> bool:
         """Counts each report of the selected group again (one undo step)."""
@@ -459,7 +521,8 @@ class DealsDock(QDockWidget):
             return False
         return self._window.runner.run(
             SplitDeal([d.amount_id for d in group.deals],
-                      name=f"Count each report of {party_text(group)}"))
+                      name=self.tr("Count each report of {parties}").format(
+                          parties=party_text(group))))
 
     def _update_buttons(self, *_args: object) -> None:
         group = self.selected_group()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelection,
@@ -62,19 +63,23 @@ ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data role holding the entity id of a row (same in every column)."""
 
 NAME, LABEL, ALIASES, MENTIONS, ARTICLES = range(5)
-_HEADERS = ("Name", "Label", "Aliases", "Mentions", "Articles")
-_HEADER_TIPS = ("The entity's name", "Its label", "Other names that mean it",
-                "How many tags point to it", "How many articles hold one of them")
+# In English; the model shows them translated.
+_HEADERS = (QT_TRANSLATE_NOOP("EntityTableModel", "Name"),
+            QT_TRANSLATE_NOOP("EntityTableModel", "Label"),
+            QT_TRANSLATE_NOOP("EntityTableModel", "Aliases"),
+            QT_TRANSLATE_NOOP("EntityTableModel", "Mentions"),
+            QT_TRANSLATE_NOOP("EntityTableModel", "Articles"))
+_HEADER_TIPS = (QT_TRANSLATE_NOOP("EntityTableModel", "The entity's name"),
+                QT_TRANSLATE_NOOP("EntityTableModel", "Its label"),
+                QT_TRANSLATE_NOOP("EntityTableModel", "Other names that mean it"),
+                QT_TRANSLATE_NOOP("EntityTableModel", "How many tags point to it"),
+                QT_TRANSLATE_NOOP("EntityTableModel", "How many articles hold one of them"))
 REFRESH_DELAY_MS = 120
 """How long after a change (or a keystroke in the search box) the list is read again."""
 
-EMPTY_TEXT = ("No entities yet. Tag a name in the reader (select it, press 1–4) "
-              "and it is listed here.")
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    """"1 tag", "2 tags"."""
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+EMPTY_TEXT = QT_TRANSLATE_NOOP(  # shown translated
+    "EntitiesDock",
+    "No entities yet. Tag a name in the reader (select it, press 1–4) and it is listed here.")
 
 
 def _sort_key(row: EntityRow, column: int) -> Any:
@@ -113,10 +118,16 @@ class EntityTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS[section]
+            return self.tr(_HEADER_TIPS[section])
         return None
+
+    def event(self, event: QEvent) -> bool:
+        # The dock passes a change of language on: the headers follow.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+        return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -128,10 +139,12 @@ class EntityTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ALIASES and row.aliases:
-                return as_plain_text("Also called: " + ", ".join(row.aliases))
+                return as_plain_text(self.tr("Also called: {names}").format(
+                    names=", ".join(row.aliases)))
             if column in (MENTIONS, ARTICLES):
-                return (f"{_count(row.mentions, 'tag')} in {_count(row.articles, 'article')}"
-                        " — double-click to list those articles")
+                return self.tr("%n tag(s) in {articles} — double-click to list those articles",
+                               None, row.mentions).format(
+                    articles=self.tr("%n article(s)", None, row.articles))
             return as_plain_text(self._text(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (Qt.AlignmentFlag.AlignRight if column in (MENTIONS, ARTICLES)
@@ -213,7 +226,7 @@ class EntitiesDock(QDockWidget):
 
     def __init__(self, runner: OperationRunner, current_article: Callable[[], int | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__("Entities", parent)
+        super().__init__(parent)
         self.setObjectName("entities")  # saveState/restoreState need names
         self._runner = runner
         self._current_article = current_article
@@ -227,12 +240,9 @@ class EntitiesDock(QDockWidget):
 
         body = QWidget(self)
         self.search_edit = QLineEdit(body)
-        self.search_edit.setPlaceholderText("Filter by name or alias…")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Filter entities")
         self.search_edit.textChanged.connect(lambda _text: self.refresh_timer.start())
         self.label_combo = QComboBox(body)
-        self.label_combo.setToolTip("List the entities of one label only")
         self.label_combo.currentIndexChanged.connect(lambda _i: self.refresh())
 
         self._model = EntityTableModel(self)
@@ -251,9 +261,7 @@ class EntitiesDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
-        digits = self.fontMetrics().horizontalAdvance("Mentions") + 24
-        for column, width in ((NAME, 220), (LABEL, 110), (MENTIONS, digits),
-                              (ARTICLES, digits)):
+        for column, width in ((NAME, 220), (LABEL, 110)):
             header.resizeSection(column, width)
         header.setSortIndicator(MENTIONS, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -264,20 +272,15 @@ class EntitiesDock(QDockWidget):
 
         self._keys: dict[str, QAction] = {}  # the keys the list takes, as text
         self.table.installEventFilter(self)
-        self.rename_action = self._action("&Rename…", self.rename_selected,
-                                          "Give the entity another name (F2)", "F2")
-        self.merge_action = self._action("&Merge into…", self.merge_selected,
-                                         "Make the selected entities one: their tags point "
-                                         "to the one you choose, their names become its "
-                                         "aliases")
-        self.split_action = self._action("&Split alias off…", self.split_selected,
-                                         "Make one of the entity's aliases an entity of its "
-                                         "own, with the tags that use it")
-        self.delete_action = self._action("&Delete…", self.delete_selected,
-                                          "Delete the entity and every tag that mentions it",
+        self.rename_action = self._action(self.rename_selected, "F2")
+        self.merge_action = self._action(self.merge_selected)
+        self.split_action = self._action(self.split_selected)
+        self.delete_action = self._action(self.delete_selected,
                                           QKeySequence(QKeySequence.StandardKey.Delete))
 
         self.status_label = QLabel(body)
+        self.status_label.setWordWrap(True)  # a long count line wraps, not widens the window
+        self.status_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         self.filter_note = FilterNote(body)
         self.filter_note.clear_requested.connect(self.clear_filter)
 
@@ -297,14 +300,46 @@ class EntitiesDock(QDockWidget):
 
         runner.changed.connect(self.on_change)
         self.visibilityChanged.connect(self._on_visibility_changed)
+        self._retranslate()
         self._fill_labels()
         self.refresh()
 
-    def _action(self, text: str, slot: Callable[[], object], tip: str,
+    def _retranslate(self) -> None:
+        """Sets the dock's fixed texts in the interface language."""
+        self.setWindowTitle(self.tr("Entities"))
+        self.search_edit.setPlaceholderText(self.tr("Filter by name or alias…"))
+        self.search_edit.setAccessibleName(self.tr("Filter entities"))
+        self.label_combo.setToolTip(self.tr("List the entities of one label only"))
+        for action, text, tip in (
+                (self.rename_action, self.tr("&Rename…"),
+                 self.tr("Give the entity another name (F2)")),
+                (self.merge_action, self.tr("&Merge into…"),
+                 self.tr("Make the selected entities one: their tags point to the one you "
+                         "choose, their names become its aliases")),
+                (self.split_action, self.tr("&Split alias off…"),
+                 self.tr("Make one of the entity's aliases an entity of its own, with the "
+                         "tags that use it")),
+                (self.delete_action, self.tr("&Delete…"),
+                 self.tr("Delete the entity and every tag that mentions it"))):
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        header = self.table.horizontalHeader()
+        for column in (MENTIONS, ARTICLES):  # as wide as their titles
+            title = str(self._model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(title) + 24)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._fill_labels()
+            self._update_status()
+        super().changeEvent(event)
+
+    def _action(self, slot: Callable[[], object],
                 shortcut: str | QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+        """An action on the selected entities; its texts are set by _retranslate."""
+        action = QAction(self)
         if shortcut is not None:
             # Shown in the menus; the list takes the key itself (eventFilter):
             # F2 and Delete mean other things elsewhere in the window.
@@ -378,12 +413,15 @@ class EntitiesDock(QDockWidget):
         if len(rows) != 1:
             return False
         row = rows[0]
-        name, ok = QInputDialog.getText(self, "Rename entity",
-                                        as_plain_text(f"New name for “{row.name}” ({row.label}):"),
-                                        QLineEdit.EchoMode.Normal, row.name)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename entity"),
+            as_plain_text(self.tr("New name for “{name}” ({label}):").format(
+                name=row.name, label=row.label)),
+            QLineEdit.EchoMode.Normal, row.name)
         if not ok or " ".join(name.split()) == row.name:
             return False
-        return self._run(RenameEntity(row.id, name, name=f"Rename “{row.name}”"), [row.id])
+        return self._run(RenameEntity(row.id, name, name=self.tr("Rename “{name}”").format(
+            name=row.name)), [row.id])
 
     def merge_selected(self) -> bool:
         """Asks which of the selected entities the others merge into, and merges them."""
@@ -392,20 +430,23 @@ class EntitiesDock(QDockWidget):
         rows = sorted(self.selected_rows(), key=lambda r: (-r.mentions, r.name.casefold()))
         if len(rows) < 2:
             return False
-        items = [f"{r.name} ({r.label}, {_count(r.mentions, 'tag')})" for r in rows]
-        others = ("the other one will point to it, and the other's name and aliases"
-                  if len(rows) == 2 else
-                  f"the other {len(rows) - 1} will point to it, and their names and aliases")
+        items = [self.tr("{name} ({label}, %n tag(s))", None, r.mentions).format(
+                     name=r.name, label=r.label) for r in rows]
+        question = (self.tr("Merge the 2 selected entities into which one?\nThe tags of the "
+                            "other one will point to it, and the other's name and aliases "
+                            "will be kept as its aliases.") if len(rows) == 2 else
+                    self.tr("Merge the {count} selected entities into which one?\nThe tags "
+                            "of the other {others} will point to it, and their names and "
+                            "aliases will be kept as its aliases.").format(
+                        count=len(rows), others=len(rows) - 1))
         choice, ok = QInputDialog.getItem(
-            self, "Merge entities",
-            f"Merge the {len(rows)} selected entities into which one?\n"
-            f"The tags of {others} will be kept as its aliases.", items, 0, False)
+            self, self.tr("Merge entities"), question, items, 0, False)
         if not ok or choice not in items:
             return False
         target = rows[items.index(choice)]
         sources = [r.id for r in rows if r is not target]
-        return self._run(MergeEntities(sources, target.id, name=f"Merge into “{target.name}”"),
-                         [target.id])
+        return self._run(MergeEntities(sources, target.id, name=self.tr(
+            "Merge into “{name}”").format(name=target.name)), [target.id])
 
     def split_selected(self) -> bool:
         """Asks which alias of the selected entity becomes an entity of its own."""
@@ -416,13 +457,14 @@ class EntitiesDock(QDockWidget):
             return False
         row = rows[0]
         alias, ok = QInputDialog.getItem(
-            self, "Split alias off",
-            as_plain_text(f"Which name of “{row.name}” becomes an entity of its own?\n"
-                          "The tags that read that name move to it."),
+            self, self.tr("Split alias off"),
+            as_plain_text(self.tr("Which name of “{name}” becomes an entity of its own?\n"
+                                  "The tags that read that name move to it.").format(
+                name=row.name)),
             list(row.aliases), 0, False)
         if not ok or alias not in row.aliases:
             return False
-        op = SplitAlias(row.id, alias, name=f"Split “{alias}” off")
+        op = SplitAlias(row.id, alias, name=self.tr("Split “{alias}” off").format(alias=alias))
         if not self._run(op, []):
             return False
         self.select_entities([op.new_id] if op.new_id is not None else [row.id])
@@ -437,39 +479,40 @@ class EntitiesDock(QDockWidget):
             return False
         row = rows[0]
         answer = QMessageBox.question(
-            self, "Delete entity", as_plain_text(self.delete_question(row)),
+            self, self.tr("Delete entity"), as_plain_text(self.delete_question(row)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._run(DeleteEntity(row.id, name=f"Delete “{row.name}”"), [])
+        return self._run(DeleteEntity(row.id, name=self.tr("Delete “{name}”").format(
+            name=row.name)), [])
 
-    @staticmethod
-    def delete_question(row: EntityRow) -> str:
+    def delete_question(self, row: EntityRow) -> str:
         """What the confirmation says: the entity and everything that goes with it."""
-        goes = [f"Delete “{row.name}” ({row.label})"]
         if row.aliases:
-            goes.append(f"with its {_count(len(row.aliases), 'alias', 'aliases')}")
-        text = " ".join(goes)
-        if row.mentions:
-            text += (f"?\n\n{_count(row.mentions, 'tag')} in "
-                     f"{_count(row.articles, 'article')} will be removed with it.")
+            goes = self.tr("Delete “{name}” ({label}) with its %n alias(es)", None,
+                           len(row.aliases)).format(name=row.name, label=row.label)
         else:
-            text += "?\n\nNo tag mentions it."
-        return text + "\nEdit ▸ Undo brings everything back."
+            goes = self.tr("Delete “{name}” ({label})").format(name=row.name, label=row.label)
+        if row.mentions:
+            text = self.tr("{question}?\n\n%n tag(s) in {articles} will be removed with it.",
+                           None, row.mentions).format(
+                question=goes, articles=self.tr("%n article(s)", None, row.articles))
+        else:
+            text = self.tr("{question}?\n\nNo tag mentions it.").format(question=goes)
+        return text + "\n" + self.tr("Edit ▸ Undo brings everything back.")
 
     def show_articles_of(self, entity_id: int) -> None:
         """Lists the articles that mention the entity, and its tags in the panel."""
         ids = entity_admin.articles_mentioning(entity_id)
         position = self._model.row_of(entity_id)
         row = self._model.entity(position) if position is not None else None
-        name = row.name if row is not None else "the entity"
+        name = row.name if row is not None else self.tr("the entity")
         self._filtered = entity_id
         self.filter_requested.emit(ids)
         self.panel_filter_requested.emit(None, entity_id)
-        self.filter_note.say(
-            f"Showing the article that mentions “{name}”" if len(ids) == 1
-            else f"Showing the {len(ids)} articles that mention “{name}”")
+        self.filter_note.say(self.tr("Showing the %n article(s) that mention(s) “{name}”", None,
+                                     len(ids)).format(name=name))
         self._update_status()
         if ids and self._current_article() not in ids:
             self.open_requested.emit(ids[0])
@@ -493,7 +536,7 @@ class EntitiesDock(QDockWidget):
         ok = self._runner.run(operation, quiet=True)
         if not ok:
             QMessageBox.warning(self, operation.name, as_plain_text(
-                self._runner.last_error or "The change could not be made."))
+                self._runner.last_error or self.tr("The change could not be made.")))
             return False
         self.refresh()
         if select:
@@ -505,7 +548,7 @@ class EntitiesDock(QDockWidget):
         self.label_combo.blockSignals(True)
         try:
             self.label_combo.clear()
-            self.label_combo.addItem("All labels", None)
+            self.label_combo.addItem(self.tr("All labels"), None)
             for label in reads.labels():
                 if label.kind == ENTITY:
                     self.label_combo.addItem(swatch(label.color), label.name, label.id)
@@ -533,14 +576,15 @@ class EntitiesDock(QDockWidget):
     def _update_status(self) -> None:
         count = self._model.rowCount()
         if count:
-            text = _count(count, "entity", "entities")
+            text = self.tr("%n entity(ies)", None, count)
             if self._filtered is None:  # say once how to see where one is mentioned
-                text += " · double-click one to list its articles"
+                text = self.tr("{entities} · double-click one to list its articles").format(
+                    entities=text)
             self.status_label.setText(text)
         elif self.search_edit.text() or self.label_combo.currentData() is not None:
-            self.status_label.setText("No entity matches the filter.")
+            self.status_label.setText(self.tr("No entity matches the filter."))
         else:
-            self.status_label.setText(EMPTY_TEXT)
+            self.status_label.setText(self.tr(EMPTY_TEXT))
 
     def _update_actions(self) -> None:
         rows = self.selected_rows()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6 import QtWidgets
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.export_formats import FORMATS
@@ -49,11 +49,11 @@ class ExportDialog(QtWidgets.QDialog):
     def __init__(self, scopes: ExportScopes, parent: QWidget | None = None,
                  format_name: str = "jsonl") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(self.tr("Export annotations"))
         self._scopes = scopes
         self.formats = QtWidgets.QListWidget()
         for fmt in FORMATS.values():
-            item = QtWidgets.QListWidgetItem(f"{fmt.title} (*{fmt.suffix})")
+            item = QtWidgets.QListWidgetItem(f"{format_text(fmt.title)} (*{fmt.suffix})")
             item.setData(Qt.ItemDataRole.UserRole, fmt.name)
             self.formats.addItem(item)
         self.about = QtWidgets.QLabel()
@@ -61,32 +61,32 @@ class ExportDialog(QtWidgets.QDialog):
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.formats.currentRowChanged.connect(self._on_format_changed)
         self.this_article = QtWidgets.QRadioButton()
-        self.selection = QtWidgets.QRadioButton(
-            f"The {len(scopes.selection):,} articles selected in the library"
-            if len(scopes.selection) != 1 else "The article selected in the library")
-        self.everything = QtWidgets.QRadioButton(f"Every article ({scopes.total:,})")
+        self.selection = QtWidgets.QRadioButton(self.tr(
+            "The %n article(s) selected in the library", None, len(scopes.selection)))
+        self.everything = QtWidgets.QRadioButton(self.tr("Every article ({count})").format(
+            count=QtCore.QLocale().toString(scopes.total)))
         if scopes.article is not None:
             # A button's text is never read as HTML; "&" marks a shortcut, so it is doubled.
             title = scopes.article[1].replace("&", "&&")
-            self.this_article.setText(f"This article: “{title}”")
+            self.this_article.setText(self.tr("This article: “{title}”").format(title=title))
         else:
-            self.this_article.setText("This article (none is open)")
+            self.this_article.setText(self.tr("This article (none is open)"))
         self.this_article.setEnabled(scopes.article is not None)
         self.selection.setEnabled(bool(scopes.selection))
         self.everything.setChecked(True)
-        scope_box = QtWidgets.QGroupBox("What to export")
+        scope_box = QtWidgets.QGroupBox(self.tr("What to export"))
         scope_layout = QtWidgets.QVBoxLayout(scope_box)
         for button in (self.this_article, self.selection, self.everything):
             scope_layout.addWidget(button)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(
-            "Export…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Export…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(QtWidgets.QLabel("Format:"))
+        layout.addWidget(QtWidgets.QLabel(self.tr("Format:")))
         layout.addWidget(self.formats)
         layout.addWidget(self.about)
         layout.addWidget(scope_box)
@@ -117,4 +117,10 @@ class ExportDialog(QtWidgets.QDialog):
 
     def _on_format_changed(self, row: int) -> None:
         fmt = list(FORMATS.values())[max(0, row)]
-        self.about.setText(f"For {fmt.consumer}. Offsets: {fmt.offsets}.")
+        self.about.setText(self.tr("For {consumer}. Offsets: {offsets}.").format(
+            consumer=format_text(fmt.consumer), offsets=format_text(fmt.offsets)))
+
+
+def format_text(text: str) -> str:
+    """A format's title, consumer or offsets (the core's, in English), translated."""
+    return QCoreApplication.translate("ExportFormat", text)

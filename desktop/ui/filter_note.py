@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 
@@ -22,15 +22,23 @@ class FilterNote(QWidget):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # it names an entity or a title
         self.button = QToolButton(self)
-        self.button.setText("Clear filter")
         self.button.setAutoRaise(True)
-        self.button.setToolTip("List every article and annotation again")
+        self._retranslate()
         self.button.clicked.connect(self.clear_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.hide()
+
+    def _retranslate(self) -> None:
+        self.button.setText(self.tr("Clear filter"))
+        self.button.setToolTip(self.tr("List every article and annotation again"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def say(self, text: str) -> None:
         """Shows ``text`` ("Filtered to “OpenAI”") beside the button."""

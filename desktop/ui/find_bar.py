@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import chain
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
@@ -97,18 +97,20 @@ class FindBar(QWidget):
         self._current = -1
 
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("Find in article"))
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
         self.count_label = QLabel(self)
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000"))
         style = self.style()
         previous = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
-                                self.tr("Previous match (Shift+Enter)"), self.find_previous)
+                                self.find_previous)
         following = self._button(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-                                 self.tr("Next match (Enter)"), self.find_next)
+                                 self.find_next)
         close = self._button(style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton),
-                             self.tr("Close (Esc)"), self.close_bar)
+                             self.close_bar)
+        self._tips = {previous: QT_TRANSLATE_NOOP("FindBar", "Previous match (Shift+Enter)"),
+                      following: QT_TRANSLATE_NOOP("FindBar", "Next match (Enter)"),
+                      close: QT_TRANSLATE_NOOP("FindBar", "Close (Esc)")}
+        self._retranslate()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
@@ -124,10 +126,23 @@ class FindBar(QWidget):
         self._timer.timeout.connect(self._search)
         self.edit.textChanged.connect(self._on_query_changed)
 
-    def _button(self, icon: QIcon, tip: str, slot: Callable[[], None]) -> QToolButton:
+    def _retranslate(self) -> None:
+        """Sets the bar's texts in the interface language."""
+        self.edit.setPlaceholderText(self.tr("Find in article"))
+        for button, tip in self._tips.items():
+            button.setToolTip(self.tr(tip))
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            self.tr("{0} of {1}").format("0000", "0000")))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._show_count()
+        super().changeEvent(event)
+
+    def _button(self, icon: QIcon, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton(self)
         button.setIcon(icon)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
@@ -250,8 +265,7 @@ class FindBar(QWidget):
             self.count_label.setText(self.tr("No matches"))
         elif self._current < 0:
             count = len(self._starts)
-            self.count_label.setText(self.tr("1 match") if count == 1
-                                     else self.tr("{0} matches").format(count))
+            self.count_label.setText(self.tr("%n match(es)", None, count))
         else:
             self.count_label.setText(
                 self.tr("{0} of {1}").format(self._current + 1, len(self._starts)))

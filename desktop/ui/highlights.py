@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextLayout
 
 from desktop.core.offsets import OffsetMap
+from desktop.ui.themes import readable_on
 
 # Characters at which QTextDocument.setPlainText starts a new block. The body
 # is normalised to LF at import, so a CR never gets here (a CRLF pair would
@@ -31,9 +32,16 @@ from desktop.core.offsets import OffsetMap
 _BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
 
 # How much of a label colour goes into a highlight's background: enough to
-# tell labels apart, little enough that text stays readable on top.
+# tell labels apart, little enough that text stays readable on top (where it
+# would not, over a strong tint or a user's colour, the text turns black or
+# white: see BlockFormatter).
 _TINT = 0.30
 _OVERLAP_TINT = 0.55
+# On a dark base a strong tint of a light colour (yellow, pink, teal) turns too
+# light for light text: nested highlights are blended less there, so every default
+# label keeps the theme's text colour (a marked mention, meant to stand out, keeps
+# its strong tint and gets dark text where it needs it).
+_OVERLAP_TINT_ON_DARK = 0.40
 _MARK_TINT = 0.8  # a marked mention: its colour nearly full
 
 
@@ -187,6 +195,11 @@ def _color(name: str) -> QColor:
     return QColor.fromString(name)
 
 
+def overlap_tint(base: QColor) -> float:
+    """How much of the label colours goes into nested highlights on ``base``."""
+    return _OVERLAP_TINT_ON_DARK if base.lightnessF() < 0.5 else _OVERLAP_TINT
+
+
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     """Returns ``a`` blended towards ``b`` by ``t`` (0 gives ``a``, 1 gives ``b``)."""
     return QColor.fromRgbF(
@@ -210,26 +223,41 @@ class BlockFormatter:
         index: the highlights to show.
     """
 
-    def __init__(self, index: HighlightIndex, offsets: OffsetMap, base: QColor) -> None:
+    def __init__(self, index: HighlightIndex, offsets: OffsetMap, base: QColor,
+                 text: QColor | None = None) -> None:
         """Creates a formatter.
 
         Args:
             index: the highlights to show.
             offsets: the offset map of the document's text.
             base: the background colour the tints are blended into.
+            text: the colour the text is drawn in (the palette's); a highlight
+                on which it would be hard to read gets black or white text.
+                None: black on a light base, white on a dark one.
         """
         self.index = index
         self._offsets = offsets
         self._base = base.toRgb()  # a copy (see _color)
+        self._text = self._text_on(self._base, text)
+        self._overlap_tint = overlap_tint(self._base)
         self._fresh: set[int] = set()
         self._formatted: set[int] = set()
         self._cache: dict[tuple[int, int, int], QTextCharFormat] = {}
 
-    def set_base(self, base: QColor) -> None:
-        """Changes the background colour (palette change); every block goes stale."""
+    def set_base(self, base: QColor, text: QColor | None = None) -> None:
+        """Changes the background and text colours (palette change); every block
+        goes stale."""
         self._base = base.toRgb()  # a copy (see _color)
+        self._text = self._text_on(self._base, text)
+        self._overlap_tint = overlap_tint(self._base)
         self._cache.clear()
         self._fresh.clear()
+
+    @staticmethod
+    def _text_on(base: QColor, text: QColor | None) -> QColor:
+        if text is not None:
+            return text.toRgb()
+        return readable_on(base, QColor.fromRgbF(0, 0, 0))
 
     def invalidate_all(self) -> None:
         """Marks every block stale."""
@@ -318,7 +346,7 @@ class BlockFormatter:
             background = _mix(self._base, _color(solid[0].color), _TINT)
         elif solid:
             mixed = _mix(_color(solid[0].color), _color(solid[-1].color), 0.5)
-            background = _mix(self._base, mixed, _OVERLAP_TINT)
+            background = _mix(self._base, mixed, self._overlap_tint)
             underline = QTextCharFormat.UnderlineStyle.SingleUnderline
             underline_color = _color(solid[-1].color)
         if dashed:
@@ -334,6 +362,9 @@ class BlockFormatter:
                 fmt.setFontWeight(700)
             if background.isValid():
                 fmt.setBackground(background)
+                foreground = readable_on(background, self._text)
+                if foreground.rgba() != self._text.rgba():
+                    fmt.setForeground(foreground)
             if underline != QTextCharFormat.UnderlineStyle.NoUnderline:
                 fmt.setUnderlineStyle(underline)
                 fmt.setUnderlineColor(underline_color)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,8 +55,11 @@ def run_directly(operation: Operation) -> str | None:
     return None
 
 NAME, KIND, COLOUR, KEY = range(4)
-_HEADERS = ("Name", "Kind", "Colour", "Key")
-_KINDS = {ENTITY: "Entity", AMOUNT: "Amount"}
+# In English; the dialog shows them translated.
+_HEADERS = (QT_TRANSLATE_NOOP("LabelsDialog", "Name"), QT_TRANSLATE_NOOP("LabelsDialog", "Kind"),
+            QT_TRANSLATE_NOOP("LabelsDialog", "Colour"), QT_TRANSLATE_NOOP("LabelsDialog", "Key"))
+_KINDS = {ENTITY: QT_TRANSLATE_NOOP("LabelsDialog", "Entity"),
+          AMOUNT: QT_TRANSLATE_NOOP("LabelsDialog", "Amount")}
 _KEYS = tuple("123456789")
 # Colours offered to new labels, in order, skipping those already used.
 _PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
@@ -75,12 +78,12 @@ class LabelsDialog(QDialog):
 
     def __init__(self, run: RunOperation = run_directly, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(self.tr("Labels"))
         self._run = run
         self._labels: list[LabelRecord] = []
 
         self.table = QTableWidget(0, len(_HEADERS), self)
-        self.table.setHorizontalHeaderLabels(list(_HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(header) for header in _HEADERS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,29 +100,29 @@ class LabelsDialog(QDialog):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.editingFinished.connect(self._on_name_finished)
-        self.colour_button = QPushButton("Choose…", self)
+        self.colour_button = QPushButton(self.tr("Choose…"), self)
         self.colour_button.clicked.connect(self._on_colour_clicked)
         self.shortcut_combo = QComboBox(self)
         self.shortcut_combo.activated.connect(self._on_shortcut_chosen)
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setToolTip("Delete the label (only if no annotation uses it)")
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Delete the label (only if no annotation uses it)"))
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        selected = QGroupBox("Selected label", self)
+        selected = QGroupBox(self.tr("Selected label"), self)
         form = QFormLayout(selected)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Colour", self.colour_button)
-        form.addRow("Key", self.shortcut_combo)
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Colour"), self.colour_button)
+        form.addRow(self.tr("Key"), self.shortcut_combo)
         form.addRow("", self.delete_button)
 
         self.new_name_edit = QLineEdit(self)
-        self.new_name_edit.setPlaceholderText("Name, e.g. EVENT")
+        self.new_name_edit.setPlaceholderText(self.tr("Name, e.g. EVENT"))
         self.new_name_edit.returnPressed.connect(self._on_add_clicked)
         self.new_kind_combo = QComboBox(self)
         for kind, text in _KINDS.items():
-            self.new_kind_combo.addItem(text, kind)
-        self.add_button = QPushButton("Add", self)
+            self.new_kind_combo.addItem(self.tr(text), kind)
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self._on_add_clicked)
-        adding = QGroupBox("New label", self)
+        adding = QGroupBox(self.tr("New label"), self)
         add_row = QHBoxLayout(adding)
         add_row.addWidget(self.new_name_edit, 1)
         add_row.addWidget(self.new_kind_combo)
@@ -180,14 +183,16 @@ class LabelsDialog(QDialog):
     def _fill_row(self, row: int, label: LabelRecord) -> None:
         cells = {
             NAME: QTableWidgetItem(label.name),
-            KIND: QTableWidgetItem(_KINDS.get(label.kind, label.kind)),
+            KIND: QTableWidgetItem(self.tr(_KINDS[label.kind]) if label.kind in _KINDS
+                                   else label.kind),
             COLOUR: QTableWidgetItem(swatch(label.color), label.color),
             KEY: QTableWidgetItem(label.shortcut or "—"),
         }
         cells[KEY].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         cells[KEY].setToolTip(as_plain_text(
-            f"Press {label.shortcut} in the reader to tag with {label.name}")
-            if label.shortcut else "No key")
+            self.tr("Press {key} in the reader to tag with {label}").format(
+                key=label.shortcut, label=label.name))
+            if label.shortcut else self.tr("No key"))
         for column, item in cells.items():
             item.setData(Qt.ItemDataRole.UserRole, label.id)
             self.table.setItem(row, column, item)
@@ -206,14 +211,15 @@ class LabelsDialog(QDialog):
         with QSignalBlocker(self.name_edit):
             self.name_edit.setText(label.name if label else "")
         self.colour_button.setIcon(swatch(label.color) if label else QIcon())
-        self.colour_button.setText(label.color if label else "Choose…")
+        self.colour_button.setText(label.color if label else self.tr("Choose…"))
         owners = {other.shortcut: other for other in self._labels if other.shortcut}
         with QSignalBlocker(self.shortcut_combo):
             self.shortcut_combo.clear()
-            self.shortcut_combo.addItem("None", None)
+            self.shortcut_combo.addItem(self.tr("None"), None)
             for key in _KEYS:
                 owner = owners.get(key)
-                taken = f" (now {owner.name})" if owner and label and owner.id != label.id else ""
+                taken = (self.tr(" (now {label})").format(label=owner.name)
+                         if owner and label and owner.id != label.id else "")
                 self.shortcut_combo.addItem(f"{key}{taken}", key)
             shortcut = label.shortcut if label else None
             self.shortcut_combo.setCurrentIndex(self.shortcut_combo.findData(shortcut))
@@ -239,19 +245,22 @@ class LabelsDialog(QDialog):
         if label is None or name == label.name:
             return
         self._write(operations.EditLabel(label.id, {"name": name},
-                                         name=f"Rename {label.name} to {name}"),
-                    "Label not renamed")
+                                         name=self.tr("Rename {label} to {name}").format(
+                                             label=label.name, name=name)),
+                    self.tr("Label not renamed"))
 
     def _on_colour_clicked(self) -> None:
         label = self._current()
         if label is None:
             return
-        color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name}")
+        color = QColorDialog.getColor(QColor(label.color), self,
+                                      self.tr("Colour of {label}").format(label=label.name))
         if not color.isValid() or color.name() == label.color:
             return
         self._write(operations.EditLabel(label.id, {"color": color.name()},
-                                         name=f"Recolour {label.name}"),
-                    "Colour not changed")
+                                         name=self.tr("Recolour {label}").format(
+                                             label=label.name)),
+                    self.tr("Colour not changed"))
 
     def _on_shortcut_chosen(self, index: int) -> None:
         label = self._current()
@@ -259,15 +268,16 @@ class LabelsDialog(QDialog):
         if label is None or key == label.shortcut:
             return
         self._write(operations.EditLabel(label.id, {"shortcut": key},
-                                         name=f"Change the key of {label.name}"),
-                    "Key not changed")
+                                         name=self.tr("Change the key of {label}").format(
+                                             label=label.name)),
+                    self.tr("Key not changed"))
 
     def _on_delete_clicked(self) -> None:
         label = self._current()
         if label is None:
             return
-        self._write(operations.DeleteLabel(label.id, name=f"Delete label {label.name}"),
-                    f"{label.name} kept")
+        self._write(operations.DeleteLabel(label.id, name=self.tr("Delete label {label}").format(
+            label=label.name)), self.tr("{label} kept").format(label=label.name))
 
     def _on_add_clicked(self) -> None:
         name = self.new_name_edit.text().strip()
@@ -279,6 +289,7 @@ class LabelsDialog(QDialog):
         used_keys = {label.shortcut for label in self._labels}
         key = next((k for k in _KEYS if k not in used_keys), None)
         kind = self.new_kind_combo.currentData()
-        adding = operations.AddLabel(name, kind, colour, key, name=f"Add label {name}")
-        if self._write(adding, "Label not added", lambda: adding.label_id):
+        adding = operations.AddLabel(name, kind, colour, key,
+                                     name=self.tr("Add label {name}").format(name=name))
+        if self._write(adding, self.tr("Label not added"), lambda: adding.label_id):
             self.new_name_edit.clear()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +42,7 @@ from db import library
 from db.annotations import annotation_counts
 from db.library import LibraryRow
 from desktop.core.sources import source_name
+from desktop.ui.i18n import format_date
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -52,7 +54,11 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Item data role holding the article id of a row (same in every column)."""
 
 TITLE, DATE, SOURCE, LANGUAGE, ANNOTATIONS = range(5)
-_HEADERS = ("Title", "Date", "Source", "Lang", "Tags")
+_HEADERS = (QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+            QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+            QT_TRANSLATE_NOOP("LibraryModel", "Source"),
+            QT_TRANSLATE_NOOP("LibraryModel", "Lang"),
+            QT_TRANSLATE_NOOP("LibraryModel", "Tags"))  # translated where shown
 _SORT_KEYS = ("title", "date", "source", "language", "annotations")
 SEARCH_DELAY_MS = 150
 
@@ -101,9 +107,9 @@ class LibraryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == ANNOTATIONS:
-            return "Number of annotations in the article"
+            return self.tr("Number of annotations in the article")
         if role == Qt.ItemDataRole.TextAlignmentRole and section == ANNOTATIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -130,12 +136,20 @@ class LibraryModel(QAbstractTableModel):
         if column == TITLE:
             return row.title
         if column == DATE:
-            return row.published.isoformat() if row.published else ""
+            return format_date(row.published)
         if column == SOURCE:
             return source_name(row.source)
         if column == LANGUAGE:
             return row.language
         return str(row.annotation_count)
+
+    def event(self, event: QEvent) -> bool:
+        # The library passes a change of language on: headers and dates follow.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+            if self._visible:
+                self.dataChanged.emit(self.index(0, DATE), self.index(self._visible - 1, DATE))
+        return super().event(event)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_SORT_KEYS):
@@ -271,6 +285,11 @@ class LibraryModel(QAbstractTableModel):
         return self._cache.get(article_id)
 
 
+# A title keeps room for about this many characters before the library hides its
+# source column, then its language column (LibraryView._fit_columns_to_width).
+_TITLE_CHARS = 24
+
+
 class LibraryView(QWidget):
     """The library pane: a search box above the article list, a count below.
 
@@ -297,9 +316,7 @@ class LibraryView(QWidget):
         self._open_id: int | None = None  # the article last opened, kept selected if listed
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search articles…")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search articles")
         self.search_edit.installEventFilter(self)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -308,6 +325,8 @@ class LibraryView(QWidget):
         self.search_edit.textChanged.connect(self._on_search_text_changed)
 
         self.table = QTableView(self)
+        # Tab leaves the list for the next part of the window, as everywhere else.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self._model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -321,6 +340,7 @@ class LibraryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._column_widths: dict[int, int] = {}  # set by _size_columns
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -339,8 +359,6 @@ class LibraryView(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.show_all_button = QToolButton(self)
-        self.show_all_button.setText("Show all")
-        self.show_all_button.setToolTip("List every article again")
         self.show_all_button.setAutoRaise(True)
         self.show_all_button.clicked.connect(self._on_show_all)
 
@@ -354,7 +372,22 @@ class LibraryView(QWidget):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.table, 1)
         layout.addLayout(status)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Sets the library's texts in the interface language."""
+        self.search_edit.setPlaceholderText(self.tr("Search articles…"))
+        self.search_edit.setAccessibleName(self.tr("Search articles"))
+        self.show_all_button.setText(self.tr("Show all"))
+        self.show_all_button.setToolTip(self.tr("List every article again"))
         self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # A change of language can arrive while the view is still being built.
+        if event.type() == QEvent.Type.LanguageChange and "search_edit" in self.__dict__:
+            self._retranslate()
+            self._size_columns()
+        super().changeEvent(event)
 
     # --- public API ----------------------------------------------------------
 
@@ -446,7 +479,28 @@ class LibraryView(QWidget):
 
     # --- events -------------------------------------------------------------
 
+    def _fit_columns_to_width(self) -> None:
+        """In a narrow library the titles keep room to be read: the source column
+        goes first, then the language, and they come back when it widens."""
+        widths = self._column_widths  # as sized, whether shown or not
+        if not widths:
+            return
+        room = self.table.viewport().width() - widths[DATE] - widths[ANNOTATIONS]
+        title = self.fontMetrics().averageCharWidth() * _TITLE_CHARS
+        for column in (LANGUAGE, SOURCE):
+            room -= widths[column]
+        for column in (SOURCE, LANGUAGE):  # the source goes first
+            hide = room < title
+            if self.table.isColumnHidden(column) != hide:
+                self.table.setColumnHidden(column, hide)
+                if not hide:
+                    self.table.horizontalHeader().resizeSection(column, widths[column])
+            if hide:
+                room += widths[column]
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns_to_width()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             beside = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
             if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -504,10 +558,12 @@ class LibraryView(QWidget):
         if article_id is None:
             return None
         menu = QMenu(self)
-        beside = menu.addAction("Open beside\tCtrl+Shift+Enter")
+        keys = QKeySequence("Ctrl+Shift+Return").toString(  # "Ctrl+Maj+Entrée" in French
+            QKeySequence.SequenceFormat.NativeText)
+        beside = menu.addAction(self.tr("Open beside") + "\t" + keys)
         beside.triggered.connect(
             lambda _checked=False: self.open_beside_requested.emit(article_id))
-        edit = menu.addAction("Edit article…\tF2")
+        edit = menu.addAction(self.tr("Edit article…") + "\tF2")
         edit.triggered.connect(lambda _checked=False: self.edit_requested.emit(article_id))
         return menu
 
@@ -569,20 +625,27 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         metrics = self.fontMetrics()
         padding = 24
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Lang") + padding)
+        def title(column: int) -> str:
+            return str(self._model.headerData(column, Qt.Orientation.Horizontal))
+
+        header.setMinimumSectionSize(metrics.horizontalAdvance(title(LANGUAGE)) + padding)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         widths = {
-            DATE: metrics.horizontalAdvance("0000-00-00") + padding,
-            SOURCE: metrics.horizontalAdvance("en.wikinews") + padding,
-            LANGUAGE: metrics.horizontalAdvance("Lang") + padding,
-            ANNOTATIONS: metrics.horizontalAdvance("Tags") + padding,
+            DATE: metrics.horizontalAdvance(max(format_date("2000-12-30"), title(DATE),
+                                                key=metrics.horizontalAdvance)) + padding,
+            SOURCE: metrics.horizontalAdvance(max("en.wikinews", title(SOURCE),
+                                                  key=metrics.horizontalAdvance)) + padding,
+            LANGUAGE: metrics.horizontalAdvance(title(LANGUAGE)) + padding,
+            ANNOTATIONS: metrics.horizontalAdvance(title(ANNOTATIONS)) + padding,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
+        self._column_widths = widths
+        self._fit_columns_to_width()
 
     def _update_status(self) -> None:
         total = self._model.total_count()
@@ -590,11 +653,11 @@ class LibraryView(QWidget):
         filtered = self._model.filter_ids is not None
         searching = bool(library.fts_query(self._model.search_text))
         if total == 0:
-            text = "No articles yet"
+            text = self.tr("No articles yet")
         elif filtered or searching:
-            text = f"{shown} of {total} match"
+            text = self.tr("%n of {total} match", None, shown).format(total=total)
         else:
-            text = f"{total} article" + ("" if total == 1 else "s")
+            text = self.tr("%n article(s)", None, total)
         self.status_label.setText(text)
         self.show_all_button.setVisible(filtered)
 

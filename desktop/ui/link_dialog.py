@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import AMOUNT, ENTITY, AnnotationRecord
-from db.relation_kinds import relation_kinds
+from db.relation_kinds import DEAL, relation_kinds
 from desktop.ui.annotation_model import one_line
+from desktop.ui.i18n import quoted, relation_kind_name
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -42,8 +43,11 @@ if TYPE_CHECKING:
     from desktop.ui.reader_controller import LabelSet, ReaderController
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NO_ANNOTATION_TEXT = "Put the cursor in an annotation, then press L (or Edit ▸ Link…)."
-NOTHING_TO_LINK_TEXT = "There is no other annotation in this article to link it to."
+# In English; said translated.
+NO_ANNOTATION_TEXT = QT_TRANSLATE_NOOP(
+    "LinkDialog", "Put the cursor in an annotation, then press L (or Edit ▸ Link…).")
+NOTHING_TO_LINK_TEXT = QT_TRANSLATE_NOOP(
+    "LinkDialog", "There is no other annotation in this article to link it to.")
 
 
 def link_rows(source: AnnotationRecord, records: Sequence[AnnotationRecord],
@@ -72,7 +76,7 @@ def link_rows(source: AnnotationRecord, records: Sequence[AnnotationRecord],
     rows = []
     for record in sorted((r for r in records if r.id is not None and r.id != source.id),
                          key=rank):
-        parts = [f"“{one_line(record.quote, 60)}”", label_name(record.label_id)]
+        parts = [quoted(one_line(record.quote, 60)), label_name(record.label_id)]
         name = entity_name(record.entity_id)
         if name:
             parts.append(name)
@@ -102,19 +106,20 @@ class LinkDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.setWindowTitle("Link")
-        self.heading = QLabel(f"Link “{one_line(source.quote, 80)}” ({source_label}) to:", self)
+        self.setWindowTitle(self.tr("Link"))
+        self.heading = QLabel(self.tr("Link “{quote}” ({label}) to:").format(
+            quote=one_line(source.quote, 80), label=source_label), self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter — ↓ to the list, Space to check")
+        self.filter_edit.setPlaceholderText(self.tr("Filter — ↓ to the list, Space to check"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Annotations to link to")
+        self.list.setAccessibleName(self.tr("Annotations to link to"))
         for record, text, checked in rows:
             item = QListWidgetItem(text, self.list)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -130,9 +135,10 @@ class LinkDialog(QDialog):
         self.kind_combo = QComboBox(self)
         self.kind_combo.setEditable(True)
         self.kind_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.kind_combo.addItems(list(dict.fromkeys(kinds)) or ["deal"])
+        for kind in list(dict.fromkeys(kinds)) or [DEAL]:  # "deal" shown translated
+            self.kind_combo.addItem(relation_kind_name(kind), kind)
         self.kind_combo.setCurrentIndex(0)
-        self.kind_combo.setToolTip("A kind already used, or type a new one (“supplies”)")
+        self.kind_combo.setToolTip(self.tr("A kind already used, or type a new one (“supplies”)"))
         self.kind_combo.editTextChanged.connect(self._update_ok)
 
         self.buttons = QDialogButtonBox(
@@ -142,7 +148,7 @@ class LinkDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("&Kind", self.kind_combo)
+        form.addRow(self.tr("&Kind"), self.kind_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.filter_edit)
@@ -161,8 +167,11 @@ class LinkDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def kind(self) -> str:
-        """The kind typed or chosen, its spaces tidied ("deal" by default)."""
-        return " ".join(self.kind_combo.currentText().split())
+        """The kind typed or chosen, its spaces tidied ("deal" by default, whatever
+        the interface language calls it)."""
+        text = " ".join(self.kind_combo.currentText().split())
+        index = self.kind_combo.findText(text)
+        return str(self.kind_combo.itemData(index)) if index >= 0 else text
 
     def visible_texts(self) -> list[str]:
         """The rows the filter lets through, in order."""
@@ -261,7 +270,7 @@ def open_link_dialog(controller: ReaderController, labels: LabelSet,
     source = (controller.record(annotation_id) if annotation_id is not None
               else annotation_at(controller))
     if source is None or source.id is None:
-        status(NO_ANNOTATION_TEXT)
+        status(QCoreApplication.translate("LinkDialog", NO_ANNOTATION_TEXT))
         return None
 
     def label_name(label_id: int) -> str:
@@ -271,7 +280,7 @@ def open_link_dialog(controller: ReaderController, labels: LabelSet,
     rows = link_rows(source, controller.records(), labels.kind_of, label_name,
                      controller.entity_name)
     if not rows:
-        status(NOTHING_TO_LINK_TEXT)
+        status(QCoreApplication.translate("LinkDialog", NOTHING_TO_LINK_TEXT))
         return None
     dialog = LinkDialog(source, label_name(source.label_id), rows, relation_kinds(), parent)
     source_id = source.id

@@ -40,6 +40,7 @@ from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.annotation_commands import AnnotationCommands
 from desktop.ui.commands import OperationRunner
+from desktop.ui.help_menu import install_help
 from desktop.ui.known_names import KnownNames
 from desktop.ui.reader import ReaderPane, key_sequence
 from desktop.ui.reader_controller import (
@@ -136,13 +137,14 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self._on_focus_changed)
         self._library: LibraryView | None = None
         self._panel: AnnotationPanel | None = None
-        self.library_dock = self._dock("Library", "library")
-        self.panel_dock = self._dock("Annotations", "annotations")
+        self.library_dock = self._dock("library")
+        self.panel_dock = self._dock("annotations")
         self._docks_placed = False
 
         self._build_actions()
         self._build_menus()
-        self.statusBar().showMessage("Select text and press 1–9 to tag it.")
+        self._retranslate()
+        self.statusBar().showMessage(self.tr("Select text and press 1–9 to tag it."))
         self.resize(1440, 860)
         self.call_after_first_paint(self._build_docks)
         self.backups: BackupSchedule | None = None  # started after the first paint
@@ -176,7 +178,8 @@ class MainWindow(QMainWindow):
         right-click menu over an annotation open the Link dialog. The key's
         context is set by name, as the suggestions' keys (see desktop.ui.suggestions)."""
         body = controller.pane.body
-        action = QAction("Lin&k…", body)
+        action = QAction(self.tr("Lin&k…"), body)
+        action.setObjectName("link_key")  # its text follows the language (_retranslate)
         action.setShortcuts([key_sequence("L")])
         if not action.setProperty("shortcutContext", "WidgetWithChildrenShortcut"):
             raise ValueError("cannot limit the link key to the reader")
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
         controller.pane.setParent(None)
         controller.pane.deleteLater()
         controller.deleteLater()
+        if self._panel is not None:
+            self._panel.forget(controller)
         self._show_active_marks()
         self.pane_closed.emit(controller)
         return True
@@ -337,8 +342,8 @@ class MainWindow(QMainWindow):
             self.panel_dock.setWidget(panel)
             self._panel = panel
             if self.active.article_id is not None:
-                panel.set_article(self.active.article_id, self.active.records(),
-                                  self._language(self.active))
+                panel.set_article(self.active.article_id, self.active.records,
+                                  self._language(self.active), pane=self.active)
         return self._panel
 
     def _build_docks(self) -> None:
@@ -350,12 +355,12 @@ class MainWindow(QMainWindow):
         self.library  # noqa: B018 (the properties build them)
         self.panel  # noqa: B018
 
-    def _dock(self, title: str, name: str) -> QDockWidget:
+    def _dock(self, name: str) -> QDockWidget:
         """A dock, empty until its view is built (it keeps its place and size meanwhile).
 
-        It is placed by :meth:`_place_docks`.
+        It is placed by :meth:`_place_docks`; its title is set by :meth:`_retranslate`.
         """
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(self)
         dock.setObjectName(name)  # saveState/restoreState need names
         dock.setWidget(QWidget(dock))
         dock.hide()  # until placed: restoreState shows it, or _dock_by_default
@@ -389,10 +394,11 @@ class MainWindow(QMainWindow):
             dock.show()
         self.resizeDocks(docks, [widths[dock] for dock in docks], Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot: Callable[[], Any],
+    def _action(self, slot: Callable[[], Any],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
                 ) -> QAction:
-        action = QAction(text, self)
+        """An action of the menus; its text is set by :meth:`_retranslate`."""
+        action = QAction(self)
         if shortcut is not None:
             # setShortcuts([…]), not setShortcut(…): PySide6 would weigh a
             # QKeyCombination overload and build the Qt namespace (see reader).
@@ -401,13 +407,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_files_action = self._action("&Import files…", self.transfers.ask_files,
+        self.import_files_action = self._action(self.transfers.ask_files,
                                                 QKeySequence.StandardKey.Open)
-        self.import_folder_action = self._action("Import &folder…",
-                                                 self.transfers.ask_folder, "Ctrl+Shift+O")
-        self.export_action = self._action("&Export…", self.transfers.ask_export, "Ctrl+E")
-        self.restore_backup_action = self._action("&Restore a backup…", self.open_backups)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.import_folder_action = self._action(self.transfers.ask_folder, "Ctrl+Shift+O")
+        self.export_action = self._action(self.transfers.ask_export, "Ctrl+E")
+        self.restore_backup_action = self._action(self.open_backups)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.runner.undo_action(self)
         self.undo_action.setShortcuts([key_sequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self.runner.redo_action(self)
@@ -416,33 +421,29 @@ class MainWindow(QMainWindow):
         self._watch_undo_keys()
         # Ctrl+F finds in the article wherever the focus is (the body claims it too).
         self.find_action = self._action(
-            "&Find in article…",
             lambda: self.reader.open_find() if self.active.article is not None else None,
             QKeySequence.StandardKey.Find)
-        self.labels_action = self._action("&Labels…", self._on_edit_labels, "Ctrl+L")
-        self.link_action = self._action("Link as &deal", self.link_selected, "Ctrl+J")
-        self.link_dialog_action = self._action("Lin&k…", self.open_link_dialog, "Ctrl+Shift+L")
-        self.tag_all_action = self._action("Tag &all occurrences…", self.tag_all_occurrences,
-                                           "Ctrl+Shift+T")
-        self.search_action = self._action("Search &library", self._on_focus_search,
-                                          "Ctrl+K")
-        self.about_action = self._action("&About Marginalia", self._on_about)
-        self.plots_action = self._action("&Plots", self.show_plots, "Ctrl+3")
-        self.open_beside_action = self._action(
-            "Open &beside", self._on_open_beside, "Ctrl+Shift+Return")
-        self.close_pane_action = self._action("&Close pane", self.close_pane, "Ctrl+W")
-        self.swap_panes_action = self._action("S&wap panes", self.swap_panes, "Ctrl+Shift+S")
-        self.article_action = self._action("A&rticle details…", self.edit_article, "F2")
+        self.labels_action = self._action(self._on_edit_labels, "Ctrl+L")
+        self.link_action = self._action(self.link_selected, "Ctrl+J")
+        self.link_dialog_action = self._action(self.open_link_dialog, "Ctrl+Shift+L")
+        self.tag_all_action = self._action(self.tag_all_occurrences, "Ctrl+Shift+T")
+        self.search_action = self._action(self._on_focus_search, "Ctrl+K")
+        self.about_action = self._action(self._on_about)
+        self.plots_action = self._action(self.show_plots, "Ctrl+3")
+        self.open_beside_action = self._action(self._on_open_beside, "Ctrl+Shift+Return")
+        self.close_pane_action = self._action(self.close_pane, "Ctrl+W")
+        self.swap_panes_action = self._action(self.swap_panes, "Ctrl+Shift+S")
+        self.article_action = self._action(self.edit_article, "F2")
         self.runner.changed.connect(self._on_articles_edited)  # the title follows
-        self.entities_action = self._action("&Entities", self.show_entities, "Ctrl+4")
-        self.compare_action = self._action("&Compare open articles", self.show_comparison,
-                                           "Ctrl+5")
-        self.deals_action = self._action("&Deals", self.show_deals, "Ctrl+6")
-        self.review_action = self._action("To &review", self.show_review, "Ctrl+7")
+        self.entities_action = self._action(self.show_entities, "Ctrl+4")
+        self.compare_action = self._action(self.show_comparison, "Ctrl+5")
+        self.deals_action = self._action(self.show_deals, "Ctrl+6")
+        self.review_action = self._action(self.show_review, "Ctrl+7")
+        self.preferences_action = self._action(self._on_preferences, "Ctrl+,")
         self.runner.changed.connect(self._on_texts_changed)  # a re-import, its undo, its redo
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self._file_menu = file_menu = self.menuBar().addMenu("")
         for action in (self.import_files_action, self.import_folder_action,
                        self.export_action):
             file_menu.addAction(action)
@@ -450,7 +451,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        self._edit_menu = edit_menu = self.menuBar().addMenu("")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -462,12 +463,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.labels_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.article_action)
-        self._suggestions_menu = self.menuBar().addMenu("&Suggestions")
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        self._suggestions_menu = self.menuBar().addMenu("")
         self._fill_suggestions_menu()
-        view_menu = self.menuBar().addMenu("&View")
+        self._view_menu = view_menu = self.menuBar().addMenu("")
         view_menu.addAction(self.search_action)
-        view_menu.addAction(self.library_dock.toggleViewAction())
-        view_menu.addAction(self.panel_dock.toggleViewAction())
+        # The docks' own show/hide actions: keys of their own, as every menu entry has.
+        for dock, key in ((self.library_dock, "Ctrl+1"), (self.panel_dock, "Ctrl+2")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcuts([key_sequence(key)])
+            view_menu.addAction(toggle)
         view_menu.addAction(self.plots_action)
         view_menu.addSeparator()
         for action in (self.open_beside_action, self.close_pane_action,
@@ -477,8 +483,56 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.compare_action)
         view_menu.addAction(self.deals_action)
         view_menu.addAction(self.review_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        self._help_menu = help_menu = self.menuBar().addMenu("")
         help_menu.addAction(self.about_action)
+        install_help(self)  # Keyboard shortcuts (F1), Take the tour
+
+    def _retranslate(self) -> None:
+        """Sets the menus', actions' and docks' texts in the interface language; again
+        after each change of language (see changeEvent)."""
+        for menu, title in ((self._file_menu, self.tr("&File")),
+                            (self._edit_menu, self.tr("&Edit")),
+                            (self._suggestions_menu, self.tr("&Suggestions")),
+                            (self._view_menu, self.tr("&View")),
+                            (self._help_menu, self.tr("&Help"))):
+            menu.setTitle(title)
+        for action, text in (
+                (self.import_files_action, self.tr("&Import files…")),
+                (self.import_folder_action, self.tr("Import &folder…")),
+                (self.export_action, self.tr("&Export…")),
+                (self.restore_backup_action, self.tr("&Restore a backup…")),
+                (self.quit_action, self.tr("&Quit")),
+                (self.find_action, self.tr("&Find in article…")),
+                (self.labels_action, self.tr("&Labels…")),
+                (self.link_action, self.tr("Link as &deal")),
+                (self.link_dialog_action, self.tr("Lin&k…")),
+                (self.tag_all_action, self.tr("Tag &all occurrences…")),
+                (self.search_action, self.tr("Search &library")),
+                (self.about_action, self.tr("&About Marginalia")),
+                (self.plots_action, self.tr("&Plots")),
+                (self.open_beside_action, self.tr("Open &beside")),
+                (self.close_pane_action, self.tr("&Close pane")),
+                (self.swap_panes_action, self.tr("S&wap panes")),
+                (self.article_action, self.tr("Ar&ticle details…")),
+                (self.entities_action, self.tr("&Entities")),
+                (self.compare_action, self.tr("Co&mpare open articles")),
+                (self.deals_action, self.tr("&Deals")),
+                (self.review_action, self.tr("To &review")),
+                (self.preferences_action, self.tr("&Preferences…"))):
+            action.setText(text)
+        for controller in self.panes:
+            link_key = controller.pane.body.findChild(QAction, "link_key")
+            if link_key is not None:
+                link_key.setText(self.tr("Lin&k…"))
+            controller.suggestions.retranslate()
+        self.library_dock.setWindowTitle(self.tr("Library"))
+        self.panel_dock.setWindowTitle(self.tr("Annotations"))
+        self._show_title(self._title)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _watch_undo_keys(self) -> None:
         from desktop.ui.shortcuts import UndoKeys
@@ -606,7 +660,7 @@ class MainWindow(QMainWindow):
         dialog = None if article_id is None else ArticleDialog.for_article(
             article_id, self.commands.run_reporting, self)
         if dialog is None:
-            self._say("Open or select an article first.")
+            self._say(self.tr("Open or select an article first."))
             return None
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -740,7 +794,7 @@ class MainWindow(QMainWindow):
 
         path = bound_path()
         if path is None:
-            self._say("No database is open.")
+            self._say(self.tr("No database is open."))
             return None
         self.backup_dialog = BackupDialog(path, self.restore_backup, self)
         self.backup_dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -759,7 +813,7 @@ class MainWindow(QMainWindow):
         from db.backups import BackupError, restore_open_database
 
         if self.runner.busy or self.tasks.current is not None:
-            return "Wait until the import, export or long change now running is done."
+            return self.tr("Wait until the import, export or long change now running is done.")
         if self.backups is not None:
             self.backups.wait()
         if self.plots_dock is not None:
@@ -783,9 +837,11 @@ class MainWindow(QMainWindow):
             self.set_read_only(writes_refused())  # a sound backup replaced a damaged file
         self._show_again(shown)
         if problem is None:
-            self._say(f"Restored {backup.name}." + (
-                f" The database it replaced is kept as {kept.name} in the backups folder: "
-                "restore that one to undo." if kept is not None else ""), 20000)
+            self._say(self.tr("Restored {backup}.").format(backup=backup.name)
+                      if kept is None else
+                      self.tr("Restored {backup}. The database it replaced is kept as {kept} "
+                              "in the backups folder: restore that one to undo.").format(
+                          backup=backup.name, kept=kept.name), 20000)
         return problem
 
     def _show_again(self, shown: list[tuple[ReaderController, int | None]]) -> None:
@@ -804,8 +860,8 @@ class MainWindow(QMainWindow):
             if not self.close_pane(controller):
                 first = store.first_article_id()
                 if first is None or not controller.open_article(first):
-                    controller.clear("No articles yet. Use File ▸ Import files… "
-                                     "or drop files on this window.")
+                    controller.clear(self.tr("No articles yet. Use File ▸ Import files… "
+                                             "or drop files on this window."))
 
     # --- slots ------------------------------------------------------------------
 
@@ -820,8 +876,8 @@ class MainWindow(QMainWindow):
         if self._library is not None:
             self._library.select_article(article_id)
         if self._panel is not None:
-            self._panel.set_article(article_id, controller.records(),
-                                    self._language(controller))
+            self._panel.set_article(article_id, controller.records,
+                                    self._language(controller), pane=controller)
         self.article_opened.emit(article_id)
 
     @staticmethod
@@ -830,9 +886,13 @@ class MainWindow(QMainWindow):
 
     def _on_pane_loaded(self, controller: ReaderController, article_id: int) -> None:
         """All the annotations of a heavily tagged article are in: the panel lists them."""
-        if controller is self.active and self._panel is not None:
+        if self._panel is None:
+            return
+        if controller is self.active:
             self._panel.set_article(article_id, controller.records(),
-                                    self._language(controller))
+                                    self._language(controller), pane=controller)
+        else:
+            self._panel.mark_stale(controller)
 
     def _open_beside_from_library(self, article_id: int) -> None:
         """Opens beside the article chosen in the library.
@@ -852,8 +912,8 @@ class MainWindow(QMainWindow):
         """View ▸ Open beside: the library's current article, in a new pane."""
         article_id = self.library.current_article_id()
         if article_id is None:
-            self._say("Choose an article in the library, then View ▸ Open beside "
-                      "(or Alt+click it).")
+            self._say(self.tr("Choose an article in the library, then View ▸ Open beside "
+                              "(or Alt+click it)."))
             return
         self._open_beside_from_library(article_id)
 
@@ -869,7 +929,7 @@ class MainWindow(QMainWindow):
         if self.read_only_reason is not None:  # expected: said in the status bar, no dialog
             self._say(self.read_only_reason, 10000)
             return
-        self._show_error("Could not save", message)
+        self._show_error(self.tr("Could not save"), message)
 
     # --- read only ----------------------------------------------------------------
 
@@ -902,7 +962,8 @@ class MainWindow(QMainWindow):
 
     def _show_title(self, title: str) -> None:
         self._title = title
-        self.setWindowTitle(f"{title} — read only" if self.read_only_reason else title)
+        self.setWindowTitle(self.tr("{title} — read only").format(title=title)
+                            if self.read_only_reason else title)
 
     def _import_paths(self, paths: list[str]) -> Any:
         """Imports in the background (see Transfers), unless the database is read only."""
@@ -940,13 +1001,14 @@ class MainWindow(QMainWindow):
         self.library.focus_search()
 
     def _on_about(self) -> None:
-        from desktop import __version__
+        from desktop.ui.about_dialog import show_about
 
-        QtWidgets.QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>"
-                          "A reader and annotator for news articles.<br><br>"
-                          "The sample articles come from Wikinews, the free news source, "
-                          "under CC BY 2.5.")
+        show_about(self)
+
+    def _on_preferences(self) -> None:
+        from desktop.ui.preferences_dialog import open_preferences
+
+        open_preferences(self)
 
     def _say(self, message: str, timeout: int = 4000) -> None:
         self.statusBar().showMessage(message, timeout)
@@ -975,8 +1037,8 @@ class MainWindow(QMainWindow):
             if first is not None:
                 self.open_article(first)
             else:
-                self.active.clear("No articles yet. Use File ▸ Import files… "
-                                  "or drop files on this window.")
+                self.active.clear(self.tr("No articles yet. Use File ▸ Import files… "
+                                          "or drop files on this window."))
         beside = [int(i) for i in self.settings.get(keys.BESIDE).split(",") if i.isdigit()]
         if beside and self.active.article_id is not None:
             # The panes beside open after the first one has painted: a fast start.

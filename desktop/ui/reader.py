@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -54,7 +54,7 @@ from desktop.ui.plain_text import as_plain_text
 if TYPE_CHECKING:
     from desktop.ui.find_bar import FindBar
 
-__all__ = ["Highlight", "ReaderPane", "key_sequence", "reading_font"]
+__all__ = ["Highlight", "ReaderPane", "choose_reading_font", "key_sequence", "reading_font"]
 
 # Serif faces that read well on screen, best first; the first one installed wins.
 _SERIF_FAMILIES = (
@@ -93,29 +93,47 @@ def key_sequence(key: str | QKeySequence.StandardKey) -> QKeySequence:
     return bindings[0] if bindings else QKeySequence()
 
 
-def reading_font(point_size: float = _READING_POINT_SIZE) -> QFont:
-    """Returns the font articles are read in: a serif face if one is installed."""
+# The reading font chosen in the preferences: a family ("": the first serif face
+# of _SERIF_FAMILIES installed) and a size in points.
+_chosen_font: tuple[str, float] = ("", _READING_POINT_SIZE)
+READING_SIZES = (6.0, 48.0)
+"""The smallest and largest reading font sizes, in points."""
+
+
+def reading_font(point_size: float | None = None) -> QFont:
+    """Returns the font articles are read in: the one chosen in the preferences if
+    it is installed, else a serif face; in ``point_size``, else the chosen size."""
+    chosen, size = _chosen_font
     installed = set(QFontDatabase.families())
     font = QFont()
-    for family in _SERIF_FAMILIES:
+    for family in (chosen, *_SERIF_FAMILIES) if chosen else _SERIF_FAMILIES:
         if family in installed:
             font.setFamily(family)
             break
     else:
         font.setFamily("serif")
         font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(point_size if point_size is not None else size)
     return font
 
 
+def choose_reading_font(family: str, point_size: float) -> None:
+    """Reads articles in ``family`` ("": the default serif face) at ``point_size``,
+    in the panes open now and in those opened later."""
+    global _chosen_font
+    low, high = READING_SIZES
+    _chosen_font = (family, min(max(point_size, low), high))
+    font = reading_font()
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, ReaderPane):
+            widget.set_reading_font(font)
+
+
 def _language_name(code: str) -> str:
-    """Returns the English name of a language code ("fr" → "French"), else the code."""
-    if not code:
-        return ""
-    language = QLocale(code).language()
-    if language in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-        return code
-    return QLocale.languageToString(language)
+    """Returns the name of a language code in the interface language ("fr" → "French")."""
+    from desktop.ui.i18n import language_name
+
+    return language_name(code)
 
 
 class _BodyView(QPlainTextEdit):
@@ -152,7 +170,8 @@ class _BodyView(QPlainTextEdit):
         self.document().setDocumentMargin(_DOCUMENT_MARGIN)
         self.offsets = OffsetMap("")
         self.index = HighlightIndex()
-        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color())
+        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color(),
+                                        self._text_color())
         self._side_margin = 0  # left; the right one may be a pixel wider
         self._right_margin = 0
         self._wrapped_width = -1  # the viewport width the lines were last wrapped at
@@ -180,7 +199,8 @@ class _BodyView(QPlainTextEdit):
                 starts.append(self.offsets.to_codepoint(block.position()))
                 block = block.next()
         self.index = HighlightIndex(starts)
-        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color())
+        self.formatter = BlockFormatter(self.index, self.offsets, self._base_color(),
+                                        self._text_color())
 
     def refresh_blocks(self, numbers: set[int]) -> None:
         """Marks blocks stale and repaints those of them on screen."""
@@ -262,7 +282,7 @@ class _BodyView(QPlainTextEdit):
             self._wrapped_width = self.viewport().width()
             self.column_changed.emit()
         elif event.type() == QEvent.Type.PaletteChange:
-            self.formatter.set_base(self._base_color())
+            self.formatter.set_base(self._base_color(), self._text_color())
             self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
@@ -319,6 +339,9 @@ class _BodyView(QPlainTextEdit):
 
     def _base_color(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Base)
+
+    def _text_color(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
 
     def _blocks_in(self, rect: QRect) -> Iterator[tuple[QTextBlock, float, float]]:
         """Yields the visible blocks meeting ``rect`` with their top and height."""
@@ -410,12 +433,7 @@ class ReaderPane(QWidget):
         self._source = ""
         self._labels: list[tuple[str, str, str]] = []
 
-        font = reading_font()
         self._title = QLabel(self)
-        title_font = QFont(font)
-        title_font.setPointSizeF(font.pointSizeF() * 1.6)
-        title_font.setBold(True)
-        self._title.setFont(title_font)
         _set_properties(self._title, textFormat="PlainText", wordWrap=True,
                         textInteractionFlags="TextSelectableByMouse")
 
@@ -433,7 +451,7 @@ class ReaderPane(QWidget):
 
         self.body = _BodyView(self)
         self.body.setAccessibleName(self.tr("Article text"))
-        self.body.setFont(font)
+        self.set_reading_font(reading_font())
         _set_properties(self.body, contextMenuPolicy="CustomContextMenu")
         self.body.customContextMenuRequested.connect(self._on_context_menu)
         self.body.selectionChanged.connect(self.selection_changed)
@@ -487,6 +505,14 @@ class ReaderPane(QWidget):
         self._stack.addWidget(article)
         self.clear(self.tr("Select an article in the library"))
         self._align_header()
+
+    def set_reading_font(self, font: QFont) -> None:
+        """Shows the title and the body in ``font`` (the title larger and bold)."""
+        title_font = QFont(font)
+        title_font.setPointSizeF(font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self.body.setFont(font)
 
     @property
     def find_bar(self) -> FindBar:
@@ -551,6 +577,7 @@ class ReaderPane(QWidget):
             self._find_bar.set_text("")
             self._find_bar.hide()
         self._empty.setText(message)
+        self._empty_is_default = message == self.tr("Select an article in the library")
         self._stack.setCurrentIndex(0)
 
     def text(self) -> str:
@@ -768,7 +795,7 @@ class ReaderPane(QWidget):
         ids = [h.id for h in under] or self._ids_to_delete()
         if ids:
             text = (self.tr("Remove annotation") if len(ids) == 1
-                    else self.tr("Remove {0} annotations").format(len(ids)))
+                    else self.tr("Remove %n annotation(s)", None, len(ids)))
             remove = QAction(text, menu)
             remove.triggered.connect(lambda _checked=False: self.delete_requested.emit(ids))
             menu.insertAction(first, remove)
@@ -805,8 +832,18 @@ class ReaderPane(QWidget):
                          palette.color(QPalette.ColorRole.PlaceholderText))
         for label in self._muted:
             label.setPalette(palette)
+            if label is self._meta and label.text():
+                # WORKAROUND: a rich-text label colours its links when its text is
+                # set, from the palette of then: set it again for the new links.
+                text = label.text()
+                label.clear()
+                label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._set_muted()
+        if event.type() == QEvent.Type.LanguageChange:
+            self.body.setAccessibleName(self.tr("Article text"))
+            if self._empty_is_default:  # others' messages are said again by their owners
+                self._empty.setText(self.tr("Select an article in the library"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from db import reads as store
 from desktop.core.formatting import format_amount
 from desktop.core.sources import attribution
+from desktop.ui.i18n import format_date
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.suggestions import SuggestionController
 
@@ -282,8 +283,15 @@ class ReaderController(QObject):
     @staticmethod
     def _header(article: ArticleRecord) -> tuple[str, str, str, str]:
         """The pane's header arguments after the title: date, language, source, licence."""
-        published = article.published.isoformat() if article.published else ""
+        published = format_date(article.published)  # as the interface language writes it
         return published, article.language, article.source, attribution(article.source)
+
+    def event(self, event: QEvent) -> bool:
+        # The window passes a change of language on: the header's date, language and
+        # licence line are written in the new one.
+        if event.type() == QEvent.Type.LanguageChange and self._article is not None:
+            self.pane.set_header(self._article.title, *self._header(self._article))
+        return super().event(event)
 
     def _show_details(self, article_id: int) -> None:
         """Shows the article's edited details; its text, highlights and scroll stay."""
@@ -320,7 +328,8 @@ class ReaderController(QObject):
         if record.note:
             parts.append(record.note)
         if record.id in self._links:
-            parts.append("linked to " + ", ".join(self._links[record.id or 0]))
+            parts.append(self.tr("linked to {names}").format(
+                names=", ".join(self._links[record.id or 0])))
         return Highlight(id=record.id or 0, start=record.start, end=record.end,
                          color=label.color if label else "#999999", label=name,
                          tooltip=" · ".join(parts))

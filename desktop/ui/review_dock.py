@@ -22,7 +22,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.dock_body import set_dock_body
+from desktop.ui.i18n import quoted
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -52,20 +55,27 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ARTICLE, ANNOTATION, WAS, PLACE, CONFIDENCE, HOW = range(6)
-_HEADERS = ("Article", "Annotation", "Was", "Best place now", "Confidence", "How")
+# In English; the model shows them translated.
+_HEADERS = (QT_TRANSLATE_NOOP("ReviewTableModel", "Article"),
+            QT_TRANSLATE_NOOP("ReviewTableModel", "Annotation"),
+            QT_TRANSLATE_NOOP("ReviewTableModel", "Was"),
+            QT_TRANSLATE_NOOP("ReviewTableModel", "Best place now"),
+            QT_TRANSLATE_NOOP("ReviewTableModel", "Confidence"),
+            QT_TRANSLATE_NOOP("ReviewTableModel", "How"))
 _HEADER_TIPS = (
-    "The article that was re-imported",
-    "The annotation's label and words",
-    "The words as they were, with the text around them",
-    "The best place found in the new text, with the text around it",
-    "How sure that place is the annotation's own text",
-    "How the place was found")
+    QT_TRANSLATE_NOOP("ReviewTableModel", "The article that was re-imported"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "The annotation's label and words"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "The words as they were, with the text around them"),
+    QT_TRANSLATE_NOOP("ReviewTableModel",
+                      "The best place found in the new text, with the text around it"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "How sure that place is the annotation's own text"),
+    QT_TRANSLATE_NOOP("ReviewTableModel", "How the place was found"))
 _CONTEXT = 24
 """Characters of context shown on each side in the list (the tooltip has all 32)."""
 
-EMPTY_TEXT = ("Nothing to review. When a changed version of an article is imported, "
-              "the annotations whose words are not found for sure in it are listed here.")
-HINT = "Enter accepts the place · Delete removes · Space skips"
+EMPTY_TEXT = QT_TRANSLATE_NOOP(  # shown translated
+    "ReviewDock", "Nothing to review. When a changed version of an article is imported, "
+                  "the annotations whose words are not found for sure in it are listed here.")
 
 
 def _one_line(text: str) -> str:
@@ -100,10 +110,18 @@ class ReviewTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _HEADER_TIPS[section]
+            return self.tr(_HEADER_TIPS[section])
         return None
+
+    def event(self, event: QEvent) -> bool:
+        # The dock passes a change of language on: headers and cells follow.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+        return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index.row()) if index.isValid() else None
@@ -133,16 +151,16 @@ class ReviewTableModel(QAbstractTableModel):
         if column == ARTICLE:
             return _one_line(item.article_title)
         if column == ANNOTATION:
-            return f"{self._label_name(item.label_id)} “{_one_line(item.quote)}”"
+            return f"{self._label_name(item.label_id)} {quoted(_one_line(item.quote))}"
         if column == WAS:
             return in_context(item.before, item.quote, item.after)
         if column == PLACE:
             if item.candidate is None:
-                return "— none found —"
+                return self.tr("— none found —")
             return in_context(item.candidate_before, item.candidate_quote, item.candidate_after)
         if column == CONFIDENCE:
             return "—" if item.candidate is None else f"{round(item.confidence * 100)} %"
-        return item.found
+        return QCoreApplication.translate("Found", item.found)  # the core's words
 
     def _tooltip(self, item: ReviewItem, column: int) -> str:
         if column == WAS:
@@ -150,7 +168,7 @@ class ReviewTableModel(QAbstractTableModel):
         if column == PLACE and item.candidate is not None:
             return (in_context(item.candidate_before, item.candidate_quote,
                                item.candidate_after, width=32)
-                    + "\nEnter puts the annotation here")
+                    + "\n" + self.tr("Enter puts the annotation here"))
         return self._text(item, column)
 
 
@@ -165,7 +183,7 @@ class ReviewDock(QDockWidget):
     """
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("To review", window)
+        super().__init__(window)
         self.setObjectName("review")  # saveState/restoreState need names
         self._window = window
         self._stale = True
@@ -193,19 +211,16 @@ class ReviewDock(QDockWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
-        self.message = QLabel(EMPTY_TEXT, body)
+        self.message = QLabel(body)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setEnabled(False)  # muted, like the other docks' empty text
         self.status_label = QLabel(body)
-        self.accept_button = QPushButton("Accept", body)
-        self.accept_button.setToolTip("Put the annotation at the place offered (Enter)")
+        self.accept_button = QPushButton(body)
         self.accept_button.clicked.connect(self.accept_current)
-        self.remove_button = QPushButton("Remove", body)
-        self.remove_button.setToolTip("Remove the annotation (Delete)")
+        self.remove_button = QPushButton(body)
         self.remove_button.clicked.connect(self.remove_current)
-        self.skip_button = QPushButton("Skip", body)
-        self.skip_button.setToolTip("Leave it for later and go to the next one (Space)")
+        self.skip_button = QPushButton(body)
         self.skip_button.clicked.connect(self.skip_current)
 
         top = QHBoxLayout()
@@ -216,7 +231,30 @@ class ReviewDock(QDockWidget):
 
         window.runner.changed.connect(self._on_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)
+        self._retranslate()
         self.refresh()
+
+    def _retranslate(self) -> None:
+        """Sets the dock's fixed texts in the interface language."""
+        self.setWindowTitle(self.tr("To review"))
+        self.message.setText(self.tr(EMPTY_TEXT))
+        self.accept_button.setText(self.tr("Accept"))
+        self.accept_button.setToolTip(self.tr("Put the annotation at the place offered (Enter)"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the annotation (Delete)"))
+        self.skip_button.setText(self.tr("Skip"))
+        self.skip_button.setToolTip(self.tr("Leave it for later and go to the next one (Space)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._show_count(self._model.rowCount())
+        super().changeEvent(event)
+
+    def _show_count(self, count: int) -> None:
+        self.status_label.setText(self.tr(
+            "%n annotation(s) to review · Enter accepts the place · Delete removes · "
+            "Space skips", None, count) if count else "")
 
     # --- public API ----------------------------------------------------------
 
@@ -237,9 +275,7 @@ class ReviewDock(QDockWidget):
         self.table.setVisible(not empty)
         for button in (self.accept_button, self.remove_button, self.skip_button):
             button.setVisible(not empty)
-        count = len(items)
-        self.status_label.setText(
-            "" if empty else f"{count} annotation{'' if count == 1 else 's'} to review · {HINT}")
+        self._show_count(len(items))
         if items:
             self._select(min(max(row, 0), len(items) - 1), show=False)
         self._update_buttons()
@@ -263,12 +299,12 @@ class ReviewDock(QDockWidget):
         if item is None:
             return False
         if item.candidate is None:
-            self._window.statusBar().showMessage(
-                f"No place was found for “{_one_line(item.quote)}”: remove it (Delete), "
-                "or tag the words again by hand.", 8000)
+            self._window.statusBar().showMessage(self.tr(
+                "No place was found for “{quote}”: remove it (Delete), or tag the words "
+                "again by hand.").format(quote=_one_line(item.quote)), 8000)
             return False
-        return self._run(AcceptReview(item.annotation_id,
-                                      name=f"Accept the new place of “{_one_line(item.quote)}”"))
+        return self._run(AcceptReview(item.annotation_id, name=self.tr(
+            "Accept the new place of “{quote}”").format(quote=_one_line(item.quote))))
 
     def remove_current(self) -> bool:
         """Removes the current annotation (one undo step)."""
@@ -277,8 +313,8 @@ class ReviewDock(QDockWidget):
         item = self.current_item()
         if item is None:
             return False
-        return self._run(RemoveReview(item.annotation_id,
-                                      name=f"Remove “{_one_line(item.quote)}” under review"))
+        return self._run(RemoveReview(item.annotation_id, name=self.tr(
+            "Remove “{quote}” under review").format(quote=_one_line(item.quote))))
 
     def skip_current(self) -> None:
         """Goes to the next annotation (the first after the last), deciding nothing."""
@@ -328,8 +364,9 @@ class ReviewDock(QDockWidget):
         if item.candidate is not None:
             controller.pane.select_range(*item.candidate)
         else:
-            window.statusBar().showMessage(
-                f"No place was found for “{_one_line(item.quote)}” in the new text.", 6000)
+            window.statusBar().showMessage(self.tr(
+                "No place was found for “{quote}” in the new text.").format(
+                    quote=_one_line(item.quote)), 6000)
 
     def _update_buttons(self) -> None:
         item = self.current_item()

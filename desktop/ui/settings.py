@@ -24,9 +24,17 @@ VERSION = 1
 
 @dataclass(frozen=True)
 class Setting(Generic[T]):
+    """One setting: its key in the file, its type, its default.
+
+    Attributes:
+        choices: the values it may take, if only a few; any other value read
+            from the file (edited by hand, or by a newer version) gives the default.
+    """
+
     key: str
     type: type[T]
     default: T
+    choices: tuple[T, ...] = ()
 
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -40,6 +48,22 @@ ACTIVE_PANE = Setting("reader/active_pane", int, 0)
 LAST_IMPORT_DIR = Setting("import/last_dir", str, "")
 LAST_EXPORT_DIR = Setting("export/last_dir", str, "")
 AUTHOR = Setting("annotation/author", str, "")
+# The version of the first-run tour last shown (0: never); a tour whose steps
+# changed enough to show again gets a higher version (desktop.ui.tour).
+TOUR_SHOWN = Setting("help/tour_shown", int, 0)
+
+# Preferences (desktop.ui.preferences_dialog).
+LANGUAGE = Setting("ui/language", str, "system", ("system", "en", "fr"))
+THEME = Setting("ui/theme", str, "system", ("system", "light", "dark"))
+READING_FONT_FAMILY = Setting("reader/font_family", str, "")  # "": the first serif installed
+READING_FONT_SIZE = Setting("reader/font_size", float, 12.0)  # points
+# The ISO 4217 code of money whose text names no currency ("un chiffre d'affaires
+# de 3,4 Mds"), unless the article or its source says which; see
+# desktop.ui.suggestions.SuggestionController._currencies.
+DEFAULT_CURRENCY = Setting("amounts/default_currency", str, "USD")
+# The folder of the default database ("": the platform's user data folder); read
+# at start-up only, after --db and $MARGINALIA_DB.
+DATA_FOLDER = Setting("data/folder", str, "")
 
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 
@@ -75,12 +99,25 @@ class Settings:
         if setting.type is QByteArray:
             return raw if isinstance(raw, QByteArray) else setting.default  # type: ignore[return-value]
         try:
-            return setting.type(raw)  # type: ignore[call-arg]
+            value = setting.type(raw)  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return setting.default
+        if setting.choices and value not in setting.choices:
+            return setting.default
+        return value
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._qs.setValue(setting.key, value)
 
     def sync(self) -> None:
         self._qs.sync()
+
+    def database_file(self) -> Path | None:
+        """The database in the data folder chosen in the preferences; None for the
+        default one (:func:`db.connection.default_path`)."""
+        folder = self.get(DATA_FOLDER).strip()
+        if not folder:
+            return None
+        from db.connection import default_path
+
+        return Path(folder).expanduser() / default_path().name

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu
 
+from desktop.ui.i18n import format_locale
 from desktop.ui.reader import Highlight, key_sequence
 
 if TYPE_CHECKING:
@@ -80,10 +81,10 @@ class SuggestionController(QObject):
         self._commands = commands
         self._label_set = labels
         self._status = status
-        self._locale = QLocale().name()
         self._article: tuple[int, str, str] | None = None  # id, body, language
         self._source = ""
-        self._currency = "USD"
+        self._currency = "USD"  # what a bare "$" means in the article
+        self._bare_currency = "USD"  # what money naming no currency is counted in
         self._amounts: list[Suggestion] | None = None  # of the current article
         self._names: list[NameSpan] | None = None  # the model's, of the current article
         self._names_task: BackgroundTask | None = None
@@ -123,12 +124,9 @@ class SuggestionController(QObject):
         if article_id is None:
             self._article = None
             return
-        from db import suggestions as rejections
-        from desktop.core.suggest import default_currency_hint
-
         self._article = (article_id, body, language)
         self._source = source
-        self._currency = rejections.currency_hint(article_id) or default_currency_hint(source)
+        self._currency, self._bare_currency = self._currencies(article_id)
         self._compute_names()  # first: a short text's amounts wait for its names
         self._compute_amounts()
 
@@ -166,13 +164,15 @@ class SuggestionController(QObject):
     def go_to(self, index: int) -> None:
         """Makes suggestion ``index`` current: selected in the reader, described below."""
         if not self._items:
-            self._status("No suggestions in this article.")
+            self._status(self.tr("No suggestions in this article."))
             return
         self._current = index % len(self._items)
         item = self._items[self._current]
         self._reader.select_range(item.start, item.end)
-        self._status(f"Suggestion {self._current + 1} of {len(self._items)}: "
-                     f"{self._describe(item)} — A accept, R reject, N next")
+        self._status(self.tr("Suggestion {number} of {count}: {suggestion} — A accept, "
+                             "R reject, N next").format(number=self._current + 1,
+                                                        count=len(self._items),
+                                                        suggestion=self._describe(item)))
 
     def next(self) -> None:
         self.go_to(self._current + 1)
@@ -205,7 +205,7 @@ class SuggestionController(QObject):
         """Accepts every suggestion with the current one's label, as one undo step."""
         item = self.current()
         if item is None:
-            self._status("Go to a suggestion first (N).")
+            self._status(self.tr("Go to a suggestion first (N)."))
             return []
         return self.accept([s for s in self._items if s.label == item.label])
 
@@ -215,9 +215,48 @@ class SuggestionController(QObject):
             return
         self._commands.set_currency(self._article[0], code)
 
-    def _use_currency(self, code: str) -> None:
-        if code != self._currency:
-            self._currency = code
+    def reread_default_currency(self) -> None:
+        """Proposes the article's amounts again if the user's default currency (a
+        preference) changes what its money is counted in."""
+        if self._article is not None:
+            self._use_currency(*self._currencies(self._article[0]))
+
+    def _currencies(self, article_id: int) -> tuple[str, str]:
+        """What a bare "$" means in the article, and what its money naming no
+        currency is counted in: the article's own choice for both, else its
+        source's dollar for both, else USD and the user's default currency."""
+        from db import suggestions as rejections
+        from desktop.core.suggest import source_currency
+        from desktop.ui.settings import DEFAULT_CURRENCY, Settings
+
+        said = rejections.currency_hint(article_id) or source_currency(self._source)
+        if said:
+            return said, said
+        return "USD", Settings().get(DEFAULT_CURRENCY)
+
+    def amount_over(self, article_id: int, body: str, language: str, start: int,
+                    end: int) -> Suggestion | None:
+        """The amount read in the article that ``[start, end)`` overlaps most, or None.
+
+        A span the user tags by hand as an amount takes its value, range, unit and
+        approximation from it ("38 milliards de dollars": 3.8e10 USD), as accepting
+        the suggestion would. The amounts already read are used; before they are
+        (just opened, or a long article read on a worker), the text around the
+        span is read at once.
+        """
+        from desktop.core.suggest import amount_around, most_overlapping
+
+        if (self._article is not None and self._article[0] == article_id
+                and self._amounts is not None):
+            return most_overlapping(self._amounts, start, end)
+        currency, bare = self._currencies(article_id)
+        # The reader knows French and English; it guesses between them for the others.
+        return amount_around(body, start, end, language if language in ("fr", "en") else "auto",
+                             currency, bare)
+
+    def _use_currency(self, code: str, bare: str) -> None:
+        if (code, bare) != (self._currency, self._bare_currency):
+            self._currency, self._bare_currency = code, bare
             self._amounts = None
             self._compute_amounts()
 
@@ -229,7 +268,8 @@ class SuggestionController(QObject):
         from desktop.core.suggest import amount_suggestions
 
         article_id, body, language = self._article
-        work = functools.partial(amount_suggestions, body, language or "auto", self._currency)
+        work = functools.partial(amount_suggestions, body, language or "auto", self._currency,
+                                 self._bare_currency)
         if len(body) <= BACKGROUND_ABOVE:
             self._amounts = work()
             self._refresh()
@@ -343,8 +383,8 @@ class SuggestionController(QObject):
         self._clear_shown()
         colors = {label.name: label.color for label in self._label_set.by_id.values()}
         if len(items) > MAX_SHOWN:
-            self._status(f"{len(items)} suggestions: the first {MAX_SHOWN} are shown; "
-                         "answer some to see more.")
+            self._status(self.tr("{count} suggestions: the first {shown} are shown; answer "
+                                 "some to see more.").format(count=len(items), shown=MAX_SHOWN))
         self._items = list(items[:MAX_SHOWN])
         shown = []
         for item in self._items:
@@ -353,7 +393,8 @@ class SuggestionController(QObject):
             shown.append(Highlight(
                 id=self._last_id, start=item.start, end=item.end,
                 color=colors.get(item.label, "#888888"), label=item.label,
-                tooltip=f"Suggested: {self._describe(item)}\nA to accept, R to reject",
+                tooltip=self.tr("Suggested: {suggestion}\nA to accept, R to reject").format(
+                    suggestion=self._describe(item)),
                 dashed=True))
         self._reader.add_highlights(shown)  # the blocks on screen repaint once
         self._current = self._items.index(current) if current in self._items else -1
@@ -386,12 +427,13 @@ class SuggestionController(QObject):
         if item.value is None:  # an entity: its name, or the text found, and from where
             from desktop.core.suggest import MODEL
 
-            found = " (found by the name model)" if item.source == MODEL else ""
-            return f"{item.label} · {item.entity or item.text}{found}"
+            name = f"{item.label} · {item.entity or item.text}"
+            return (self.tr("{name} (found by the name model)").format(name=name)
+                    if item.source == MODEL else name)
         from desktop.core.formatting import describe_amount
 
         value = describe_amount(item.value, item.value_high, item.unit, item.approx,
-                                self._locale, item.bound)
+                                format_locale(), item.bound)
         return f"{item.label} · {value}" if value else item.label
 
     def _move_after(self, position: int) -> None:
@@ -412,12 +454,9 @@ class SuggestionController(QObject):
             self._drop_overlapping([(r.start, r.end) for r in change.present
                                     if r.article_id == article_id])
         if change.suggestions and change.for_article(article_id) or change.reload:
-            from db import suggestions as rejections
-            from desktop.core.suggest import default_currency_hint
-
-            code = rejections.currency_hint(article_id) or default_currency_hint(self._source)
-            if code != self._currency:
-                self._use_currency(code)
+            currencies = self._currencies(article_id)
+            if currencies != (self._currency, self._bare_currency):
+                self._use_currency(*currencies)
                 return
         # Entities renamed, merged or deleted elsewhere change what is proposed here too,
         # and so does a name rejected elsewhere (the model does not propose it again).
@@ -443,9 +482,11 @@ class SuggestionController(QObject):
         item = self.current()
         menu = QMenu(self._reader)
         if item is not None:
-            menu.addAction(f"Accept {self._describe(item)}", self.accept)
-            menu.addAction("Reject", self.reject)
-            menu.addAction(f"Accept all {item.label} suggestions", self.accept_all_of_label)
+            menu.addAction(self.tr("Accept {suggestion}").format(
+                suggestion=self._describe(item)), self.accept)
+            menu.addAction(self.tr("Reject"), self.reject)
+            menu.addAction(self.tr("Accept all {label} suggestions").format(label=item.label),
+                           self.accept_all_of_label)
         return menu
 
     def _on_toggle(self, shown: bool) -> None:
@@ -462,9 +503,9 @@ class SuggestionController(QObject):
             return
         choices = list(CURRENCIES)
         current = choices.index(self._currency) if self._currency in choices else 0
-        code, ok = QtWidgets.QInputDialog.getItem(self._reader, "Currency of “$”",
-                                        "In this article, a bare “$” or “dollars” means:",
-                                        choices, current, False)
+        code, ok = QtWidgets.QInputDialog.getItem(
+            self._reader, self.tr("Currency of “$”"),
+            self.tr("In this article, a bare “$” or “dollars” means:"), choices, current, False)
         if ok and code:
             self.set_currency(code)
 
@@ -482,8 +523,8 @@ class SuggestionController(QObject):
         """
         body = self._reader.body
 
-        def action(text: str, slot: Callable[[], object], *keys: str) -> QAction:
-            act = QAction(text, parent)
+        def action(slot: Callable[[], object], *keys: str) -> QAction:
+            act = QAction(parent)
             act.triggered.connect(lambda _checked=False: slot())
             if keys:
                 act.setShortcuts([key_sequence(k) for k in keys])
@@ -492,19 +533,30 @@ class SuggestionController(QObject):
                 body.addAction(act)
             return act
 
-        self.next_action = action("&Next suggestion", self.next, "N")
-        self.previous_action = action("&Previous suggestion", self.previous, "P", "Shift+N")
-        self.accept_action = action("&Accept suggestion", self.accept, "A")
-        self.reject_action = action("&Reject suggestion", self.reject, "R", "X")
-        self.accept_all_action = action("Accept all of this &label", self.accept_all_of_label,
-                                        "Shift+A")
-        self.show_action = QAction("&Show suggestions", parent, checkable=True, checked=True)
+        self.next_action = action(self.next, "N")
+        self.previous_action = action(self.previous, "P", "Shift+N")
+        self.accept_action = action(self.accept, "A")
+        self.reject_action = action(self.reject, "R", "X")
+        self.accept_all_action = action(self.accept_all_of_label, "Shift+A")
+        self.show_action = QAction(parent, checkable=True, checked=True)
         self.show_action.toggled.connect(self._on_toggle)
-        self.currency_action = action("&Currency of “$” in this article…",
-                                      self._on_choose_currency)
+        self.currency_action = action(self._on_choose_currency)
         self.actions = [self.next_action, self.previous_action, self.accept_action,
                         self.reject_action, self.accept_all_action, self.show_action,
                         self.currency_action]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets the actions' texts in the interface language (the window calls it again
+        after a change of language)."""
+        for act, text in ((self.next_action, self.tr("&Next suggestion")),
+                          (self.previous_action, self.tr("&Previous suggestion")),
+                          (self.accept_action, self.tr("&Accept suggestion")),
+                          (self.reject_action, self.tr("&Reject suggestion")),
+                          (self.accept_all_action, self.tr("Accept all of this &label")),
+                          (self.show_action, self.tr("&Show suggestions")),
+                          (self.currency_action, self.tr("&Currency of “$” in this article…"))):
+            act.setText(text)
 
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,7 +38,7 @@ from desktop.ui.swatch import swatch
 from desktop.ui.workers import BackgroundTask, progress_fraction
 
 PREVIEW_LIMIT = 500  # rows listed; the count above the list is always complete
-SEARCHING = "Looking for mentions…"
+SEARCHING = QT_TRANSLATE_NOOP("TagAllDialog", "Looking for mentions…")  # shown translated
 
 # What a preview is for: the name, and the articles searched (None: all of them).
 _Choice = tuple[str, tuple[int, ...] | None]
@@ -64,7 +64,7 @@ class TagAllDialog(QDialog):
                  article_id: int | None, entity_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tag all occurrences")
+        self.setWindowTitle(self.tr("Tag all occurrences"))
         self._article_id = article_id
         self.entity_id = entity_id
         self.occurrences: list[Occurrence] = []
@@ -82,8 +82,8 @@ class TagAllDialog(QDialog):
             self.label_combo.addItem(swatch(label.color), label.name, label.id)
         if label_id is not None:
             self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(label_id)))
-        self.article_radio = QRadioButton("This article", self)
-        self.corpus_radio = QRadioButton("All articles", self)
+        self.article_radio = QRadioButton(self.tr("This article"), self)
+        self.corpus_radio = QRadioButton(self.tr("All articles"), self)
         self.article_radio.setEnabled(article_id is not None)
         (self.article_radio if article_id is not None else self.corpus_radio).setChecked(True)
         scope = QButtonGroup(self)
@@ -96,9 +96,9 @@ class TagAllDialog(QDialog):
         scope_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Name", self.term_edit)
-        form.addRow("&Label", self.label_combo)
-        form.addRow("Where", scope_row)
+        form.addRow(self.tr("&Name"), self.term_edit)
+        form.addRow(self.tr("&Label"), self.label_combo)
+        form.addRow(self.tr("Where"), scope_row)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # a failure may quote text
         self.preview = QListWidget(self)
@@ -164,7 +164,7 @@ class TagAllDialog(QDialog):
         self._shown = None
         self.occurrences = []
         self.preview.clear()
-        self.count_label.setText(SEARCHING)
+        self.count_label.setText(self.tr(SEARCHING))
         self._set_ok(0)
         task = BackgroundTask(functools.partial(find_occurrences, term, scope), self)
         task.progressed.connect(functools.partial(self._on_progress, task))
@@ -179,8 +179,9 @@ class TagAllDialog(QDialog):
         if task is not self._search:
             return
         fraction = progress_fraction(progress)
-        self.count_label.setText(SEARCHING if fraction is None
-                                 else f"{SEARCHING} {fraction // 10}%")
+        self.count_label.setText(self.tr(SEARCHING) if fraction is None
+                                 else self.tr("{searching} {percent}%").format(
+                                     searching=self.tr(SEARCHING), percent=fraction // 10))
 
     def _on_found(self, task: BackgroundTask, choice: _Choice,
                   occurrences: list[Occurrence]) -> None:
@@ -193,7 +194,8 @@ class TagAllDialog(QDialog):
         if task is not self._search:
             return
         self._search = self._searching = None
-        self.count_label.setText(f"The mentions could not be looked for: {message}")
+        self.count_label.setText(self.tr("The mentions could not be looked for: {reason}")
+                                 .format(reason=message))
 
     def _on_task_done(self, task: BackgroundTask) -> None:
         self._tasks.discard(task)
@@ -236,12 +238,12 @@ class TagAllDialog(QDialog):
         articles = len({o.article_id for o in self.occurrences})
         count = len(self.occurrences)
         if count:
-            where = "in this article" if scope else \
-                f"in {articles} article{'s' if articles != 1 else ''}"
-            self.count_label.setText(f"{count} untagged mention{'s' if count != 1 else ''} "
-                                     f"{where}.")
+            self.count_label.setText(
+                self.tr("%n untagged mention(s) in this article.", None, count) if scope else
+                self.tr("%n untagged mention(s) in {articles}.", None, count).format(
+                    articles=self.tr("%n article(s)", None, articles)))
         else:
-            self.count_label.setText("No untagged mention of this name.")
+            self.count_label.setText(self.tr("No untagged mention of this name."))
         self.preview.clear()
         for occurrence in self.occurrences[:PREVIEW_LIMIT]:
             # The mention first: titles are long and would push it out of sight.
@@ -253,5 +255,5 @@ class TagAllDialog(QDialog):
 
     def _set_ok(self, count: int) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"Tag {count}" if count else "Tag")
+        ok.setText(self.tr("Tag %n", None, count) if count else self.tr("Tag"))
         ok.setEnabled(bool(count))

@@ -54,7 +54,7 @@ class TaskRunner(QObject):
     def start(self, title: str, work: Callable[..., Any]) -> BackgroundTask | None:
         """Starts ``work(progress=…, cancel=…)`` on a worker thread; None if one runs."""
         if self.current is not None:
-            self.refused.emit("Another import, export or long change is still running.")
+            self.refused.emit(self.tr("Another import, export or long change is still running."))
             return None
         from desktop.ui.workers import BackgroundTask
 
@@ -77,7 +77,7 @@ class TaskRunner(QObject):
         from desktop.core.progress import time_left
         from desktop.ui.workers import progress_fraction
 
-        dialog = QtWidgets.QProgressDialog(title, "Cancel", 0, 1000, self._window)
+        dialog = QtWidgets.QProgressDialog(title, self.tr("Cancel"), 0, 1000, self._window)
         dialog.setWindowTitle(APP_NAME)
         dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def compile_translations() -> None:
+    """Builds the .qm catalogues from the .ts sources where missing or older (as
+    `make` does; a test run straight after a clone or an edit of a .ts needs them)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for source in sorted(TRANSLATIONS.glob("*.ts")):
+        built = source.with_suffix(".qm")
+        if not built.exists() or built.stat().st_mtime < source.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(built)],
+                           check=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _interface_language(qapp):
+    """The English interface, as the app loads it (its catalogue holds the plural
+    forms: "1 article", "2 articles"); tests of another language switch and back."""
+    from desktop.ui.i18n import install_translations
+
+    compile_translations()
+    install_translations(qapp, "en")
+    yield
+    install_translations(qapp, "en")
 
 
 @pytest.fixture

@@ -65,7 +65,10 @@ def test_groups_in_label_order_children_by_position(model):
         ("MONEY (1)", [30]),
     ]
     money = model.group_index(MONEY)
-    assert model.index(0, 1, money).data() == "≈ 3.8e10 USD"
+    # The amount as the interface language writes it; its tooltip says it exactly.
+    assert model.index(0, 1, money).data() == "≈ $38B"
+    assert model.index(0, 1, money).data(Qt.ItemDataRole.ToolTipRole) == (
+        "≈ $38B (3.8 × 10¹⁰ USD)")
     assert money.data(LABEL_ID_ROLE) == MONEY
     assert money.data(ANNOTATION_ID_ROLE) is None
     assert money.data(Qt.ItemDataRole.FontRole).bold()

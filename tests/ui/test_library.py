@@ -271,3 +271,18 @@ def test_long_titles_elide_in_the_middle_with_the_whole_title_as_tooltip(qtbot, 
     shown = view.table.fontMetrics().elidedText(
         title, view.table.textElideMode(), view.table.columnWidth(0) - 8)
     assert shown.startswith("Disney") and shown.endswith("mois") and "…" in shown
+
+
+def test_a_narrow_library_gives_the_titles_room_and_a_wide_one_shows_every_column(
+        qtbot, make_window):
+    from desktop.ui.library import LANGUAGE, SOURCE
+
+    window = make_window()
+    library = window.library
+    window.library_dock.setFloating(True)
+    window.library_dock.resize(330, 500)
+    qtbot.waitUntil(lambda: library.table.isColumnHidden(SOURCE))
+    assert library.table.isColumnHidden(LANGUAGE)
+    window.library_dock.resize(900, 500)
+    qtbot.waitUntil(lambda: not library.table.isColumnHidden(SOURCE))
+    assert not library.table.isColumnHidden(LANGUAGE)

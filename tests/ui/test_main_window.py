@@ -109,17 +109,21 @@ def test_editing_in_the_panel_links_an_entity_and_sets_a_value(qtbot, make_windo
     money_id = window.tag_selection("MONEY")
     [aws] = [a for a in store.annotations_for_article(article_id) if a.quote == "AWS"]
 
+    money = store.get_annotation(money_id)  # tagged by hand, read as the suggestion is
+    assert (money.value, money.unit) == (3.8e10, "USD")
+
     window.edit_annotation(aws.id, {"entity": "Amazon Web Services"})
-    window.edit_annotation(money_id, {"value": 3.8e10, "unit": "USD"})
+    window.edit_annotation(money_id, {"value": 3.5e10, "unit": "EUR"})
 
     aws = store.get_annotation(aws.id)
     assert store.entity_name(aws.entity_id) == "Amazon Web Services"
     assert [a.alias for a in EntityAlias.select().where(EntityAlias.entity == aws.entity_id)] \
         == ["AWS"]  # the mention's text becomes one of the entity's names
     money = store.get_annotation(money_id)
-    assert (money.value, money.unit) == (3.8e10, "USD")
+    assert (money.value, money.unit) == (3.5e10, "EUR")
     window.undo_action.trigger()
-    assert store.get_annotation(money_id).value is None
+    money = store.get_annotation(money_id)
+    assert (money.value, money.unit) == (3.8e10, "USD")
 
 
 def test_last_article_and_layout_are_restored(qtbot, make_window):

@@ -189,3 +189,18 @@ def test_the_panes_share_the_known_names_and_a_tag_teaches_them_at_once(qtbot, m
     _tag(left, "OpenAI")
     assert window.known_names.matcher() is matcher  # learnt, not built again
     qtbot.waitUntil(lambda: any(s.text == "OpenAI" for s in right.suggestions.suggestions()))
+
+
+def test_an_amount_tagged_by_hand_is_stored_with_its_number(qtbot, make_window):
+    window, left, right, french, english = _two(make_window)
+    money = _tag(left, "38 milliards de dollars", "MONEY")
+    in_english = _tag(right, "$38 billion", "MONEY")
+    not_a_number = _tag(left, "OpenAI", "MONEY")  # a wrong label: no number to read
+
+    stored = reads.get_annotation(money)
+    assert stored is not None
+    assert (stored.value, stored.unit, stored.value_high) == (3.8e10, "USD", None)
+    stored = reads.get_annotation(in_english)
+    assert stored is not None and (stored.value, stored.unit) == (3.8e10, "USD")
+    stored = reads.get_annotation(not_a_number)
+    assert stored is not None and stored.value is None and stored.unit is None

@@ -8,43 +8,65 @@ from __future__ import annotations
 
 from html import escape
 
-from db.aggregates import RULE_DESCRIPTIONS
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop.ui.plots.figures import RULE_NAMES, Figure
 
+# In English; captions are written translated (context "Captions").
 TITLES = {
-    "entities": "Most mentioned entities",
-    "money": "Money per entity",
-    "timeline": "Mentions and amounts per month of article date",
-    "labels": "Annotations per label",
+    "entities": QT_TRANSLATE_NOOP("Captions", "Most mentioned entities"),
+    "money": QT_TRANSLATE_NOOP("Captions", "Money per entity"),
+    "timeline": QT_TRANSLATE_NOOP("Captions", "Mentions and amounts per month of article date"),
+    "labels": QT_TRANSLATE_NOOP("Captions", "Annotations per label"),
 }
+# What each attribution rule means (db.aggregates.RULE_DESCRIPTIONS says it to the CLI).
+RULE_DESCRIPTIONS = {
+    "relation": QT_TRANSLATE_NOOP("Captions", "an amount counts for an entity when a relation "
+                                              "links it to a mention of the entity"),
+    "sentence": QT_TRANSLATE_NOOP("Captions", "an amount counts for an entity when the entity "
+                                              "is mentioned in the same sentence"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Captions", text)
 
 
 def caption(shown: Figure, drawn: int | None = None) -> str:
     """The caption of ``shown``; ``drawn`` says how many of its bars fit on screen."""
-    title = TITLES[shown.kind]
+    title = escape(_tr(TITLES[shown.kind]))
     if shown.kind == "money" and shown.currency:
-        title = f"Money per entity in {escape(shown.currency)}"
+        title = escape(QCoreApplication.translate("Captions", "Money per entity in {currency}")
+                       .format(currency=shown.currency))
     if shown.kind == "timeline" and shown.currency:
-        title = f"Mentions, and amounts in {escape(shown.currency)}, per month of article date"
+        title = escape(QCoreApplication.translate(
+            "Captions", "Mentions, and amounts in {currency}, per month of article date")
+            .format(currency=shown.currency))
     parts = [f"<b>{title}</b>"]
     if shown.scope_text:
         parts.append(escape(shown.scope_text))
     if drawn is not None and not shown.empty and drawn < len(shown.bars):
-        parts.append(f"top {drawn} of {len(shown.bars)} shown: make the panel taller to "
-                     "see more")
+        parts.append(escape(QCoreApplication.translate(
+            "Captions", "top {drawn} of {count} shown: make the panel taller to see more")
+            .format(drawn=drawn, count=len(shown.bars))))
     lines = [" · ".join(parts)]
     if shown.kind == "money" and shown.rule:
-        lines.append(f"Attributed: <b>{RULE_NAMES[shown.rule]}</b> "
-                     f"({escape(RULE_DESCRIPTIONS[shown.rule])}).")
+        rule = escape(QCoreApplication.translate("Figures", RULE_NAMES[shown.rule]))
+        lines.append(QCoreApplication.translate("Captions", "Attributed: {rule} ({meaning}).")
+                     .format(rule=f"<b>{rule}</b>",
+                             meaning=escape(_tr(RULE_DESCRIPTIONS[shown.rule]))))
         notes = []
         if any(bar.approx for bar in shown.bars):
-            notes.append("≈ marks sums holding approximate amounts")
+            notes.append(QCoreApplication.translate(
+                "Captions", "≈ marks sums holding approximate amounts"))
         if any(bar.ranges for bar in shown.bars):
-            notes.append("the pale end of a bar reaches the high end of ranges")
+            notes.append(QCoreApplication.translate(
+                "Captions", "the pale end of a bar reaches the high end of ranges"))
         if notes:
-            lines.append("; ".join(notes).capitalize() + ".")
+            lines.append(escape("; ".join(notes).capitalize() + "."))
     if shown.kind == "timeline" and not shown.empty and not shown.currencies:
-        lines.append("No amounts with a currency are tagged here yet.")
+        lines.append(escape(QCoreApplication.translate(
+            "Captions", "No amounts with a currency are tagged here yet.")))
     if shown.kind in ("entities", "money") and not shown.empty:
         lines.append(legend(shown))
     return "<br>".join(line for line in lines if line)

@@ -18,7 +18,7 @@ os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"  # it would try PyQt6 first (PLATFORM
 
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QColor, QFontMetrics, QPalette  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
@@ -50,14 +50,20 @@ def _style(plot: pg.PlotItem, text: QColor, grid: str) -> None:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.setContentsMargins(6, 2, 12, 2)
+    _color_axes(plot, text)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setStyle(tickLength=4)  # outwards: ticks don't cross bars or lines
+    plot.showGrid(x=grid == "bottom", y=grid == "left", alpha=0.25)
+    # The axis draws its grid lines: below the view box (z -100), they pass behind the bars.
+    plot.getAxis(grid).setZValue(-200)
+
+
+def _color_axes(plot: pg.PlotItem, text: QColor) -> None:
+    """Draws the axes, their figures and the grid in ``text``'s colour."""
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(text))
         axis.setTextPen(pg.mkPen(text))
-        axis.setStyle(tickLength=4)  # outwards: ticks don't cross bars or lines
-    plot.showGrid(x=grid == "bottom", y=grid == "left", alpha=0.25)
-    # The axis draws its grid lines: below the view box (z -100), they pass behind the bars.
-    plot.getAxis(grid).setZValue(-200)
 
 
 def _faded(color: str) -> QColor:
@@ -115,6 +121,7 @@ class BarChart(pg.PlotWidget):
     bar_clicked = Signal(int, bool)
     bar_hovered = Signal(int)
     shown_changed = Signal(int)
+    _built = False  # until then, a palette change has nothing to recolour
 
     def __init__(self, parent: QWidget | None = None, integer_values: bool = True) -> None:
         super().__init__(parent, axisItems={"bottom": CompactAxis("bottom", integer_values)})
@@ -145,6 +152,7 @@ class BarChart(pg.PlotWidget):
         self._view.sigResized.connect(self._fit)
         self.scene().sigMouseClicked.connect(self._on_clicked)
         self.scene().sigMouseMoved.connect(self._on_moved)
+        self._built = True
 
     # --- what the dock drives ---------------------------------------------------
 
@@ -323,6 +331,18 @@ class BarChart(pg.PlotWidget):
             self.unsetCursor()
             self.bar_hovered.emit(-1)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follows the theme: background, axes and figures in the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            base, text, _grid = _colors(self)
+            self._text_color = text
+            self.setBackground(base)
+            _color_axes(self._plot, text)
+            for label in self._labels:
+                label.setColor(text)
+            self._bars.setOpts(pens=self._pens(self._shown))
+
 
 class TimelineChart(pg.GraphicsLayoutWidget):
     """Mentions per month as bars over the money of one currency as a line, months aligned.
@@ -340,6 +360,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
 
     month_clicked = Signal(int, bool, bool)
     month_hovered = Signal(int, bool)
+    _built = False  # until then, a palette change has nothing to recolour
 
     MENTIONS_COLOR = "#7f8fa6"
 
@@ -371,9 +392,11 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self._months: list[str] = []
         self._undated_last = False
         self._hovered: tuple[int, bool] = (-1, False)
+        self._money_title: str | None = None  # None: no titles yet (set_months)
         self.mentions.getViewBox().sigResized.connect(self._fit_ticks)
         self.scene().sigMouseClicked.connect(self._on_clicked)
         self.scene().sigMouseMoved.connect(self._on_moved)
+        self._built = True
 
     def set_months(self, months: Sequence[str], mentions: Sequence[float],
                    lows: Sequence[float], highs: Sequence[float], amounts: Sequence[int],
@@ -412,8 +435,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                            symbolBrush=[clear if a or not n else color
                                         for a, n in zip(approx, amounts, strict=True)],
                            symbolSize=[8 if n else 0 for n in amounts])
-        self.mentions.setTitle("Mentions per month", color=self._text_color, size="9pt")
-        self.money.setTitle(money_title, color=self._text_color, size="9pt")
+        self._money_title = money_title
+        self._set_titles()
         self.mentions.getViewBox().setXRange(-0.5, max(count, MIN_MONTHS) - 0.5, padding=0)
         self.mentions.getViewBox().setYRange(0, max(float(heights.max(initial=0)), 1) * 1.1,
                                              padding=0)
@@ -488,3 +511,21 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         else:
             self.unsetCursor()
         self.month_hovered.emit(*where)
+
+    def _set_titles(self) -> None:
+        if self._money_title is None:
+            return
+        self.mentions.setTitle(self.tr("Mentions per month"), color=self._text_color,
+                               size="9pt")
+        self.money.setTitle(self._money_title, color=self._text_color, size="9pt")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follows the theme: background, axes and titles in the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            base, text, _grid = _colors(self)
+            self._text_color = text
+            self.setBackground(base)
+            for plot in (self.mentions, self.money):
+                _color_axes(plot, text)
+            self._set_titles()

@@ -20,7 +20,15 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCursor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +37,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QToolTip,
@@ -61,16 +70,26 @@ REFRESH_DELAY_MS = 150
 """Annotation changes closer together than this cause one refresh."""
 SYNC_ARTICLES = 50
 """Scopes of at most this many articles are computed on the GUI thread."""
-TAB_TITLES: dict[str, str] = {"entities": "Top entities", "money": "Money per entity",
-                              "timeline": "Timeline", "labels": "Labels"}
-SCOPES: tuple[tuple[str, str], ...] = (("article", "Current article"),
-                                       ("selection", "Selected articles"),
-                                       ("search", "Search result"),
-                                       ("corpus", "Whole corpus"))
-HINT = "Click a bar to list its articles; double-click to open the first mention."
-NO_PYQTGRAPH = ("Plots need pyqtgraph, which Marginalia requires but cannot import: this "
-                "installation is broken. Reinstall Marginalia (pip install --force-reinstall "
-                "marginalia) and restart it.")
+# In English; the dock shows them translated.
+TAB_TITLES: dict[str, str] = {"entities": QT_TRANSLATE_NOOP("PlotsDock", "Top entities"),
+                              "money": QT_TRANSLATE_NOOP("PlotsDock", "Money per entity"),
+                              "timeline": QT_TRANSLATE_NOOP("PlotsDock", "Timeline"),
+                              "labels": QT_TRANSLATE_NOOP("PlotsDock", "Labels")}
+SCOPES: tuple[tuple[str, str], ...] = (
+    ("article", QT_TRANSLATE_NOOP("PlotsDock", "Current article")),
+    ("selection", QT_TRANSLATE_NOOP("PlotsDock", "Selected articles")),
+    ("search", QT_TRANSLATE_NOOP("PlotsDock", "Search result")),
+    ("corpus", QT_TRANSLATE_NOOP("PlotsDock", "Whole corpus")))
+HINT = QT_TRANSLATE_NOOP(
+    "PlotsDock", "Click a bar to list its articles; double-click to open the first mention.")
+NO_PYQTGRAPH = QT_TRANSLATE_NOOP(
+    "PlotsDock", "Plots need pyqtgraph, which Marginalia requires but cannot import: this "
+                 "installation is broken. Reinstall Marginalia (pip install --force-reinstall "
+                 "marginalia) and restart it.")
+
+
+def _rule_name(rule: str) -> str:
+    return QCoreApplication.translate("Figures", RULE_NAMES[rule])
 
 
 class PlotsDock(QDockWidget):
@@ -116,7 +135,7 @@ class PlotsDock(QDockWidget):
                 None when it lists every article.
             parent: the main window.
         """
-        super().__init__("Plots", parent)
+        super().__init__(parent)
         self.setObjectName("plots")  # saveState/restoreState need names
         self._current_article = current_article
         self._selected_articles = selected_articles
@@ -147,7 +166,7 @@ class PlotsDock(QDockWidget):
             page = PlotPage(self.tabs)
             page.empty_button.clicked.connect(self._on_use_sentence_rule)
             self._pages[kind] = page
-            self.tabs.addTab(page, TAB_TITLES[kind])
+            self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         layout = QVBoxLayout(body)
@@ -157,42 +176,69 @@ class PlotsDock(QDockWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_footer(body))
         self.setWidget(body)
+        self._retranslate()
         self._update_controls()
+
+    def _retranslate(self) -> None:
+        """Sets the dock's fixed texts in the interface language."""
+        self.setWindowTitle(self.tr("Plots"))
+        for index, kind in enumerate(PLOT_KINDS):
+            self.tabs.setTabText(index, self.tr(TAB_TITLES[kind]))
+        for index, (_key, text) in enumerate(SCOPES):
+            self.scope_combo.setItemText(index, self.tr(text))
+        for index in range(self.rule_combo.count()):
+            self.rule_combo.setItemText(index, _rule_name(self.rule_combo.itemData(index)))
+        self.scope_combo.setToolTip(self.tr("Which articles the plots count"))
+        self.currency_label.setText(self.tr("Currency"))
+        self.currency_combo.setToolTip(self.tr("Amounts in different currencies are never "
+                                               "added up"))
+        self.rule_label.setText(self.tr("Amounts count for"))
+        self.rule_combo.setToolTip(self.tr(
+            "Linked by relations: an amount counts for the entities a relation links it "
+            "to.\nSame sentence: it counts for the entities named in its sentence."))
+        self.export_png_action.setText(self.tr("Save plot as &PNG…"))
+        self.export_csv_action.setText(self.tr("Save data as &CSV…"))
+        self.export_button.setText(self.tr("Export"))
+        self._scope_label.setText(self.tr("&Count"))
+        self.detail_label.setText(self.tr(HINT))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._stale.update(PLOT_KINDS)  # the scope's name is said in the captions
+            for kind in list(self._figures):
+                self._redraw(kind)
+            self.refresh()
+        super().changeEvent(event)
 
     def _build_controls(self, body: QWidget) -> QHBoxLayout:
         self.scope_combo = QComboBox(body)
         for key, text in SCOPES:
             self.scope_combo.addItem(text, key)
         self.scope_combo.setCurrentIndex(len(SCOPES) - 1)
-        self.scope_combo.setToolTip("Which articles the plots count")
         self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
-        self.currency_label = QLabel("Currency", body)
+        self.currency_label = QLabel(body)
         self.currency_combo = QComboBox(body)
-        self.currency_combo.setToolTip("Amounts in different currencies are never added up")
         self.currency_combo.currentIndexChanged.connect(self._on_currency_changed)
-        self.rule_label = QLabel("Amounts count for", body)
+        self.rule_label = QLabel(body)
         self.rule_combo = QComboBox(body)
         for rule in ("relation", "sentence"):
-            self.rule_combo.addItem(RULE_NAMES[rule], rule)
-        self.rule_combo.setToolTip("Linked by relations: an amount counts for the entities a "
-                                   "relation links it to.\nSame sentence: it counts for the "
-                                   "entities named in its sentence.")
+            self.rule_combo.addItem(_rule_name(rule), rule)
         self.rule_combo.currentIndexChanged.connect(self._on_rule_changed)
-        self.export_png_action = QAction("Save plot as &PNG…", self)
+        self.export_png_action = QAction(self)
         self.export_png_action.triggered.connect(self._on_export_png)
-        self.export_csv_action = QAction("Save data as &CSV…", self)
+        self.export_csv_action = QAction(self)
         self.export_csv_action.triggered.connect(self._on_export_csv)
         menu = QMenu(body)
         menu.addAction(self.export_png_action)
         menu.addAction(self.export_csv_action)
         self.export_button = QToolButton(body)
-        self.export_button.setText("Export")
         self.export_button.setMenu(menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         row = QHBoxLayout()
-        scope_label = QLabel("&Count", body)
-        scope_label.setBuddy(self.scope_combo)
-        row.addWidget(scope_label)
+        self._scope_label = QLabel(body)
+        self._scope_label.setBuddy(self.scope_combo)
+        row.addWidget(self._scope_label)
         row.addWidget(self.scope_combo)
         row.addWidget(self.currency_label)
         row.addWidget(self.currency_combo)
@@ -203,8 +249,11 @@ class PlotsDock(QDockWidget):
         return row
 
     def _build_footer(self, body: QWidget) -> QHBoxLayout:
-        self.detail_label = QLabel(HINT, body)
+        self.detail_label = QLabel(body)
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)  # it names entities
+        # A long name or figure is cut at the dock's edge rather than widening the window.
+        self.detail_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.filter_note = FilterNote(body)
         self.filter_note.clear_requested.connect(self.clear_filter)
@@ -320,22 +369,24 @@ class PlotsDock(QDockWidget):
         if kind == "article":
             article_id = self._current_article()
             if article_id is None:
-                return None, "Open an article to see its figures, or choose another scope."
-            return Scope.article(article_id), "current article"
+                return None, self.tr("Open an article to see its figures, or choose another "
+                                     "scope.")
+            return Scope.article(article_id), self.tr("current article")
         if kind == "selection":
             ids = self._selected_articles()
             if not ids:
-                return None, "Select articles in the library to see their figures."
-            return Scope.articles(ids), numbers.plural(len(ids), "selected article")
+                return None, self.tr("Select articles in the library to see their figures.")
+            return Scope.articles(ids), self.tr("%n selected article(s)", None, len(ids))
         if kind == "search":
             listed = self._listed_articles()
             if listed is None:
-                return Scope.corpus(), "search result (every article)"
+                return Scope.corpus(), self.tr("search result (every article)")
             if not listed:
-                return None, "The library lists no article: change the search to see figures."
-            count = numbers.plural(len(listed), "article")
-            return Scope.articles(listed), f"search result ({count})"
-        return Scope.corpus(), "whole corpus"
+                return None, self.tr("The library lists no article: change the search to see "
+                                     "figures.")
+            return Scope.articles(listed), self.tr("search result (%n article(s))", None,
+                                                   len(listed))
+        return Scope.corpus(), self.tr("whole corpus")
 
     @staticmethod
     def _in_background(scope: Scope) -> bool:
@@ -397,7 +448,8 @@ class PlotsDock(QDockWidget):
 
     def _on_fetch_failed(self, kind: PlotKind, message: str) -> None:
         self._fetched.pop(kind, None)
-        self._show(Figure(kind, empty=f"The figures could not be computed: {message}"))
+        self._show(Figure(kind, empty=self.tr("The figures could not be computed: {reason}")
+                          .format(reason=message)))
 
     def _redraw(self, kind: PlotKind) -> None:
         """Draws plot ``kind`` again from what was fetched (a new currency needs no query)."""
@@ -419,7 +471,7 @@ class PlotsDock(QDockWidget):
         except ImportError:
             self._charts_missing = True
             for each in self._pages.values():
-                each.show_empty(NO_PYQTGRAPH)
+                each.show_empty(self.tr(NO_PYQTGRAPH))
             return False
         if kind == "timeline":
             timeline = charts.TimelineChart(page)
@@ -439,8 +491,11 @@ class PlotsDock(QDockWidget):
         self._figures[kind] = shown
         page = self._pages[kind]
         if shown.empty or not shown.bars:
-            page.show_empty(shown.empty or "Nothing to show here yet.",
-                            f"Use “{RULE_NAMES['sentence']}”" if shown.offer_sentence else "")
+            # The figures' texts are in English (desktop.ui.plots.figures): said translated.
+            page.show_empty(QCoreApplication.translate("Figures", shown.empty)
+                            or self.tr("Nothing to show here yet."),
+                            self.tr("Use “{rule}”").format(rule=_rule_name("sentence"))
+                            if shown.offer_sentence else "")
         elif kind == "timeline":
             self._draw_timeline(page, shown)
         else:
@@ -458,8 +513,9 @@ class PlotsDock(QDockWidget):
     def _draw_timeline(self, page: PlotPage, shown: Figure) -> None:
         points = shown.points
         # pyqtgraph draws a plot's title as HTML: the currency is the amounts' unit.
-        title = (f"Amounts in {escape(shown.currency)} per month" if shown.currency
-                 else "No amounts tagged")
+        title = (escape(self.tr("Amounts in {currency} per month").format(
+                     currency=shown.currency)) if shown.currency
+                 else escape(self.tr("No amounts tagged")))
         page.chart.set_months(  # type: ignore[union-attr]
             [numbers.month_name(bar.name, short=True) for bar in shown.bars],
             [bar.value for bar in shown.bars], [p.value for p in points],
@@ -509,7 +565,7 @@ class PlotsDock(QDockWidget):
         if kind not in self._stale:
             self._redraw(kind)  # in the currency chosen on another tab meanwhile
         self._update_controls()
-        self.detail_label.setText(HINT)
+        self.detail_label.setText(self.tr(HINT))
         self.refresh()
 
     def _on_scope_changed(self, _index: int) -> None:
@@ -540,7 +596,7 @@ class PlotsDock(QDockWidget):
     def _show_detail(self, kind: PlotKind, index: int, point: bool) -> None:
         shown = self._figures.get(kind)
         if shown is None or index < 0:
-            self.detail_label.setText(HINT)
+            self.detail_label.setText(self.tr(HINT))
             QToolTip.hideText()
             return
         text = numbers.describe(shown, index, point)
@@ -594,7 +650,8 @@ class PlotsDock(QDockWidget):
             self._open(target)
 
     def _on_resolve_failed(self, message: str) -> None:
-        self.detail_label.setText(f"The articles behind the bar could not be listed: {message}")
+        self.detail_label.setText(self.tr("The articles behind the bar could not be listed: "
+                                          "{reason}").format(reason=message))
 
     def _open(self, target: Target) -> None:
         if target.first is not None:
@@ -604,17 +661,17 @@ class PlotsDock(QDockWidget):
         name = numbers.month_name(bar.name) if shown.kind == "timeline" else bar.name
         if bar.behind.currency:
             name = f"{name} · {bar.behind.currency}"
-        self.filter_note.say(f"Filtered to “{name}”")
+        self.filter_note.say(self.tr("Filtered to “{name}”").format(name=name))
 
     def _on_export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save plot as PNG",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot as PNG"),
                                               f"marginalia-{self.current_kind()}.png",
-                                              "PNG image (*.png)")
+                                              self.tr("PNG image (*.png)"))
         if path:
             self.export_png(path if path.lower().endswith(".png") else f"{path}.png")
 
     def _on_export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save plot data as CSV",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plot data as CSV"),
                                               f"marginalia-{self.current_kind()}.csv",
                                               "CSV (*.csv)")
         if path:

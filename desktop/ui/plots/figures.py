@@ -34,33 +34,42 @@ from db.aggregates import (
 from db.annotations import get_annotation, label_by_name
 from db.records import ENTITY
 from desktop.core.exporters import csv_text
+from desktop.core.i18n import QT_TRANSLATE_NOOP
 
 PlotKind = Literal["entities", "money", "timeline", "labels"]
 PLOT_KINDS: tuple[PlotKind, ...] = ("entities", "money", "timeline", "labels")
-RULE_NAMES: dict[str, str] = {"relation": "Linked by relations", "sentence": "Same sentence"}
+# The texts below are in English; the dock shows them translated (context "Figures").
+RULE_NAMES: dict[str, str] = {"relation": QT_TRANSLATE_NOOP("Figures", "Linked by relations"),
+                              "sentence": QT_TRANSLATE_NOOP("Figures", "Same sentence")}
 FETCH_LIMIT = 30
 """Bars fetched for the entity plots; the view shows as many as fit."""
-UNDATED = "Undated"
+UNDATED = QT_TRANSLATE_NOOP("Figures", "Undated")
 MONEY_COLOR = "#e15759"
 """The money line's colour when no MONEY label is found."""
 
-NO_ENTITIES = ("Tag entities to see who is mentioned most: select a name in the reader "
+NO_ENTITIES = QT_TRANSLATE_NOOP(
+    "Figures", "Tag entities to see who is mentioned most: select a name in the reader "
                "and press its label key (1 for ORG, 2 for PERSON…).")
-UNLINKED_ENTITIES = ("Link your entity tags to entities to see who is mentioned most: "
-                     "select a tag in the Annotations panel and type a name in its "
-                     "Entity box.")
-NO_MONEY = ("Tag some amounts to see them here: tag a sum as MONEY and give it a value "
-            "and a currency (e.g. 38e9 USD).")
-NO_RELATIONS = "No amount here is linked to an entity by a relation."
-NO_RELATIONS_SENTENCE = (" Amounts are named in the same sentence as entities: count them "
-                         "by that rule instead.")
-NO_RELATIONS_AT_ALL = (" Link amounts to the entities they belong to, or tag the entities "
-                       "named next to them.")
-NO_SENTENCES = ("No entity is named in the same sentence as an amount here. Tag the "
-                "entities next to your amounts.")
-NO_TIMELINE = "Tag entities or amounts to see them month by month."
-NO_LABELS = ("Tag some text to see how often each label is used: select it in the reader "
-             "and press a label key (1–9).")
+UNLINKED_ENTITIES = QT_TRANSLATE_NOOP(
+    "Figures", "Link your entity tags to entities to see who is mentioned most: select a tag "
+               "in the Annotations panel and type a name in its Entity box.")
+NO_MONEY = QT_TRANSLATE_NOOP(
+    "Figures", "Tag some amounts to see them here: tag a sum as MONEY and give it a value "
+               "and a currency (e.g. 38e9 USD).")
+NO_RELATIONS = "No amount here is linked to an entity by a relation."  # how the next two begin
+NO_RELATIONS_SENTENCE = QT_TRANSLATE_NOOP(
+    "Figures", "No amount here is linked to an entity by a relation. Amounts are named in "
+               "the same sentence as entities: count them by that rule instead.")
+NO_RELATIONS_AT_ALL = QT_TRANSLATE_NOOP(
+    "Figures", "No amount here is linked to an entity by a relation. Link amounts to the "
+               "entities they belong to, or tag the entities named next to them.")
+NO_SENTENCES = QT_TRANSLATE_NOOP(
+    "Figures", "No entity is named in the same sentence as an amount here. Tag the "
+               "entities next to your amounts.")
+NO_TIMELINE = QT_TRANSLATE_NOOP("Figures", "Tag entities or amounts to see them month by month.")
+NO_LABELS = QT_TRANSLATE_NOOP(
+    "Figures", "Tag some text to see how often each label is used: select it in the reader "
+               "and press a label key (1–9).")
 
 
 @dataclass(frozen=True)
@@ -224,8 +233,8 @@ def _why_no_money(scope: Scope, rule: Rule) -> tuple[str, bool]:
         return NO_SENTENCES, False
     by_sentence = money_per_entity(scope, "sentence", limit=1).rows
     if by_sentence:
-        return NO_RELATIONS + NO_RELATIONS_SENTENCE, True
-    return NO_RELATIONS + NO_RELATIONS_AT_ALL, False
+        return NO_RELATIONS_SENTENCE, True
+    return NO_RELATIONS_AT_ALL, False
 
 
 def figure(fetched: Fetched, currency: str | None = None) -> Figure:

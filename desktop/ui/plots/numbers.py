@@ -1,16 +1,26 @@
 """Figures written for the user's locale (QLocale): exact in tooltips, compact on axes.
 
-The compact suffixes (k, M, bn, tn) are English, like the rest of the interface;
-digits, decimal marks and group separators follow the locale.
+The compact suffixes (k, M, bn, tn) are the interface language's (k, M, Md, Bn
+in French); digits, decimal marks and group separators follow the locale.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
+from desktop.core.i18n import counted
 from desktop.ui.plots.figures import RULE_NAMES, UNDATED, Bar, Figure, month_date
 
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k"))
+# The scale words, in English (translated where written).
+_SCALES = ((1e12, QT_TRANSLATE_NOOP("PlotNumbers", "tn")),
+           (1e9, QT_TRANSLATE_NOOP("PlotNumbers", "bn")),
+           (1e6, QT_TRANSLATE_NOOP("PlotNumbers", "M")),
+           (1e3, QT_TRANSLATE_NOOP("PlotNumbers", "k")))
+
+
+def _tr(text: str) -> str:
+    """A text of this module (marked with its context) in the interface language."""
+    return QCoreApplication.translate("PlotNumbers", text)
 
 
 def _locale() -> QLocale:
@@ -35,7 +45,7 @@ def compact(value: float) -> str:
     locale = _locale()
     for scale, word in _SCALES:
         if abs(value) >= scale:
-            return f"{locale.toString(value / scale, 'g', 3)} {word}"
+            return f"{locale.toString(value / scale, 'g', 3)} {_tr(word)}"
     if value == int(value):
         return locale.toString(int(value))
     return locale.toString(value, "g", 3)
@@ -64,31 +74,39 @@ def bar_text(bar: Bar, money: bool) -> str:
 def month_name(month: str, short: bool = False) -> str:
     """``"2025-01"`` as "January 2025" (or "Jan 2025"), in the locale's words."""
     if month == UNDATED:
-        return UNDATED
+        return QCoreApplication.translate("Figures", UNDATED)
     day = month_date(month)
     return _locale().toString(QDate(day.year, day.month, day.day),
                               "MMM yyyy" if short else "MMMM yyyy")
 
 
-def plural(count: int, noun: str) -> str:
-    """``"1 mention"``, ``"3 mentions"``, the count written for the locale."""
-    return f"{exact(count)} {noun}{'' if count == 1 else 's'}"
+def counting(count: int, one: str, many: str) -> str:
+    """``"1 mention"``, ``"3 mentions"``: ``one`` or ``many`` (translated, holding
+    ``{count}``) as the language says ``count``, the count written for the locale."""
+    return counted(count, one, many).format(count=exact(count))
 
 
 def money_line(bar: Bar, currency: str | None) -> str:
     """Exact figures of a sum: "≈ 43,000,000,000–45,000,000,000 USD (2 amounts, 1 range…)"."""
     if not bar.count:
-        return f"No amounts in {currency}" if currency else "No amounts"
+        return (QCoreApplication.translate("PlotNumbers", "No amounts in {currency}").format(
+            currency=currency) if currency
+            else QCoreApplication.translate("PlotNumbers", "No amounts"))
     amount = exact(bar.value)
     if bar.high != bar.value:
         amount = f"{amount}–{exact(bar.high)}"
     if bar.approx:
         amount = f"≈ {amount}"
-    details = [plural(bar.count, "amount")]
+    details = [counting(bar.count,
+                        QCoreApplication.translate("PlotNumbers", "{count} amount"),
+                        QCoreApplication.translate("PlotNumbers", "{count} amounts"))]
     if bar.ranges:
-        details.append(plural(bar.ranges, "range"))
+        details.append(counting(bar.ranges,
+                                QCoreApplication.translate("PlotNumbers", "{count} range"),
+                                QCoreApplication.translate("PlotNumbers", "{count} ranges")))
     if bar.approx:
-        details.append(f"{exact(bar.approx)} approximate (≈)")
+        details.append(QCoreApplication.translate("PlotNumbers", "{count} approximate (≈)")
+                       .format(count=exact(bar.approx)))
     return f"{amount} {currency or ''} ({', '.join(details)})".replace("  ", " ")
 
 
@@ -98,14 +116,30 @@ def describe(shown: Figure, index: int, point: bool = False) -> str:
         bar = shown.points[index] if point else shown.bars[index]
         title = month_name(bar.name)
         if point:
-            return f"{title} · {shown.currency or 'no currency'}\n" + money_line(
-                bar, shown.currency)
-        return f"{title}\n{plural(bar.count, 'mention')}"
+            currency = shown.currency or QCoreApplication.translate("PlotNumbers",
+                                                                    "no currency")
+            return f"{title} · {currency}\n" + money_line(bar, shown.currency)
+        return f"{title}\n{_mentions(bar.count)}"
     bar = shown.bars[index]
     if shown.kind == "entities":
-        return f"{bar.name} ({bar.group})\n{plural(bar.count, 'mention')}"
+        return f"{bar.name} ({bar.group})\n{_mentions(bar.count)}"
     if shown.kind == "labels":
-        return f"{bar.name} ({bar.group} label)\n{plural(bar.count, 'annotation')}"
-    rule = RULE_NAMES.get(shown.rule or "", "")
+        kind = QCoreApplication.translate("PlotNumbers", "{kind} label").format(
+            kind=QCoreApplication.translate("LabelKind", bar.group))
+        return f"{bar.name} ({kind})\n" + counting(
+            bar.count, QCoreApplication.translate("PlotNumbers", "{count} annotation"),
+            QCoreApplication.translate("PlotNumbers", "{count} annotations"))
+    rule = QCoreApplication.translate("Figures", RULE_NAMES.get(shown.rule or "", ""))
     return (f"{bar.name} ({bar.group}) · {shown.currency}\n"
-            f"{money_line(bar, shown.currency)}\nAttributed: {rule}")
+            f"{money_line(bar, shown.currency)}\n"
+            + QCoreApplication.translate("PlotNumbers", "Attributed: {rule}").format(rule=rule))
+
+
+def _mentions(count: int) -> str:
+    return counting(count, QCoreApplication.translate("PlotNumbers", "{count} mention"),
+                    QCoreApplication.translate("PlotNumbers", "{count} mentions"))
+
+
+# The kinds of labels, as the labels plot's tooltips name them.
+_LABEL_KINDS = (QT_TRANSLATE_NOOP("LabelKind", "entity"),
+                QT_TRANSLATE_NOOP("LabelKind", "amount"))
