@@ -22,6 +22,7 @@ SCRIPT = ROOT / "packaging" / "install-system-libs.sh"
 VENV_PACKAGES = ["python3-venv", f"python{sys.version_info[0]}.{sys.version_info[1]}-venv"]
 QT_TEST_PACKAGES = ["libglib2.0-0", "libgl1", "libegl1", "libx11-6", "libxkbcommon0",
                     "libfontconfig1", "libdbus-1-3", "fonts-dejavu-core"]
+VALIDATORS = ["desktop-file-utils", "appstream"]  # tests/test_packaging.py runs them
 INSTALL = "install -y --no-install-recommends"
 
 pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
@@ -125,8 +126,8 @@ def test_not_root_it_prints_the_exact_apt_get_line_and_fails(machine):
         f"    apt-get update && apt-get {INSTALL} {' '.join(VENV_PACKAGES)}")
 
 
-@pytest.mark.parametrize("modes", [("venv",), ("test",), ("run",), ("test", "venv"),
-                                   ("run", "venv"), ()])
+@pytest.mark.parametrize("modes", [("venv",), ("test",), ("run",), ("bundle",),
+                                   ("test", "venv"), ("run", "venv"), ()])
 def test_with_everything_present_nothing_is_installed(machine, modes):
     run = machine(*modes, root=True, venv=True)
 
@@ -155,6 +156,61 @@ def test_each_missing_library_is_named_once(machine):
         f"    apt-get update && apt-get {INSTALL} {' '.join(QT_TEST_PACKAGES)}")
 
 
+def test_the_test_set_up_installs_the_validators_of_the_linux_files(machine):
+    run = machine("test", root=True, missing=tuple(VALIDATORS))
+
+    assert run.returncode == 0, run.stderr
+    assert run.apt_calls == ["update -qq", f"{INSTALL} {' '.join(VALIDATORS)}"]
+
+
+def test_not_root_the_test_set_up_names_the_validators(machine):
+    run = machine("test", root=False, missing=("appstream",))
+
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == f"    apt-get update && apt-get {INSTALL} appstream"
+
+
+def test_the_test_set_up_installs_postgresql_as_root(machine):
+    run = machine("test", root=True, missing=("postgresql", "libgl1"))
+
+    assert run.returncode == 0, run.stderr
+    assert run.apt_calls == ["update -qq", f"{INSTALL} libgl1 postgresql"]
+
+
+def test_not_root_a_missing_postgresql_is_named_and_the_set_up_goes_on(machine):
+    run = machine("test", root=False, missing=("postgresql",))
+
+    assert (run.returncode, run.apt_calls) == (0, [])
+    assert "postgresql is not installed, so the tests run on SQLite alone" in run.stderr
+    assert run.stderr.splitlines()[-1] == f"    apt-get update && apt-get {INSTALL} postgresql"
+
+
+def test_not_root_a_missing_library_still_fails_beside_a_missing_postgresql(machine):
+    run = machine("test", root=False, missing=("postgresql", "libgl1"))
+
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == f"    apt-get update && apt-get {INSTALL} libgl1"
+
+
+def test_running_the_app_does_not_need_postgresql(machine):
+    run = machine("run", "bundle", root=True, missing=("postgresql",))
+
+    assert (run.returncode, run.stderr, run.apt_calls) == (0, "", [])
+
+
+def test_running_the_app_does_not_need_the_validators(machine):
+    run = machine("run", root=False, missing=tuple(VALIDATORS))
+
+    assert (run.returncode, run.stderr, run.apt_calls) == (0, "", [])
+
+
+def test_the_bundle_set_up_installs_binutils_for_pyinstaller(machine):
+    run = machine("bundle", root=True, missing=("binutils", "libgl1", *VALIDATORS))
+
+    assert run.returncode == 0, run.stderr
+    assert run.apt_calls == ["update -qq", f"{INSTALL} libgl1 binutils"]
+
+
 def test_it_fails_when_the_install_did_not_bring_ensurepip(machine):
     run = machine("venv", root=True, venv=False, venv_stays_missing=True)
 
@@ -170,10 +226,14 @@ def test_an_unknown_mode_is_refused(machine):
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
-@pytest.mark.parametrize("target", ["test", "run", "lint", "bench"])
+@pytest.mark.parametrize("target", ["test", "run", "lint", "bench", "bundle", "bundle-test"])
 def test_make_checks_for_the_venv_packages_before_creating_the_venv(tmp_path, target):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
+    # The targets build the interface's catalogues (.qm) from these sources.
+    (tmp_path / "resources" / "translations").mkdir(parents=True)
+    for source in (ROOT / "resources" / "translations").glob("*.ts"):
+        shutil.copy(source, tmp_path / "resources" / "translations" / source.name)
 
     plan = subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True,
                           text=True, timeout=60, env=dict(os.environ, PYTHON="python3"))
