@@ -41,8 +41,7 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 CONTEXT = "CheatSheet"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -180,41 +179,97 @@ def declared_entries(window: MainWindow) -> list[KeyEntry]:
     Actions added to the reader's body and not in a menu (L for Link…) are
     walked, not declared.
     """
-    reader, find, library = _tr("Reader"), _tr("Find bar"), _tr("Library")
-    panel, window_group, sheet = _tr("Annotation panel"), _tr("Window"), _tr("This sheet")
+    reader, find, library = (
+        translate("CheatSheet", "Reader"),
+        translate("CheatSheet", "Find bar"),
+        translate("CheatSheet", "Library"),
+    )
+    panel, window_group, sheet = (
+        translate("CheatSheet", "Annotation panel"),
+        translate("CheatSheet", "Window"),
+        translate("CheatSheet", "This sheet"),
+    )
     entries: list[KeyEntry] = []
     for label in sorted(window.labels.by_id.values(), key=lambda lb: lb.position):
         if label.shortcut:
-            entries.append(KeyEntry(reader, _tr("Tag the selection as {0}").format(label.name),
-                                    native(label.shortcut)))
+            entries.append(
+                KeyEntry(
+                    reader,
+                    translate("CheatSheet", "Tag the selection as {0}").format(label.name),
+                    native(label.shortcut),
+                )
+            )
     entries += [
-        KeyEntry(reader, _tr("Select text by character"), native("Shift+Left", "Shift+Right")),
-        KeyEntry(reader, _tr("Select text by word"),
-                 native("Ctrl+Shift+Left", "Ctrl+Shift+Right")),
-        KeyEntry(reader, _tr("Select text by line"), native("Shift+Up", "Shift+Down")),
-        KeyEntry(reader, _tr("Remove the tags in the selection or at the cursor"),
-                 native("Del", "Backspace")),
+        KeyEntry(
+            reader,
+            translate("CheatSheet", "Select text by character"),
+            native("Shift+Left", "Shift+Right"),
+        ),
+        KeyEntry(
+            reader,
+            translate("CheatSheet", "Select text by word"),
+            native("Ctrl+Shift+Left", "Ctrl+Shift+Right"),
+        ),
+        KeyEntry(
+            reader, translate("CheatSheet", "Select text by line"), native("Shift+Up", "Shift+Down")
+        ),
+        KeyEntry(
+            reader,
+            translate("CheatSheet", "Remove the tags in the selection or at the cursor"),
+            native("Del", "Backspace"),
+        ),
     ]
     in_menus = {action for _path, action in menu_actions(window.menuBar())}
-    entries += [KeyEntry(reader, plain(action.text()), action_keys(action))
-                for action in window.reader.body.actions()
-                if action not in in_menus and action.isVisible() and action.shortcuts()]
     entries += [
-        KeyEntry(find, _tr("Next match"), ALTERNATIVES.join(
-            [native("Return"), standard(QKeySequence.StandardKey.FindNext)])),
-        KeyEntry(find, _tr("Previous match"), ALTERNATIVES.join(
-            [native("Shift+Return"), standard(QKeySequence.StandardKey.FindPrevious)])),
-        KeyEntry(find, _tr("Close the find bar (the match stays selected)"), native("Esc")),
-        KeyEntry(library, _tr("Move through the list from the search box"),
-                 native("Up", "Down", "PgUp", "PgDown")),
-        KeyEntry(library, _tr("Open the chosen article"), native("Return")),
-        KeyEntry(library, _tr("Open the chosen article beside the one shown"),
-                 native("Ctrl+Shift+Return")),
-        KeyEntry(library, _tr("Clear the search"), native("Esc")),
-        KeyEntry(panel, _tr("Show the chosen annotation in the text"), native("Return")),
-        KeyEntry(panel, _tr("Delete the chosen annotations"), native("Del", "Backspace")),
-        KeyEntry(window_group, _tr("Move to the next or previous part of the window"),
-                 native("Tab", "Shift+Tab")),
+        KeyEntry(reader, plain(action.text()), action_keys(action))
+        for action in window.reader.body.actions()
+        if action not in in_menus and action.isVisible() and action.shortcuts()
+    ]
+    entries += [
+        KeyEntry(
+            find,
+            translate("CheatSheet", "Next match"),
+            ALTERNATIVES.join([native("Return"), standard(QKeySequence.StandardKey.FindNext)]),
+        ),
+        KeyEntry(
+            find,
+            translate("CheatSheet", "Previous match"),
+            ALTERNATIVES.join(
+                [native("Shift+Return"), standard(QKeySequence.StandardKey.FindPrevious)]
+            ),
+        ),
+        KeyEntry(
+            find,
+            translate("CheatSheet", "Close the find bar (the match stays selected)"),
+            native("Esc"),
+        ),
+        KeyEntry(
+            library,
+            translate("CheatSheet", "Move through the list from the search box"),
+            native("Up", "Down", "PgUp", "PgDown"),
+        ),
+        KeyEntry(library, translate("CheatSheet", "Open the chosen article"), native("Return")),
+        KeyEntry(
+            library,
+            translate("CheatSheet", "Open the chosen article beside the one shown"),
+            native("Ctrl+Shift+Return"),
+        ),
+        KeyEntry(library, translate("CheatSheet", "Clear the search"), native("Esc")),
+        KeyEntry(
+            panel,
+            translate("CheatSheet", "Show the chosen annotation in the text"),
+            native("Return"),
+        ),
+        KeyEntry(
+            panel,
+            translate("CheatSheet", "Delete the chosen annotations"),
+            native("Del", "Backspace"),
+        ),
+        KeyEntry(
+            window_group,
+            translate("CheatSheet", "Move to the next or previous part of the window"),
+            native("Tab", "Shift+Tab"),
+        ),
     ]
     bar = window.menuBar()
     tops = [a for a in bar.actions() if a.isVisible() and isinstance(a.menu(), QMenu)]
@@ -222,11 +277,15 @@ def declared_entries(window: MainWindow) -> list[KeyEntry]:
     for top in tops:
         letter = mnemonic(top.text())
         if letter in unique and sys.platform != "darwin":
-            entries.append(KeyEntry(window_group,
-                                    _tr("Open the {0} menu").format(plain(top.text())),
-                                    native(f"Alt+{letter}")))
+            entries.append(
+                KeyEntry(
+                    window_group,
+                    translate("CheatSheet", "Open the {0} menu").format(plain(top.text())),
+                    native(f"Alt+{letter}"),
+                )
+            )
     entries += [
-        KeyEntry(sheet, _tr("Close this sheet"), native("Esc", "F1")),
+        KeyEntry(sheet, translate("CheatSheet", "Close this sheet"), native("Esc", "F1")),
     ]
     return entries
 
@@ -283,9 +342,12 @@ class CheatSheet(QDialog):
         self.filter_edit.setPlaceholderText(self.tr("Filter: a word or a key (tag, Ctrl+E…)"))
         self.filter_edit.setAccessibleName(self.tr("Filter the keys"))
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        self.note.setText(self.tr(
-            "Single letters and digits act in the article text; typed in a field "
-            "they are text. Menus also open with Alt and their underlined letter."))
+        self.note.setText(
+            self.tr(
+                "Single letters and digits act in the article text; typed in a field "
+                "they are text. Menus also open with Alt and their underlined letter."
+            )
+        )
         self.empty_label.setText(self.tr("No key matches this filter."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -326,8 +388,9 @@ class CheatSheet(QDialog):
             visible = 0
             for j in range(group.childCount()):
                 item = group.child(j)
-                match = whole or needle in item.text(0).casefold() \
-                    or needle in item.text(1).casefold()
+                match = (
+                    whole or needle in item.text(0).casefold() or needle in item.text(1).casefold()
+                )
                 item.setHidden(not match)
                 visible += match
             group.setHidden(visible == 0)
@@ -345,8 +408,9 @@ class CheatSheet(QDialog):
                 item = group.child(j)
                 if not item.isHidden():
                     keys = item.text(1)
-                    entries.append(KeyEntry(group.text(0), item.text(0),
-                                            "" if keys == "—" else keys))
+                    entries.append(
+                        KeyEntry(group.text(0), item.text(0), "" if keys == "—" else keys)
+                    )
         return entries
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)

@@ -50,8 +50,7 @@ SHORTCUT = "Ctrl+,"
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("PreferencesDialog", text)
+translate = QCoreApplication.translate
 
 
 def _language_names() -> dict[str, str]:
@@ -73,7 +72,7 @@ def _language_switcher() -> Any:
 
 
 def _currency_name(code: str) -> str:
-    """"EUR — Euro" in the interface's language; the code alone if Babel does not know it."""
+    """ "EUR — Euro" in the interface's language; the code alone if Babel does not know it."""
     from babel.core import UnknownLocaleError
     from babel.numbers import get_currency_name
     from PySide6.QtCore import QLocale
@@ -135,7 +134,8 @@ class PreferencesDialog(QDialog):
         layout.addStretch(1)
         layout.addSpacing(self.fontMetrics().height() // 2)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -159,9 +159,15 @@ class PreferencesDialog(QDialog):
         self._section(form, self.tr("Annotations"))
         form.addRow(self.tr("&Author name:"), self.author_edit)
         form.addRow(self.tr("Default c&urrency:"), self.currency_combo)
-        form.addRow("", self._note(self.tr(
-            "Money whose text names no currency (“a turnover of 3.4 bn”) is counted in "
-            "it, unless the article or its source says which.")))
+        form.addRow(
+            "",
+            self._note(
+                self.tr(
+                    "Money whose text names no currency (“a turnover of 3.4 bn”) is counted in "
+                    "it, unless the article or its source says which."
+                )
+            ),
+        )
 
         self._section(form, self.tr("Data"))
         from db.connection import default_path
@@ -174,9 +180,15 @@ class PreferencesDialog(QDialog):
         label = QLabel(self.tr("&Data folder:"), self)  # its field is a row of two
         label.setBuddy(self.folder_edit)
         form.addRow(label, row)
-        form.addRow("", self._note(self.tr(
-            "Where the database is kept. A new folder is used the next time Marginalia "
-            "starts; the database open now stays where it is.")))
+        form.addRow(
+            "",
+            self._note(
+                self.tr(
+                    "Where the database is kept. A new folder is used the next time Marginalia "
+                    "starts; the database open now stays where it is."
+                )
+            ),
+        )
         return form
 
     def _section(self, form: QFormLayout, title: str, first: bool = False) -> None:
@@ -232,10 +244,12 @@ class PreferencesDialog(QDialog):
         return {
             keys.LANGUAGE: self.language_combo.currentData(),
             keys.THEME: self.theme_combo.currentData(),
-            keys.READING_FONT_FAMILY: (self.settings.get(keys.READING_FONT_FAMILY)
-                                       if family == shown_family else family),
-            keys.READING_FONT_SIZE: (self.settings.get(keys.READING_FONT_SIZE)
-                                     if size == shown_size else float(size)),
+            keys.READING_FONT_FAMILY: (
+                self.settings.get(keys.READING_FONT_FAMILY) if family == shown_family else family
+            ),
+            keys.READING_FONT_SIZE: (
+                self.settings.get(keys.READING_FONT_SIZE) if size == shown_size else float(size)
+            ),
             keys.DEFAULT_CURRENCY: self.currency_combo.currentData(),
             keys.DATA_FOLDER: str(Path(folder).expanduser()) if folder else "",
             keys.AUTHOR: self.author_edit.text().strip(),
@@ -248,7 +262,8 @@ class PreferencesDialog(QDialog):
         path = Path(folder)
         if not path.is_absolute():
             return self.tr("Choose the data folder by its full path, e.g. {0}.").format(
-                Path.home() / "Marginalia")
+                Path.home() / "Marginalia"
+            )
         if path.exists() and not path.is_dir():
             return self.tr("“{0}” is a file, not a folder.").format(folder)
         return None
@@ -266,8 +281,9 @@ class PreferencesDialog(QDialog):
             self.folder_edit.setFocus()
             self.folder_edit.selectAll()
             return
-        changed = {setting for setting, value in values.items()
-                   if value != self.settings.get(setting)}
+        changed = {
+            setting for setting, value in values.items() if value != self.settings.get(setting)
+        }
         for setting, value in values.items():
             self.settings.set(setting, value)
         self.settings.sync()
@@ -287,8 +303,9 @@ def apply_preferences(settings: Settings, changed: set[Setting[Any]]) -> None:
     if keys.THEME in changed:
         themes.apply_theme(settings.get(keys.THEME))
     if changed & {keys.READING_FONT_FAMILY, keys.READING_FONT_SIZE}:
-        choose_reading_font(settings.get(keys.READING_FONT_FAMILY),
-                            settings.get(keys.READING_FONT_SIZE))
+        choose_reading_font(
+            settings.get(keys.READING_FONT_FAMILY), settings.get(keys.READING_FONT_SIZE)
+        )
     switch = _language_switcher()
     if keys.LANGUAGE in changed and switch is not None:
         switch(settings.get(keys.LANGUAGE))
@@ -313,10 +330,17 @@ def _on_applied(window: MainWindow, changed: set[Setting[Any]]) -> None:
             pane.suggestions.reread_default_currency()
     if keys.DATA_FOLDER in changed:
         window.statusBar().showMessage(
-            _translate("The new data folder will be used the next time Marginalia starts."),
-            15000)
+            translate(
+                "PreferencesDialog",
+                "The new data folder will be used the next time Marginalia starts.",
+            ),
+            15000,
+        )
     elif keys.LANGUAGE in changed and _language_switcher() is None:
         window.statusBar().showMessage(
-            _translate("The new language will be used the next time Marginalia starts."),
-            15000)
-
+            translate(
+                "PreferencesDialog",
+                "The new language will be used the next time Marginalia starts.",
+            ),
+            15000,
+        )

@@ -706,6 +706,98 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
 <context>
     <name>CheatSheet</name>
     <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>Barre de recherche</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Annotation panel</source>
+        <translation>Panneau des annotations</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>This sheet</source>
+        <translation>Cette fiche</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {0}</source>
+        <translation>Annoter la sélection comme {0}</translation>
+    </message>
+    <message>
+        <source>Select text by character</source>
+        <translation>Sélectionner le texte par caractère</translation>
+    </message>
+    <message>
+        <source>Select text by word</source>
+        <translation>Sélectionner le texte par mot</translation>
+    </message>
+    <message>
+        <source>Select text by line</source>
+        <translation>Sélectionner le texte par ligne</translation>
+    </message>
+    <message>
+        <source>Remove the tags in the selection or at the cursor</source>
+        <translation>Retirer les annotations de la sélection ou sous le curseur</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <source>Close the find bar (the match stays selected)</source>
+        <translation>Fermer la barre de recherche (l’occurrence reste sélectionnée)</translation>
+    </message>
+    <message>
+        <source>Move through the list from the search box</source>
+        <translation>Parcourir la liste depuis le champ de recherche</translation>
+    </message>
+    <message>
+        <source>Open the chosen article</source>
+        <translation>Ouvrir l’article choisi</translation>
+    </message>
+    <message>
+        <source>Open the chosen article beside the one shown</source>
+        <translation>Ouvrir l’article choisi à côté de celui affiché</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Show the chosen annotation in the text</source>
+        <translation>Montrer l’annotation choisie dans le texte</translation>
+    </message>
+    <message>
+        <source>Delete the chosen annotations</source>
+        <translation>Supprimer les annotations choisies</translation>
+    </message>
+    <message>
+        <source>Move to the next or previous part of the window</source>
+        <translation>Passer à la partie suivante ou précédente de la fenêtre</translation>
+    </message>
+    <message>
+        <source>Open the {0} menu</source>
+        <translation>Ouvrir le menu {0}</translation>
+    </message>
+    <message>
+        <source>Close this sheet</source>
+        <translation>Fermer cette fiche</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -3099,6 +3191,14 @@ Même phrase&#xa0;: il compte pour les entités citées dans sa phrase.</transla
     <message>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <source>The new data folder will be used the next time Marginalia starts.</source>
+        <translation>Le nouveau dossier de données servira au prochain démarrage de Marginalia.</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time Marginalia starts.</source>
+        <translation>La nouvelle langue servira au prochain démarrage de Marginalia.</translation>
     </message>
 </context>
 <context>

@@ -304,3 +304,25 @@ def test_core_messages_follow_the_language(french):
     assert AddLabel("EVENT", "entity", "#000000", None).name == "Ajouter une étiquette"
     assert ImportReport().summary() == "Aucun article importé."
     assert QCoreApplication.translate("Import", "The file is empty.") == "Le fichier est vide."
+
+
+def test_the_keyboard_sheet_and_the_preferences_speak_french(qtbot, make_window, corpus,
+                                                            catalogue):
+    from desktop.ui.cheat_sheet import declared_entries, menu_entries, show_cheat_sheet
+    from desktop.ui.preferences_dialog import PreferencesDialog
+
+    window = make_window()
+    entries = menu_entries(window) + declared_entries(window)
+    english = {"Reader", "Find bar", "Library", "Window", "This sheet"}
+    assert not [e for e in entries if e.group in english]
+    assert any(e.what == "Annoter la sélection comme ORG" for e in entries)
+    assert not [e for e in entries if e.what.startswith(("Tag the", "Select text", "Open the"))]
+    sheet = show_cheat_sheet(window)
+    assert_french(catalogue, sheet, _data(), "the keyboard sheet")
+    sheet.close()
+    preferences = PreferencesDialog(window.settings, window)
+    # Each language is offered by its own name, as the system settings do.
+    left = [text for text in visible_texts(preferences)
+            if text != "English" and catalogue.english_left(text, _data()) is not None]
+    assert not left, f"English left in the Preferences dialog: {left}"
+    preferences.reject()
