@@ -43,7 +43,6 @@ labels or articles the counts are summed before dividing (micro-average).
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,17 +51,11 @@ from enum import StrEnum
 from itertools import accumulate
 from typing import NamedTuple
 
+from desktop.core.tokens import tokens
+
 OUTSIDE: None = None
 """The label of a token no span covers (``O``)."""
 
-_JOINING = frozenset({"Mn", "Mc", "Me", "Cf"})
-"""Categories that belong to the character before them: combining marks (variation
-selectors among them) and format characters (the zero-width joiner)."""
-_WORD = frozenset({"Mn", "Mc", "Me", "Pc"})
-"""Categories that are word characters besides letters and digits."""
-_ZWJ = "\u200d"
-_SKIN_TONES = range(0x1F3FB, 0x1F400)
-_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 
 class Span(NamedTuple):
@@ -77,56 +70,8 @@ class Span(NamedTuple):
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """The tokens of ``text`` as (start, end) code-point ranges (rule in the module doc)."""
-    tokens: list[tuple[int, int]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        start = i
-        wordy = _is_word(ch)
-        i += 1
-        if _is_regional(ch) and i < n and _is_regional(text[i]):
-            i += 1  # a flag: two regional indicators
-        while i < n and not text[i].isspace():
-            if _joins_previous(text, i) or (wordy and _is_word(text[i])):
-                i += 1
-            else:
-                break
-        tokens.append((start, i))
-    return tokens
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) in _WORD
-
-
-def _is_regional(ch: str) -> bool:
-    return ord(ch) in _REGIONAL_INDICATORS
-
-
-def _joins_previous(text: str, i: int) -> bool:
-    ch = text[i]
-    return (unicodedata.category(ch) in _JOINING or ord(ch) in _SKIN_TONES
-            or text[i - 1] == _ZWJ)
-
-
-def _cut(tokens: Sequence[tuple[int, int]], cuts: Iterable[int]) -> list[tuple[int, int]]:
-    """The tokens, each cut in pieces at the offsets of ``cuts`` that fall inside it."""
-    boundaries = sorted(set(cuts))
-    pieces: list[tuple[int, int]] = []
-    for start, end in tokens:
-        piece = start
-        index = bisect_left(boundaries, start + 1)
-        while index < len(boundaries) and boundaries[index] < end:
-            pieces.append((piece, boundaries[index]))
-            piece = boundaries[index]
-            index += 1
-        pieces.append((piece, end))
-    return pieces
+    """The tokens of ``text`` as (start, end) code-point ranges (:mod:`desktop.core.tokens`)."""
+    return tokens(text)
 
 
 def token_labels(pieces: Sequence[tuple[int, int]], spans: Iterable[Span]) -> list[str | None]:
@@ -217,7 +162,7 @@ def token_table(text: str, spans_a: Iterable[Span], spans_b: Iterable[Span]) -> 
     """The label pairs of the article's tokens, cut at both annotators' span boundaries."""
     spans_a, spans_b = list(spans_a), list(spans_b)
     cuts = [offset for span in (*spans_a, *spans_b) for offset in (span.start, span.end)]
-    pieces = _cut(tokenize(text), cuts)
+    pieces = tokens(text, cuts)
     pairs = Counter(zip(token_labels(pieces, spans_a), token_labels(pieces, spans_b),
                         strict=True))
     return TokenTable(dict(pairs))

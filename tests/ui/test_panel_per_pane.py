@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from db import reads
 from tests.helpers import store_article
-from tests.ui.test_panes import ENGLISH, FRENCH, _tag
+from tests.ui.test_panes import ENGLISH, _tag
+from tests.ui.test_panes import _two as two_panes
 
 
 def _two(make_window):
-    french, english = store_article("Accord", FRENCH), store_article("Deal", ENGLISH, "en")
-    window = make_window()
-    window.open_article(french)
-    right = window.open_beside(english)
-    assert right is not None
-    return window, window.panes[0], right
+    window, left, right, _french, _english = two_panes(make_window)
+    return window, left, right
 
 
 def _label_id(name: str) -> int:

@@ -20,7 +20,6 @@ kept before it (one tag per token; the longer one is kept first).
 from __future__ import annotations
 
 import os
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
@@ -35,12 +34,9 @@ from desktop.core.exporters import (
 )
 from desktop.core.progress import CancelToken, ProgressCallback
 from desktop.core.text import sentence_starts
+from desktop.core.tokens import tokens
 
 DOCSTART = "-DOCSTART- -X- -X- O\n\n"
-_JOINING = frozenset({"Mn", "Mc", "Me", "Cf", "Sk"})
-"""Categories that belong to the character before them (accents, variation selectors, the
-zero-width joiner, emoji skin tones)."""
-_ZWJ = "\u200d"
 
 
 def export(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -63,53 +59,6 @@ def export(path: str | os.PathLike[str], article_ids: Iterable[int] | None = Non
                 handle.write("\n")
             count += 1
     return ExportResult(count, "article", tuple(tally.left_out), tally.suggestions_skipped)
-
-
-def tokens(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """The tokens of ``text`` as (start, end), also cut at each offset of ``cuts``.
-
-    A token is a run of letters, digits and connectors (with the accents and
-    joiners that follow them), or any other character that is not white
-    space (with those that join it: "👩‍🚒" is one token).
-    """
-    spans: list[tuple[int, int]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        start = i
-        wordy = _is_word(ch)
-        i += 1
-        while i < n and not text[i].isspace():
-            ch = text[i]
-            if unicodedata.category(ch) in _JOINING or text[i - 1] == _ZWJ:
-                i += 1
-            elif wordy and _is_word(ch):
-                i += 1
-            else:
-                break
-        spans.append((start, i))
-    if not cuts:
-        return spans
-    boundaries = sorted(set(cuts))
-    cut_spans = []
-    for start, end in spans:
-        first = bisect_right(boundaries, start)
-        piece = start
-        for cut in boundaries[first:]:
-            if cut >= end:
-                break
-            cut_spans.append((piece, cut))
-            piece = cut
-        cut_spans.append((piece, end))
-    return cut_spans
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Me", "Pc")
 
 
 def _sentences(article: ExportedArticle, tags: TypeNames,
