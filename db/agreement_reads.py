@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from db.connection import execute
-from db.records import ACCEPTED
+from db.reads import annotations_where
+from db.records import ACCEPTED, AnnotationRecord
 
 CHUNK = 500
 """At most this many article ids in one statement."""
@@ -104,6 +105,18 @@ def authored_articles(article_ids: Sequence[int],
             if article_id in texts:
                 title, body = texts[article_id]
                 yield AuthoredArticle(article_id, title, body, spans[article_id])
+
+
+def authored_annotations(article_id: int, authors: Sequence[str]) -> list[AnnotationRecord]:
+    """The accepted annotations of these authors in one article, whole, by id.
+
+    Adjudication reads them to copy an annotator's version (its entity and
+    amount too, not only its span) and to see what the result holds.
+    """
+    if not authors:
+        return []
+    return annotations_where(f"article_id = ? AND status = ? AND author IN ({_marks(authors)})",
+                             (article_id, ACCEPTED, *authors))
 
 
 def _chunks(ids: Sequence[int] | None) -> Iterator[list[int] | None]:

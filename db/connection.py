@@ -13,6 +13,9 @@ its folder is not writable (SQLite in WAL mode keeps its ``-wal`` and
 too. :func:`writes_refused` says why, in a sentence naming the file; every
 write then fails with that sentence (:mod:`db.write_guard`).
 
+Every connection of a file opened for writing logs its writes for the other
+app instances using the file (:class:`LoggedConnection`, :mod:`db.change_log`).
+
 The window can show its first article before the ORM is even imported
 (peewee takes ~40 ms to load, ~0.1 s with the PostgreSQL driver):
 :func:`open_for_reading` opens a plain sqlite3 connection that
@@ -369,7 +372,7 @@ def _open_file(target: Path, read_only: bool, check: bool | None,
         # locked" if another connection (the plots' worker refreshing the summaries,
         # an import) committed in between; waiting for the lock is what busy_timeout does.
         db = GuardedDatabase(target, str(target), refusal=refusal, pragmas=PRAGMAS,
-                             lock_type="IMMEDIATE")
+                             lock_type="IMMEDIATE", factory=LoggedConnection)
     register_functions(db)  # before any connection, so every thread's has them
     if bind:
         _let_go(models.database.obj)
@@ -377,6 +380,12 @@ def _open_file(target: Path, read_only: bool, check: bool | None,
     try:
         db.connect()
         applied = migrate(db) if refusal is None else []
+        if refusal is None:
+            from db import change_log
+
+            # This connection opened before migration 010 may have made the log.
+            change_log.install(db.connection())  # type: ignore[no-untyped-call]
+            change_log.prune(db)
     except Exception as exc:
         if not db.is_closed():
             db.close()
@@ -387,6 +396,24 @@ def _open_file(target: Path, read_only: bool, check: bool | None,
         raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
     return db, Opened(target, refusal, created=version is None and 1 in applied,
                       read_only=why is not None)
+
+
+class LoggedConnection(sqlite3.Connection):
+    """A connection whose writes are logged for the other app instances (db.change_log).
+
+    peewee opens one connection per thread, through ``sqlite3.connect``; this
+    class, passed as its ``factory``, gives each one its ``TEMP`` triggers
+    as it opens. Only the connections of a file opened for writing have them.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from db import change_log
+
+        try:
+            change_log.install(self)
+        except sqlite3.DatabaseError:
+            pass  # a damaged file: the first statement says so, in words (db.write_guard)
 
 
 def _open_server(url: str, read_only: bool) -> Database:

@@ -20,7 +20,10 @@ Nothing is lost or half done:
 
 The summaries (:mod:`db.summaries`) are copied as they are, with the list of
 articles they have yet to catch up on; the full-text index is not copied:
-the target's triggers build it from the articles.
+the target's triggers build it from the articles. The change log
+(:mod:`db.change_log`) is copied as it is too, with every column of every
+table (the authors of links and refusals among them); the rows the copy
+writes are not logged, as no window is following a database being filled.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from typing import Any
 
 from peewee import Database
 
+from db.change_log import TABLE as LOG
+from db.change_log import stop_logging
 from db.connection import DatabaseError, open_unbound, server_url
 from db.defaults import DEFAULT_LABELS
 from db.dialect import of as dialect_of
@@ -40,9 +45,10 @@ from db.dialect import of as dialect_of
 BATCH = 1000
 """Rows per INSERT statement (and per progress report)."""
 
-SET_UP_TABLES = frozenset({"label", "meta"})
-"""Tables a new database already fills (the default labels, notes of its migrations):
-a target holding only those rows counts as empty, and they are replaced."""
+SET_UP_TABLES = frozenset({"label", "meta", LOG})
+"""Tables a new database already fills (the default labels, notes of its migrations,
+the log of what the app wrote there, see db.change_log): a target holding only those
+rows counts as empty, and they are replaced."""
 CAUGHT_UP = "summary_dirty"
 """Filled by the target's triggers as rows arrive: replaced by the source's at the end."""
 
@@ -96,13 +102,16 @@ def data_tables(db: Database) -> list[str]:
 
     Left out: the full-text index (SQLite's FTS5 table and its shadow tables,
     PostgreSQL's ``article_fts``) and PostgreSQL's schema version record.
+    The change log comes first: emptied in the reverse order (as the tests
+    empty their PostgreSQL database), it is emptied last, after the
+    deletes that it logs.
     """
     from db.postgres_schema import DERIVED_TABLES
 
     names = [t for t in db.get_tables()
              if t not in DERIVED_TABLES and not t.startswith(("sqlite_", "article_fts"))]
     parents = {t: {fk.dest_table for fk in db.get_foreign_keys(t)} - {t} for t in names}
-    ordered: list[str] = []
+    ordered: list[str] = [LOG] if LOG in names else []
     while len(ordered) < len(names):
         ready = [t for t in names if t not in ordered and parents[t] <= set(ordered)]
         if not ready:
@@ -133,6 +142,7 @@ def _copy(src: Database, dst: Database, source: str, target: str,
     with src.atomic(lock_type="DEFERRED"):  # one snapshot of the source
         expected = counts(src, tables)
         with dst.atomic():
+            stop_logging(dst)
             _refuse_unless_new(dst, target, tables)
             for table in SET_UP_TABLES:
                 dst.execute_sql(f'DELETE FROM "{table}"')

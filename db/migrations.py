@@ -374,6 +374,34 @@ def _m009_annotation_review(db: Database) -> None:
         db.execute_sql(statement)
 
 
+# Schema 10, frozen as SQL: who made each link and each refusal, and the change log.
+_SCHEMA_10 = (
+    'ALTER TABLE "relation" ADD COLUMN "author" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "rejected_suggestion" ADD COLUMN "author" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    # AUTOINCREMENT: an id is never given twice, even once the rows before it are pruned,
+    # so a reader that remembers the last id it saw never misses a row.
+    'CREATE TABLE "change_log" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"origin" TEXT NOT NULL, "kind" VARCHAR(10) NOT NULL, "action" VARCHAR(6) NOT NULL, '
+    '"row_id" INTEGER NOT NULL, "article_id" INTEGER, "label_id" INTEGER, '
+    '"at" DATETIME NOT NULL)',
+)
+
+
+def _m010_authors_and_change_log(db: Database) -> None:
+    """The author of relations and rejected suggestions, and the log of app writes.
+
+    ``author`` (Preferences ▸ Author, as annotations already have it) says
+    who linked two annotations or refused a suggestion; rows made before
+    have none (""). ``change_log`` lists what each app process wrote, for
+    the others to follow (:mod:`db.change_log`); in a file, the rows are
+    written by triggers each app connection makes for itself, so nothing
+    else is stored here for them. Read by id (``WHERE id > ?``): the
+    primary key is its index.
+    """
+    for statement in _SCHEMA_10:
+        db.execute_sql(statement)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m001_initial,
     _m002_sentences_and_aggregate_indexes,
@@ -384,6 +412,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _m007_deal_duplicates,
     _m008_application_id,
     _m009_annotation_review,
+    _m010_authors_and_change_log,
 )
 if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration needs db.schema bumped too
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}, "

@@ -137,6 +137,7 @@ class Relation(BaseModel):
     source = ForeignKeyField(Annotation, backref="relations_out", on_delete="CASCADE")
     target = ForeignKeyField(Annotation, backref="relations_in", on_delete="CASCADE")
     created_at = DateTimeField(default=_now)
+    author = CharField(default="")  # who linked them (migration 010)
 
 
 class RejectedSuggestion(BaseModel):
@@ -148,6 +149,7 @@ class RejectedSuggestion(BaseModel):
     end = IntegerField()
     label = ForeignKeyField(Label, on_delete="CASCADE")
     created_at = DateTimeField(default=_now)
+    author = CharField(default="")  # who refused it (migration 010)
 
     class Meta:
         indexes = ((("article", "start", "end", "label"), True),)

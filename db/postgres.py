@@ -20,7 +20,10 @@ does:
   ``DEFERRED`` one (a reading snapshot for an export) is ``REPEATABLE READ``
   and takes no lock. A writer waits at most :data:`LOCK_TIMEOUT_MS`.
 * read only (``--read-only``): every transaction is read only, and a
-  write fails with the sentence :func:`db.connection.writes_refused` gives.
+  write fails with the sentence :func:`db.connection.writes_refused` gives;
+* the change log (:mod:`db.change_log`): each connection names this process
+  (``marginalia.origin``) for the triggers that log its writes, and
+  :class:`ChangeListener` waits for the notifications they send.
 
 What SQLite does on the file and PostgreSQL on the server has no
 counterpart here: the file's header mark, its quick check, its backups and
@@ -44,6 +47,7 @@ from peewee import PostgresqlDatabase
 from psycopg.adapt import Loader
 from psycopg.types.numeric import Int4Dumper
 
+from db.change_log import ORIGIN
 from db.connection import DatabaseError, DatabaseTooNewError, ForeignDatabaseError
 from db.dialect import POSTGRESQL
 from db.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -173,6 +177,8 @@ class ServerDatabase(PostgresqlDatabase):
     def _initialize_connection(self, conn: Any) -> None:
         conn.adapters.register_dumper(bool, _BooleanAsInteger)
         conn.adapters.register_loader("numeric", _Number)
+        # The triggers log this connection's writes under this process's name (db.change_log).
+        conn.execute(f"SET marginalia.origin = '{ORIGIN}'")
         if self.refusal is not None:
             conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 
@@ -208,6 +214,44 @@ class ServerDatabase(PostgresqlDatabase):
             raise
 
 
+class ChangeListener:
+    """A connection of its own that waits for notifications on one channel.
+
+    For a thread that does nothing else (the window's watcher, through
+    :func:`db.change_log.wait_for_notice`): the models' connections are
+    peewee's, one per thread, and never wait.
+
+    Attributes:
+        url: the database's URL.
+    """
+
+    def __init__(self, url: str, channel: str, ignore: str | None = None) -> None:
+        self.url = url
+        self._ignore = ignore
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
+                                         application_name="marginalia")
+            self._conn.execute(f'LISTEN "{channel}"')
+        except psycopg.Error as exc:
+            raise DatabaseError(f"Cannot wait for changes to the database "
+                                f"{display_url(url)}: {_first_line(exc)}.") from exc
+
+    def wait(self, timeout: float) -> bool:
+        """True as soon as a notification arrives (one whose payload is not
+        ``ignore``), False after ``timeout`` seconds without one."""
+        try:
+            for notice in self._conn.notifies(timeout=timeout):
+                if notice.payload != self._ignore:
+                    return True
+        except psycopg.Error as exc:
+            raise DatabaseError(f"Stopped waiting for changes to the database "
+                                f"{display_url(self.url)}: {_first_line(exc)}.") from exc
+        return False
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 def open_server(url: str, refusal: str | None) -> tuple[ServerDatabase, bool]:
     """Connects to the database at ``url`` and brings its schema up to date.
 
@@ -240,6 +284,10 @@ def open_server(url: str, refusal: str | None) -> tuple[ServerDatabase, bool]:
     except Exception:
         db.close()
         raise
+    if refusal is None:
+        from db.change_log import prune
+
+        prune(db)
     from db.postgres_schema import BUILT_AT
 
     return db, version is None and BUILT_AT in applied

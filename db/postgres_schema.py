@@ -25,6 +25,9 @@ What is engine-specific here:
   :mod:`db.search`);
 * the summaries' out-of-date marks (:mod:`db.summaries`): the same triggers as
   the file's, in PL/pgSQL; inserts and deletes mark once per statement;
+* the change log (:mod:`db.change_log`, migration 10): the file's is written
+  by triggers each app connection makes for itself; here permanent ones,
+  once per statement, read the connection's origin and notify listeners;
 * helpers the statements call: ``marginalia_ids`` (SQLite's ``json_each``
   over a JSON array of ids), and the library's sort keys
   ``marginalia_sort_key`` and ``marginalia_domain`` (Python functions in SQLite).
@@ -330,9 +333,67 @@ def insert_default_labels(db: Any) -> None:
                        (label.name, label.kind, label.color, label.shortcut, position))
 
 
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
-"""PostgreSQL's step to version *n* from *n - 1*, for each version after :data:`BUILT_AT`
-(none yet): the counterpart of the SQLite migration *n* of :mod:`db.migrations`."""
+def _log_function(table: str, kind: str, rows: str, row_id: str, article: str,
+                  label: str) -> str:
+    """The trigger function logging the rows a statement wrote to ``table`` (db.change_log).
+
+    ``rows`` is the FROM item over the statement's rows (its transition table,
+    ``changed``); the other arguments are SQL over it. The origin is the one
+    the connection set (``marginalia.origin``); a connection that set none
+    is another program's. A statement that logged something notifies the
+    listeners, with its origin as payload (PostgreSQL sends one notification
+    per transaction for identical ones).
+    """
+    return (f"CREATE FUNCTION marginalia_log_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "DECLARE writer text := current_setting('marginalia.origin', true); BEGIN "
+            "IF writer = 'unlogged' THEN RETURN NULL; END IF; "
+            "INSERT INTO change_log (origin, kind, action, row_id, article_id, label_id, at) "
+            f"SELECT COALESCE(NULLIF(writer, ''), 'other'), '{kind}', lower(TG_OP), {row_id}, "
+            f"{article}, {label}, now() AT TIME ZONE 'UTC' FROM {rows}; "
+            "IF FOUND THEN PERFORM pg_notify('marginalia_changes', COALESCE(writer, '')); "
+            "END IF; RETURN NULL; END $$")
+
+
+# Table → its log function's arguments after the table (see _log_function).
+_LOGGED_10 = {
+    "annotation": ("annotation", "changed", "id", "article_id", "label_id"),
+    "article": ("article", "changed", "id", "id", "NULL"),
+    "label": ("label", "changed", "id", "NULL", "NULL"),
+    "entity": ("entity", "changed", "id", "NULL", "label_id"),
+    "entity_alias": ("entity", "changed", "entity_id", "NULL", "NULL"),
+    "rejected_suggestion": ("suggestion", "changed", "id", "article_id", "label_id"),
+    # One row per article of the annotations at its ends (an end deleted has none).
+    "relation": ("relation", "(SELECT DISTINCT r.id, a.article_id FROM changed r "
+                 "JOIN annotation a ON a.id IN (r.source_id, r.target_id)) AS linked",
+                 "id", "article_id", "NULL"),
+    "deal_duplicate": ("relation", "changed d JOIN annotation a ON a.id = d.annotation_id",
+                       "d.annotation_id", "a.article_id", "NULL"),
+}
+_MIGRATION_10 = (
+    'ALTER TABLE "relation" ADD COLUMN "author" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "rejected_suggestion" ADD COLUMN "author" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'CREATE TABLE "change_log" ("id" BIGSERIAL NOT NULL PRIMARY KEY, "origin" TEXT NOT NULL, '
+    '"kind" VARCHAR(10) NOT NULL, "action" VARCHAR(6) NOT NULL, "row_id" INTEGER NOT NULL, '
+    '"article_id" INTEGER, "label_id" INTEGER, "at" TIMESTAMP NOT NULL)',
+    *(_log_function(table, *arguments) for table, arguments in _LOGGED_10.items()),
+    # Once per statement, from its rows (a transition table serves one event only).
+    *(f"CREATE TRIGGER marginalia_log_{table}_{event.lower()} AFTER {event} ON \"{table}\" "
+      f"REFERENCING {'OLD' if event == 'DELETE' else 'NEW'} TABLE AS changed "
+      f"FOR EACH STATEMENT EXECUTE FUNCTION marginalia_log_{table}()"
+      for table in _LOGGED_10 for event in ("INSERT", "UPDATE", "DELETE")),
+)
+
+
+def _migrate_10(db: Any) -> None:
+    """Migration 010 (see :mod:`db.migrations`): authors of links and refusals, the change
+    log, and the triggers that fill it (in a file, each app connection makes its own)."""
+    for statement in _MIGRATION_10:
+        db.execute_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[Any], None]] = {10: _migrate_10}
+"""PostgreSQL's step to version *n* from *n - 1*, for each version after :data:`BUILT_AT`:
+the counterpart of the SQLite migration *n* of :mod:`db.migrations`."""
 if sorted(MIGRATIONS) != list(range(BUILT_AT + 1, SCHEMA_VERSION + 1)):
     raise RuntimeError(f"db.schema.SCHEMA_VERSION is {SCHEMA_VERSION}: PostgreSQL needs "
                        f"its migrations {BUILT_AT + 1} to {SCHEMA_VERSION}.")

@@ -13,6 +13,7 @@ class RelationRecord(NamedTuple):
     kind: str
     source: int
     target: int
+    author: str = ""  # who linked them (Preferences ▸ Author)
 
 
 def relations_touching(annotation_ids: list[int]) -> list[RelationRecord]:
@@ -20,11 +21,12 @@ def relations_touching(annotation_ids: list[int]) -> list[RelationRecord]:
     if not annotation_ids:
         return []
     query = cast(Iterable[dict[str, Any]], (
-        Relation.select(Relation.id, Relation.kind, Relation.source, Relation.target)
+        Relation.select(Relation.id, Relation.kind, Relation.source, Relation.target,
+                        Relation.author)
         .where(Relation.source.in_(annotation_ids) | Relation.target.in_(annotation_ids))
         .dicts()))
-    return [RelationRecord(int(r["id"]), str(r["kind"]), int(r["source"]), int(r["target"]))
-            for r in query]
+    return [RelationRecord(int(r["id"]), str(r["kind"]), int(r["source"]), int(r["target"]),
+                           str(r["author"])) for r in query]
 
 
 def insert_relations(relations: list[RelationRecord]) -> list[int]:
@@ -33,7 +35,7 @@ def insert_relations(relations: list[RelationRecord]) -> list[int]:
     with database.atomic():
         for relation in relations:
             values: dict[str, object] = {"kind": relation.kind, "source": relation.source,
-                                         "target": relation.target}
+                                         "target": relation.target, "author": relation.author}
             if relation.id is not None:
                 values["id"] = relation.id
             ids.append(int(Relation.insert(values).execute()))

@@ -66,12 +66,14 @@ def rejected_for_article(article_id: int) -> set[tuple[int, int, str]]:
             for row in cast(Iterable[_RejectionRow], query)}
 
 
-def add_rejections(article_id: int, spans: list[tuple[int, int, int]]) -> None:
-    """Remembers (start, end, label id) as rejected, in one transaction."""
+def add_rejections(article_id: int, spans: list[tuple[int, int, int]],
+                   author: str = "") -> None:
+    """Remembers (start, end, label id) as rejected by ``author``, in one transaction."""
     with database.atomic():
         for start, end, label_id in spans:
             RejectedSuggestion.insert(article=article_id, start=start, end=end,
-                                      label=label_id).on_conflict_ignore().execute()
+                                      label=label_id, author=author
+                                      ).on_conflict_ignore().execute()
 
 
 def remove_rejections(article_id: int, spans: list[tuple[int, int, int]]) -> None:

@@ -5,7 +5,8 @@ Helpers the tests share are in :mod:`tests.helpers`.
 The database tests run on both engines: a test under ``tests/db``, or marked
 ``both_backends``, that uses the ``db`` fixture runs once on a SQLite file
 (``[sqlite]``) and once on PostgreSQL (``[postgresql]``), unless marked
-``sqlite_only`` (it is about the file itself). PostgreSQL is a throwaway
+``sqlite_only`` (it is about the file itself), or only on PostgreSQL if marked
+``postgres_only`` (its notifications, its other clients). PostgreSQL is a throwaway
 server (:mod:`tests.postgres_server`) started once for the session, on
 127.0.0.1, when the first such test needs it, and stopped at the end; each
 test finds its database emptied (``TRUNCATE … RESTART IDENTITY``) with the
@@ -81,7 +82,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     node = metafunc.definition
     in_db_tests = Path(str(node.path)).parent.name == "db"
-    if (in_db_tests or node.get_closest_marker("both_backends")) and \
+    if node.get_closest_marker("postgres_only"):
+        metafunc.parametrize("backend", ["postgresql"], indirect=True)
+    elif (in_db_tests or node.get_closest_marker("both_backends")) and \
             not node.get_closest_marker("sqlite_only"):
         metafunc.parametrize("backend", BACKENDS, indirect=True)
 

@@ -37,6 +37,8 @@ class Change:
         concurrent: the change was written on another thread while the
             views went on reading, so what they read meanwhile may already
             include it (a count must be read again, not added to).
+        remote: another app instance (or another program) wrote it; this
+            window only heard of it (desktop.core.remote_changes).
     """
 
     added: tuple[AnnotationRecord, ...] = ()
@@ -52,6 +54,7 @@ class Change:
     suggestions: bool = False
     reload: bool = False
     concurrent: bool = False
+    remote: bool = False
 
     @property
     def present(self) -> tuple[AnnotationRecord, ...]:

@@ -12,11 +12,17 @@ CLI and scripts can call them directly. Re-applying after a revert restores
 the same row ids, so relations and views that remember ids stay valid across
 undo and redo. Operations whose ``slow`` is true take ``progress`` and
 ``cancel`` in :meth:`apply` and are run off the GUI thread.
+
+Several windows (or users of a team database) may write at once. Edits and
+removals take the annotations as the user saw them (``seen``) and refuse
+to overwrite a change made elsewhere meanwhile (:class:`ChangedMeanwhile`,
+nothing written) unless told to ``force``; their undo and redo check the
+rows against what the step itself left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -187,6 +193,70 @@ def _names_of(records: Iterable[AnnotationRecord], known: dict[int, str]) -> dic
     return names
 
 
+class ChangedMeanwhile(Exception):
+    """Annotations were changed elsewhere since the user saw them; nothing was written.
+
+    Another window, another user on the team database, or the user's own
+    step in another pane's history changed or removed them after the view
+    the user acted on was filled. The operation raises this inside its
+    transaction, before writing, unless told to ``force``.
+
+    Attributes:
+        seen: the annotations as the user saw them, by id (None: absent).
+        current: the same annotations as stored now, by id (None: removed).
+        entity_names: the names of the entities the current ones point to.
+        can_force: whether applying anyway can work (an edit of an
+            annotation that is gone cannot).
+    """
+
+    def __init__(self, seen: Mapping[int, AnnotationRecord | None],
+                 current: Mapping[int, AnnotationRecord | None],
+                 entity_names: Mapping[int, str], can_force: bool) -> None:
+        super().__init__(translate(
+            "Operations", "Someone else changed these annotations meanwhile; nothing was "
+                          "saved."))
+        self.seen, self.current = dict(seen), dict(current)
+        self.entity_names, self.can_force = dict(entity_names), can_force
+
+    @property
+    def differing(self) -> list[int]:
+        """The ids of the annotations stored otherwise than seen, in the order given."""
+        return [i for i in self.seen if self.current.get(i) != self.seen[i]]
+
+    @property
+    def change(self) -> Change:
+        """What the views show instead of what they held: the annotations as stored now."""
+        present = [r for r in self.current.values() if r is not None]
+        gone = [r for i, r in self.seen.items() if r is not None and self.current.get(i) is None]
+        return annotations_changed(updated=present, removed=gone,
+                                   entity_names=self.entity_names, relations=bool(gone))
+
+
+def _check_unchanged(expected: Mapping[int, AnnotationRecord | None],
+                     can_force: Callable[[dict[int, AnnotationRecord | None]], bool]) -> None:
+    """Raises :class:`ChangedMeanwhile` unless each annotation is stored as ``expected``.
+
+    ``expected`` maps ids to the records the user saw (or None: not there);
+    ``can_force`` tells, from the stored ones, whether writing anyway can work.
+    Run inside the operation's transaction, so the answer holds until it commits.
+    """
+    if not expected:
+        return
+    current = {i: store.get_annotation(i) for i in expected}
+    if all(current[i] == record for i, record in expected.items()):
+        return
+    present = [r for r in current.values() if r is not None]
+    raise ChangedMeanwhile(expected, current, _names_of(present, {}), can_force(current))
+
+
+def _all_present(current: dict[int, AnnotationRecord | None]) -> bool:
+    return all(r is not None for r in current.values())
+
+
+def _none_present(current: dict[int, AnnotationRecord | None]) -> bool:
+    return all(r is None for r in current.values())
+
+
 # --- annotations ------------------------------------------------------------------
 
 
@@ -305,17 +375,33 @@ class TagMentions(AddAnnotations):
 
 @dataclass
 class RemoveAnnotations:
-    """Deletes annotations with their links; undo puts both back with the same ids."""
+    """Deletes annotations with their links; undo puts both back with the same ids.
+
+    Args:
+        ids: the annotations to delete.
+        seen: the annotations as the user saw them (by id), or empty (a
+            script: no check). If one is stored otherwise, or is gone,
+            :class:`ChangedMeanwhile` is raised and nothing is deleted. Undo
+            and redo check against what the last step left.
+        force: delete without that check.
+    """
 
     ids: list[int]
     name: str = field(default_factory=lambda: translate("Operations", "Remove annotation"))
+    seen: dict[int, AnnotationRecord] = field(default_factory=dict)
+    force: bool = False
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
     _duplicates: list[tuple[int, int]] = field(default_factory=list, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
+    _reverted: bool = field(default=False, init=False)
 
     def apply(self) -> Change:
         with transaction():
+            if not self.force:  # a redo: what its undo put back
+                expected = ({r.id: r for r in self._removed if r.id is not None}
+                            if self._reverted else dict(self.seen))
+                _check_unchanged(expected, lambda _current: True)
             removed = [r for r in map(store.get_annotation, self.ids) if r is not None]
             ids = [r.id for r in removed if r.id is not None]
             # Deleted with them (cascade): their links, and a confirmed deal's reports.
@@ -326,16 +412,20 @@ class RemoveAnnotations:
             # forever); the undo puts it back first.
             self._entities.begin()
             self._entities.retire_unused(r.entity_id for r in removed if r.entity_id)
-        self._removed, self._relations = removed, relations
+        self._removed, self._relations, self._reverted = removed, relations, False
         return annotations_changed(removed=removed, relations=bool(relations),
                                    entities=self._entities.changed)
 
     def revert(self) -> Change:
         with transaction():
+            if not self.force:  # their ids must still be free
+                _check_unchanged({r.id: None for r in self._removed if r.id is not None},
+                                 _none_present)
             self._entities.restore_retired()
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
             deal_duplicates.insert(self._duplicates)
+        self._reverted = True
         return annotations_changed(added=self._removed, relations=bool(self._relations),
                                    entities=self._entities.changed,
                                    entity_names=_names_of(self._removed, {}))
@@ -352,19 +442,31 @@ class EditAnnotations:
             alias, or created); "" unlinks them; None leaves the link alone.
             Linking a mention whose text differs from the entity's name
             records that text as an alias ("AWS" of "Amazon Web Services").
+        seen: the annotations as the user saw them (by id), or empty (a
+            script: no check). If one is stored otherwise, or is gone,
+            :class:`ChangedMeanwhile` is raised and nothing is written. Undo
+            and redo check against what the last step left.
+        force: write without that check.
     """
 
     ids: list[int]
     changes: dict[str, Any] = field(default_factory=dict)
     entity: str | None = None
     name: str = field(default_factory=lambda: translate("Operations", "Edit annotation"))
+    seen: dict[int, AnnotationRecord] = field(default_factory=dict)
+    force: bool = False
     _before: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
     _moved: dict[int, list[int]] = field(default_factory=dict, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
+    _left: dict[int, AnnotationRecord] = field(default_factory=dict, init=False)
+    _reverted: bool = field(default=False, init=False)
 
     def apply(self) -> Change:
         updated, before = [], {}
         with transaction():
+            if not self.force:  # a redo: what its undo left
+                _check_unchanged(dict(self._left) if self._reverted else dict(self.seen),
+                                 _all_present)
             self._entities.begin()
             kinds = label_store.kinds()
             for annotation_id in self.ids:
@@ -381,6 +483,7 @@ class EditAnnotations:
                 values["entity_id"] for values in before.values()
                 if values.get("entity_id") is not None)
         self._before, self._moved = before, moved
+        self._left, self._reverted = self._own(updated), False
         others = entity_admin.annotations_by_id(i for ids in moved.values() for i in ids)
         return annotations_changed(updated=[*updated, *others], entities=self._entities.changed,
                                    entity_names=_names_of([*updated, *others],
@@ -437,8 +540,15 @@ class EditAnnotations:
         self._entities.alias(entity_id, current.quote, name)
         return entity_id
 
+    def _own(self, records: Iterable[AnnotationRecord]) -> dict[int, AnnotationRecord]:
+        """The records of the annotations this step edits (not those that followed them)."""
+        mine = set(self.ids)
+        return {r.id: r for r in records if r.id is not None and r.id in mine}
+
     def revert(self) -> Change:
         with transaction():
+            if not self.force:
+                _check_unchanged(dict(self._left), _all_present)
             self._entities.restore_retired()
             for entity_id, ids in self._moved.items():
                 entity_admin.point_mentions(ids, entity_id)
@@ -446,6 +556,7 @@ class EditAnnotations:
             updated += entity_admin.annotations_by_id(
                 i for ids in self._moved.values() for i in ids)
             self._entities.undo()
+        self._left, self._reverted = self._own(updated), True
         return annotations_changed(updated=updated, entities=self._entities.changed,
                                    entity_names=_names_of(updated, {}))
 
@@ -457,10 +568,12 @@ class LinkAnnotations:
     pairs: list[tuple[int, int]]  # (source annotation, target annotation)
     kind: str = "deal"
     name: str = field(default_factory=lambda: translate("Operations", "Link annotations"))
+    author: str = ""  # who links them (Preferences ▸ Author)
     _stored: list[RelationRecord] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
-        pending = self._stored or [RelationRecord(None, self.kind, s, t) for s, t in self.pairs]
+        pending = self._stored or [RelationRecord(None, self.kind, s, t, self.author)
+                                   for s, t in self.pairs]
         with transaction():
             ids = relation_store.insert_relations(pending)
             change = self._change()
@@ -489,13 +602,14 @@ class RejectSuggestions:
     article_id: int
     spans: list[tuple[int, int, int]]  # (start, end, label id)
     name: str = field(default_factory=lambda: translate("Operations", "Reject suggestion"))
+    author: str = ""  # who refuses them (Preferences ▸ Author)
     _new: list[tuple[int, int, int]] = field(default_factory=list, init=False)
 
     def apply(self) -> Change:
         with transaction():
             before = suggestions.rejected_spans(self.article_id)
             new = [span for span in dict.fromkeys(self.spans) if span not in before]
-            suggestions.add_rejections(self.article_id, new)
+            suggestions.add_rejections(self.article_id, new, self.author)
         self._new = new  # undo takes back only these, not older rejections
         return Change(article_ids=frozenset({self.article_id}), suggestions=True)
 

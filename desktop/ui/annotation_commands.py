@@ -6,6 +6,11 @@ name); it builds the one core operation for that action, names it for the
 Edit menu, runs it through the :class:`~desktop.ui.commands.OperationRunner`
 and says in the status bar what happened. The rules themselves (snapping,
 the alias rule, deal pairing) live in the core.
+
+Edits and removals carry the annotations as the panes show them (what the
+user saw): when another window or user changed them meanwhile, nothing is
+written and the user is asked whether to apply their change anyway or keep
+the other one (:meth:`AnnotationCommands.ask_about_conflict`).
 """
 
 from __future__ import annotations
@@ -15,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from db.records import AMOUNT
+from db.records import AMOUNT, AnnotationRecord
 from desktop.core.text import snap_to_words
 from desktop.ui.i18n import relation_kind_name as kind_name
 
 if TYPE_CHECKING:
-    from desktop.core.operations import Mention, Operation, TagMentions
+    from desktop.core.operations import ChangedMeanwhile, Mention, Operation, TagMentions
     from desktop.core.suggest import Suggestion
     from desktop.ui.commands import OperationRunner
     from desktop.ui.reader_controller import LabelSet, ReaderController
@@ -39,6 +44,9 @@ class AnnotationCommands(QObject):
         self._labels = labels
         self._author = author
         self._status = status
+        # The panes, for the annotations they show (set by the window).
+        self.panes: Callable[[], Sequence[ReaderController]] = lambda: ()
+        runner.resolve_conflict = self.ask_about_conflict
 
     # --- tagging ----------------------------------------------------------------------
 
@@ -120,7 +128,7 @@ class AnnotationCommands(QObject):
         from desktop.core.operations import RemoveAnnotations
 
         name = self.tr("Remove %n annotation(s)", None, len(ids))
-        return self.runner.run(RemoveAnnotations(list(ids), name=name))
+        return self.runner.run(RemoveAnnotations(list(ids), name=name, seen=self.seen(ids)))
 
     def edit(self, ids: Sequence[int], changes: dict[str, Any]) -> bool:
         """Applies the same edit to these annotations, as one undo step.
@@ -151,7 +159,7 @@ class AnnotationCommands(QObject):
         else:
             what = self.tr("the fields")
         operation = EditAnnotations(
-            ids, changes, entity=entity,
+            ids, changes, entity=entity, seen=self.seen(ids),
             name=self.tr("Change {what} of %n annotation(s)", None, len(ids)).format(what=what))
         if not self.runner.run(operation):
             return False
@@ -171,7 +179,8 @@ class AnnotationCommands(QObject):
             return 0
         names = ", ".join(p.quote for p in deal.parties)
         if not self.runner.run(LinkAnnotations(
-                list(deal.pairs), name=self.tr("Link to {names}").format(names=names))):
+                list(deal.pairs), name=self.tr("Link to {names}").format(names=names),
+                author=self._author())):
             return 0
         self._status(self.tr("Linked {amounts} to {names} as a deal.").format(
             amounts=", ".join(a.quote for a in deal.amounts), names=names))
@@ -208,7 +217,8 @@ class AnnotationCommands(QObject):
         names = ", ".join(t.quote for t in targets if (source_id, t.id) in new
                           or (t.id, source_id) in new)
         if not self.runner.run(LinkAnnotations(
-                new, kind=kind, name=self.tr("Link to {names}").format(names=names))):
+                new, kind=kind, name=self.tr("Link to {names}").format(names=names),
+                author=self._author())):
             return 0
         self._status(self.tr("Linked “{quote}” to {names} ({kind}).").format(
             quote=source.quote, names=names, kind=kind_name(kind)))
@@ -254,7 +264,8 @@ class AnnotationCommands(QObject):
 
         spans = [(s.start, s.end, label.id) for s in items
                  if (label := self._labels.named(s.label)) is not None]
-        if not spans or not self.runner.run(RejectSuggestions(article_id, spans)):
+        if not spans or not self.runner.run(RejectSuggestions(article_id, spans,
+                                                              author=self._author())):
             return False
         self._status(self.tr("Rejected: it will not be proposed again here."))
         return True
@@ -274,3 +285,106 @@ class AnnotationCommands(QObject):
     def run_reporting(self, operation: Operation) -> str | None:
         """Runs an operation whose refusal the caller shows itself; the reason, or None."""
         return None if self.runner.run(operation, quiet=True) else self.runner.last_error
+
+    # --- changes made elsewhere -----------------------------------------------------------
+
+    def seen(self, ids: Sequence[int]) -> dict[int, AnnotationRecord]:
+        """The annotations as the panes show them, by id: what the user acts on.
+
+        An annotation no pane shows is not in it (and so not checked).
+        """
+        found: dict[int, AnnotationRecord] = {}
+        for pane in self.panes():
+            for annotation_id in ids:
+                if annotation_id not in found:
+                    record = pane.record(annotation_id)
+                    if record is not None:
+                        found[annotation_id] = record
+        return found
+
+    def ask_about_conflict(self, conflict: ChangedMeanwhile) -> bool:
+        """Asks whether to apply the user's change although the annotation was changed
+        elsewhere meanwhile; True to apply it anyway, False to keep the other change."""
+        from PySide6.QtWidgets import QMessageBox, QWidget  # on demand: see main_window
+
+        parent = self.parent()
+        box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Changed meanwhile"))
+        text = self.describe_conflict(conflict)
+        if conflict.can_force:
+            box.setText(text + " " + self.tr("Apply your change anyway?"))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes
+                                   | QMessageBox.StandardButton.No)
+            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Apply mine"))
+            box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep theirs"))
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+        else:
+            box.setText(text + " " + self.tr("Your change was not applied."))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        answer = box.exec()
+        applied = conflict.can_force and answer == QMessageBox.StandardButton.Yes
+        if not applied:
+            self._status(self.tr("Kept the change made elsewhere."))
+        return applied
+
+    def describe_conflict(self, conflict: ChangedMeanwhile) -> str:
+        """In words: what happened to the first annotation changed elsewhere, and by whom."""
+        differing = conflict.differing
+        first = differing[0]
+        seen, now = conflict.seen.get(first), conflict.current.get(first)
+        shown = seen if seen is not None else now
+        quote = shown.quote if shown is not None else "?"
+        if now is None:
+            text = self.tr("“{quote}” was removed since you opened it.").format(quote=quote)
+        else:
+            changes = self._differences(seen, now, conflict.entity_names)
+            text = (self.tr("“{quote}” was changed by {author} since you opened it ({changes}).")
+                    if now.author else
+                    self.tr("“{quote}” was changed elsewhere since you opened it ({changes}).")
+                    ).format(quote=quote, author=now.author, changes=changes)
+        if len(differing) > 1:
+            text += " " + self.tr("%n other annotation(s) changed too.", None,
+                                  len(differing) - 1)
+        return text
+
+    def _differences(self, seen: AnnotationRecord | None, now: AnnotationRecord,
+                     names: dict[int, str]) -> str:
+        """What differs between two versions of an annotation, in words."""
+        from db import reads
+        from desktop.core.formatting import format_amount
+
+        if seen is None:
+            return self.tr("added again")
+
+        def label(label_id: int) -> str:
+            found = self._labels.by_id.get(label_id)
+            return found.name if found is not None else "?"
+
+        def entity(entity_id: int | None) -> str:
+            if entity_id is None:
+                return self.tr("none")
+            return names.get(entity_id) or reads.entity_name(entity_id) or "?"
+
+        def amount(r: AnnotationRecord) -> str:
+            return format_amount(r.value, r.value_high, r.unit, r.approx, r.bound) or \
+                self.tr("none")
+
+        parts = []
+        if seen.label_id != now.label_id:
+            parts.append(self.tr("label {old} → {new}").format(old=label(seen.label_id),
+                                                               new=label(now.label_id)))
+        if entity(seen.entity_id) != entity(now.entity_id):  # (a new label: its own entity)
+            parts.append(self.tr("entity {old} → {new}").format(old=entity(seen.entity_id),
+                                                                new=entity(now.entity_id)))
+        if amount(seen) != amount(now):
+            parts.append(self.tr("amount {old} → {new}").format(old=amount(seen),
+                                                                new=amount(now)))
+        if seen.note != now.note:
+            parts.append(self.tr("note “{old}” → “{new}”").format(old=seen.note, new=now.note))
+        if seen.status != now.status:
+            parts.append(self.tr("status {old} → {new}").format(old=seen.status,
+                                                                new=now.status))
+        if (seen.start, seen.end) != (now.start, now.end):
+            parts.append(self.tr("its place in the text"))
+        return ", ".join(parts) or self.tr("details")

@@ -8,6 +8,10 @@ change as an undoable operation and then tells the panel what changed with
 With several annotations selected, the editor edits them all: each field shows
 their common value, or nothing and "(several values)"; a field changed is
 asked for all of them at once (one undo step).
+
+Each pane's list follows that pane's annotator filter
+(:meth:`AnnotationPanel.set_annotator_filter`): it lists, and counts, only
+the annotations the pane highlights.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from desktop.ui.annotation_model import (
     as_plain_text,
     one_line,
 )
+from desktop.ui.annotator_filter import DIFFER_MODE, EVERYONE, AnnotatorFilter, shown_ids
 from desktop.ui.i18n import quoted, relation_kind_name
 from desktop.ui.swatch import swatch
 
@@ -124,6 +129,8 @@ class _PaneList:
     collapsed: set[int] = field(default_factory=set)
     filters: tuple[int | None, int | None] = (None, None)  # what it was built with
     stale: bool = False  # something changed it while another pane had the focus
+    annotators: AnnotatorFilter = EVERYONE  # the pane's
+    shown: set[int] | None = None  # the ids ``annotators`` lets through (None: all)
 
 
 class AnnotationPanel(QWidget):
@@ -237,6 +244,7 @@ class AnnotationPanel(QWidget):
             # once is cheaper to show again than a new one (about 1 ms).
             entry.model.reset((), (), {})
             entry.article_id, entry.language, entry.records = None, None, {}
+            entry.annotators, entry.shown = EVERYONE, None
             entry.collapsed.clear()
             entry.stale = True
             self._spare = entry
@@ -251,8 +259,20 @@ class AnnotationPanel(QWidget):
         if entry is not None and entry is not self._list:
             entry.stale = True
 
-    def _switch_to(self, pane: object, article_id: int | None) -> bool:
-        """Puts ``pane``'s list in view; True if it shows ``article_id`` as it is now."""
+    def set_annotator_filter(self, pane: object, annotators: AnnotatorFilter) -> None:
+        """Lists only the annotations of ``pane`` that ``annotators`` lets through (as
+        the pane highlights them); its list is built again now, or when next shown."""
+        entry = self._entry_for(pane)
+        if entry.annotators == annotators:
+            return
+        entry.annotators = annotators
+        if entry is self._list:
+            self._rebuild(keep=self.selected_annotation_ids(), keep_scroll=True)
+        else:
+            entry.stale = True
+
+    def _entry_for(self, pane: object) -> _PaneList:
+        """The list of ``pane``, taken or made the first time."""
         entry = self._lists.get(pane)
         if entry is None:
             if self._lists.get(None) is self._list:  # the first pane takes the first list
@@ -262,6 +282,11 @@ class AnnotationPanel(QWidget):
             else:
                 entry = self._new_list()
             self._lists[pane] = entry
+        return entry
+
+    def _switch_to(self, pane: object, article_id: int | None) -> bool:
+        """Puts ``pane``'s list in view; True if it shows ``article_id`` as it is now."""
+        entry = self._entry_for(pane)
         if entry is self._list:
             return False  # the same pane: its article, or more of its annotations
         self._list = entry
@@ -395,6 +420,13 @@ class AnnotationPanel(QWidget):
         if unknown:
             self._model.add_entity_names(store.entity_names(unknown))
             self._completer_label = None  # perhaps a new entity: offer it next time
+        if self._list.annotators.mode == DIFFER_MODE:
+            # Where they differ depends on every annotation: others may come or go.
+            for annotation_id in removed:
+                del self._records[annotation_id]
+            self._records.update(changed)
+            self._rebuild(keep=[i for i in keep if i not in removed], keep_scroll=True)
+            return
         self._selecting = True
         try:
             for annotation_id in removed:
@@ -498,7 +530,15 @@ class AnnotationPanel(QWidget):
 
     def _passes_filter(self, record: AnnotationRecord) -> bool:
         return ((self._label_filter is None or record.label_id == self._label_filter)
-                and (self._entity_filter is None or record.entity_id == self._entity_filter))
+                and (self._entity_filter is None or record.entity_id == self._entity_filter)
+                and self._annotator_shows(record))
+
+    def _annotator_shows(self, record: AnnotationRecord) -> bool:
+        """Whether the pane's annotator filter lets this annotation through."""
+        annotators, shown = self._list.annotators, self._list.shown
+        if annotators.mode == DIFFER_MODE:
+            return shown is None or record.id in shown
+        return not annotators.on or record.author == annotators.author
 
     def _rebuild(self, keep: list[int] | None, keep_scroll: bool) -> None:
         scroll = self.tree.verticalScrollBar().value() if keep_scroll else 0
@@ -506,7 +546,9 @@ class AnnotationPanel(QWidget):
         current = self.current_annotation_id() if keep is not None else None
         records = self._records.values()
         names = store.entity_names({r.entity_id for r in records if r.entity_id is not None})
-        unfiltered = self._label_filter is None and self._entity_filter is None
+        self._list.shown = shown_ids(self._list.annotators, records)
+        unfiltered = (self._label_filter is None and self._entity_filter is None
+                      and not self._list.annotators.on)
         listed = records if unfiltered else filter(self._passes_filter, records)
         self._model.set_appearance(self.font(),
                                    self.palette().color(QPalette.ColorRole.PlaceholderText))

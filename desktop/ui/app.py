@@ -147,8 +147,8 @@ def run_gui(db_path: str | None = None, smoke: bool = False, read_only: bool = F
     install_translations(app, settings.get(LANGUAGE))
     _apply_appearance(settings)
     if not db_path and not os.environ.get(connection.ENV_VAR):
-        chosen = settings.database_file()  # the data folder chosen in the preferences
-        db_path = str(chosen) if chosen is not None else None
+        # The team database or the data folder chosen in the preferences.
+        db_path = settings.database_location()
 
     def refuse(exc: DatabaseError) -> int:
         gc.enable()

@@ -12,6 +12,12 @@ cancel; the stack and the views hear of them when they are done.
 Views subscribe to :attr:`OperationRunner.changed` and update from the
 :class:`~desktop.core.changes.Change` it carries; after a failed step it
 carries ``reload``, and views read what they show again.
+
+A step that finds annotations changed elsewhere since the user saw them
+(:class:`~desktop.core.operations.ChangedMeanwhile`: another window, another
+user) writes nothing; the runner asks :attr:`OperationRunner.resolve_conflict`
+whether to write anyway (the same step again, forced: still one undo step)
+or to keep the other change, which the views are then shown.
 """
 
 from __future__ import annotations
@@ -84,6 +90,9 @@ class OperationRunner(QObject):
         self.read_only: str | None = None
         self.last_error: str | None = None
         self.moving = False  # True while the runner itself moves the stack
+        # Asked when a step finds annotations changed elsewhere meanwhile (it is given the
+        # ChangedMeanwhile): True writes anyway. None: the step fails as any other does.
+        self.resolve_conflict: Callable[[Exception], bool] | None = None
         self._action_updates: list[Callable[[], None]] = []  # the Undo and Redo actions
 
     # --- running ---------------------------------------------------------------
@@ -104,7 +113,7 @@ class OperationRunner(QObject):
             return False
         if is_slow(operation):
             return self._in_background(operation, operation.apply, push=True, on_done=on_done)
-        ok = self._step(operation.apply, quiet)
+        ok = self._step(operation.apply, quiet, operation)
         if ok:
             self._push(operation)
         if on_done is not None:
@@ -231,20 +240,41 @@ class OperationRunner(QObject):
         if is_slow(operation):
             return self._in_background(operation, step, push=False, on_done=None,
                                        after=move_stack)
-        if not self._step(step):
+        if not self._step(step, operation=operation):
             return False
         self._moved(move_stack)
         return True
 
-    def _step(self, step: Callable[[], Change], quiet: bool = False) -> bool:
+    def _step(self, step: Callable[[], Change], quiet: bool = False,
+              operation: Operation | None = None) -> bool:
         try:
             change = step()
         except Exception as exc:  # a write failed: say so, keep the app alive
+            if operation is not None and self.resolve_conflict is not None \
+                    and _is_conflict(exc):
+                return self._settle(exc, step, operation, quiet)
             self._failed(exc, quiet)
             return False
         self.last_error = None
         self.changed.emit(change)
         return True
+
+    def _settle(self, conflict: Exception, step: Callable[[], Change], operation: Operation,
+                quiet: bool) -> bool:
+        """Annotations were changed elsewhere since the user saw them: writes anyway (the
+        same step, forced), or shows the views the other change; as the user answers."""
+        from desktop.core.operations import ChangedMeanwhile
+
+        assert isinstance(conflict, ChangedMeanwhile) and self.resolve_conflict is not None
+        if not self.resolve_conflict(conflict):
+            self.last_error = str(conflict)
+            self.changed.emit(conflict.change)
+            return False
+        operation.force = True  # (the operations that check have the flag)
+        try:
+            return self._step(step, quiet)
+        finally:
+            operation.force = False  # its undo and redo check again
 
     def _failed(self, exc: BaseException, quiet: bool = False) -> None:
         from desktop.core.changes import RELOAD
@@ -326,3 +356,10 @@ class OperationRunner(QObject):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy_changed.emit(busy)
+
+
+def _is_conflict(exc: Exception) -> bool:
+    """True for a step that found annotations changed elsewhere (nothing was written)."""
+    from desktop.core.operations import ChangedMeanwhile
+
+    return isinstance(exc, ChangedMeanwhile)

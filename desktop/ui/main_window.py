@@ -39,9 +39,11 @@ from desktop import APP_NAME
 from desktop.core.text import snap_to_words
 from desktop.ui import settings as keys
 from desktop.ui.annotation_commands import AnnotationCommands
+from desktop.ui.annotator_filter import AnnotatorFilter, AnnotatorsMenu
 from desktop.ui.commands import OperationRunner
 from desktop.ui.help_menu import install_help
 from desktop.ui.known_names import KnownNames
+from desktop.ui.live_updates import LiveUpdates
 from desktop.ui.reader import ReaderPane, key_sequence
 from desktop.ui.reader_controller import (
     FIRST_SCREEN_CHARS,
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.commands = AnnotationCommands(self.runner, self.labels,
                                            lambda: self.settings.get(keys.AUTHOR),
                                            self._say, self)
+        self.commands.panes = lambda: self.panes  # what the user saw, for edits and removals
         self.transfers = Transfers(self, self.tasks, self.runner, settings, self._say,
                                    self._show_error)
         # Import and export keep their names on the window: the automation API.
@@ -150,6 +153,9 @@ class MainWindow(QMainWindow):
         self.backups: BackupSchedule | None = None  # started after the first paint
         self.call_after_first_paint(self._start_backups)
         self.set_read_only(connection.writes_refused())
+        # What other windows and users write to the database shows here too.
+        self.live_updates = LiveUpdates(self.runner, self)
+        self.live_updates.start()
 
     # --- composition ------------------------------------------------------------
 
@@ -190,19 +196,29 @@ class MainWindow(QMainWindow):
 
     # --- panes ------------------------------------------------------------------
 
-    def open_beside(self, article_id: int) -> ReaderController | None:
+    def open_beside(self, article_id: int, annotators: AnnotatorFilter | None = None
+                    ) -> ReaderController | None:
         """Opens an article in a new pane at the right and focuses it.
 
         An article open in a pane already is focused there instead. Returns
         the pane's controller, or None if the article does not exist.
+
+        With ``annotators``, the pane shows only those annotators' annotations,
+        and a pane showing the article is reused only if it shows the same ones:
+        an article can be open twice, filtered two ways (adjudication does).
         """
         for controller in self.panes:
-            if controller.article_id == article_id:
+            if controller.article_id == article_id and (
+                    annotators is None or controller.annotator_filter == annotators):
                 self.focus_pane(controller)
                 return controller
         if self.active.article_id is None:  # the only pane is empty: use it
+            if annotators is not None:
+                self.active.set_annotator_filter(annotators)
             return self.active if self.open_article(article_id) else None
         controller = self._add_pane()
+        if annotators is not None:
+            controller.set_annotator_filter(annotators)
         if not controller.open_article(article_id):
             self.close_pane(controller)
             return None
@@ -479,10 +495,15 @@ class MainWindow(QMainWindow):
         for action in (self.open_beside_action, self.close_pane_action,
                        self.swap_panes_action):
             view_menu.addAction(action)
+        # Whose annotations the focused pane shows; Tools ▸ Adjudicate… beside it.
+        self.annotators_menu = AnnotatorsMenu(self)
+        view_menu.addMenu(self.annotators_menu)
         view_menu.addAction(self.entities_action)
         view_menu.addAction(self.compare_action)
         view_menu.addAction(self.deals_action)
         view_menu.addAction(self.review_action)
+        self._tools_menu = self.menuBar().addMenu("")
+        self._tools_menu.addAction(self.annotators_menu.adjudicate_action)
         self._help_menu = help_menu = self.menuBar().addMenu("")
         help_menu.addAction(self.about_action)
         install_help(self)  # Keyboard shortcuts (F1), Take the tour
@@ -494,6 +515,7 @@ class MainWindow(QMainWindow):
                             (self._edit_menu, self.tr("&Edit")),
                             (self._suggestions_menu, self.tr("&Suggestions")),
                             (self._view_menu, self.tr("&View")),
+                            (self._tools_menu, self.tr("&Tools")),
                             (self._help_menu, self.tr("&Help"))):
             menu.setTitle(title)
         for action, text in (
@@ -789,10 +811,17 @@ class MainWindow(QMainWindow):
 
         The last dialog opened is ``backup_dialog``.
         """
+        from db import connection
         from db.backups import bound_path
         from desktop.ui.backup_dialog import BackupDialog
 
         path = bound_path()
+        opened = connection.opened()
+        if path is None and opened is not None and opened.url is not None:
+            self._say(self.tr("A team database is backed up on its server (pg_dump, by its "
+                              "administrator): Marginalia backs up and restores only a "
+                              "database file on this computer."), 15000)
+            return None
         if path is None:
             self._say(self.tr("No database is open."))
             return None
@@ -822,6 +851,7 @@ class MainWindow(QMainWindow):
         for controller in self.panes:
             controller.suggestions.shutdown()
         problem, kept = None, None
+        self.live_updates.stop()  # the log to follow is the restored file's
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             kept = restore_open_database(backup)
@@ -829,6 +859,7 @@ class MainWindow(QMainWindow):
             problem = str(exc)
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
+            self.live_updates.start()
         if problem is None:
             for stack in self.runner.group.stacks():
                 stack.clear()
@@ -1068,6 +1099,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.live_updates.stop()
         self.tasks.cancel_and_wait()
         if self.backups is not None:
             self.backups.wait()

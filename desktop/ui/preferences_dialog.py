@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -92,8 +93,10 @@ class PreferencesDialog(QDialog):
 
     Attributes:
         language_combo, theme_combo, font_combo, size_spin, currency_combo,
-        folder_edit, author_edit: the fields, in the order they are shown.
-        error_label: says why OK was refused (a data folder that cannot be one).
+        folder_edit, server_edit, author_edit: the fields (the two first in the
+            Data section, shown last).
+        error_label: says why OK was refused (a data folder that cannot be one,
+            a team database address that is not one).
     """
 
     applied = Signal(set)
@@ -122,10 +125,18 @@ class PreferencesDialog(QDialog):
         self.folder_edit.setClearButtonEnabled(True)
         self.browse_button = QPushButton(self.tr("&Browse…"), self)
         self.browse_button.clicked.connect(self._on_browse)
+        self.server_edit = QLineEdit(self)
+        self.server_edit.setClearButtonEnabled(True)
+        self.server_edit.setPlaceholderText("postgresql://you@server/newsroom")
         self.author_edit = QLineEdit(self)
         self.author_edit.setPlaceholderText(self.tr("Stored with each annotation you make"))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # a typed "<" stays text
+        palette = self.error_label.palette()
+        palette.setColor(self.error_label.foregroundRole(), themes.error_color(
+            self.palette().color(QPalette.ColorRole.Window)))
+        self.error_label.setPalette(palette)
         self.error_label.hide()
 
         layout = QVBoxLayout(self)
@@ -189,6 +200,17 @@ class PreferencesDialog(QDialog):
                 )
             ),
         )
+        form.addRow(self.tr("Tea&m database:"), self.server_edit)
+        form.addRow(
+            "",
+            self._note(
+                self.tr(
+                    "A PostgreSQL database shared with your team, used instead of the data "
+                    "folder from the next start. Leave the password out: PostgreSQL reads it "
+                    "from ~/.pgpass. Empty: this computer's file."
+                )
+            ),
+        )
         return form
 
     def _section(self, form: QFormLayout, title: str, first: bool = False) -> None:
@@ -230,6 +252,7 @@ class PreferencesDialog(QDialog):
             self.currency_combo.addItem(_currency_name(code), code)
         self._select(self.currency_combo, currency)
         self.folder_edit.setText(get(keys.DATA_FOLDER))
+        self.server_edit.setText(get(keys.DATA_SERVER))
         self.author_edit.setText(get(keys.AUTHOR))
 
     @staticmethod
@@ -252,6 +275,7 @@ class PreferencesDialog(QDialog):
             ),
             keys.DEFAULT_CURRENCY: self.currency_combo.currentData(),
             keys.DATA_FOLDER: str(Path(folder).expanduser()) if folder else "",
+            keys.DATA_SERVER: self.server_edit.text().strip(),
             keys.AUTHOR: self.author_edit.text().strip(),
         }
 
@@ -268,19 +292,52 @@ class PreferencesDialog(QDialog):
             return self.tr("“{0}” is a file, not a folder.").format(folder)
         return None
 
+    def _grow_to_fit(self) -> None:
+        """Makes the dialog tall enough for every wrapped line once the error shows
+        (a form's wrapped notes would be squeezed, not the window grown)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    def _server_problem(self, url: str) -> str | None:
+        """Why ``url`` cannot name a team database, or None (empty: none wanted)."""
+        if not url:
+            return None
+        example = "postgresql://you@server/newsroom"
+        try:
+            parts = urlsplit(url)
+            password, _port = parts.password, parts.port
+        except ValueError:  # a port that is not a number
+            return self.tr("“{0}” is not a database address. Write it as {1}.").format(
+                url, example)
+        if parts.scheme not in ("postgresql", "postgres") or not (
+                parts.hostname or parts.path.strip("/")):
+            return self.tr("“{0}” is not a database address. Write it as {1}.").format(
+                url, example)
+        if password is not None:
+            return self.tr(
+                "Leave the password out of the address: it would be stored in plain text. "
+                "PostgreSQL reads it from ~/.pgpass (or $PGPASSWORD).")
+        return None
+
     # --- OK ----------------------------------------------------------------------------
 
     def accept(self) -> None:
         """Stores every field and applies what can change at once; refuses a data
         folder that cannot be one (and says why)."""
         values = self.values()
-        problem = self._folder_problem(values[keys.DATA_FOLDER])
-        if problem:
-            self.error_label.setText(problem)
-            self.error_label.show()
-            self.folder_edit.setFocus()
-            self.folder_edit.selectAll()
-            return
+        for problem, field in ((self._folder_problem(values[keys.DATA_FOLDER]), self.folder_edit),
+                               (self._server_problem(values[keys.DATA_SERVER]), self.server_edit)):
+            if problem:
+                self.error_label.setText(problem)
+                self.error_label.show()
+                self._grow_to_fit()
+                field.setFocus()
+                field.selectAll()
+                return
         changed = {
             setting for setting, value in values.items() if value != self.settings.get(setting)
         }
@@ -328,11 +385,24 @@ def _on_applied(window: MainWindow, changed: set[Setting[Any]]) -> None:
     if keys.DEFAULT_CURRENCY in changed:
         for pane in window.panes:
             pane.suggestions.reread_default_currency()
-    if keys.DATA_FOLDER in changed:
+    if keys.DATA_FOLDER in changed and not window.settings.get(keys.DATA_SERVER):
         window.statusBar().showMessage(
             translate(
                 "PreferencesDialog",
                 "The new data folder will be used the next time Marginalia starts.",
+            ),
+            15000,
+        )
+    elif keys.DATA_SERVER in changed:
+        window.statusBar().showMessage(
+            translate(
+                "PreferencesDialog",
+                "The team database will be used the next time Marginalia starts.",
+            )
+            if window.settings.get(keys.DATA_SERVER)
+            else translate(
+                "PreferencesDialog",
+                "This computer's database will be used the next time Marginalia starts.",
             ),
             15000,
         )

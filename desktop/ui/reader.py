@@ -409,6 +409,8 @@ class ReaderPane(QWidget):
         link_requested(int): "Link…" was chosen in the menu of this annotation.
         selection_changed(): the selection in the body changed.
         source_clicked(str): the source link was clicked; nothing is opened.
+        view_reset_requested(): "Show everyone" was clicked in the note saying
+            that only some annotations are shown (see :meth:`set_view_note`).
 
     Attributes:
         body: the text view showing the article body.
@@ -423,6 +425,7 @@ class ReaderPane(QWidget):
     link_requested = Signal(int)
     selection_changed = Signal()
     source_clicked = Signal(str)
+    view_reset_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -449,6 +452,19 @@ class ReaderPane(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self._attribution.setFont(small)
 
+        # Says when only some annotators' annotations are shown (set_view_note).
+        self._view_text = ""
+        self._view_note = QLabel(self)
+        _set_properties(self._view_note, textFormat="RichText", wordWrap=True,
+                        textInteractionFlags="LinksAccessibleByMouse|LinksAccessibleByKeyboard")
+        self._view_note.setObjectName("view_note")
+        self._view_note.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self._view_note.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self._view_note.setAutoFillBackground(True)
+        self._view_note.setMargin(4)
+        self._view_note.linkActivated.connect(lambda _link: self.view_reset_requested.emit())
+        self._view_note.hide()
+
         self.body = _BodyView(self)
         self.body.setAccessibleName(self.tr("Article text"))
         self.set_reading_font(reading_font())
@@ -468,6 +484,7 @@ class ReaderPane(QWidget):
         header_layout.addWidget(self._title)
         header_layout.addWidget(self._meta)
         header_layout.addWidget(self._attribution)
+        header_layout.addWidget(self._view_note)
         header_layout.addSpacing(6)
         rule = QFrame(self._header)
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -627,6 +644,20 @@ class ReaderPane(QWidget):
     def marked(self) -> list[tuple[int, int]]:
         """The spans marked as mentions of the entity under the mouse, sorted."""
         return sorted((h.start, h.end) for h in self.body.index.all() if h.marked)
+
+    def set_view_note(self, text: str) -> None:
+        """Says in the header which annotations are shown, when not all of them are
+        ("Only Alice’s annotations: 3 of 8 shown"), with a "Show everyone" link
+        (:attr:`view_reset_requested`); "" hides the note."""
+        self._view_text = text
+        if text:
+            link = escape(self.tr("Show everyone"))
+            self._view_note.setText(f'{escape(text)} · <a href="everyone">{link}</a>')
+        self._view_note.setVisible(bool(text))
+
+    def view_note(self) -> str:
+        """The note on which annotations are shown ("" when all are)."""
+        return self._view_text
 
     def set_active(self, active: bool, shown: bool = True) -> None:
         """Marks this pane as the one the panel and the keys follow (when ``shown``).
@@ -845,5 +876,6 @@ class ReaderPane(QWidget):
             self._set_muted()
         if event.type() == QEvent.Type.LanguageChange:
             self.body.setAccessibleName(self.tr("Article text"))
+            self.set_view_note(self._view_text)  # its owner says it again in the new language
             if self._empty_is_default:  # others' messages are said again by their owners
                 self._empty.setText(self.tr("Select an article in the library"))

@@ -6,6 +6,11 @@ article it shows, updated from the changes the operation runner announces
 (never read back after a write). :class:`LabelSet` holds the labels every
 pane and dialog shows, read again only when a change says they changed.
 
+A pane may show only some annotators' annotations (its
+:class:`~desktop.ui.annotator_filter.AnnotatorFilter`): the controller keeps
+all of the article's annotations, highlights those the filter shows, and says
+so in the pane's header.
+
 Nothing here touches the ``Qt`` namespace or loads peewee before the first
 paint (see ``desktop.ui.main_window``).
 """
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from db import reads as store
 from desktop.core.formatting import format_amount
 from desktop.core.sources import attribution
+from desktop.ui.annotator_filter import EVERYONE, AnnotatorFilter, describe, shown_ids
 from desktop.ui.i18n import format_date
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.suggestions import SuggestionController
@@ -124,6 +130,8 @@ class ReaderController(QObject):
         annotations_shown(int): all the annotations of a heavily tagged article
             are now known (after the first paint; until then, those of the
             first screen).
+        annotators_changed(AnnotatorFilter): the pane now shows these
+            annotators' annotations.
 
     Attributes:
         pane: the reader widget.
@@ -132,6 +140,7 @@ class ReaderController(QObject):
 
     article_opened = Signal(int)
     annotations_shown = Signal(int)
+    annotators_changed = Signal(object)
 
     def __init__(self, pane: ReaderPane, runner: OperationRunner, labels: LabelSet,
                  commands: AnnotationCommands, known: KnownNames,
@@ -147,6 +156,9 @@ class ReaderController(QObject):
         self._links: dict[int, list[str]] = {}
         self._marked_entity: int | None = None
         self._marks: list[int] = []
+        self._annotators = EVERYONE
+        self._shown: set[int] | None = None  # the ids the filter shows (None: all)
+        pane.view_reset_requested.connect(lambda: self.set_annotator_filter(EVERYONE))
         self.previous_article_id: int | None = None  # shown before the current one
         self.all_loaded = True
         self._after_paint = AfterPaint(pane.body_viewport())
@@ -167,8 +179,53 @@ class ReaderController(QObject):
         return self._article.id if self._article is not None else None
 
     def records(self) -> list[AnnotationRecord]:
-        """The annotations known for the article, by position."""
+        """The annotations known for the article, by position (whatever the filter)."""
         return sorted(self._records.values(), key=lambda r: (r.start, r.end, r.id or 0))
+
+    def shown_records(self) -> list[AnnotationRecord]:
+        """The annotations the pane shows (those its annotator filter lets through)."""
+        shown = self._shown
+        return self.records() if shown is None else [r for r in self.records() if r.id in shown]
+
+    def shows(self, annotation_id: int) -> bool:
+        """True if this annotation of the article is shown under the annotator filter."""
+        return annotation_id in self._records and (self._shown is None
+                                                   or annotation_id in self._shown)
+
+    # --- whose annotations -----------------------------------------------------------
+
+    @property
+    def annotator_filter(self) -> AnnotatorFilter:
+        return self._annotators
+
+    def set_annotator_filter(self, annotators: AnnotatorFilter) -> None:
+        """Shows everyone's annotations, one annotator's, or those where they differ.
+
+        The filter stays when the pane opens another article.
+        """
+        if annotators == self._annotators:
+            return
+        self._annotators = annotators
+        self._refilter()
+        if self._article is not None:
+            marked, self._marked_entity, self._marks = self._marked_entity, None, []
+            self.pane.set_highlights([self._highlight(r) for r in self.shown_records()])
+            if marked is not None:
+                self.mark_entity(marked)
+        self._say_view()
+        self.annotators_changed.emit(annotators)
+
+    def _refilter(self) -> None:
+        self._shown = shown_ids(self._annotators, self._records.values())
+
+    def _say_view(self) -> None:
+        """The header's note: which annotations are shown, when not all are."""
+        if not self._annotators.on or self._article is None:
+            self.pane.set_view_note("")
+            return
+        self.pane.set_view_note(self.tr("{view}: {shown} of {total} shown").format(
+            view=describe(self._annotators), shown=len(self._shown or ()),
+            total=len(self._records)))
 
     def tagged_spans(self) -> list[tuple[int, int]]:
         return [(r.start, r.end) for r in self._records.values()]
@@ -219,7 +276,7 @@ class ReaderController(QObject):
             Highlight(id=MARK_IDS - (r.id or 0), start=r.start, end=r.end,
                       color=label.color if label else "#999999",
                       label=label.name if label else "?", tooltip="", marked=True)
-            for r in self._records.values() if r.entity_id == entity_id
+            for r in self._records.values() if r.entity_id == entity_id and self.shows(r.id or 0)
             for label in [labels.get(r.label_id)]]
         self._marks = [m.id for m in marks]
         self.pane.add_highlights(marks)
@@ -260,9 +317,11 @@ class ReaderController(QObject):
         """Shows ``message`` instead of an article."""
         self._article = None
         self._records = {}
+        self._refilter()
         self._marked_entity, self._marks = None, []
         self.suggestions.set_article(None)
         self.pane.clear(message)
+        self._say_view()
 
     def _load(self, article_id: int, deferred: bool = False) -> None:
         if self.article_id != article_id:
@@ -278,7 +337,11 @@ class ReaderController(QObject):
         self._entity_names = store.entity_names(
             {r.entity_id for r in records if r.entity_id is not None})
         self._links = store.linked_quotes(self._article.id) if self._article is not None else {}
-        self.pane.set_highlights([self._highlight(r) for r in records])
+        self._refilter()
+        shown = self._shown
+        self.pane.set_highlights([self._highlight(r) for r in records
+                                  if shown is None or r.id in shown])
+        self._say_view()
 
     @staticmethod
     def _header(article: ArticleRecord) -> tuple[str, str, str, str]:
@@ -291,6 +354,7 @@ class ReaderController(QObject):
         # licence line are written in the new one.
         if event.type() == QEvent.Type.LanguageChange and self._article is not None:
             self.pane.set_header(self._article.title, *self._header(self._article))
+            self._say_view()
         return super().event(event)
 
     def _show_details(self, article_id: int) -> None:
@@ -338,7 +402,7 @@ class ReaderController(QObject):
         self.pane.set_labels([(lb.name, lb.shortcut or "", lb.color)
                               for lb in self._labels.by_id.values()])
         if self._article is not None:
-            self.pane.set_highlights([self._highlight(r) for r in self.records()])
+            self.pane.set_highlights([self._highlight(r) for r in self.shown_records()])
 
     def _on_changed(self, change: Change) -> None:
         article_id = self.article_id
@@ -363,9 +427,22 @@ class ReaderController(QObject):
         self.pane.remove_highlights(gone)
         for record in change.removed:
             self._records.pop(record.id or 0, None)
-        for record in (*change.present, *relinked):
-            if record.article_id == article_id and record.id is not None:
-                self._records[record.id] = record
+        fresh = [r for r in (*change.present, *relinked)
+                 if r.article_id == article_id and r.id is not None]
+        for record in fresh:
+            self._records[record.id or 0] = record
+        if self._annotators.on:
+            # Where they differ depends on every annotation: others may show or hide.
+            before = self._shown or set()
+            self._refilter()
+            after = self._shown or set()
+            self.pane.remove_highlights(sorted(before - after))
+            named = {r.id for r in fresh}
+            self.pane.add_highlights([self._highlight(self._records[i])
+                                      for i in sorted(after - before - named)])
+            self._say_view()
+        for record in fresh:
+            if self.shows(record.id or 0):
                 self.pane.add_highlight(self._highlight(record))
         if self._marked_entity is not None:  # its mentions may have changed: mark again
             entity, self._marked_entity = self._marked_entity, None

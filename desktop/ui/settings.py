@@ -64,6 +64,9 @@ DEFAULT_CURRENCY = Setting("amounts/default_currency", str, "USD")
 # The folder of the default database ("": the platform's user data folder); read
 # at start-up only, after --db and $MARGINALIA_DB.
 DATA_FOLDER = Setting("data/folder", str, "")
+# A team database (PostgreSQL) to use instead of the file in the data folder:
+# "postgresql://user@host/dbname", without its password (libpq reads ~/.pgpass).
+DATA_SERVER = Setting("data/server", str, "")
 
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 
@@ -111,6 +114,15 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    def database_location(self) -> str | None:
+        """What the preferences say to open: the team database's URL if one is set,
+        else the file in the chosen data folder; None for the default file."""
+        server = self.get(DATA_SERVER).strip()
+        if server:
+            return server
+        chosen = self.database_file()
+        return str(chosen) if chosen is not None else None
 
     def database_file(self) -> Path | None:
         """The database in the data folder chosen in the preferences; None for the

@@ -59,6 +59,13 @@
             <numerusform>Accepted %n suggestions.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other annotation(s) changed too.</source>
+        <translation>
+            <numerusform>%n other annotation changed too.</numerusform>
+            <numerusform>%n other annotations changed too.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AnnotationPanel</name>

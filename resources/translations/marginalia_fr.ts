@@ -129,6 +129,131 @@
     </message>
 </context>
 <context>
+    <name>AdjudicateDialog</name>
+    <message>
+        <source>A (left):</source>
+        <translation>A (à gauche)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Adjudicate</source>
+        <translation>Arbitrer</translation>
+    </message>
+    <message>
+        <source>B (right):</source>
+        <translation>B (à droite)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Whose versions to compare? The article opens twice side by side: A’s annotations on the left, B’s on the right. Your decisions are saved as the annotations of “{result}”.</source>
+        <translation>Quelles versions comparer&#xa0;? L’article s’ouvre deux fois côte à côte&#xa0;: les annotations de A à gauche, celles de B à droite. Vos décisions sont enregistrées comme annotations de «&#xa0;{result}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{author} ({count} annotations)</source>
+        <translation>{author} ({count} annotations)</translation>
+    </message>
+</context>
+<context>
+    <name>Adjudication</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Accept where they agree</source>
+        <translation>Accepter là où ils s’accordent</translation>
+    </message>
+    <message>
+        <source>Adjudication needs two different annotators, neither of them the adjudicated result.</source>
+        <translation>L’arbitrage demande deux annotateurs différents, dont aucun n’est le résultat arbitré.</translation>
+    </message>
+    <message>
+        <source>Take neither version</source>
+        <translation>Ne garder aucune version</translation>
+    </message>
+    <message>
+        <source>Take {author}’s version</source>
+        <translation>Garder la version de {author}</translation>
+    </message>
+    <message>
+        <source>{author}’s annotation there no longer exists.</source>
+        <translation>L’annotation de {author} à cet endroit n’existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationDock</name>
+    <message>
+        <source>Accept where they agree ({count})</source>
+        <translation>Accepter là où ils s’accordent ({count})</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Arbitrage</translation>
+    </message>
+    <message>
+        <source>Adjudication compares two annotators: this article has annotations of one at most.</source>
+        <translation>L’arbitrage compare deux annotateurs&#xa0;: cet article n’est annoté que par un seul, ou par personne.</translation>
+    </message>
+    <message>
+        <source>Copies every annotation both give identically into the result</source>
+        <translation>Copie dans le résultat chaque annotation que tous deux donnent à l’identique</translation>
+    </message>
+    <message>
+        <source>Agreement here: Cohen’s κ {kappa} on tokens, span F1 {exact} (exact), {relaxed} (overlapping).</source>
+        <translation>Accord sur cet article&#xa0;: κ de Cohen {kappa} sur les mots, F1 des segments {exact} (exacts), {relaxed} (qui se chevauchent).</translation>
+    </message>
+    <message>
+        <source>Neither (0)</source>
+        <translation>Aucune (0)</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>Ouvrez d’abord un article.</translation>
+    </message>
+    <message>
+        <source>Take {author}’s (1)</source>
+        <translation>Version de {author} (1)</translation>
+    </message>
+    <message>
+        <source>Take {author}’s (2)</source>
+        <translation>Version de {author} (2)</translation>
+    </message>
+    <message>
+        <source>The result has no annotation there (0)</source>
+        <translation>Le résultat n’a pas d’annotation à cet endroit (0)</translation>
+    </message>
+    <message>
+        <source>The result takes the left pane’s version (1)</source>
+        <translation>Le résultat prend la version du volet de gauche (1)</translation>
+    </message>
+    <message>
+        <source>The result takes the right pane’s version (2)</source>
+        <translation>Le résultat prend la version du volet de droite (2)</translation>
+    </message>
+    <message>
+        <source>They agree everywhere in this article: nothing to decide. “Accept where they agree” copies their annotations into the result.</source>
+        <translation>Ils s’accordent partout dans cet article&#xa0;: rien à décider. «&#xa0;Accepter là où ils s’accordent&#xa0;» copie leurs annotations dans le résultat.</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>les deux</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>{author}’s</source>
+        <translation>{author}</translation>
+    </message>
+    <message>
+        <source>{author}’s: none</source>
+        <translation>{author}&#xa0;: aucune</translation>
+    </message>
+    <message>
+        <source>{first} on the left, {second} on the right: {decided} of {count} differences decided. 1, 2 or 0 takes the left, the right or neither; Ctrl+Z undoes; Esc ends.</source>
+        <translation>{first} à gauche, {second} à droite&#xa0;: {decided} différences décidées sur {count}. 1, 2 ou 0 garde la gauche, la droite ou aucune&#xa0;; Ctrl+Z annule&#xa0;; Échap termine.</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationCommands</name>
     <message>
         <source>No label uses the key {key} (Edit ▸ Labels…).</source>
@@ -286,6 +411,85 @@
         <source>In this article, “$” now means {code}.</source>
         <translation>Dans cet article, «&#xa0;$&#xa0;» désigne désormais {code}.</translation>
     </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Modifiée entre-temps</translation>
+    </message>
+    <message>
+        <source>Apply your change anyway?</source>
+        <translation>Appliquer quand même votre modification&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Apply mine</source>
+        <translation>Appliquer la mienne</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder l’autre</translation>
+    </message>
+    <message>
+        <source>Your change was not applied.</source>
+        <translation>Votre modification n’a pas été appliquée.</translation>
+    </message>
+    <message>
+        <source>Kept the change made elsewhere.</source>
+        <translation>La modification faite ailleurs est conservée.</translation>
+    </message>
+    <message>
+        <source>“{quote}” was removed since you opened it.</source>
+        <translation>«&#xa0;{quote}&#xa0;» a été supprimée depuis que vous l’avez ouverte.</translation>
+    </message>
+    <message>
+        <source>“{quote}” was changed by {author} since you opened it ({changes}).</source>
+        <translation>«&#xa0;{quote}&#xa0;» a été modifiée par {author} depuis que vous l’avez ouverte ({changes}).</translation>
+    </message>
+    <message>
+        <source>“{quote}” was changed elsewhere since you opened it ({changes}).</source>
+        <translation>«&#xa0;{quote}&#xa0;» a été modifiée ailleurs depuis que vous l’avez ouverte ({changes}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other annotation(s) changed too.</source>
+        <translation>
+            <numerusform>%n autre annotation a aussi été modifiée.</numerusform>
+            <numerusform>%n autres annotations ont aussi été modifiées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added again</source>
+        <translation>ajoutée de nouveau</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>label {old} → {new}</source>
+        <translation>étiquette {old} → {new}</translation>
+    </message>
+    <message>
+        <source>entity {old} → {new}</source>
+        <translation>entité {old} → {new}</translation>
+    </message>
+    <message>
+        <source>amount {old} → {new}</source>
+        <translation>montant {old} → {new}</translation>
+    </message>
+    <message>
+        <source>note “{old}” → “{new}”</source>
+        <translation>note «&#xa0;{old}&#xa0;» → «&#xa0;{new}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>status {old} → {new}</source>
+        <translation>statut {old} → {new}</translation>
+    </message>
+    <message>
+        <source>its place in the text</source>
+        <translation>sa place dans le texte</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>détails</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
@@ -409,6 +613,53 @@
     <message>
         <source>Label {id}</source>
         <translation>Étiquette {id}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorsMenu</name>
+    <message>
+        <source>&amp;Adjudicate…</source>
+        <translation>&amp;Arbitrer…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators</source>
+        <translation>A&amp;nnotateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Everyone</source>
+        <translation>&amp;Tout le monde</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Everyone’s annotations</source>
+        <translation>Les annotations de tous</translation>
+    </message>
+    <message>
+        <source>Only where the annotators differ</source>
+        <translation>Seulement là où les annotateurs divergent</translation>
+    </message>
+    <message>
+        <source>Only {author}’s annotations</source>
+        <translation>Seulement les annotations de {author}</translation>
+    </message>
+    <message>
+        <source>This pane showed only where the annotators differ: it shows everyone’s annotations again, so that yours (by {me}) show too.</source>
+        <translation>Ce volet ne montrait que les endroits où les annotateurs divergent&#xa0;: il montre de nouveau les annotations de tous, pour que les vôtres (de {me}) apparaissent aussi.</translation>
+    </message>
+    <message>
+        <source>This pane showed only {author}’s annotations: it shows everyone’s again, so that yours (by {me}) show too.</source>
+        <translation>Ce volet ne montrait que les annotations de {author}&#xa0;: il montre de nouveau celles de tous, pour que les vôtres (de {me}) apparaissent aussi.</translation>
+    </message>
+    <message>
+        <source>Where they &amp;differ</source>
+        <translation>Là où ils &amp;divergent</translation>
+    </message>
+    <message>
+        <source>adjudicated result</source>
+        <translation>résultat arbitré</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1283,45 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
     <message>
         <source>Count each report of {parties}</source>
         <translation>Compter chaque source de {parties}</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>boundaries differ</source>
+        <translation>limites différentes</translation>
+    </message>
+    <message>
+        <source>label differs</source>
+        <translation>étiquette différente</translation>
+    </message>
+    <message>
+        <source>only left</source>
+        <translation>à gauche seulement</translation>
+    </message>
+    <message>
+        <source>only right</source>
+        <translation>à droite seulement</translation>
+    </message>
+    <message>
+        <source>{author} (left)</source>
+        <translation>{author} (gauche)</translation>
+    </message>
+    <message>
+        <source>{author} (right)</source>
+        <translation>{author} (droite)</translation>
     </message>
 </context>
 <context>
@@ -2594,6 +2884,10 @@ Aucune annotation ne la mentionne.</translation>
         <translation>Ouvrez ou sélectionnez d’abord un article.</translation>
     </message>
     <message>
+        <source>A team database is backed up on its server (pg_dump, by its administrator): Marginalia backs up and restores only a database file on this computer.</source>
+        <translation>Une base d’équipe est sauvegardée sur son serveur (pg_dump, par son administrateur)&#xa0;: Marginalia ne sauvegarde et ne restaure qu’un fichier de base sur cet ordinateur.</translation>
+    </message>
+    <message>
         <source>No database is open.</source>
         <translation>Aucune base de données n’est ouverte.</translation>
     </message>
@@ -2624,6 +2918,10 @@ Aucune annotation ne la mentionne.</translation>
     <message>
         <source>{title} — read only</source>
         <translation>{title} — lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +3052,10 @@ Aucune annotation ne la mentionne.</translation>
     <message>
         <source>Delete entity</source>
         <translation>Supprimer l’entité</translation>
+    </message>
+    <message>
+        <source>Someone else changed these annotations meanwhile; nothing was saved.</source>
+        <translation>Quelqu’un d’autre a modifié ces annotations entre-temps&#xa0;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -3181,6 +3483,14 @@ Même phrase&#xa0;: il compte pour les entités citées dans sa phrase.</transla
         <translation>L’endroit où la base de données est conservée. Un nouveau dossier est utilisé au prochain démarrage de Marginalia&#xa0;; la base ouverte actuellement reste où elle est.</translation>
     </message>
     <message>
+        <source>Tea&amp;m database:</source>
+        <translation>Base de l’é&amp;quipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database shared with your team, used instead of the data folder from the next start. Leave the password out: PostgreSQL reads it from ~/.pgpass. Empty: this computer&apos;s file.</source>
+        <translation>Une base PostgreSQL partagée avec votre équipe, utilisée à la place du dossier des données dès le prochain démarrage. N’y mettez pas le mot de passe&#xa0;: PostgreSQL le lit dans ~/.pgpass. Vide&#xa0;: le fichier de cet ordinateur.</translation>
+    </message>
+    <message>
         <source>Choose the data folder by its full path, e.g. {0}.</source>
         <translation>Choisissez le dossier des données par son chemin complet, p. ex. {0}.</translation>
     </message>
@@ -3189,12 +3499,28 @@ Même phrase&#xa0;: il compte pour les entités citées dans sa phrase.</transla
         <translation>«&#xa0;{0}&#xa0;» est un fichier, pas un dossier.</translation>
     </message>
     <message>
+        <source>“{0}” is not a database address. Write it as {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas l’adresse d’une base. Écrivez-la ainsi&#xa0;: {1}.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: it would be stored in plain text. PostgreSQL reads it from ~/.pgpass (or $PGPASSWORD).</source>
+        <translation>Retirez le mot de passe de l’adresse&#xa0;: il serait enregistré en clair. PostgreSQL le lit dans ~/.pgpass (ou $PGPASSWORD).</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
         <source>The new data folder will be used the next time Marginalia starts.</source>
         <translation>Le nouveau dossier de données servira au prochain démarrage de Marginalia.</translation>
+    </message>
+    <message>
+        <source>The team database will be used the next time Marginalia starts.</source>
+        <translation>La base de l’équipe sera utilisée au prochain démarrage de Marginalia.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database will be used the next time Marginalia starts.</source>
+        <translation>La base de cet ordinateur sera utilisée au prochain démarrage de Marginalia.</translation>
     </message>
     <message>
         <source>The new language will be used the next time Marginalia starts.</source>
@@ -3226,6 +3552,10 @@ Même phrase&#xa0;: il compte pour les entités citées dans sa phrase.</transla
         <source>linked to {names}</source>
         <translation>liée à {names}</translation>
     </message>
+    <message>
+        <source>{view}: {shown} of {total} shown</source>
+        <translation>{view}&#xa0;: {shown} sur {total} affichées</translation>
+    </message>
 </context>
 <context>
     <name>ReaderPane</name>
@@ -3255,6 +3585,10 @@ Même phrase&#xa0;: il compte pour les entités citées dans sa phrase.</transla
     <message>
         <source>Link…</source>
         <translation>Lier…</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>Tout afficher</translation>
     </message>
 </context>
 <context>

@@ -79,8 +79,9 @@ def _rows(sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 
 def _user_tables() -> list[str]:
-    """Every table of ours: not the engine's own, not the full-text index."""
-    return sorted(data_tables(database.obj))
+    """Every table of ours: not the engine's own, not the full-text index, not the change
+    log (it records every write, those an undo takes back too: db.change_log)."""
+    return sorted(t for t in data_tables(database.obj) if t != "change_log")
 
 
 TIMESTAMPS = frozenset({"created_at", "updated_at"})

@@ -227,3 +227,19 @@ def test_a_damaged_backup_is_refused_in_the_dialog_and_nothing_changes(
     assert "damaged" in dialog.message_label.text()
     assert _library_titles(window) == ["Alpha", "Beta"]
     dialog.reject()
+
+
+@pytest.mark.both_backends
+def test_restore_on_a_team_database_says_where_its_backups_are(qtbot, make_window, backend):
+    window = make_window()
+
+    dialog = window.open_backups()
+
+    message = window.statusBar().currentMessage()
+    if backend == "sqlite":
+        assert dialog is not None and dialog.isVisible()
+        dialog.close()
+    else:  # the server's copies are its administrator's: the file dialog has nothing to list
+        assert dialog is None
+        assert "team database is backed up on its server" in message
+        assert "No database is open" not in message

@@ -220,7 +220,7 @@ def test_french_main_window_menus_docks_panel_and_dialogs(qtbot, make_window, co
     window.reader.open_find()
     _open_menus(qtbot, window)
     assert [a.text() for a in window.menuBar().actions()] == [
-        "&Fichier", "É&dition", "&Suggestions", "&Affichage", "Aid&e"]
+        "&Fichier", "É&dition", "&Suggestions", "&Affichage", "&Outils", "Aid&e"]
     assert_french(catalogue, window, data, "the main window")
 
     # The amount as French writes it, in the panel.
@@ -278,7 +278,8 @@ def test_switching_language_at_run_time(qtbot, make_window, corpus, catalogue):
 
     assert menus()[0] == "&Fichier"
     assert apply_language("en") == "en"
-    qtbot.waitUntil(lambda: menus() == ["&File", "&Edit", "&Suggestions", "&View", "&Help"])
+    qtbot.waitUntil(lambda: menus() == ["&File", "&Edit", "&Suggestions", "&View", "&Tools",
+                                          "&Help"])
     assert window.library_dock.windowTitle() == "Library"
     assert window.findChild(QDockWidget, "deals").windowTitle() == "Deals"
     assert window.library.model().headerData(0, Qt.Orientation.Horizontal) == "Title"

@@ -75,7 +75,7 @@ def _stored(settings_path: Path) -> dict:
     settings = Settings(settings_path)
     return {setting.key: settings.get(setting) for setting in (
         keys.LANGUAGE, keys.THEME, keys.READING_FONT_FAMILY, keys.READING_FONT_SIZE,
-        keys.DEFAULT_CURRENCY, keys.DATA_FOLDER, keys.AUTHOR)}
+        keys.DEFAULT_CURRENCY, keys.DATA_FOLDER, keys.DATA_SERVER, keys.AUTHOR)}
 
 
 # --- what it shows, what it stores ------------------------------------------------------------
@@ -124,6 +124,7 @@ def test_ok_stores_every_field(qtbot, settings_path, tmp_path, monkeypatch, othe
     dialog.size_spin.setValue(16)
     _choose(dialog.currency_combo, "GBP")
     qtbot.keyClicks(dialog.folder_edit, str(tmp_path / "data"))
+    qtbot.keyClicks(dialog.server_edit, "postgresql://ada@db.example.org/newsroom")
     qtbot.keyClicks(dialog.author_edit, "Ada Lovelace")
 
     _ok(qtbot, dialog)
@@ -132,7 +133,9 @@ def test_ok_stores_every_field(qtbot, settings_path, tmp_path, monkeypatch, othe
     assert _stored(settings_path) == {
         "ui/language": "fr", "ui/theme": "dark", "reader/font_family": other_family,
         "reader/font_size": 16.0, "amounts/default_currency": "GBP",
-        "data/folder": str(tmp_path / "data"), "annotation/author": "Ada Lovelace"}
+        "data/folder": str(tmp_path / "data"),
+        "data/server": "postgresql://ada@db.example.org/newsroom",
+        "annotation/author": "Ada Lovelace"}
     assert switched == ["fr"]  # the interface switches language at once
 
 
@@ -177,10 +180,27 @@ def test_a_data_folder_that_is_a_file_is_refused(qtbot, settings_path, tmp_path)
     assert _stored(settings_path)["data/folder"] == ""
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("postgresql://anna:secret@db.example.org/newsroom", "Leave the password out"),
+    ("mysql://db.example.org/newsroom", "is not a database address"),
+    ("postgresql://db.example.org:port/newsroom", "is not a database address"),
+])
+def test_a_team_database_that_cannot_be_used_is_refused(qtbot, settings_path, typed, said):
+    dialog = _dialog(qtbot, settings_path)
+    qtbot.keyClicks(dialog.server_edit, typed)
+
+    _ok(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert said in dialog.error_label.text()
+    assert dialog.focusWidget() is dialog.server_edit
+    assert _stored(settings_path)["data/server"] == ""  # no password stored in clear
+
+
 def test_every_field_has_a_label_with_a_mnemonic(qtbot, settings_path):
     dialog = _dialog(qtbot, settings_path)
     fields = [dialog.language_combo, dialog.theme_combo, dialog.font_combo, dialog.size_spin,
-              dialog.author_edit, dialog.currency_combo, dialog.folder_edit]
+              dialog.author_edit, dialog.currency_combo, dialog.folder_edit, dialog.server_edit]
     keys_used = []
     for field in fields:
         labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is field]
@@ -302,6 +322,38 @@ def test_the_data_folder_is_used_on_the_next_start(qtbot, make_window, settings_
                              capture_output=True, text=True, timeout=120)
     assert started.returncode == 0, started.stderr
     assert (folder / "marginalia.sqlite3").is_file()
+
+
+def test_the_team_database_is_used_on_the_next_start(qtbot, make_window, settings_path,
+                                                     postgres):
+    from db import connection
+
+    if isinstance(postgres, str):
+        pytest.skip(f"PostgreSQL: {postgres}")
+    team = postgres.new_database("team_from_preferences")  # new: never opened yet
+    window = make_window()
+    open_now = connection.opened().path
+    dialog = _preferences_of(qtbot, window)
+    qtbot.keyClicks(dialog.server_edit, team)
+
+    _ok(qtbot, dialog)
+
+    assert connection.opened().path == open_now  # this session's database stays
+    assert "team database" in window.statusBar().currentMessage()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MARGINALIA_SETTINGS=str(settings_path))
+    env.pop("MARGINALIA_DB", None)
+    started = subprocess.run([sys.executable, "-m", "desktop", "--smoke"], env=env, cwd=ROOT,
+                             capture_output=True, text=True, timeout=120)
+    assert started.returncode == 0, started.stderr
+    # The first start on the empty team database set it up with the sample articles.
+    from db.reads import first_article_id
+
+    database = connection.open_database(team)
+    try:
+        assert first_article_id() is not None
+    finally:
+        connection.close_database()
+        database.close_all()
 
 
 # --- reaching it -----------------------------------------------------------------------------
