@@ -209,8 +209,6 @@ class AnnotatorsMenu(QMenu):
         the focused pane's filter; just after (once the action has said what it did)
         the pane shows everyone's. What other windows or users wrote never moves the
         filter, even under one's own name (a colleague who set none, like oneself)."""
-        from desktop.ui import settings as keys
-
         if change.remote:
             return
         controller = self._window.active
@@ -218,7 +216,7 @@ class AnnotatorsMenu(QMenu):
         annotators = controller.annotator_filter
         if not annotators.on or article_id is None or change.reload:
             return
-        me = self._window.settings.get(keys.AUTHOR)
+        me = self._window.author()
         mine = [r.id for r in change.added if r.article_id == article_id and r.author == me]
         if not mine:
             return

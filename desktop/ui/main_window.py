@@ -114,8 +114,7 @@ class MainWindow(QMainWindow):
         self.labels = LabelSet(self.runner, self)
         # The names suggestions look for, shared by the panes (they hear of changes next).
         self.known_names = KnownNames(self.runner, self.labels, self)
-        self.commands = AnnotationCommands(self.runner, self.labels,
-                                           lambda: self.settings.get(keys.AUTHOR),
+        self.commands = AnnotationCommands(self.runner, self.labels, self.author,
                                            self._say, self)
         self.commands.panes = lambda: self.panes  # what the user saw, for edits and removals
         self.transfers = Transfers(self, self.tasks, self.runner, settings, self._say,
@@ -193,6 +192,23 @@ class MainWindow(QMainWindow):
         body.addAction(action)
         controller.pane.link_requested.connect(
             lambda annotation_id: self.open_link_dialog(controller, annotation_id))
+
+    def author(self) -> str:
+        """The name stored with what the user writes: Preferences ▸ Author name, or on a
+        team database where none is set, the login name (so that colleagues' work is
+        never mixed under one empty name)."""
+        from db import connection
+
+        name = self.settings.get(keys.AUTHOR).strip()
+        opened = connection.opened()
+        if name or opened is None or opened.url is None:
+            return name
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):  # no login name known (a container's unnamed user)
+            return ""
 
     # --- panes ------------------------------------------------------------------
 

@@ -201,3 +201,23 @@ def test_an_annotation_written_elsewhere_under_ones_name_leaves_the_filter(qtbot
     qtbot.wait(20)
     assert window.active.annotator_filter == only("bob")
     assert deal not in window.reader_highlights()
+
+
+@pytest.mark.both_backends
+def test_without_a_name_a_team_database_stores_the_login_name(qtbot, make_window, backend,
+                                                              monkeypatch):
+    """Colleagues who set no name are told apart on a team database; on one's own file
+    an empty name stays empty (nobody else writes there)."""
+    monkeypatch.setattr("getpass.getuser", lambda: "anna")
+    article_id = store_article("Deal", TEXT, "en")
+    window = make_window()
+    window.open_article(article_id)
+    start = TEXT.index("AWS")
+    window.select_range(start, start + 3)
+
+    annotation_id = window.tag_selection("ORG")
+
+    stored = reads.get_annotation(annotation_id)
+    assert stored.author == ("" if backend == "sqlite" else "anna")
+    window.settings.set(keys.AUTHOR, "Anna Roe")  # a name set in Preferences comes first
+    assert window.author() == "Anna Roe"
