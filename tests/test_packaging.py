@@ -228,6 +228,28 @@ def test_the_bundle_opens_the_window_on_a_sample_article(outside):
     assert lines[-1] != f"smoke ok: {APP_NAME}"  # the sample articles were found and shown
 
 
+def test_the_bundle_works_on_a_team_database(outside, postgres, tmp_path):
+    """psycopg and its libpq come with the bundle: a new PostgreSQL database is set up,
+    seeded, shown, imported into and exported from, with no Python around."""
+    if isinstance(postgres, str):
+        pytest.skip(f"PostgreSQL: {postgres}")
+    team = postgres.new_database("bundle_team")
+
+    shown = outside("--db", team, "--smoke")
+    imported = outside("--db", team, "import", str(
+        SAMPLES / "fr-2016-12-20-france-le-conflit-social-chez-uber-continue.txt"))
+    exported = outside("--db", team, "export", "--format", "jsonl", "--out",
+                       str(tmp_path / "team.jsonl"))
+
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[-1].startswith("smoke ok: ")
+    assert imported.returncode == 0, imported.stderr
+    assert "already" in imported.stdout  # a sample the first start imported
+    assert exported.returncode == 0, exported.stderr
+    lines = (tmp_path / "team.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 30  # the sample articles, read back from the server
+
+
 def test_the_bundle_imports_web_pages_and_pdfs(outside, tmp_path):
     from tests.core.test_import_pdf import make_pdf
 
