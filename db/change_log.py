@@ -121,6 +121,16 @@ def read_since(last_id: int) -> tuple[list[LogRow], int]:
     return [row for row in found if row.origin != ORIGIN], last
 
 
+def lost(last_id: int) -> bool:
+    """Whether rows after ``last_id`` can no longer be read: the log went back (the
+    database was replaced, a backup restored elsewhere) or was pruned past it (a
+    window away for longer than :data:`KEEP`). Its reader must then read everything."""
+    low, high = execute(f"SELECT MIN(id), MAX(id) FROM {TABLE}").fetchone()
+    if high is None:
+        return last_id > 0
+    return int(high) < last_id or (last_id > 0 and int(low) > last_id + 1)
+
+
 def data_version() -> int:
     """A number that moves when another connection has committed a write.
 
@@ -263,21 +273,34 @@ def stop_logging(db: Any) -> None:
 def prune(db: Any, now: dt.datetime | None = None) -> int:
     """Deletes the rows older than :data:`KEEP` from ``db`` (a peewee database); how many.
 
-    Cheap when there is nothing to do (the oldest row is read first). A
-    database busy with another writer is left as it is: the next open prunes.
+    Cheap when there is nothing to do (the oldest row is read first). It never
+    waits: a file another process is writing (an import) is left as it is,
+    and on PostgreSQL the delete makes no id, so it does not take the app's
+    write lock (:class:`db.postgres.ServerDatabase`); the next open prunes.
     """
     from peewee import OperationalError
 
     from db.connection import DatabaseError
+    from db.dialect import of
 
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     cutoff = (now - KEEP).isoformat(sep=" ")
+    sqlite = of(db).is_sqlite
+    waited = None
     try:
         oldest = db.execute_sql(f"SELECT at FROM {TABLE} ORDER BY id LIMIT 1").fetchone()
         if oldest is None or str(oldest[0]) >= cutoff:
             return 0
-        with db.atomic():
+        if sqlite:  # no wait for the write lock: the open goes on at once
+            waited = int(db.execute_sql("PRAGMA busy_timeout").fetchone()[0])
+            db.execute_sql("PRAGMA busy_timeout = 0")
+        with db.atomic(lock_type="IMMEDIATE" if sqlite else "DEFERRED"):
+            if not sqlite:
+                db.execute_sql("SET LOCAL lock_timeout = 100")  # rows another opener holds
             cursor = db.execute_sql(f"DELETE FROM {TABLE} WHERE at < ?", (cutoff,))
             return max(0, int(cursor.rowcount))
     except (DatabaseError, OperationalError):  # locked by another writer, or refused
         return 0
+    finally:
+        if waited is not None:
+            db.execute_sql(f"PRAGMA busy_timeout = {waited:d}")

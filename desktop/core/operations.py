@@ -242,7 +242,10 @@ def _check_unchanged(expected: Mapping[int, AnnotationRecord | None],
     """
     if not expected:
         return
-    current = {i: store.get_annotation(i) for i in expected}
+    current: dict[int, AnnotationRecord | None] = dict.fromkeys(expected)
+    for record in entity_admin.annotations_by_id(expected):  # one read, even for a tag all
+        if record.id is not None:
+            current[record.id] = record
     if all(current[i] == record for i, record in expected.items()):
         return
     present = [r for r in current.values() if r is not None]
@@ -273,6 +276,7 @@ class AddAnnotations:
     records: list[AnnotationRecord]
     name: str = field(default_factory=lambda: translate("Operations", "Tag"))
     link: Sequence[str | None] = ()  # None: the entity the text names, for entity labels
+    force: bool = False  # undo even what was changed elsewhere since (see revert)
     _stored: list[AnnotationRecord] = field(default_factory=list, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
@@ -308,7 +312,13 @@ class AddAnnotations:
         return list(self.records)
 
     def revert(self) -> Change:
+        """Removes what the step stored; unless ``force``, refuses (ChangedMeanwhile)
+        if another window or user changed or removed one of them since: their note,
+        label or links would go with it unasked."""
         with transaction():
+            if not self.force:
+                _check_unchanged({r.id: r for r in self._stored if r.id is not None},
+                                 _all_present)
             store.delete_annotations(self.ids)
             self._entities.undo()
         return annotations_changed(removed=self._stored, entities=self._entities.changed)

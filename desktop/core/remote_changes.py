@@ -43,8 +43,8 @@ def change_from_log(rows: Sequence[LogRow]) -> Change:
     what views use), even if the batch also inserted it. Relations, labels,
     entities and rejected suggestions set their flags; articles inserted
     are ``articles_added``, updated ones ``articles_edited`` (their currency
-    hint among them: suggestions too); an article deleted makes the views
-    read everything again.
+    hint among them: suggestions too); an article deleted or an entity
+    renamed makes the views read everything again.
     """
     fates: dict[int, _Fate] = {}
     articles: set[int] = set()
@@ -68,6 +68,10 @@ def change_from_log(rows: Sequence[LogRow]) -> Change:
                 suggestions = True  # its currency hint, language or source may have changed
             else:
                 reload = True
+        elif row.kind == "entity" and row.action == "update":
+            # An entity renamed (or relabelled): the name of every mention of it, in
+            # articles this batch does not name. The views read everything again.
+            reload = True
     if reload or len(fates) > MANY:
         return Change(article_ids=frozenset(articles), articles_added=frozenset(added_articles),
                       articles_edited=frozenset(edited_articles), labels="label" in kinds,

@@ -329,7 +329,7 @@ class AnnotationCommands(QObject):
         return applied
 
     def describe_conflict(self, conflict: ChangedMeanwhile) -> str:
-        """In words: what happened to the first annotation changed elsewhere, and by whom."""
+        """In words: what happened to the first annotation changed elsewhere, and who tagged it."""
         differing = conflict.differing
         first = differing[0]
         seen, now = conflict.seen.get(first), conflict.current.get(first)
@@ -339,7 +339,9 @@ class AnnotationCommands(QObject):
             text = self.tr("“{quote}” was removed since you opened it.").format(quote=quote)
         else:
             changes = self._differences(seen, now, conflict.entity_names)
-            text = (self.tr("“{quote}” was changed by {author} since you opened it ({changes}).")
+            # Who tagged it, not who changed it: the database keeps no editor per row.
+            text = (self.tr("“{quote}” (tagged by {author}) was changed elsewhere since you "
+                            "opened it ({changes}).")
                     if now.author else
                     self.tr("“{quote}” was changed elsewhere since you opened it ({changes}).")
                     ).format(quote=quote, author=now.author, changes=changes)

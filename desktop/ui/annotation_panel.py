@@ -149,6 +149,7 @@ class AnnotationPanel(QWidget):
     annotation_activated = Signal(int)
     edit_requested = Signal(list, dict)
     delete_requested = Signal(list)
+    typing_kept = Signal(str)  # what was typed survived a change made elsewhere: say so
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -746,6 +747,12 @@ class AnnotationPanel(QWidget):
         selected = [r for r in map(self._records.get, self.selected_annotation_ids())
                     if r is not None]
         records = selected or ([record] if record is not None else [])
+        # A change made elsewhere to the annotations being edited does not wipe out
+        # what the user is typing into a field: the text stays, to send or Esc.
+        same = bool(records) and [r.id for r in records] == [r.id for r in self._editing]
+        typing = {edit for edit in (self.entity_edit, self.value_edit, self.value_high_edit,
+                                    self.unit_edit, self.note_edit)
+                  if same and self._typed(edit)}
         self._editing = records
         label_ids = tuple(dict.fromkeys(r.label_id for r in records))
         kinds = {self._labels[i].kind if i in self._labels else None for i in label_ids}
@@ -777,8 +784,13 @@ class AnnotationPanel(QWidget):
         for edit, (values, shown) in fields.items():
             several = len(values) > 1
             text = shown(next(iter(values))) if len(values) == 1 else ""
-            with QSignalBlocker(edit):
-                edit.setText(text)
+            if edit in typing and edit.text() != text:
+                self.typing_kept.emit(self.tr(
+                    "This annotation was just changed elsewhere; what you are typing is "
+                    "kept: Enter applies it over that change."))
+            else:
+                with QSignalBlocker(edit):
+                    edit.setText(text)
             edit.setPlaceholderText(self.tr(SEVERAL_VALUES) if several
                                     else self._placeholders.get(edit, ""))
             self._loaded_text[edit] = text

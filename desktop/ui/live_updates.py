@@ -22,7 +22,6 @@ restored) and starts again after.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
@@ -116,14 +115,23 @@ class LiveUpdates(QObject):
 
     def _read(self) -> tuple[bool, Change | None]:
         """Reads the log and announces what it holds; False if it could not be read."""
+        from desktop.core.changes import Change
         from desktop.core.remote_changes import change_from_log
 
         try:
-            rows, last = change_log.read_since(self._last)
-            change = change_from_log(rows) if rows else None
-        except (sqlite3.Error, connection.DatabaseError):
-            return False, None  # read again at the next tick (a database being replaced…)
-        self._last = last
+            if change_log.lost(self._last):
+                # The log went back (a backup restored by another window) or was pruned
+                # past what this window read: what the views hold can't be patched.
+                self._last = change_log.latest_id()
+                change: Change | None = Change(reload=True, concurrent=True, remote=True)
+            else:
+                rows, self._last = change_log.read_since(self._last)
+                change = change_from_log(rows) if rows else None
+        except Exception:  # noqa: BLE001 — read again at the next tick, on a new connection
+            # (a database being replaced, a team database's connection lost: sqlite3's,
+            # peewee's or psycopg's errors alike).
+            _reconnect()
+            return False, None
         if change is not None:
             self._runner.announce(change)
             self.shown.emit(change)
@@ -132,7 +140,8 @@ class LiveUpdates(QObject):
     def _on_tick(self) -> None:
         try:
             version = change_log.data_version()
-        except (sqlite3.Error, connection.DatabaseError):
+        except Exception:  # noqa: BLE001 — as in _read: asked again next tick, reconnected
+            _reconnect()
             return
         if version != self._version and self._read()[0]:
             self._version = version
@@ -153,3 +162,12 @@ class LiveUpdates(QObject):
                         return
         finally:
             change_log.stop_waiting()
+
+
+def _reconnect() -> None:
+    """Drops this thread's connection after a failed read, so that the next one opens
+    a new one (peewee connects again by itself, with the triggers or the origin)."""
+    try:
+        connection.close_thread_connection()
+    except Exception:  # noqa: BLE001 — a transaction still open: the next read tries again
+        return

@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
             panel.annotation_activated.connect(self._on_annotation_activated)
             panel.edit_requested.connect(self.edit_annotation)
             panel.delete_requested.connect(self.commands.remove)
+            panel.typing_kept.connect(lambda message: self._say(message, 10000))
             self.runner.changed.connect(panel.on_change)
             self.panel_dock.setWidget(panel)
             self._panel = panel

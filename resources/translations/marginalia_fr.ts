@@ -440,8 +440,8 @@
         <translation>«&#xa0;{quote}&#xa0;» a été supprimée depuis que vous l’avez ouverte.</translation>
     </message>
     <message>
-        <source>“{quote}” was changed by {author} since you opened it ({changes}).</source>
-        <translation>«&#xa0;{quote}&#xa0;» a été modifiée par {author} depuis que vous l’avez ouverte ({changes}).</translation>
+        <source>“{quote}” (tagged by {author}) was changed elsewhere since you opened it ({changes}).</source>
+        <translation>«&#xa0;{quote}&#xa0;» (annotée par {author}) a été modifiée ailleurs depuis que vous l’avez ouverte ({changes}).</translation>
     </message>
     <message>
         <source>“{quote}” was changed elsewhere since you opened it ({changes}).</source>
@@ -567,6 +567,10 @@
             <numerusform>%n annotation&#xa0;: {quotes}</numerusform>
             <numerusform>%n annotations&#xa0;: {quotes}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This annotation was just changed elsewhere; what you are typing is kept: Enter applies it over that change.</source>
+        <translation>Cette annotation vient d’être modifiée ailleurs&#xa0;; ce que vous tapez est gardé&#xa0;: Entrée l’applique par-dessus cette modification.</translation>
     </message>
     <message>
         <source>Linked to: {names}</source>

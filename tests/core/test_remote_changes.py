@@ -119,6 +119,20 @@ def test_an_entity_made_elsewhere_sets_the_entities_flag(db, article_id):
     assert change_from_log(rows_after(start)).entities
 
 
+def test_an_entity_renamed_elsewhere_has_the_views_read_its_mentions_again(db, article_id):
+    from db.entity_admin import rename_entity
+    from db.reads import get_annotation
+
+    aws = get_annotation(tag(article_id, "AWS", "ORG", entity="AWS"))
+    start = change_log.latest_id()
+    rename_entity(aws.entity_id, "Amazon Web Services")
+
+    change = change_from_log(rows_after(start))
+
+    # Its mentions' rows did not change, but every one shows the new name.
+    assert change.reload and change.entities and change.remote
+
+
 def test_a_very_large_batch_asks_the_views_to_read_again(db, article_id):
     rows = [LogRow(i + 1, "elsewhere", "annotation", "insert", 10_000 + i, article_id, 1)
             for i in range(MANY + 1)]

@@ -173,6 +173,23 @@ def test_another_program_on_a_server_is_logged_as_such(db, db_url, article_id):
         [(change_log.OTHER_PROGRAM, "article", "update", article_id)]
 
 
+def test_a_reader_knows_when_rows_after_its_place_are_gone(db, article_id):
+    from db.models import database
+
+    for word in ("OpenAI", "AWS", "Nvidia"):
+        tag(article_id, word, "ORG")
+    low, high = database.execute_sql("SELECT MIN(id), MAX(id) FROM change_log").fetchone()
+    assert not change_log.lost(0) and not change_log.lost(low) and not change_log.lost(high)
+
+    assert change_log.lost(high + 5)  # the log went back: a backup of it restored
+    with database.atomic():  # pruned past a reader that stopped at the first row
+        database.execute_sql("DELETE FROM change_log WHERE id < ?", (high,))
+    assert change_log.lost(low) and not change_log.lost(high - 1)
+    with database.atomic():
+        database.execute_sql("DELETE FROM change_log")
+    assert change_log.lost(high) and not change_log.lost(0)
+
+
 def test_old_rows_are_pruned_when_the_database_is_opened(db, db_url, article_id):
     from db.models import database
 

@@ -30,8 +30,9 @@ def _interface_language(qapp):
 
     compile_translations()
     install_translations(qapp, "en")
+    # Nothing to set back at the end: a language change then would reach the windows
+    # of the last tests once their database is closed (and its server stopped).
     yield
-    install_translations(qapp, "en")
 
 
 @pytest.fixture

@@ -115,6 +115,57 @@ def test_a_relabel_and_a_removal_elsewhere_show_too(qtbot, tagged, db_url):
     qtbot.waitUntil(lambda: library_count(window, article_id) == "0", timeout=5000)
 
 
+def test_a_log_that_went_back_has_the_window_read_everything_again(qtbot, tagged, db_url,
+                                                                   backend):
+    """Another window restored a backup: the log is the backup's, shorter than what this
+    window read, and its next ids are ones this window has passed already."""
+    from db.models import database
+
+    window, article_id, aws = tagged
+    another_window(db_url, "relabel", aws, "PRODUCT")
+    qtbot.waitUntil(lambda: window.active.record(aws).label_id == label_by_name("PRODUCT").id,
+                    timeout=5000)
+    window.live_updates.stop()  # the backup's log: everything after its first row gone
+    with database.atomic():
+        first = database.execute_sql("SELECT MIN(id) FROM change_log").fetchone()[0]
+        database.execute_sql("DELETE FROM change_log WHERE id > ?", (first,))
+        if backend == "sqlite":
+            database.execute_sql("UPDATE sqlite_sequence SET seq = ? WHERE name = "
+                                 "'change_log'", (first,))
+        else:
+            database.execute_sql("SELECT setval('change_log_id_seq', ?)", (first,))
+    window.live_updates._timer.start()  # on from where it was, as a window that was away
+
+    another_window(db_url, "tag", article_id, "OpenAI")  # logged under an id already read
+
+    start = BODY.index("OpenAI")
+    qtbot.waitUntil(lambda: (start, start + 6, "ORG") in window.reader_highlights(),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: library_count(window, article_id) == "2", timeout=5000)
+
+
+def test_undoing_a_tag_changed_elsewhere_since_asks_first(qtbot, shown, db_url, monkeypatch):
+    window, article_id = shown
+    start = BODY.index("OpenAI")
+    window.select_range(start, start + 6)
+    openai = window.tag_selection("ORG")
+    window.live_updates.stop()  # not heard yet: a colleague relabels the new tag
+    another_window(db_url, "relabel", openai, "PRODUCT")
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.undo_action.trigger()
+
+    assert len(asked) == 1 and "(label ORG → PRODUCT)" in asked[0]
+    assert get_annotation(openai).label_id == label_by_name("PRODUCT").id  # theirs kept
+    assert window.reader_highlights() == [(start, start + 6, "PRODUCT")]
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.undo_action.trigger()  # asked again: this time undone anyway
+
+    assert len(asked) == 1
+    assert get_annotation(openai) is None and window.reader_highlights() == []
+
+
 @pytest.fixture
 def stale(tagged, db_url):
     """The window shows AWS as ORG; meanwhile another process made it a PRODUCT, and the
@@ -144,8 +195,8 @@ def test_applying_mine_anyway_writes_it_in_one_undo_step(qtbot, stale, monkeypat
 
     window.edit_annotation(aws, {"note": "client"})
 
-    assert asked == ["“AWS” was changed by Bob since you opened it (label ORG → PRODUCT). "
-                     "Apply your change anyway?"]
+    assert asked == ["“AWS” (tagged by Bob) was changed elsewhere since you opened it "
+                     "(label ORG → PRODUCT). Apply your change anyway?"]
     stored = get_annotation(aws)
     assert (stored.note, stored.label_id) == ("client", product)
     assert window.active.record(aws).note == "client"
@@ -217,3 +268,21 @@ def test_closing_the_window_stops_the_watch_and_its_thread(qtbot, shown):
     window.close()
     assert not window.live_updates.running
     assert "marginalia-live-updates" not in {t.name for t in threading.enumerate()}
+
+
+def test_a_change_elsewhere_keeps_what_the_user_is_typing(qtbot, tagged, db_url):
+    window, _article_id, aws = tagged
+    panel = window.panel
+    assert panel.select_annotation(aws)
+    panel.note_edit.setFocus()
+    qtbot.keyClicks(panel.note_edit, "checked")  # typed, not yet sent
+
+    another_window(db_url, "relabel", aws, "PRODUCT")
+    qtbot.waitUntil(lambda: window.active.record(aws).label_id == label_by_name("PRODUCT").id,
+                    timeout=5000)
+
+    assert panel.note_edit.text() == "checked"  # not wiped out by the update
+    assert "what you are typing is kept" in window.statusBar().currentMessage()
+    panel.note_edit.editingFinished.emit()  # Enter: applied over theirs
+    stored = get_annotation(aws)
+    assert (stored.note, stored.label_id) == ("checked", label_by_name("PRODUCT").id)
