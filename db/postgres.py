@@ -158,7 +158,11 @@ class ServerDatabase(PostgresqlDatabase):
         self._opened: weakref.WeakSet[Any] = weakref.WeakSet()
         super().__init__(self.url, prefer_psycopg3=True, cursor_factory=psycopg.ClientCursor,
                          application_name="marginalia", connect_timeout=10,
-                         options=f"-c lock_timeout={LOCK_TIMEOUT_MS:d}")
+                         options=f"-c lock_timeout={LOCK_TIMEOUT_MS:d}",
+                         # A network that goes silent (a laptop leaving the office Wi-Fi)
+                         # fails a statement within ~15 s rather than hanging the window.
+                         keepalives=1, keepalives_idle=10, keepalives_interval=5,
+                         keepalives_count=3, tcp_user_timeout=15000)
 
     def _connect(self) -> Any:
         conn = super()._connect()  # type: ignore[misc]  # left out of peewee's stubs
