@@ -71,6 +71,7 @@ from desktop.core.agreement import Difference, DifferenceKind, Span, compare, di
 from desktop.ui.annotator_filter import EVERYONE, author_name, only
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import quoted
+from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -157,9 +158,7 @@ class DifferencesModel(QAbstractTableModel):
     def event(self, event: QEvent) -> bool:
         # The dock passes a change of language on: headers and cells follow.
         if event.type() == QEvent.Type.LanguageChange:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DECISION)
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            ask_again(self, DECISION + 1)
         return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

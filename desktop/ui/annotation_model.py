@@ -38,6 +38,7 @@ from db.annotations import AnnotationRecord, LabelRecord
 from db.records import AMOUNT, SUGGESTED
 from desktop.core.formatting import describe_amount
 from desktop.ui.i18n import format_locale, quoted
+from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
 from desktop.ui.swatch import swatch
 
@@ -378,9 +379,7 @@ class AnnotationTreeModel(QAbstractItemModel):
     def event(self, event: QEvent) -> bool:
         # The panel passes a change of language on: headers, amounts and tips follow.
         if event.type() == QEvent.Type.LanguageChange:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            ask_again(self, len(COLUMNS))
         return super().event(event)
 
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:

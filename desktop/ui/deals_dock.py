@@ -47,6 +47,7 @@ from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, lis
 from desktop.core.formatting import describe_amount, format_amount
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import format_date, format_locale
+from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -202,9 +203,7 @@ class DealTableModel(QAbstractTableModel):
         # The dock passes a change of language on: headers, amounts, dates follow.
         if event.type() == QEvent.Type.LanguageChange:
             self._amounts.clear()
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            ask_again(self, len(_HEADERS))
         return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

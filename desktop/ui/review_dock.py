@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import quoted
+from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
 
 if TYPE_CHECKING:
@@ -118,9 +119,7 @@ class ReviewTableModel(QAbstractTableModel):
     def event(self, event: QEvent) -> bool:
         # The dock passes a change of language on: headers and cells follow.
         if event.type() == QEvent.Type.LanguageChange:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
+            ask_again(self, len(_HEADERS))
         return super().event(event)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
