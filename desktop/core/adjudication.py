@@ -56,7 +56,7 @@ from db.transactions import transaction
 from desktop.core.agreement import Difference, Span, differences
 from desktop.core.changes import Change, annotations_changed
 from desktop.core.i18n import translate
-from desktop.core.operations import EntityLinks
+from desktop.core.operations import EntityLinks, check_unchanged
 
 ADJUDICATED = "adjudicated"
 """The author of the adjudicated result's annotations."""
@@ -125,6 +125,7 @@ class _ResultWrite:
     """Replaces some of the result's annotations in one article; undoable exactly."""
 
     article_id: int
+    force: bool = field(default=False, init=False)  # undo even what changed elsewhere since
     _added: list[AnnotationRecord] = field(default_factory=list, init=False)
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
@@ -150,7 +151,12 @@ class _ResultWrite:
         return self._change(added, remove)
 
     def revert(self) -> Change:
+        """Puts the result back as it was; unless ``force``, refuses (ChangedMeanwhile)
+        if another window changed what this step wrote, or reused the ids it freed."""
         with transaction():
+            if not self.force:
+                check_unchanged({**{r.id: None for r in self._removed if r.id is not None},
+                                 **{r.id: r for r in self._added if r.id is not None}})
             ids = [r.id for r in self._added if r.id is not None]
             if ids:
                 store.delete_annotations(ids)

@@ -252,6 +252,14 @@ def _check_unchanged(expected: Mapping[int, AnnotationRecord | None],
     raise ChangedMeanwhile(expected, current, _names_of(present, {}), can_force(current))
 
 
+def check_unchanged(expected: Mapping[int, AnnotationRecord | None]) -> None:
+    """:func:`_check_unchanged` for operations elsewhere in the core (adjudication):
+    writing anyway can work when the ids expected free still are (rows expected are
+    written over or deleted whatever they hold now)."""
+    _check_unchanged(expected, lambda current: all(
+        current[i] is None for i, record in expected.items() if record is None))
+
+
 def _all_present(current: dict[int, AnnotationRecord | None]) -> bool:
     return all(r is not None for r in current.values())
 

@@ -236,3 +236,23 @@ def test_disputed_spans_of_three_authors():
     assert disputed_spans(spans) == {Span(6, 9, "ORG"), Span(6, 9, "PLACE")}
     assert disputed_spans({"a": [shared, (6, 9, "ORG")]}) == set()  # one author: none
     assert disputed_spans({"a": [shared], "b": [shared], "c": []}) == {Span(*shared)}
+
+
+def test_undoing_a_decision_changed_elsewhere_since_asks_first(article):
+    from desktop.core.operations import ChangedMeanwhile, EditAnnotations
+
+    difference = _differences(article)[0]
+    taken = AcceptVersion(article, difference, (A, B), Choice.A)
+    taken.apply()
+    [copy] = authored_annotations(article, [ADJUDICATED])
+    EditAnnotations([copy.id], {"note": "checked by the lead"}).apply()  # another window
+
+    with pytest.raises(ChangedMeanwhile) as refused:
+        taken.revert()
+
+    assert refused.value.can_force
+    assert [r.note for r in authored_annotations(article, [ADJUDICATED])] == [
+        "checked by the lead"]  # nothing undone
+    taken.force = True  # the user said: undo anyway
+    taken.revert()
+    assert result(article) == []
