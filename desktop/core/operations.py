@@ -477,6 +477,8 @@ class EditAnnotations:
     _moved: dict[int, list[int]] = field(default_factory=dict, init=False)
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
     _left: dict[int, AnnotationRecord] = field(default_factory=dict, init=False)
+    # The other mentions the last apply moved with them, as it left them (undo checks them).
+    _followers: dict[int, AnnotationRecord] = field(default_factory=dict, init=False)
     _reverted: bool = field(default=False, init=False)
 
     def apply(self) -> Change:
@@ -503,6 +505,7 @@ class EditAnnotations:
         self._before, self._moved = before, moved
         self._left, self._reverted = self._own(updated), False
         others = entity_admin.annotations_by_id(i for ids in moved.values() for i in ids)
+        self._followers = {r.id: r for r in others if r.id is not None}
         return annotations_changed(updated=[*updated, *others], entities=self._entities.changed,
                                    entity_names=_names_of([*updated, *others],
                                                           self._entities.names))
@@ -566,7 +569,7 @@ class EditAnnotations:
     def revert(self) -> Change:
         with transaction():
             if not self.force:
-                _check_unchanged(dict(self._left), _all_present)
+                _check_unchanged({**self._followers, **self._left}, _all_present)
             self._entities.restore_retired()
             for entity_id, ids in self._moved.items():
                 entity_admin.point_mentions(ids, entity_id)

@@ -167,3 +167,28 @@ def test_without_what_was_seen_nothing_is_checked(aws):
     elsewhere(lambda: EditAnnotations([aws], {"note": "theirs"}).apply())
     EditAnnotations([aws], {"note": "mine"}).apply()
     assert get_annotation(aws).note == "mine"
+
+
+def test_the_undo_of_a_link_checks_the_mentions_it_moved_along(db):
+    """Linking one "AWS" to "Amazon Web Services" moves the other "AWS" too; a colleague
+    then relabels that other one: the undo would move it back unasked."""
+    from db.articles import NewArticle, insert_articles
+    from desktop.core.text import content_hash
+
+    body = "AWS signe. Plus tard, AWS confirme."
+    article = insert_articles([NewArticle("AWS", body, content_hash(body), "fr")])[0]
+    first, second = (tag(article, "AWS", "ORG", occurrence=n, entity="AWS") for n in (0, 1))
+    assert get_annotation(first).entity_id == get_annotation(second).entity_id
+    link = EditAnnotations([first], {}, entity="Amazon Web Services",
+                           seen={first: get_annotation(first)})
+    link.apply()
+    moved = get_annotation(second)
+    assert moved.entity_id == get_annotation(first).entity_id  # followed the link
+    product = label_by_name("PRODUCT").id
+    elsewhere(lambda: EditAnnotations([second], {"label_id": product}).apply())
+
+    with pytest.raises(ChangedMeanwhile):
+        link.revert()
+
+    assert get_annotation(second).entity_id == moved.entity_id  # nothing moved back
+    assert get_annotation(first).entity_id == moved.entity_id
