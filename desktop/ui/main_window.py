@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -85,6 +85,13 @@ __all__ = ["FIRST_SCREEN_CHARS", "PROGRESSIVE_LOAD_ABOVE", "MainWindow"]
 # first asked for); dialogs, the plots and the import/export code are imported
 # where first used.
 
+SPARE_AT_START_MS = 5000
+"""When, after the first paint, the first pane to open beside is built ahead."""
+SPARE_AFTER_MS = 100
+"""How long after a pane opens beside the next one is built ahead (once it has painted),
+so that opening another beside costs less (~3.5 ms of widgets, wiring and style)."""
+
+
 class MainWindow(QMainWindow):
     """Marginalia's main window.
 
@@ -131,6 +138,7 @@ class MainWindow(QMainWindow):
         self.splitter.setParent(self)
         self.splitter.setChildrenCollapsible(False)
         self.panes: list[ReaderController] = []
+        self._spare: ReaderController | None = None  # the next pane, built ahead
         self.active = self._add_pane()
         self.setCentralWidget(self.splitter)
         self._selected_entity: int | None = None  # clicked or chosen in the panel
@@ -151,6 +159,9 @@ class MainWindow(QMainWindow):
         self.call_after_first_paint(self._build_docks)
         self.backups: BackupSchedule | None = None  # started after the first paint
         self.call_after_first_paint(self._start_backups)
+        # The second pane, built ahead once the start's own work is well over.
+        self.call_after_first_paint(
+            lambda: QTimer.singleShot(SPARE_AT_START_MS, self._prepare_spare))
         self.set_read_only(connection.writes_refused())
         # What other windows and users write to the database shows here too.
         self.live_updates = LiveUpdates(self.runner, self)
@@ -159,13 +170,27 @@ class MainWindow(QMainWindow):
     # --- composition ------------------------------------------------------------
 
     def _add_pane(self) -> ReaderController:
-        """A reader pane with its controller, wired to the commands, at the right."""
-        controller = ReaderController(ReaderPane(self), self.runner, self.labels,
-                                      self.commands, self.known_names, self._say, self)
+        """A reader pane with its controller, wired to the commands, at the right: the
+        one built ahead while the window was idle (:meth:`_prepare_spare`), if any."""
+        controller, self._spare = self._spare or self._build_pane(), None
         # Each pane keeps its own undo history (the first one the runner's first).
         controller.undo_stack = self.runner.stack if not self.panes else self.runner.new_stack()
+        self.splitter.addWidget(controller.pane)
+        self.panes.append(controller)
+        return controller
+
+    def _prepare_spare(self) -> None:
+        """Builds the next pane ahead (widgets, wiring, style), off the path of opening an
+        article beside: what is left then is the splitter making room, and the article."""
+        if self._spare is None and self.isVisible():
+            self._spare = self._build_pane()
+            self._spare.pane.ensurePolished()
+
+    def _build_pane(self) -> ReaderController:
+        """A reader pane with its controller, wired to the commands, not yet shown."""
+        controller = ReaderController(ReaderPane(self), self.runner, self.labels,
+                                      self.commands, self.known_names, self._say, self)
         pane = controller.pane
-        self.splitter.addWidget(pane)
         pane.hovered.connect(functools.partial(self._on_hovered, controller))
         pane.tag_requested.connect(functools.partial(self.commands.tag_key, controller))
         pane.tag_with_label.connect(functools.partial(self.commands.tag, controller))
@@ -175,7 +200,6 @@ class MainWindow(QMainWindow):
             functools.partial(self._on_pane_loaded, controller))
         pane.highlight_clicked.connect(functools.partial(self._on_highlight_clicked, controller))
         self._add_link_key(controller)
-        self.panes.append(controller)
         return controller
 
     def _add_link_key(self, controller: ReaderController) -> None:
@@ -240,6 +264,7 @@ class MainWindow(QMainWindow):
             return None
         self.pane_added.emit(controller)
         self.focus_pane(controller)
+        QTimer.singleShot(SPARE_AFTER_MS, self._prepare_spare)  # for the next one
         return controller
 
     def focus_pane(self, pane: ReaderController | int) -> ReaderController:
@@ -1122,7 +1147,7 @@ class MainWindow(QMainWindow):
             self.backups.wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
-        for pane in self.panes:
+        for pane in (*self.panes, *([self._spare] if self._spare is not None else [])):
             pane.suggestions.shutdown()
         self.save_session()
         super().closeEvent(event)

@@ -204,3 +204,25 @@ def test_an_amount_tagged_by_hand_is_stored_with_its_number(qtbot, make_window):
     assert stored is not None and (stored.value, stored.unit) == (3.8e10, "USD")
     stored = reads.get_annotation(not_a_number)
     assert stored is not None and stored.value is None and stored.unit is None
+
+
+def test_the_pane_built_ahead_opens_beside_as_any_other(qtbot, make_window):
+    """After a pane opens beside, the next one is built while the window is idle: it is
+    the one that opens next, hidden until then, and works as any pane does."""
+    window, left, right, french, english = _two(make_window)
+    qtbot.waitUntil(lambda: window._spare is not None)
+    spare = window._spare
+    assert spare not in window.panes and not spare.pane.isVisible()
+    third = store_article("Troisième", "Nvidia fournit des GPU à OpenAI.")
+
+    opened = window.open_beside(third)
+
+    assert opened is spare and window.panes == [left, right, spare]
+    assert spare.pane.isVisible() and window.active is spare
+    _tag(spare, "Nvidia")
+    assert spare.highlights() == [(0, 6, "ORG")]
+    assert window.panel.annotation_count() == 1  # the panel follows it
+    assert spare.undo_stack not in (left.undo_stack, right.undo_stack)
+    window.undo_action.trigger()
+    assert spare.highlights() == [] and left.highlights() == []
+    qtbot.waitUntil(lambda: window._spare is not None and window._spare is not spare)
