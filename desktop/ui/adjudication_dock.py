@@ -40,7 +40,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -69,7 +69,7 @@ from desktop.core.adjudication import (
 )
 from desktop.core.agreement import Difference, DifferenceKind, Span, compare, differences
 from desktop.ui.annotator_filter import EVERYONE, author_name, only
-from desktop.ui.dock_body import set_dock_body
+from desktop.ui.dock_body import list_key, set_dock_body
 from desktop.ui.i18n import quoted
 from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
@@ -537,18 +537,13 @@ class AdjudicationDock(QDockWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """1, 2, 0 and Esc in the list decide or end, before any window shortcut."""
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride,
-                                                       QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            action = _KEYS.get(event.key())
-            if action is not None and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
-                event.accept()  # the list's, not a window shortcut's
-                if event.type() == QEvent.Type.KeyPress:
-                    if isinstance(action, Choice):
-                        self.decide(action)
-                    else:
-                        self.close()
+        if watched is self.table:
+            taken, action = list_key(event, _KEYS)
+            if isinstance(action, Choice):
+                self.decide(action)
+            elif action is not None:
+                self.close()
+            if taken:
                 return True
         return super().eventFilter(watched, event)
 

@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.dock_body import set_dock_body
+from desktop.ui.dock_body import list_key, set_dock_body
 from desktop.ui.i18n import quoted
 from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
@@ -387,15 +386,11 @@ class ReviewDock(QDockWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Enter, Delete and Space in the list decide, before any window shortcut."""
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride,
-                                                       QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            action = _KEYS.get(event.key())
-            if action is not None and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
-                event.accept()  # the list's, not a window shortcut's
-                if event.type() == QEvent.Type.KeyPress:
-                    getattr(self, action)()
+        if watched is self.table:
+            taken, action = list_key(event, _KEYS)
+            if action is not None:
+                getattr(self, action)()
+            if taken:
                 return True
         return super().eventFilter(watched, event)
 
