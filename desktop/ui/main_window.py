@@ -549,6 +549,9 @@ class MainWindow(QMainWindow):
         self._help_menu = help_menu = self.menuBar().addMenu("")
         help_menu.addAction(self.about_action)
         install_help(self)  # Keyboard shortcuts (F1), Take the tour
+        from desktop.ui.shortcuts import MenuKeys
+
+        MenuKeys(self)  # a letter in an open menu is the menu's, not the reader's key
 
     def _retranslate(self) -> None:
         """Sets the menus', actions' and docks' texts in the interface language; again

@@ -1,4 +1,5 @@
-"""Undo and redo keys that reach the window's undo stack wherever the focus is.
+"""Keys that reach what the user means: the window's undo stack wherever the focus is,
+and an open menu's entries before the reader's one-letter keys.
 
 A line edit takes Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y for its own text: it claims
 them (``ShortcutOverride``) before any window shortcut. In the main window the
@@ -9,6 +10,13 @@ undo or redo action instead. A dialog's fields keep their own undo.
 
 It watches only the line edits the focus enters (from
 ``QApplication.focusChanged``), not every event of the application.
+
+The reader's one-letter keys (N, P, A, R, X, L: desktop.ui.suggestions,
+desktop.ui.main_window) are shortcuts limited to the reader's body, and Qt
+matches such a shortcut by the focus widget alone, which stays the body while
+a menu is open: "a" in Tools would accept a suggestion instead of choosing
+Adjudicate…. :class:`MenuKeys` claims the plain keys typed in an open menu of
+the window for the menu (its mnemonics, its search by letter).
 """
 
 from __future__ import annotations
@@ -82,3 +90,38 @@ class UndoKeys(QObject):
         if event.type() == QEvent.Type.KeyPress:
             action.trigger()
         return True
+
+
+class MenuKeys(QObject):
+    """Gives an open menu the plain keys typed in it, before any shortcut.
+
+    Installed on each menu of ``window``'s menu bar (submenus included, and
+    menus added to those later are not: call :meth:`watch` for them).
+    """
+
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+        super().__init__(window)
+        for action in window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QtWidgets.QMenu):
+                self.watch(menu)
+
+    def watch(self, menu: QtWidgets.QMenu) -> None:
+        """Claims the plain keys of ``menu`` and of its submenus."""
+        menu.installEventFilter(self)
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QtWidgets.QMenu):
+                self.watch(sub)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            from PySide6.QtCore import Qt  # not before the first paint (see above)
+
+            assert isinstance(event, QKeyEvent)
+            others = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                           | Qt.KeyboardModifier.KeypadModifier)
+            if not others and event.text().isprintable() and event.text().strip():
+                event.accept()  # the menu's: it gets the key press
+        return False
+

@@ -8,7 +8,12 @@ from PySide6.QtCore import Qt
 from db import reads
 from db.agreement_reads import authored_annotations
 from desktop.core.adjudication import ADJUDICATED, Choice
-from desktop.ui.adjudication_dock import AdjudicationDock, ask_adjudication, start_adjudication
+from desktop.ui.adjudication_dock import (
+    AdjudicateDialog,
+    AdjudicationDock,
+    ask_adjudication,
+    start_adjudication,
+)
 from desktop.ui.annotator_filter import EVERYONE, only
 from tests.helpers import store_article, tag
 from tests.ui.test_annotator_views import ALICE, BOB, TEXT, _span, _spans
@@ -178,3 +183,26 @@ def test_the_dock_gives_the_article_s_kappa_and_f1(qtbot, make_window):
 
     assert ("Agreement here: Cohen’s κ 0.58 on tokens, span F1 0.33 (exact), 0.67 "
             "(overlapping).") in dock.summary.text()
+
+
+def test_a_letter_in_an_open_menu_chooses_its_entry_not_a_reader_key(qtbot, window, article):
+    """"a" in Tools is Adjudicate…, though A accepts a suggestion while the reader has
+    the focus (and the focus stays there while a menu is open)."""
+    from PySide6.QtCore import QPoint
+
+    chosen = []
+    window.annotators_menu.adjudicate_action.triggered.connect(lambda *_: chosen.append(1))
+    accepted = []
+    window.active.suggestions.accept_action.triggered.connect(lambda *_: accepted.append(1))
+    window.reader.body.setFocus()
+    assert window.focusWidget() is window.reader.body
+    menu = window._tools_menu
+    menu.popup(window.mapToGlobal(QPoint(100, 30)))
+    qtbot.waitUntil(menu.isVisible)
+
+    qtbot.keyClick(menu, Qt.Key.Key_A)
+
+    assert chosen == [1] and accepted == []
+    dialog = window.findChild(AdjudicateDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
