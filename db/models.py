@@ -128,7 +128,9 @@ class Annotation(BaseModel):
     updated_at = DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("article", "start"), False),)
+        # An article's annotations in reading order (start, end, then id, the rowid):
+        # the reader and the exports read them so without sorting (migration 011).
+        indexes = ((("article", "start", "end"), False),)
 
 
 class Relation(BaseModel):

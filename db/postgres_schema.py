@@ -391,7 +391,20 @@ def _migrate_10(db: Any) -> None:
         db.execute_sql(statement)
 
 
-MIGRATIONS: dict[int, Callable[[Any], None]] = {10: _migrate_10}
+_MIGRATION_11 = (
+    'DROP INDEX IF EXISTS "annotation_article_id_start"',
+    'CREATE INDEX "annotation_article_id_start_end" ON "annotation" '
+    '("article_id", "start", "end")',
+)
+
+
+def _migrate_11(db: Any) -> None:
+    """Migration 011 (see :mod:`db.migrations`): annotations indexed in reading order."""
+    for statement in _MIGRATION_11:
+        db.execute_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[Any], None]] = {10: _migrate_10, 11: _migrate_11}
 """PostgreSQL's step to version *n* from *n - 1*, for each version after :data:`BUILT_AT`:
 the counterpart of the SQLite migration *n* of :mod:`db.migrations`."""
 if sorted(MIGRATIONS) != list(range(BUILT_AT + 1, SCHEMA_VERSION + 1)):

@@ -5,7 +5,7 @@ A PostgreSQL database records its version in its ``marginalia_schema`` table
 (:mod:`db.postgres_schema`, which checks it has a migration up to this one).
 """
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 APPLICATION_ID = 0x4D52474E
 """Marginalia's mark in the file header (``PRAGMA application_id``): "MRGN" in ASCII.

@@ -18,6 +18,7 @@ import pytest
 
 from db import change_log, connection
 from db.change_log import ORIGIN
+from db.schema import SCHEMA_VERSION
 from tests.helpers import store_article, tag
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -260,7 +261,7 @@ def test_a_database_of_schema_9_gets_the_log_and_the_authors(tmp_path):
         start = change_log.latest_id()
         tag(1, "AWS", "ORG")
         assert ("annotation", "insert") in {(k, a) for _, k, a in logged(start)}
-        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == 10
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         connection.close_database()
 

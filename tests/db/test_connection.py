@@ -217,3 +217,27 @@ def test_a_database_that_fails_to_open_is_not_left_bound(db_path, monkeypatch):
     with pytest.raises(connection.DatabaseError, match="disk I/O error"):
         connection.open_database(db_path)
     assert models.database.obj is None
+
+
+@pytest.mark.sqlite_only  # SQLite's query plan
+def test_a_version_10_database_gets_annotations_indexed_in_reading_order(tmp_path):
+    from tests.helpers import database_at_schema
+
+    path = tmp_path / "v10.sqlite3"
+    database_at_schema(path, 10)
+
+    connection.open_database(path)
+    connection.close_database()
+
+    con = sqlite3.connect(path)
+    indexes = {row[1] for row in con.execute("PRAGMA index_list(annotation)")}
+    assert "annotation_article_id_start_end" in indexes
+    assert "annotation_article_id_start" not in indexes
+    # What the reader and the exports read: in index order, with nothing left to sort.
+    plans = [con.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall() for sql in (
+        'SELECT * FROM annotation WHERE article_id = 1 ORDER BY start, "end", id',
+        'SELECT a.quote FROM annotation a JOIN label l ON l.id = a.label_id '
+        'WHERE a.article_id IN (1, 2) ORDER BY a.article_id, a.start, a."end", a.id')]
+    con.close()
+    assert all("annotation_article_id_start_end" in str(plan) for plan in plans)
+    assert not any("TEMP B-TREE" in str(plan) for plan in plans)
