@@ -18,25 +18,30 @@ JSON never gets ``Infinity`` or ``NaN``, which other readers refuse
 
 JSON Lines are encoded with orjson, straight to UTF-8 bytes: the standard
 library's encoder took a third of the time of a large export
-(``bench/bench_export.py``).
+(``bench/bench_export.py``). From a SQLite file, SQLite itself writes each
+annotation's JSON object, byte for byte what orjson would write
+(:func:`_encoded_annotations`). A large JSON Lines or CSV export holds
+Python's cyclic garbage collector off while it runs (:func:`cyclic_gc_paused`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import math
 import os
 import secrets
+import threading
 from collections.abc import Iterable, Iterator, KeysView
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, TypedDict
+from typing import Any, BinaryIO, TextIO, TypedDict, cast
 
 import orjson
-from peewee import SQL
+from peewee import SQL, OperationalError
 
 from db import deal_duplicates as duplicates
 from db import round_trip
@@ -173,6 +178,11 @@ class _ExportedArticle:
     entities: tuple[_ExportedEntity, ...] = ()  # JSON Lines only
     parties: frozenset[int] = frozenset()  # its accepted mentions of entities (ids)
     non_finite: bool = False  # an annotation's value is infinite or NaN: JSON cannot hold it
+    # JSON Lines from SQLite only (see _encoded_annotations): the annotations as one JSON
+    # array the database wrote, and their ids in order; ``annotations`` is then empty,
+    # unless a value is infinite (it then holds what the error message names).
+    encoded: orjson.Fragment | None = None
+    annotation_ids: list[int] = field(default_factory=list)
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -222,12 +232,14 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     count = 0
     ids = None if article_ids is None else list(article_ids)
     # A read snapshot, not the write lock: the app goes on writing meanwhile.
-    with database.atomic(lock_type="DEFERRED"), atomic_binary_file(path) as handle:
+    with (database.atomic(lock_type="DEFERRED"), atomic_binary_file(path) as handle,
+          cyclic_gc_paused()):
         # Two statements for every deal of the export (durations by money amount).
         durations = {amount: duration.annotation_id if duration else None
                      for amount, duration in deal_durations(ids).items()}
         kept = dict(duplicates.all_rows())  # one row per confirmed report: a small table
-        for article in _iter_articles(ids, progress, cancel, with_extras=True):
+        for article in _iter_articles(ids, progress, cancel, with_extras=True,
+                                      encoded=dialect().is_sqlite):
             handle.write(_json_bytes(_json_line(article, durations, kept), article))
             count += 1
     return count
@@ -258,7 +270,7 @@ def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None =
     """
     count = 0
     with (database.atomic(lock_type="DEFERRED"),
-          _atomic_text_file(Path(path), CSV_ENCODING, "") as handle):
+          _atomic_text_file(Path(path), CSV_ENCODING, "") as handle, cyclic_gc_paused()):
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for article in _iter_articles(article_ids, progress, cancel):
@@ -310,7 +322,8 @@ def _json_line(article: _ExportedArticle, durations: dict[int, int | None],
         "id": article.id, "title": article.title,
         "date": article.published.isoformat() if article.published else None,
         "source": article.source, "lang": article.language, "body": article.body,
-        "annotations": article.annotations, "relations": article.relations,
+        "annotations": article.annotations if article.encoded is None else article.encoded,
+        "relations": article.relations,
         "currency_hint": article.currency_hint, "rejected": list(article.rejected),
         "entities": list(article.entities),
         "deals": _article_deals(article, durations, kept),  # derived: last
@@ -363,7 +376,9 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
         durations: the duration (or None) of every deal's money amount, by its id.
         kept: the amount each confirmed duplicate report is counted with, by its id.
     """
-    amounts = list(filter(durations.__contains__, map(_ID, article.annotations)))
+    ordered = map(_ID, article.annotations) if article.encoded is None \
+        else article.annotation_ids
+    amounts = list(filter(durations.__contains__, ordered))
     if not amounts:
         return []
     linked: dict[int, set[int]] = {}
@@ -376,6 +391,39 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
     return [{"amount": amount, "parties": sorted(linked.get(amount, ())),
              "duration": durations[amount], "same_deal_as": kept.get(amount)}
             for amount in amounts]
+
+
+_gc_pauses = 0
+_gc_was_enabled = False
+_gc_lock = threading.Lock()
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Holds Python's cyclic garbage collector off while a large export runs.
+
+    An export of a million annotations keeps hundreds of thousands of small
+    containers alive at once (the deals' rows, the relations, a chunk's
+    lines), none of them in a cycle: freeing them is reference counting's
+    job. The collector still walked them all, again and again as they were
+    made: 0.8 s of a 6.4 s export (``bench/bench_export.py``). Objects are
+    freed as usual meanwhile; only cycles wait for the collector, which runs
+    again when the last export running ends (exports may overlap: the
+    collector is held off until all of them end, and left off if it was off).
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 @contextmanager
@@ -399,14 +447,16 @@ def _atomic_text_file(path: Path, encoding: str, newline: str) -> Iterator[TextI
 
 
 def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback | None,
-                   cancel: CancelToken | None, with_extras: bool = False
-                   ) -> Iterator[_ExportedArticle]:
+                   cancel: CancelToken | None, with_extras: bool = False,
+                   encoded: bool = False) -> Iterator[_ExportedArticle]:
     """Yields the articles to export in order, a chunk at a time.
 
     The caller holds a read transaction around the whole export, so every
     chunk comes from the same snapshot of the database. With ``with_extras``,
     each article also gets its rejected suggestions and its entities' names
-    (what the JSON Lines export carries and the CSV does not).
+    (what the JSON Lines export carries and the CSV does not). With ``encoded``
+    (JSON Lines from SQLite), the database writes each annotation's JSON
+    (:func:`_encoded_annotations`).
     """
     ids = _ordered_ids(article_ids)
     total = len(ids)
@@ -415,7 +465,7 @@ def _iter_articles(article_ids: Iterable[int] | None, progress: ProgressCallback
     for start in range(0, total, CHUNK):
         if is_cancelled(cancel):
             raise Cancelled("The export was cancelled; no file was written.")
-        yield from _load_chunk(ids[start:start + CHUNK], with_extras, shared)
+        yield from _load_chunk(ids[start:start + CHUNK], with_extras, shared, encoded)
         done = min(start + CHUNK, total)
         report(progress, done, total, f"Exported {done:,} of {total:,} articles")
 
@@ -499,20 +549,99 @@ class _SharedReads:
 
 
 def _load_chunk(ids: list[int], with_extras: bool = False,
-                shared: _SharedReads | None = None) -> list[_ExportedArticle]:
+                shared: _SharedReads | None = None, encoded: bool = False
+                ) -> list[_ExportedArticle]:
     """Reads ``ids`` (missing ones are skipped) with their annotations and relations.
 
     With ``with_extras``, also their rejected suggestions and their entities'
     names. Without ``shared`` (what the export read once for all its
-    chunks), reads it first.
+    chunks), reads it first. With ``encoded`` (SQLite only), the annotations
+    come as the JSON the database wrote (:func:`_encoded_annotations`), not as dicts.
     """
     if shared is None:
         shared = _SharedReads.read(whole_corpus=False, with_extras=with_extras)
     articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
         Article.body, Article.currency_hint).where(Article.id.in_(_each(ids))).namedtuples()}
-    annotations: dict[int, list[_ExportedAnnotation]] = {i: [] for i in articles}
-    owner: dict[int, int] = {}
+    try:
+        found = (_encoded_annotations if encoded else _annotation_dicts)(list(articles), shared)
+    except OperationalError:
+        # SQLite refuses to put a BLOB (stored where text belongs) into JSON: the dicts
+        # carry it to orjson, whose refusal names the article (_json_bytes).
+        found = _annotation_dicts(list(articles), shared)
+    owner = found.owner
+    relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
+    links: dict[int, list[tuple[str, int]]] = {}  # for the CSV: not with ``encoded``
+    for kind, source, target in shared.relations_of(owner.keys(), ids):
+        if not encoded:
+            links.setdefault(source, []).append((kind, target))
+            if target != source:
+                links.setdefault(target, []).append((kind, source))
+        article = owner.get(source)
+        if article is not None and owner.get(target) == article:
+            # a line only links its own annotations
+            relations[article].append({"kind": kind, "source": source, "target": target})
+    rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
+    entities: dict[int, tuple[_ExportedEntity, ...]] = {}
+    if with_extras and articles:
+        rejected, entities = _extras(list(articles), found.entity_ids, shared)
+    return [
+        _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
+                         source=articles[i].source, language=articles[i].language,
+                         body=articles[i].body, annotations=found.annotations[i],
+                         relations=relations[i], links=links,
+                         currency_hint=articles[i].currency_hint,
+                         rejected=rejected.get(i, ()), entities=entities.get(i, ()),
+                         parties=frozenset(found.parties[i]), non_finite=i in found.non_finite,
+                         encoded=None if found.encoded is None
+                         else orjson.Fragment(f"[{','.join(found.encoded[i])}]"),
+                         annotation_ids=found.ids.get(i, []))
+        for i in ids if i in articles
+    ]
+
+
+@dataclass
+class _ChunkAnnotations:
+    """The annotations of a chunk's articles, and what the lines need to know of them.
+
+    Attributes:
+        annotations: each article's annotations as dicts, in order (empty lists when
+            ``encoded``, but for an article with an infinite value: see
+            :func:`_encoded_annotations`).
+        owner: the article of each annotation, by id.
+        entity_ids: the entities each article's annotations point to.
+        parties: each article's accepted mentions of entities (annotation ids).
+        non_finite: the articles with a value JSON cannot hold (infinite or NaN).
+        encoded: each article's annotations as JSON objects, in order; None for dicts.
+        ids: each article's annotation ids, in order (only with ``encoded``).
+    """
+
+    annotations: dict[int, list[_ExportedAnnotation]]
+    owner: dict[int, int] = field(default_factory=dict)
+    entity_ids: dict[int, set[int]] = field(default_factory=dict)
+    parties: dict[int, set[int]] = field(default_factory=dict)
+    non_finite: set[int] = field(default_factory=set)
+    encoded: dict[int, list[str]] | None = None
+    ids: dict[int, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls, article_ids: list[int], encoded: bool) -> _ChunkAnnotations:
+        return cls(annotations={i: [] for i in article_ids},
+                   entity_ids={i: set() for i in article_ids},
+                   parties={i: set() for i in article_ids},
+                   encoded={i: [] for i in article_ids} if encoded else None,
+                   ids={i: [] for i in article_ids} if encoded else {})
+
+
+_ANNOTATION_ORDER = 'ORDER BY a.article_id, a.start, a."end", a.id'
+"""The order of a line's annotations (and of the export's rows: article first)."""
+
+
+def _annotation_dicts(article_ids: list[int], shared: _SharedReads) -> _ChunkAnnotations:
+    """Reads the annotations of these articles as dicts (every export format can use them)."""
+    found = _ChunkAnnotations.empty(article_ids, encoded=False)
+    annotations, owner, entity_ids, parties = (found.annotations, found.owner,
+                                               found.entity_ids, found.parties)
     # The label's name, kind and colour and the entity's name come from small tables read
     # once, not from a join: four strings fewer to make per annotation.
     annotation_query = (Annotation.select(
@@ -520,12 +649,9 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
         Annotation.prefix, Annotation.suffix, Annotation.label, Annotation.entity,
         Annotation.value, Annotation.value_high, Annotation.unit, Annotation.approx,
         Annotation.note, Annotation.author, Annotation.status, Annotation.bound)
-        .where(Annotation.article.in_(_each(ids)))
+        .where(Annotation.article.in_(_each(article_ids)))
         .order_by(Annotation.article, Annotation.start, Annotation.end, Annotation.id))
     labels, names = shared.labels, shared.entity_names
-    entity_ids: dict[int, set[int]] = {i: set() for i in articles}
-    parties: dict[int, set[int]] = {i: set() for i in articles}
-    non_finite: set[int] = set()
     # Plain cursor rows, not peewee's: turning a million rows into dicts field by field was
     # three quarters of the export's time (bench/bench_export.py). The columns hold what
     # the models' fields give back (integers, text), but for a value that is not a REAL,
@@ -533,10 +659,10 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
     # annotation: what it does beyond building the dict is kept to a test or two.
     for (ann_id, article_id, start, end, quote, prefix, suffix, label_id, entity_id, value,
          value_high, unit, approx, note, author, status, bound) in _rows(annotation_query):
-        found = labels.get(label_id)
-        if found is None:
+        label_found = labels.get(label_id)
+        if label_found is None:
             continue  # a label deleted behind the foreign key's back: as a join would
-        label, label_kind, label_color = found
+        label, label_kind, label_color = label_found
         owner[ann_id] = article_id
         if entity_id is not None:
             entity_ids[article_id].add(entity_id)
@@ -546,12 +672,12 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
         if value is not None and (type(value) is not float or value - value):
             value = _real(value)
             if not _finite(value):
-                non_finite.add(article_id)
+                found.non_finite.add(article_id)
         if value_high is not None and (type(value_high) is not float
                                        or value_high - value_high):
             value_high = _real(value_high)
             if not _finite(value_high):
-                non_finite.add(article_id)
+                found.non_finite.add(article_id)
         annotations[article_id].append({
             "id": ann_id, "start": start, "end": end, "text": quote, "prefix": prefix,
             "suffix": suffix, "label": label, "label_kind": label_kind,
@@ -559,30 +685,112 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
             "value_high": value_high, "unit": unit, "approx": bool(approx), "note": note,
             "author": author, "status": status, "bound": bound,
         })
-    relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
-    links: dict[int, list[tuple[str, int]]] = {}
-    for kind, source, target in shared.relations_of(owner.keys(), ids):
-        links.setdefault(source, []).append((kind, target))
-        if target != source:
-            links.setdefault(target, []).append((kind, source))
-        article = owner.get(source)
-        if article is not None and owner.get(target) == article:
-            # a line only links its own annotations
-            relations[article].append({"kind": kind, "source": source, "target": target})
-    rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
-    entities: dict[int, tuple[_ExportedEntity, ...]] = {}
-    if with_extras and articles:
-        rejected, entities = _extras(list(articles), entity_ids, shared)
-    return [
-        _ExportedArticle(id=i, title=articles[i].title, published=articles[i].published,
-                         source=articles[i].source, language=articles[i].language,
-                         body=articles[i].body, annotations=annotations[i],
-                         relations=relations[i], links=links,
-                         currency_hint=articles[i].currency_hint,
-                         rejected=rejected.get(i, ()), entities=entities.get(i, ()),
-                         parties=frozenset(parties[i]), non_finite=i in non_finite)
-        for i in ids if i in articles
-    ]
+    return found
+
+
+_WHOLE_BELOW = 1e15
+"""SQLite writes a REAL into JSON with 15 significant digits: a whole number below this in
+magnitude comes out exact, and spelt as orjson spells it (``38000000000.0``; a test
+compares them over random whole numbers of every size)."""
+
+_ENCODED_ANNOTATION = (
+    "json_object('id', a.id, 'start', a.start, 'end', a.\"end\", 'text', a.quote, "
+    "'prefix', a.prefix, 'suffix', a.suffix, 'label', l.name, 'label_kind', l.kind, "
+    "'label_color', l.color, 'entity', e.name, 'value', a.value, 'value_high', a.value_high, "
+    "'unit', a.unit, 'approx', CASE WHEN a.approx THEN json('true') ELSE json('false') END, "
+    "'note', a.note, 'author', a.author, 'status', a.status, 'bound', a.bound)")
+"""An annotation as a JSON line holds it, written by SQLite: the same keys in the same
+order as :func:`_annotation_dicts` gives orjson (see :func:`_encoded_annotations`)."""
+
+
+def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _ChunkAnnotations:
+    """Reads the annotations of these articles as JSON objects SQLite wrote (JSON Lines).
+
+    The database writes each annotation's JSON object itself: a string and a
+    few integers per row cross into Python instead of seventeen values to be
+    put into a dict and encoded again, which took half the time of a large
+    export (``bench/bench_export.py``). SQLite writes strings as orjson does
+    (UTF-8, the same escapes: a test compares the two files byte for byte),
+    and numbers with 15 significant digits: right for whole numbers below
+    :data:`_WHOLE_BELOW` (amounts of money nearly always are). Any other
+    value, which may need 17 digits, is written again by orjson
+    (:func:`_with_values`).
+
+    An article with an infinite value (which JSON cannot hold) also gets its
+    annotations as dicts, for :func:`_non_finite_error` to name it.
+    """
+    del shared  # the labels and entities come from the join
+    found = _ChunkAnnotations.empty(article_ids, encoded=True)
+    encoded, order, owner = found.encoded, found.ids, found.owner
+    assert encoded is not None
+    sql = (f"SELECT a.id, a.article_id, a.entity_id, "
+           f"a.status = '{ACCEPTED}' AND l.kind = '{ENTITY}', {_ENCODED_ANNOTATION}, "
+           "a.value, a.value_high FROM annotation a JOIN label l ON l.id = a.label_id "
+           "LEFT JOIN entity e ON e.id = a.entity_id "
+           f"WHERE a.article_id IN {dialect().ids_in()} {_ANNOTATION_ORDER}")
+    current = None
+    pieces: list[str] = []
+    ids: list[int] = []
+    seen: set[int] = set()
+    mentions: set[int] = set()
+    # Once per annotation, as in _annotation_dicts: the rows come article by article, so
+    # the article's lists are looked up once per article, not once per row.
+    for ann_id, article_id, entity_id, party, text, value, value_high in database.execute_sql(
+            sql, [orjson.dumps(article_ids).decode()]):
+        if article_id != current:
+            current = article_id
+            pieces, ids = encoded[article_id], order[article_id]
+            seen, mentions = found.entity_ids[article_id], found.parties[article_id]
+        owner[ann_id] = article_id
+        ids.append(ann_id)
+        if entity_id is not None:
+            seen.add(entity_id)
+            if party:
+                mentions.add(ann_id)
+        if value is not None or value_high is not None:
+            if not (value_high is None and type(value) is float and value.is_integer()
+                    and value and -_WHOLE_BELOW < value < _WHOLE_BELOW):  # the usual amount
+                text = _with_values(text, value, value_high, article_id, found)
+        pieces.append(text)
+    return found
+
+
+def _whole(value: Any) -> bool:
+    """Whether SQLite wrote ``value`` (a column as the cursor gave it) as orjson would.
+
+    Not a negative zero, which SQLite writes ``0.0``.
+    """
+    if value is None:
+        return True
+    return (type(value) is float and value.is_integer() and -_WHOLE_BELOW < value < _WHOLE_BELOW
+            and (value != 0 or math.copysign(1.0, value) > 0))
+
+
+def _with_values(text: str, value: Any, value_high: Any, article_id: int,
+                 found: _ChunkAnnotations) -> str:
+    """``text`` (an annotation SQLite wrote), its two values written by orjson if need be.
+
+    A value stored as something other than a REAL is read as FloatField
+    would (:func:`_real`); an infinite one marks the article (see
+    :func:`_encoded_annotations`). The values are found by their keys: the
+    first ``,"value":`` and the first ``,"unit":`` after it are the keys
+    themselves, since a ``"`` inside a JSON string is always escaped.
+    """
+    if _whole(value) and _whole(value_high):
+        return text
+    if value is not None and type(value) is not float:
+        value = _real(value)
+    if value_high is not None and type(value_high) is not float:
+        value_high = _real(value_high)
+    head, _, rest = text.partition(',"value":')
+    tail = rest.partition(',"unit":')[2]
+    values = orjson.dumps({"value": value, "value_high": value_high}).decode()
+    text = f'{head},{values[1:-1]},"unit":{tail}'
+    if not (_finite(value) and _finite(value_high)):  # orjson wrote null: named instead
+        found.non_finite.add(article_id)
+        found.annotations[article_id].append(cast(_ExportedAnnotation, {
+            **orjson.loads(text), "value": value, "value_high": value_high}))
+    return text
 
 
 def _real(value: Any) -> Any:
@@ -630,9 +838,11 @@ def _extras(article_ids: list[int], entity_ids: dict[int, set[int]], shared: _Sh
                           for span in spans)
         for article_id, spans in round_trip.rejections_of_articles(article_ids).items()}
     known, rank = shared.entities, shared.entity_rank
+    listed = known.keys()
+    # Set operations and map rather than generator expressions: this runs for every
+    # entity of every article (three quarters of a million in bench/bench_export.py).
     entities = {
-        article_id: tuple(known[i] for i in sorted((i for i in ids if i in known),
-                                                   key=rank.__getitem__))
+        article_id: tuple(map(known.__getitem__, sorted(ids & listed, key=rank.__getitem__)))
         for article_id, ids in entity_ids.items()}
     return rejected, entities
 

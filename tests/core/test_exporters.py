@@ -391,3 +391,77 @@ def test_a_confirmed_deal_whose_other_report_is_not_in_the_file_is_reported(db, 
     assert [(p.line, p.reason) for p in result.problems] == [
         (1, "The deal of amount 7 is not counted once with the deal of amount 99: "
             "amount 99 was not imported from this file.")]
+
+
+HARD_BODY = ("« OpenAI » paie 38\u00a0milliards, dit \"AWS\" \\ sur 7 ans 😀 ; Cafe\u0301\r\n"
+             "ligne\u2028suivante, bip\x01 et fin\x7f : 0,1 % ou un tiers, 5e-324.")
+"""Every kind of text a JSON encoder may write differently: quotes, backslash, emoji, a
+combining mark, NBSP, CRLF, a line separator, control characters."""
+
+
+@pytest.mark.sqlite_only  # the JSON Lines SQLite writes (exporters._encoded_annotations)
+def test_annotations_sqlite_writes_are_byte_for_byte_what_orjson_writes(db, tmp_path,
+                                                                          monkeypatch):
+    article = insert_articles([NewArticle("« Dur »", HARD_BODY, content_hash(HARD_BODY))])[0]
+    values = [3.8e10, 0.1, 1 / 3, 1e15, 123456789012345.0, 1e16, 5e-324, -2.5, 0.0, -7.0]
+    spans = ["OpenAI", "38\u00a0milliards", "\"AWS\"", "\\", "7 ans", "😀", "Cafe\u0301",
+             "ligne\u2028suivante", "bip\x01", "fin\x7f"]
+    ids = [tag(article, span, "MONEY", value=value, unit="USD", note=f"« {span} »\r\n",
+               author="ana \"b\"", approx=n % 2 == 0)
+           for n, (span, value) in enumerate(zip(spans, values, strict=True))]
+    tag(article, "0,1 %", "PERCENT", value=0.1, value_high=2.5, bound="min")
+    tag(article, "un tiers", "QUANTITY", value=1.0, value_high=1e15 + 1)
+    tag(article, "5e-324", "ORG", entity="É\"trange\\")
+    text_value, word_value = ids[0], ids[1]  # values an older import stored as text
+    db.execute_sql("UPDATE annotation SET value = '12' WHERE id = ?", (text_value,))
+    db.execute_sql("UPDATE annotation SET value = 'beaucoup' WHERE id = ?", (word_value,))
+
+    by_sqlite = tmp_path / "sqlite.jsonl"
+    export_jsonl(by_sqlite)
+    monkeypatch.setattr(exporters, "_encoded_annotations", exporters._annotation_dicts)
+    by_orjson = tmp_path / "orjson.jsonl"
+    export_jsonl(by_orjson)
+
+    assert by_sqlite.read_bytes() == by_orjson.read_bytes()
+    line = json.loads(by_sqlite.read_text("utf-8"))
+    assert [a["value"] for a in line["annotations"][:10]] == [12.0, "beaucoup", *values[2:]]
+    assert line["annotations"][3]["text"] == "\\" and line["annotations"][9]["text"] == "fin\x7f"
+
+
+@pytest.mark.sqlite_only
+def test_sqlite_writes_whole_numbers_below_1e15_as_orjson_does(db):
+    import random
+
+    import orjson
+
+    rng = random.Random(20261204)
+    numbers = [float(sign * rng.randrange(10 ** digits, 10 ** (digits + 1)))
+               for digits in range(15) for sign in (1, -1) for _ in range(200)]
+    numbers += [0.0, 1.0, -1.0, 999_999_999_999_999.0, 3.8e10]
+    assert all(exporters._whole(number) for number in numbers)
+    written = [row[0] for row in db.execute_sql(
+        "SELECT json_object('value', value) FROM json_each(?)",
+        [orjson.dumps(numbers).decode()])]
+
+    assert written == [orjson.dumps({"value": number}).decode() for number in numbers]
+    assert not any(exporters._whole(number) for number in (1e15, 0.5, -0.0, 1e16, "12"))
+
+
+def test_the_garbage_collector_runs_again_after_an_export_even_a_failed_one(annotated,
+                                                                             tmp_path):
+    import gc
+
+    during: list[bool] = []
+    export_jsonl(tmp_path / "ok.jsonl", progress=lambda _p: during.append(gc.isenabled()))
+    assert during and not any(during)  # held off while the export runs…
+    assert gc.isenabled()  # …and back after it
+    with pytest.raises(OSError):
+        export_csv(tmp_path / "missing" / "folder.csv")
+    assert gc.isenabled()
+
+    gc.disable()  # someone else held it off: an export leaves it so
+    try:
+        export_jsonl(tmp_path / "again.jsonl")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
