@@ -50,6 +50,7 @@ from db.records import ENTITY
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.filter_note import FilterNote
 from desktop.ui.plain_text import as_plain_text
+from desktop.ui.shortcuts import claim_menu_keys
 from desktop.ui.swatch import swatch
 
 if TYPE_CHECKING:
@@ -613,4 +614,5 @@ class EntitiesDock(QDockWidget):
         for action in (self.rename_action, self.merge_action, self.split_action,
                        self.delete_action):
             menu.addAction(action)
+        claim_menu_keys(menu)
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -795,7 +795,9 @@ class ReaderPane(QWidget):
                 if h.start <= cp <= h.end]
 
     def _on_context_menu(self, pos: QPoint) -> None:
-        menu = self.context_menu(pos)
+        from desktop.ui.shortcuts import claim_menu_keys
+
+        menu = claim_menu_keys(self.context_menu(pos))  # A, N… are not the reader's there
         menu.exec(self.body.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

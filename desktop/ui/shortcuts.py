@@ -92,22 +92,16 @@ class UndoKeys(QObject):
         return True
 
 
-class MenuKeys(QObject):
-    """Gives an open menu the plain keys typed in it, before any shortcut.
+class _MenuKeyFilter(QObject):
+    """Gives the menus it watches the plain keys typed in them, before any shortcut.
 
-    Installed on each menu of ``window``'s menu bar (submenus included, and
-    menus added to those later are not: call :meth:`watch` for them).
+    While a menu is open the focus stays where it was, often the reader,
+    whose one-letter keys (A accepts a suggestion, N goes to the next) would
+    otherwise act behind the menu.
     """
 
-    def __init__(self, window: QtWidgets.QMainWindow) -> None:
-        super().__init__(window)
-        for action in window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QtWidgets.QMenu):
-                self.watch(menu)
-
     def watch(self, menu: QtWidgets.QMenu) -> None:
-        """Claims the plain keys of ``menu`` and of its submenus."""
+        """Claims the plain keys of ``menu`` and of its submenus (those it has now)."""
         menu.installEventFilter(self)
         for action in menu.actions():
             sub = action.menu()
@@ -124,4 +118,28 @@ class MenuKeys(QObject):
             if not others and event.text().isprintable() and event.text().strip():
                 event.accept()  # the menu's: it gets the key press
         return False
+
+
+class MenuKeys(_MenuKeyFilter):
+    """The plain keys typed in an open menu of ``window``'s menu bar are the menu's.
+
+    Watches each menu of the menu bar and its submenus (a menu added to those
+    later is not: call :meth:`watch` for it). A context menu claims its keys
+    with :func:`claim_menu_keys`.
+    """
+
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+        super().__init__(window)
+        for action in window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QtWidgets.QMenu):
+                self.watch(menu)
+
+
+def claim_menu_keys(menu: QtWidgets.QMenu) -> QtWidgets.QMenu:
+    """Makes ``menu`` take the plain keys typed while it is open, as the menu bar's do
+    (:class:`MenuKeys`); returns it. Call it once the menu is built (its submenus too),
+    before showing it; the filter goes with the menu."""
+    _MenuKeyFilter(menu).watch(menu)
+    return menu
 

@@ -206,3 +206,33 @@ def test_a_letter_in_an_open_menu_chooses_its_entry_not_a_reader_key(qtbot, wind
     dialog = window.findChild(AdjudicateDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_letter_in_the_readers_context_menu_is_the_menus_not_a_reader_key(qtbot, window):
+    """With the reader's right-click menu open, A and N (accept, next suggestion while the
+    reader has the focus) do nothing behind the menu."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    suggestions = window.active.suggestions
+    acted = []
+    suggestions.accept_action.triggered.connect(lambda *_: acted.append("accept"))
+    suggestions.next_action.triggered.connect(lambda *_: acted.append("next"))
+    window.reader.body.setFocus()
+    seen = []
+
+    def type_in_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([action.text() for action in menu.actions()])
+        qtbot.keyClick(menu, Qt.Key.Key_A)
+        qtbot.keyClick(menu, Qt.Key.Key_N)
+        seen.append(menu.isVisible())
+        menu.close()
+
+    QTimer.singleShot(0, type_in_the_menu)
+    window.reader._on_context_menu(QPoint(5, 5))  # what a right-click runs (until it closes)
+
+    assert seen and any(text.startswith("&Copy") for text in seen[0])
+    assert seen[1] is True  # A and N left the menu open…
+    assert acted == []  # …and answered no suggestion behind it
+    assert QApplication.activePopupWidget() is None
