@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from db.i18n import translate
 from db.schema import APPLICATION_ID, OWN_TABLES, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def inspect(path: Path, check: bool | None = None) -> int:
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open database {path}: {exc}.") from exc
+        raise DatabaseError(_cannot_open(path, exc)) from exc
     try:
         # Reading the header and the table names is enough to refuse a foreign
         # or too-new file; the quick check reads the whole file (see db.integrity).
@@ -181,22 +182,26 @@ def inspect(path: Path, check: bool | None = None) -> int:
 def _refuse_unless_ours(path: Path, version: int, mark: int, tables: set[str]) -> None:
     """Raises unless the file is empty, Marginalia's, and not newer than this app."""
     if version > SCHEMA_VERSION and mark in (0, APPLICATION_ID):
-        raise DatabaseTooNewError(
-            f"Database {path} was written by a newer version of Marginalia "
-            f"(schema {version}; this version reads up to {SCHEMA_VERSION}). "
-            "It has not been changed. Update Marginalia to open it.")
+        raise DatabaseTooNewError(translate(
+            "Connection", "Database {path} was written by a newer version of Marginalia "
+                          "(schema {version}; this version reads up to {supported}). It has "
+                          "not been changed. Update Marginalia to open it.").format(
+            path=path, version=version, supported=SCHEMA_VERSION))
     empty = version == 0 and not tables
     from_before_the_mark = version >= 1 and OWN_TABLES <= tables
     if mark == APPLICATION_ID or (mark == 0 and (empty or from_before_the_mark)):
         return
     if mark:
-        what = f"its header carries another program's mark (application id {mark})"
+        what = translate("Connection", "its header carries another program's mark "
+                                       "(application id {mark})").format(mark=mark)
     else:
-        names = ", ".join(sorted(tables)[:5]) or "none"
-        what = f"it holds another program's tables ({names})"
-    raise ForeignDatabaseError(
-        f"{path} is not a Marginalia database: {what}. It has not been changed; "
-        "choose another file with --db.")
+        names = ", ".join(sorted(tables)[:5]) or translate("Connection", "none",
+                                                            "no tables")
+        what = translate("Connection", "it holds another program's tables "
+                                       "({names})").format(names=names)
+    raise ForeignDatabaseError(translate(
+        "Connection", "{path} is not a Marginalia database: {why}. It has not been changed; "
+                      "choose another file with --db.").format(path=path, why=what))
 
 
 def _refuse_if_damaged(path: Path, con: sqlite3.Connection) -> None:
@@ -214,15 +219,18 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseError:
     """Says, in words, why SQLite could not read ``path`` at all."""
     code = str(getattr(exc, "sqlite_errorname", ""))
     if code == "SQLITE_NOTADB":
-        return DatabaseError(f"{path} is not a Marginalia database: SQLite cannot read it as "
-                             "a database at all. It has not been changed.")
+        return DatabaseError(translate(
+            "Connection", "{path} is not a Marginalia database: SQLite cannot read it as a "
+                          "database at all. It has not been changed.").format(path=path))
     if code.startswith("SQLITE_CORRUPT"):
         from db.integrity import damage_message
 
         return DatabaseDamagedError(damage_message(path, [str(exc)], checked=False))
     if code.startswith("SQLITE_CANTOPEN") and not os.access(path, os.R_OK):
-        return DatabaseError(f"Cannot open database {path}: the file is not readable.")
-    return DatabaseError(f"Cannot open database {path}: {exc}.")
+        return DatabaseError(translate(
+            "Connection", "Cannot open database {path}: the file is not readable.").format(
+            path=path))
+    return DatabaseError(_cannot_open(path, exc))
 
 
 def describe_error(exc: sqlite3.Error) -> DatabaseError:
@@ -239,7 +247,14 @@ def describe_error(exc: sqlite3.Error) -> DatabaseError:
     known = _damaged.get(path.resolve())
     if known is not None:  # garbage read from a page known to be damaged (text not UTF-8…)
         return DatabaseDamagedError(known)
-    return DatabaseError(f"Cannot read database {path}: {exc}.")
+    return DatabaseError(translate("Connection", "Cannot read database {path}: {reason}.")
+                         .format(path=path, reason=exc))
+
+
+def _cannot_open(path: Path, exc: Exception) -> str:
+    """"Cannot open database …: …." in words, the reason as SQLite or the system gave it."""
+    return translate("Connection", "Cannot open database {path}: {reason}.").format(
+        path=path, reason=exc)
 
 
 def read_only_uri(path: Path) -> str:
@@ -278,8 +293,6 @@ def _writable(path: Path) -> bool:
 
 def _read_only_reason(target: Path, asked: bool) -> str | None:
     """Why ``target`` must be opened read only, as the end of a sentence, or None."""
-    from db.i18n import translate
-
     if asked:
         return translate("Connection", "as asked (--read-only)")
     if target.exists() and not _writable(target):
@@ -293,8 +306,6 @@ def _read_only_reason(target: Path, asked: bool) -> str | None:
 
 
 def _read_only_refusal(target: Path | str, why: str) -> str:
-    from db.i18n import translate
-
     return translate("Connection", "Marginalia opened {file} read only {why}: nothing can be "
                                    "saved to it.").format(file=target, why=why)
 
@@ -333,7 +344,6 @@ def open_unbound(path: str | os.PathLike[str], *, read_only: bool = False) -> Da
     """
     url = server_url(path)
     if url is not None:
-        from db.i18n import translate
         from db.postgres import display_url, open_server
 
         refusal = None
@@ -393,7 +403,7 @@ def _open_file(target: Path, read_only: bool, check: bool | None,
             models.database.initialize(None)  # nothing may use a half-opened database
         if isinstance(exc, DatabaseError):
             raise
-        raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
+        raise DatabaseError(_cannot_open(target, exc)) from exc
     return db, Opened(target, refusal, created=version is None and 1 in applied,
                       read_only=why is not None)
 
@@ -420,7 +430,6 @@ def _open_server(url: str, read_only: bool) -> Database:
     """Connects the models to the PostgreSQL database at ``url`` (see :func:`open_database`)."""
     global _opened
     from db import models
-    from db.i18n import translate
     from db.postgres import display_url, open_server
 
     _close_early()
@@ -439,26 +448,32 @@ def _existing_version(target: Path, why: str | None, check: bool | None) -> int 
     """The schema version of the file (None if there is none yet), refusing what
     can't be opened as asked; creates the folder of a new file."""
     if target.is_dir():
-        raise DatabaseError(f"{target} is a folder, not a database file.")
+        raise DatabaseError(translate(
+            "Connection", "{path} is a folder, not a database file.").format(path=target))
     if target.exists() and target.stat().st_size:
         version = inspect(target, check)
         if why is not None and version < SCHEMA_VERSION:
-            raise DatabaseError(
-                f"{target} must be upgraded to this version of Marginalia before it can be "
-                f"read, which means writing to it, but it is open read only {why}. "
-                "It has not been changed.")
+            raise DatabaseError(translate(
+                "Connection", "{path} must be upgraded to this version of Marginalia before "
+                              "it can be read, which means writing to it, but it is open read "
+                              "only {why}. It has not been changed.").format(
+                path=target, why=why))
         return version
     if why is not None:
-        raise DatabaseError(f"There is no Marginalia database in {target} yet, and it is "
-                            f"open read only {why}, so none was created.")
+        raise DatabaseError(translate(
+            "Connection", "There is no Marginalia database in {path} yet, and it is open read "
+                          "only {why}, so none was created.").format(path=target, why=why))
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"Cannot create the folder for {target}: {exc.strerror}.") from exc
+        raise DatabaseError(translate(
+            "Connection", "Cannot create the folder for {path}: {reason}.").format(
+            path=target, reason=exc.strerror)) from exc
     if not _writable(folder):
-        raise DatabaseError(f"Cannot create the database {target}: its folder is not "
-                            "writable.")
+        raise DatabaseError(translate(
+            "Connection", "Cannot create the database {path}: its folder is not "
+                          "writable.").format(path=target))
     return None
 
 
@@ -483,7 +498,9 @@ def _use_wal(target: Path) -> None:
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorname", "") != "SQLITE_BUSY" or \
                     time.monotonic() > deadline:
-                raise DatabaseError(f"Cannot create the database {target}: {exc}.") from exc
+                raise DatabaseError(translate(
+                    "Connection", "Cannot create the database {path}: {reason}.").format(
+                    path=target, reason=exc)) from exc
         time.sleep(0.01)
 
 
@@ -603,7 +620,7 @@ def open_for_reading(path: str | os.PathLike[str] | None = None,
                                   timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         con.execute("PRAGMA foreign_keys = 1")
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open database {target}: {exc}.") from exc
+        raise DatabaseError(_cannot_open(target, exc)) from exc
     _close_early()
     _early, _early_thread, _early_path = con, threading.get_ident(), target
     _early_read_only = read_only

@@ -33,6 +33,7 @@ from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from db.names import canonical_name, name_key
 from db.records import BOUNDS
 from desktop.core.article_operations import checked_changes
+from desktop.core.i18n import translate
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
 from desktop.core.text import context, sentence_index
 
@@ -86,7 +87,9 @@ class AnnotationRestorer:
             try:
                 records.append(self._record(raw, article.body, article_id))
             except RecordError as exc:
-                self._problem(article, f"Annotation {number} was not restored: {exc}")
+                self._problem(article, translate(
+                    "Import", "Annotation {number} was not restored: {reason}").format(
+                    number=number, reason=exc))
                 continue
             exported_ids.append(raw.get("id"))
         new_ids = insert_annotations(records)
@@ -97,8 +100,9 @@ class AnnotationRestorer:
             if (not isinstance(raw, dict) or not isinstance(raw.get("kind"), str)
                     or not _is_int(raw.get("source")) or not _is_int(raw.get("target"))
                     or raw["source"] not in mapping or raw["target"] not in mapping):
-                self._problem(article, f"Relation {number} was not restored: it must have a "
-                              "kind and link two annotations of the same line.")
+                self._problem(article, translate(
+                    "Import", "Relation {number} was not restored: it must have a kind and "
+                              "link two annotations of the same line.").format(number=number))
                 continue
             rows.append((raw["kind"], mapping[raw["source"]], mapping[raw["target"]]))
         if rows:
@@ -111,9 +115,10 @@ class AnnotationRestorer:
     def finish(self) -> None:
         """Reports the confirmed deals whose other report was not in the file."""
         for article, amount, kept in self._waiting:
-            self._problem(article, f"The deal of amount {amount} is not counted once with "
-                          f"the deal of amount {kept}: amount {kept} was not imported "
-                          "from this file.")
+            self._problem(article, translate(
+                "Import", "The deal of amount {amount} is not counted once with the deal of "
+                          "amount {kept}: amount {kept} was not imported from this file.").format(
+                amount=amount, kept=kept))
         self._waiting = []
 
     def _restore_deals(self, article: ParsedArticle, mapping: dict[int, int]) -> None:
@@ -125,11 +130,13 @@ class AnnotationRestorer:
                 continue
             kept = raw.get("same_deal_as")
             if not _is_int(amount) or not _is_int(kept) or amount == kept:
-                self._problem(article, f"Deal {number} is not counted once: its amount "
-                              "and the one it is counted with must be two annotation ids.")
+                self._problem(article, translate(
+                    "Import", "Deal {number} is not counted once: its amount and the one it is "
+                              "counted with must be two annotation ids.").format(number=number))
             elif amount not in mapping:
-                self._problem(article, f"Deal {number} is not counted once: amount "
-                              f"{amount} is not an annotation of the line.")
+                self._problem(article, translate(
+                    "Import", "Deal {number} is not counted once: amount {amount} is not an "
+                              "annotation of the line.").format(number=number, amount=amount))
             else:
                 self._waiting.append((article, amount, kept))
         rows, waiting = [], []
@@ -148,44 +155,50 @@ class AnnotationRestorer:
         if article.entities is None:
             return
         if not isinstance(article.entities, list):
-            self._problem(article, 'The entities\' aliases were not restored: "entities" '
-                          "must be a list.")
+            self._problem(article, translate(
+                "Import", 'The entities\' aliases were not restored: "entities" must be a '
+                          "list."))
             return
         for number, raw in enumerate(article.entities, 1):
             try:
                 entity_id, name, aliases = self._entity_entry(raw)
             except RecordError as exc:
-                self._problem(article, f"The aliases of entity {number} were not restored: "
-                              f"{exc}")
+                self._problem(article, translate(
+                    "Import", "The aliases of entity {number} were not restored: {reason}")
+                    .format(number=number, reason=exc))
                 continue
             for clash in round_trip.merge_aliases(entity_id, aliases):
                 if (entity_id, clash.alias) in self._clashes:
                     continue
                 self._clashes.add((entity_id, clash.alias))
-                self._problem(article, f"The alias “{clash.alias}” of “{name}” was not "
-                              f"restored: in this database it names “{clash.other}”, "
-                              "which keeps it.")
+                self._problem(article, translate(
+                    "Import", "The alias “{alias}” of “{name}” was not restored: in this "
+                              "database it names “{other}”, which keeps it.").format(
+                    alias=clash.alias, name=name, other=clash.other))
 
     def _entity_entry(self, raw: object) -> tuple[int, str, list[str]]:
         """The entity an ``entities`` item names (the line's annotations made or found it),
         its name, and its aliases."""
         if not isinstance(raw, dict):
-            raise RecordError("it is not a JSON object.")
+            raise RecordError(translate("Import", "it is not a JSON object."))
         name, label, aliases = raw.get("name"), raw.get("label"), raw.get("aliases", [])
         if not (isinstance(name, str) and name.strip()) or not isinstance(label, str):
-            raise RecordError("it needs a name and a label.")
+            raise RecordError(translate("Import", "it needs a name and a label."))
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise RecordError('its "aliases" must be a list of names.')
+            raise RecordError(translate("Import", 'its "aliases" must be a list of names.'))
         for text in (name, *aliases):
-            _check_name(text, "name")
+            _check_name(text)
         label_id = self._labels_by_name().get(label)
         if label_id is None or self._kinds[label_id] != ENTITY:
-            raise RecordError(f"its label {_quoted(label)} is not an entity label of this "
-                              "database or of the line's annotations.")
+            raise RecordError(translate(
+                "Import", "its label {label} is not an entity label of this database or of "
+                          "the line's annotations.").format(label=_quoted(label)))
         key = (name_key(name), label_id)
         entity_id = self._entities.get(key) or find_entity(name, label_id)
         if entity_id is None:
-            raise RecordError(f"no annotation of the line points to {_quoted(name)}.")
+            raise RecordError(translate(
+                "Import", "no annotation of the line points to {name}.").format(
+                name=_quoted(name)))
         return entity_id, name, aliases
 
     def _restore_rejected(self, article: ParsedArticle, article_id: int) -> None:
@@ -193,22 +206,24 @@ class AnnotationRestorer:
         if article.rejected is None:
             return
         if not isinstance(article.rejected, list):
-            self._problem(article, 'The rejected suggestions were not restored: "rejected" '
-                          "must be a list.")
+            self._problem(article, translate(
+                "Import", 'The rejected suggestions were not restored: "rejected" must be a '
+                          "list."))
             return
         spans = []
         for number, raw in enumerate(article.rejected, 1):
             try:
                 if not isinstance(raw, dict):
-                    raise RecordError("it is not a JSON object.")
+                    raise RecordError(translate("Import", "it is not a JSON object."))
                 start, end = raw.get("start"), raw.get("end")
                 if not (_is_int(start) and _is_int(end)
                         and 0 <= start < end <= len(article.body)):
-                    raise RecordError(f"its range {start!r}-{end!r} is outside the text "
-                                      f"(0-{len(article.body)}).")
+                    raise RecordError(_outside(start, end, article.body))
                 spans.append((start, end, self._label(raw)))
             except RecordError as exc:
-                self._problem(article, f"Rejected suggestion {number} was not restored: {exc}")
+                self._problem(article, translate(
+                    "Import", "Rejected suggestion {number} was not restored: {reason}").format(
+                    number=number, reason=exc))
         if spans:
             rejections.add_rejections(article_id, spans)
 
@@ -218,10 +233,11 @@ class AnnotationRestorer:
             return
         try:
             if not isinstance(article.currency_hint, str):
-                raise ValueError("it is not text.")
+                raise ValueError(translate("Import", "it is not text."))
             code = checked_changes({"currency_hint": article.currency_hint})["currency_hint"]
         except ValueError as exc:
-            self._problem(article, f'The currency of "$" was not restored: {exc}')
+            self._problem(article, translate(
+                "Import", 'The currency of "$" was not restored: {reason}').format(reason=exc))
             return
         if code is not None:
             rejections.set_currency_hint(article_id, code)
@@ -231,19 +247,21 @@ class AnnotationRestorer:
 
     def _record(self, raw: object, body: str, article_id: int) -> AnnotationRecord:
         if not isinstance(raw, dict):
-            raise RecordError("it is not a JSON object.")
+            raise RecordError(translate("Import", "it is not a JSON object."))
         start, end = raw.get("start"), raw.get("end")
         if not (_is_int(start) and _is_int(end) and 0 <= start < end <= len(body)):
-            raise RecordError(f"its range {start!r}-{end!r} is outside the text "
-                              f"(0-{len(body)}).")
+            raise RecordError(_outside(start, end, body))
         quote = body[start:end]
         text = raw.get("text", quote)
         if text != quote:
-            raise RecordError(f"its text {text!r} differs from the article's {quote!r} at "
-                              f"{start}-{end}.")
+            raise RecordError(translate(
+                "Import", "its text {text} differs from the article's {quote} at "
+                          "{start}-{end}.").format(
+                text=repr(text), quote=repr(quote), start=start, end=end))
         status = raw.get("status") or ACCEPTED
         if status not in (ACCEPTED, SUGGESTED):
-            raise RecordError(f"unknown status {status!r}.")
+            raise RecordError(translate("Import", "unknown status {status}.").format(
+                status=repr(status)))
         prefix, suffix = context(body, start, end)
         # Every field is checked before a label or an entity is made for it.
         fields = {"prefix": _str(raw, "prefix", prefix), "suffix": _str(raw, "suffix", suffix),
@@ -252,7 +270,7 @@ class AnnotationRestorer:
                   "author": _str(raw, "author", "")}
         entity = raw.get("entity")
         if isinstance(entity, str):
-            _check_name(entity, "entity")
+            _check_name(entity, entity=True)
         label_id = self._label(raw)
         entity_id = None
         if not (isinstance(entity, str) and entity.strip()) and self._kinds[label_id] == ENTITY:
@@ -291,7 +309,7 @@ class AnnotationRestorer:
         """
         name = raw.get("label")
         if not isinstance(name, str) or not name.strip():
-            raise RecordError("it has no label.")
+            raise RecordError(translate("Import", "it has no label."))
         known = self._labels_by_name()
         if name not in known:
             _check_label_name(name)
@@ -303,7 +321,9 @@ class AnnotationRestorer:
                     color if isinstance(color, str) and _COLOR.fullmatch(color)
                     else FALLBACK_COLOR)
             except ValueError as exc:
-                raise RecordError(f"its label could not be created ({exc})") from exc
+                raise RecordError(translate(
+                    "Import", "its label could not be created ({reason})").format(
+                    reason=exc)) from exc
             known[created.name] = created.id
             known[name] = created.id
             self._kinds[created.id] = created.kind
@@ -320,14 +340,15 @@ def _number(raw: dict[str, Any], key: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RecordError(f'its "{key}" is not a number.')
+        raise RecordError(translate("Import", 'its "{key}" is not a number.').format(key=key))
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise RecordError(f'its "{key}" is too large to be a number Marginalia can store '
-                          "(it reads as infinite or as not a number).")
+        raise RecordError(translate(
+            "Import", 'its "{key}" is too large to be a number Marginalia can store (it reads '
+                      "as infinite or as not a number).").format(key=key))
     return number
 
 
@@ -336,27 +357,48 @@ def _str(raw: dict[str, Any], key: str, default: str | None) -> Any:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise RecordError(f'its "{key}" is not text.')
+        raise RecordError(translate("Import", 'its "{key}" is not text.').format(key=key))
     if _has_surrogates(value):
-        raise RecordError(f'its "{key}" holds a broken character (a lone UTF-16 surrogate).')
+        raise RecordError(translate(
+            "Import", 'its "{key}" holds a broken character (a lone UTF-16 '
+                      "surrogate).").format(key=key))
     return value
 
 
 def _check_label_name(name: str) -> None:
     """Refuses a label name an import may not create (too long, or not on one line)."""
     if len(name.strip()) > LABEL_NAME_MAX:
-        raise RecordError(f"its label {_quoted(name)} is longer than {LABEL_NAME_MAX} "
-                          "characters; the label was not created.")
+        raise RecordError(translate(
+            "Import", "its label {label} is longer than {count} characters; the label was not "
+                      "created.").format(label=_quoted(name), count=LABEL_NAME_MAX))
     if unfit_character(name):
-        raise RecordError(f"its label {_quoted(name)} holds a line break or another control "
-                          "character; the label was not created.")
+        raise RecordError(translate(
+            "Import", "its label {label} holds a line break or another control character; "
+                      "the label was not created.").format(label=_quoted(name)))
 
 
-def _check_name(name: str, what: str) -> None:
-    """Refuses an entity name or alias the database cannot store (a lone surrogate)."""
-    if _has_surrogates(name):
-        raise RecordError(f"its {what} {_quoted(name)} holds a broken character (a lone "
-                          "UTF-16 surrogate).")
+def _check_name(name: str, entity: bool = False) -> None:
+    """Refuses an entity name or alias the database cannot store (a lone surrogate).
+
+    ``entity``: the name is an annotation's ``entity`` (else an ``entities`` item's
+    name or alias).
+    """
+    if not _has_surrogates(name):
+        return
+    if entity:
+        raise RecordError(translate(
+            "Import", "its entity {name} holds a broken character (a lone UTF-16 "
+                      "surrogate).").format(name=_quoted(name)))
+    raise RecordError(translate(
+        "Import", "its name {name} holds a broken character (a lone UTF-16 "
+                  "surrogate).").format(name=_quoted(name)))
+
+
+def _outside(start: object, end: object, body: str) -> str:
+    """Why a span (an annotation's, a rejected suggestion's) does not fit the text."""
+    return translate("Import", "its range {start}-{end} is outside the text "
+                               "(0-{length}).").format(
+        start=repr(start), end=repr(end), length=len(body))
 
 
 def _has_surrogates(text: str) -> bool:
@@ -366,6 +408,7 @@ def _has_surrogates(text: str) -> bool:
 def _quoted(text: str) -> str:
     """``text`` for a message: cut at 40 characters, on one line, hidden characters shown."""
     shown = "".join(f"\\u{ord(ch):04x}" if unfit_character(ch) else ch for ch in text[:40])
-    return f"“{shown}{'…' if len(text) > 40 else ''}”"
+    return translate("Import", "“{text}”", "a name quoted in a message").format(
+        text=f"{shown}{'…' if len(text) > 40 else ''}")
 
 

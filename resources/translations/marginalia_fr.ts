@@ -1138,6 +1138,43 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
 <context>
     <name>Connection</name>
     <message>
+        <source>Database {path} was written by a newer version of Marginalia (schema {version}; this version reads up to {supported}). It has not been changed. Update Marginalia to open it.</source>
+        <translation>La base {path} a été écrite par une version plus récente de Marginalia (schéma {version}&#xa0;; cette version lit jusqu’au schéma {supported}). Elle n’a pas été modifiée. Mettez Marginalia à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>its header carries another program&apos;s mark (application id {mark})</source>
+        <translation>son en-tête porte la marque d’un autre programme (identifiant d’application {mark})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no tables</comment>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>it holds another program&apos;s tables ({names})</source>
+        <translation>le fichier contient les tables d’un autre programme ({names})</translation>
+    </message>
+    <message>
+        <source>{path} is not a Marginalia database: {why}. It has not been changed; choose another file with --db.</source>
+        <translation>{path} n’est pas une base Marginalia&#xa0;: {why}. Le fichier n’a pas été modifié&#xa0;; choisissez un autre fichier avec --db.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Marginalia database: SQLite cannot read it as a database at all. It has not been changed.</source>
+        <translation>{path} n’est pas une base Marginalia&#xa0;: SQLite ne peut pas du tout le lire comme une base de données. Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Cannot open database {path}: the file is not readable.</source>
+        <translation>Impossible d’ouvrir la base {path}&#xa0;: le fichier n’est pas accessible en lecture.</translation>
+    </message>
+    <message>
+        <source>Cannot read database {path}: {reason}.</source>
+        <translation>Impossible de lire la base {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot open database {path}: {reason}.</source>
+        <translation>Impossible d’ouvrir la base {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
         <source>as asked (--read-only)</source>
         <translation>comme demandé (--read-only)</translation>
     </message>
@@ -1152,6 +1189,30 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
     <message>
         <source>Marginalia opened {file} read only {why}: nothing can be saved to it.</source>
         <translation>Marginalia a ouvert {file} en lecture seule {why}&#xa0;: rien ne peut y être enregistré.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} est un dossier, pas un fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>{path} must be upgraded to this version of Marginalia before it can be read, which means writing to it, but it is open read only {why}. It has not been changed.</source>
+        <translation>{path} doit être mis à niveau pour cette version de Marginalia avant de pouvoir être lu, ce qui implique d’y écrire, mais il est ouvert en lecture seule {why}. Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>There is no Marginalia database in {path} yet, and it is open read only {why}, so none was created.</source>
+        <translation>{path} ne contient pas encore de base Marginalia, et il est ouvert en lecture seule {why}&#xa0;: aucune n’a donc été créée.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for {path}: {reason}.</source>
+        <translation>Impossible de créer le dossier de {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {path}: its folder is not writable.</source>
+        <translation>Impossible de créer la base {path}&#xa0;: son dossier n’est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {path}: {reason}.</source>
+        <translation>Impossible de créer la base {path}&#xa0;: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1729,10 @@ Aucune annotation ne la mentionne.</translation>
 <context>
     <name>Export</name>
     <message>
+        <source>article {article}, annotation {annotation} (“{text}”): {reason}</source>
+        <translation>article {article}, annotation {annotation} («&#xa0;{text}&#xa0;»)&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>Exported {count} article to {path}.</source>
         <translation>{count} article exporté vers {path}.</translation>
     </message>
@@ -1706,6 +1771,36 @@ Aucune annotation ne la mentionne.</translation>
     <message>
         <source>{count} annotations the format cannot carry left out.</source>
         <translation>{count} annotations que le format ne peut pas contenir laissées de côté.</translation>
+    </message>
+    <message>
+        <source>its span {start}–{end} is not within the article&apos;s text ({count} characters)</source>
+        <translation>son étendue {start}–{end} ne se trouve pas dans le texte de l’article ({count} caractères)</translation>
+    </message>
+    <message>
+        <source>brat has no span for empty or line-break-only text</source>
+        <translation>brat n’a pas d’étendue pour un texte vide ou fait uniquement de sauts de ligne</translation>
+    </message>
+    <message>
+        <source>CoNLL tokens drop white space, and this span starts or ends with it (or is empty)</source>
+        <translation>les jetons CoNLL omettent les espaces, et cette étendue commence ou finit par un espace (ou est vide)</translation>
+    </message>
+    <message>
+        <source>it overlaps annotation {annotation} (“{text}”): CoNLL has one tag per token</source>
+        <translation>elle chevauche l’annotation {annotation} («&#xa0;{text}&#xa0;»)&#xa0;: CoNLL n’a qu’une étiquette par jeton</translation>
+    </message>
+    <message>
+        <source>its ends fall inside spaCy tokens ({tokens})</source>
+        <translation>ses extrémités tombent à l’intérieur de jetons spaCy ({tokens})</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <comment>a token quoted in a message</comment>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no tokens</comment>
+        <translation>aucun</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2529,131 @@ Aucune annotation ne la mentionne.</translation>
     <message>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <source>Annotation {number} was not restored: {reason}</source>
+        <translation>L’annotation {number} n’a pas été restaurée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Relation {number} was not restored: it must have a kind and link two annotations of the same line.</source>
+        <translation>La relation {number} n’a pas été restaurée&#xa0;: elle doit avoir un type et lier deux annotations de la même ligne.</translation>
+    </message>
+    <message>
+        <source>The deal of amount {amount} is not counted once with the deal of amount {kept}: amount {kept} was not imported from this file.</source>
+        <translation>L’accord du montant {amount} n’est pas compté une seule fois avec l’accord du montant {kept}&#xa0;: le montant {kept} n’a pas été importé de ce fichier.</translation>
+    </message>
+    <message>
+        <source>Deal {number} is not counted once: its amount and the one it is counted with must be two annotation ids.</source>
+        <translation>L’accord {number} n’est pas compté une seule fois&#xa0;: son montant et celui avec lequel il est compté doivent être deux identifiants d’annotation.</translation>
+    </message>
+    <message>
+        <source>Deal {number} is not counted once: amount {amount} is not an annotation of the line.</source>
+        <translation>L’accord {number} n’est pas compté une seule fois&#xa0;: le montant {amount} n’est pas une annotation de la ligne.</translation>
+    </message>
+    <message>
+        <source>The entities&apos; aliases were not restored: &quot;entities&quot; must be a list.</source>
+        <translation>Les alias des entités n’ont pas été restaurés&#xa0;: «&#xa0;entities&#xa0;» doit être une liste.</translation>
+    </message>
+    <message>
+        <source>The aliases of entity {number} were not restored: {reason}</source>
+        <translation>Les alias de l’entité {number} n’ont pas été restaurés&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The alias “{alias}” of “{name}” was not restored: in this database it names “{other}”, which keeps it.</source>
+        <translation>L’alias «&#xa0;{alias}&#xa0;» de «&#xa0;{name}&#xa0;» n’a pas été restauré&#xa0;: dans cette base, il désigne «&#xa0;{other}&#xa0;», qui le conserve.</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>ce n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>it needs a name and a label.</source>
+        <translation>il lui faut un nom et une étiquette.</translation>
+    </message>
+    <message>
+        <source>its &quot;aliases&quot; must be a list of names.</source>
+        <translation>son champ «&#xa0;aliases&#xa0;» doit être une liste de noms.</translation>
+    </message>
+    <message>
+        <source>its label {label} is not an entity label of this database or of the line&apos;s annotations.</source>
+        <translation>son étiquette {label} n’est pas une étiquette d’entité de cette base ni des annotations de la ligne.</translation>
+    </message>
+    <message>
+        <source>no annotation of the line points to {name}.</source>
+        <translation>aucune annotation de la ligne ne renvoie à {name}.</translation>
+    </message>
+    <message>
+        <source>The rejected suggestions were not restored: &quot;rejected&quot; must be a list.</source>
+        <translation>Les suggestions refusées n’ont pas été restaurées&#xa0;: «&#xa0;rejected&#xa0;» doit être une liste.</translation>
+    </message>
+    <message>
+        <source>Rejected suggestion {number} was not restored: {reason}</source>
+        <translation>La suggestion refusée {number} n’a pas été restaurée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not text.</source>
+        <translation>ce n’est pas du texte.</translation>
+    </message>
+    <message>
+        <source>The currency of &quot;$&quot; was not restored: {reason}</source>
+        <translation>La devise de «&#xa0;$&#xa0;» n’a pas été restaurée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>its text {text} differs from the article&apos;s {quote} at {start}-{end}.</source>
+        <translation>son texte {text} diffère de celui de l’article, {quote}, aux positions {start}-{end}.</translation>
+    </message>
+    <message>
+        <source>unknown status {status}.</source>
+        <translation>statut inconnu {status}.</translation>
+    </message>
+    <message>
+        <source>it has no label.</source>
+        <translation>elle n’a pas d’étiquette.</translation>
+    </message>
+    <message>
+        <source>its label could not be created ({reason})</source>
+        <translation>son étiquette n’a pas pu être créée ({reason})</translation>
+    </message>
+    <message>
+        <source>its &quot;{key}&quot; is not a number.</source>
+        <translation>son champ «&#xa0;{key}&#xa0;» n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>its &quot;{key}&quot; is too large to be a number Marginalia can store (it reads as infinite or as not a number).</source>
+        <translation>son champ «&#xa0;{key}&#xa0;» est trop grand pour être un nombre que Marginalia peut enregistrer (il se lit comme infini ou comme n’étant pas un nombre).</translation>
+    </message>
+    <message>
+        <source>its &quot;{key}&quot; is not text.</source>
+        <translation>son champ «&#xa0;{key}&#xa0;» n’est pas du texte.</translation>
+    </message>
+    <message>
+        <source>its &quot;{key}&quot; holds a broken character (a lone UTF-16 surrogate).</source>
+        <translation>son champ «&#xa0;{key}&#xa0;» contient un caractère défectueux (une moitié isolée de paire de substitution UTF-16).</translation>
+    </message>
+    <message>
+        <source>its label {label} is longer than {count} characters; the label was not created.</source>
+        <translation>son étiquette {label} dépasse {count} caractères&#xa0;; l’étiquette n’a pas été créée.</translation>
+    </message>
+    <message>
+        <source>its label {label} holds a line break or another control character; the label was not created.</source>
+        <translation>son étiquette {label} contient un saut de ligne ou un autre caractère de contrôle&#xa0;; l’étiquette n’a pas été créée.</translation>
+    </message>
+    <message>
+        <source>its entity {name} holds a broken character (a lone UTF-16 surrogate).</source>
+        <translation>son entité {name} contient un caractère défectueux (une moitié isolée de paire de substitution UTF-16).</translation>
+    </message>
+    <message>
+        <source>its name {name} holds a broken character (a lone UTF-16 surrogate).</source>
+        <translation>son nom {name} contient un caractère défectueux (une moitié isolée de paire de substitution UTF-16).</translation>
+    </message>
+    <message>
+        <source>its range {start}-{end} is outside the text (0-{length}).</source>
+        <translation>sa plage {start}-{end} sort du texte (0-{length}).</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <comment>a name quoted in a message</comment>
+        <translation>«&#xa0;{text}&#xa0;»</translation>
     </message>
 </context>
 <context>

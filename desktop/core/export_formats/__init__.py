@@ -45,9 +45,10 @@ class LeftOut:
 
     def __str__(self) -> str:
         """One line (a line break in the text reads as a space)."""
-        text = " ".join(self.text.splitlines())
-        return f"article {self.article_id}, annotation {self.annotation_id} (“{text}”): " \
-               f"{' '.join(self.reason.splitlines())}"
+        return translate("Export", "article {article}, annotation {annotation} (“{text}”): "
+                                   "{reason}").format(
+            article=self.article_id, annotation=self.annotation_id,
+            text=" ".join(self.text.splitlines()), reason=" ".join(self.reason.splitlines()))
 
 
 @dataclass(frozen=True)

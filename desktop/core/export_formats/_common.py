@@ -13,6 +13,7 @@ from db.records import ACCEPTED
 from desktop.core.export_formats import LeftOut
 from desktop.core.exporters import ExportedAnnotation, ExportedArticle
 from desktop.core.formatting import format_amount
+from desktop.core.i18n import number, translate
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:marginalia:export")
 """Where the identifiers of exported things are made (:func:`stable_uuid`)."""
@@ -50,8 +51,10 @@ def in_text(article: ExportedArticle, ann: ExportedAnnotation, tally: Tally) -> 
     """
     if 0 <= ann["start"] < ann["end"] <= len(article.body):
         return True
-    tally.leave_out(article, ann, f"its span {ann['start']}–{ann['end']} is not within the "
-                                  f"article's text ({len(article.body):,} characters)")
+    tally.leave_out(article, ann, translate(
+        "Export", "its span {start}–{end} is not within the article's text ({count} "
+                  "characters)").format(start=ann["start"], end=ann["end"],
+                                        count=number(len(article.body))))
     return False
 
 

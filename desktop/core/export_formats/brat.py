@@ -44,6 +44,7 @@ from desktop.core.exporters import (
     iter_articles,
     read_snapshot,
 )
+from desktop.core.i18n import translate
 from desktop.core.progress import CancelToken, ProgressCallback
 
 TYPE_REFUSED = r"[^A-Za-z0-9_-]+"
@@ -96,7 +97,8 @@ def _ann_lines(article: ExportedArticle, types: TypeNames, kinds: TypeNames,
     for ann in accepted(article, tally):
         fragments = _fragments(body, ann["start"], ann["end"])
         if not fragments:
-            tally.leave_out(article, ann, "brat has no span for empty or line-break-only text")
+            tally.leave_out(article, ann, translate(
+                "Export", "brat has no span for empty or line-break-only text"))
             continue
         tid = f"T{len(textbound) + 1}"
         textbound[ann["id"]] = tid

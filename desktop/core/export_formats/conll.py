@@ -32,6 +32,7 @@ from desktop.core.exporters import (
     iter_articles,
     read_snapshot,
 )
+from desktop.core.i18n import translate
 from desktop.core.progress import CancelToken, ProgressCallback
 from desktop.core.text import sentence_starts
 from desktop.core.tokens import tokens
@@ -90,13 +91,15 @@ def _kept_spans(article: ExportedArticle, tally: Tally) -> list[ExportedAnnotati
                       key=lambda a: (a["start"], -(a["end"] - a["start"]), a["id"])):
         start, end = ann["start"], ann["end"]
         if start >= end or body[start].isspace() or body[end - 1].isspace():
-            tally.leave_out(article, ann, "CoNLL tokens drop white space, and this span "
-                                          "starts or ends with it (or is empty)")
+            tally.leave_out(article, ann, translate(
+                "Export", "CoNLL tokens drop white space, and this span starts or ends with it "
+                          "(or is empty)"))
             continue
         clash = kept[-1] if kept and kept[-1]["end"] > start else None  # sorted: the last
         if clash is not None:
-            tally.leave_out(article, ann, f"it overlaps annotation {clash['id']} "
-                                          f"(“{clash['text']}”): CoNLL has one tag per token")
+            tally.leave_out(article, ann, translate(
+                "Export", "it overlaps annotation {annotation} (“{text}”): CoNLL has one tag "
+                          "per token").format(annotation=clash["id"], text=clash["text"]))
             continue
         kept.append(ann)
     return kept

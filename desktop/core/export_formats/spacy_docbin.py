@@ -30,6 +30,7 @@ from desktop.core.exporters import (
     iter_articles,
     read_snapshot,
 )
+from desktop.core.i18n import translate
 from desktop.core.progress import CancelToken, ProgressCallback
 
 SPAN_KEY = "marginalia"
@@ -84,8 +85,9 @@ def _doc(article: ExportedArticle, nlp: Any, tally: Tally) -> Any:
         span = doc.char_span(ann["start"], ann["end"], label=ann["label"],
                              kb_id=ann["entity"] or "", alignment_mode="strict")
         if span is None:
-            tally.leave_out(article, ann, "its ends fall inside spaCy tokens "
-                            f"({_tokens_around(doc, ann['start'], ann['end'])})")
+            tally.leave_out(article, ann, translate(
+                "Export", "its ends fall inside spaCy tokens ({tokens})").format(
+                tokens=_tokens_around(doc, ann["start"], ann["end"])))
             continue
         spans.append(span)
     doc.spans[SPAN_KEY] = spans
@@ -101,4 +103,6 @@ def _tokens_around(doc: Any, start: int, end: int) -> str:
     """The tokens that hold the span's ends, for the message."""
     touched = [token.text for token in doc
                if token.idx < end and start < token.idx + len(token.text)]
-    return " ".join(f"“{text}”" for text in touched[:4]) or "none"
+    quoted = translate("Export", "“{text}”", "a token quoted in a message")
+    return " ".join(quoted.format(text=text) for text in touched[:4]) or translate(
+        "Export", "none", "no tokens")
