@@ -49,8 +49,11 @@ class IntegrityReport:
     def message(self) -> str:
         """One paragraph for the user: sound, or damaged and what to do."""
         if self.ok:
-            kind = "full integrity check" if self.full else "quick check"
-            return f"{self.path}: no problems found ({kind})."
+            if self.full:
+                return translate("Integrity", "{path}: no problems found (full integrity "
+                                              "check).").format(path=self.path)
+            return translate("Integrity", "{path}: no problems found (quick check)."
+                             ).format(path=self.path)
         return damage_message(self.path, self.problems)
 
 
@@ -84,15 +87,18 @@ def check_file(path: Path, full: bool = True) -> IntegrityReport:
     from db.connection import DatabaseError, read_only_uri
 
     if not path.is_file():
-        raise DatabaseError(f"There is no database file at {path}.")
+        raise DatabaseError(translate("Integrity", "There is no database file at {path}."
+                                      ).format(path=path))
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open database {path}: {exc}.") from exc
+        raise DatabaseError(translate("Connection", "Cannot open database {path}: {reason}."
+                                      ).format(path=path, reason=exc)) from exc
     try:
         problems = findings(con, full)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot check database {path}: {exc}.") from exc
+        raise DatabaseError(translate("Integrity", "Cannot check database {path}: {reason}."
+                                      ).format(path=path, reason=exc)) from exc
     finally:
         con.close()
     return IntegrityReport(path, tuple(problems), full)

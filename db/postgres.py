@@ -50,6 +50,7 @@ from psycopg.types.numeric import Int4Dumper
 from db.change_log import ORIGIN
 from db.connection import DatabaseError, DatabaseTooNewError, ForeignDatabaseError
 from db.dialect import POSTGRESQL
+from db.i18n import translate
 from db.schema import APPLICATION_ID, SCHEMA_VERSION
 
 LOCK_TIMEOUT_MS = 30_000
@@ -213,8 +214,9 @@ class ServerDatabase(PostgresqlDatabase):
                     _READ_ONLY_SQLSTATE:
                 raise DatabaseError(self.refusal) from exc
             if isinstance(cause, psycopg.OperationalError):  # the server gone, a lock timed out
-                raise DatabaseError(f"The database {self.where} could not be used: "
-                                    f"{_first_line(exc)}.") from exc
+                raise DatabaseError(translate(
+                    "Connection", "The database {database} could not be used: {reason}."
+                ).format(database=self.where, reason=_first_line(exc))) from exc
             raise
 
 
@@ -269,22 +271,24 @@ def open_server(url: str, refusal: str | None) -> tuple[ServerDatabase, bool]:
     try:
         db.connect()
     except SqlError as exc:
-        raise DatabaseError(f"Cannot connect to the database {db.where}: "
-                            f"{_first_line(exc)}.") from exc
+        raise DatabaseError(translate(
+            "Connection", "Cannot connect to the database {database}: {reason}."
+        ).format(database=db.where, reason=_first_line(exc))) from exc
     applied: list[int] = []
     try:
         version = schema_version(db)
         if version is None or version < SCHEMA_VERSION:
             if refusal is not None:
-                raise DatabaseError(
-                    f"The database {db.where} must be set up or upgraded for this version "
-                    "of Marginalia, which means writing to it, but it is open read only. "
-                    "It has not been changed.")
+                raise DatabaseError(translate(
+                    "Connection", "The database {database} must be set up or upgraded for "
+                    "this version of Marginalia, which means writing to it, but it is open "
+                    "read only. It has not been changed.").format(database=db.where))
             applied = migrate(db)
     except SqlError as exc:
         db.close()
-        raise DatabaseError(f"Cannot open the database {db.where}: "
-                            f"{_first_line(exc)}.") from exc
+        raise DatabaseError(translate(
+            "Connection", "Cannot open the database {database}: {reason}."
+        ).format(database=db.where, reason=_first_line(exc))) from exc
     except Exception:
         db.close()
         raise
@@ -312,22 +316,24 @@ def schema_version(db: ServerDatabase) -> int | None:
     if VERSION_TABLE not in tables:
         if tables:
             names = ", ".join(tables[:5])
-            raise ForeignDatabaseError(
-                f"{db.where} is not a Marginalia database: it holds another program's "
-                f"tables ({names}). It has not been changed; choose another database with "
-                "--db.")
+            raise ForeignDatabaseError(translate(
+                "Connection", "{database} is not a Marginalia database: it holds another "
+                "program's tables ({names}). It has not been changed; choose another "
+                "database with --db.").format(database=db.where, names=names))
         return None
     version, mark = db.execute_sql(f'SELECT version, application_id FROM "{VERSION_TABLE}"'
                                    ).fetchone()
     if mark != APPLICATION_ID:
-        raise ForeignDatabaseError(f"{db.where} is not a Marginalia database: its version "
-                                   f"record carries another mark ({mark}). It has not been "
-                                   "changed.")
+        raise ForeignDatabaseError(translate(
+            "Connection", "{database} is not a Marginalia database: its version record "
+            "carries another mark ({mark}). It has not been changed."
+        ).format(database=db.where, mark=mark))
     if version > SCHEMA_VERSION:
-        raise DatabaseTooNewError(
-            f"Database {db.where} was set up by a newer version of Marginalia (schema "
-            f"{version}; this version reads up to {SCHEMA_VERSION}). It has not been changed. "
-            "Update Marginalia to open it.")
+        raise DatabaseTooNewError(translate(
+            "Connection", "Database {database} was set up by a newer version of Marginalia "
+            "(schema {version}; this version reads up to {supported}). It has not been "
+            "changed. Update Marginalia to open it."
+        ).format(database=db.where, version=version, supported=SCHEMA_VERSION))
     return int(version)
 
 

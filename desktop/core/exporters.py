@@ -49,6 +49,7 @@ from db.connection import dialect
 from db.deal_reads import DEAL
 from db.models import ACCEPTED, ENTITY, Annotation, Article, Label, Relation, database
 from desktop.core.deal_list import deal_durations
+from desktop.core.i18n import translate
 from desktop.core.progress import (
     Cancelled,
     CancelToken,
@@ -344,8 +345,9 @@ def _json_bytes(line: dict[str, Any], article: _ExportedArticle) -> bytes:
     try:
         return orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError as exc:
-        raise ExportError(f"Article {article.id} (“{article.title}”) was not exported: "
-                          f"{exc}. No file was written.") from exc
+        raise ExportError(translate("Export", "Article {article} (“{title}”) was not exported: "
+                                    "{reason}. No file was written.").format(
+            article=article.id, title=article.title, reason=exc)) from exc
 
 
 def _non_finite_error(article: _ExportedArticle) -> ExportError:
@@ -353,15 +355,23 @@ def _non_finite_error(article: _ExportedArticle) -> ExportError:
     for ann in article.annotations:
         for key, number in (("value", ann["value"]), ("value_high", ann["value_high"])):
             if isinstance(number, float) and not math.isfinite(number):
-                what = "infinite" if math.isinf(number) else "not a number"
-                return ExportError(
-                    f"Article {article.id} (“{article.title}”) was not exported: the "
-                    f"{key} of its annotation {ann['id']} (“{ann['text']}”) is {what}, "
-                    "which JSON cannot hold. Correct the value and export again; no "
-                    "file was written.")
-    return ExportError(f"Article {article.id} (“{article.title}”) was not exported: a value "
-                       "is infinite or not a number, which JSON cannot hold. No file was "
-                       "written.")
+                if math.isinf(number):
+                    message = translate(
+                        "Export", "Article {article} (“{title}”) was not exported: the {key} "
+                        "of its annotation {annotation} (“{text}”) is infinite, which JSON "
+                        "cannot hold. Correct the value and export again; no file was written.")
+                else:
+                    message = translate(
+                        "Export", "Article {article} (“{title}”) was not exported: the {key} "
+                        "of its annotation {annotation} (“{text}”) is not a number, which JSON "
+                        "cannot hold. Correct the value and export again; no file was written.")
+                return ExportError(message.format(article=article.id, title=article.title,
+                                                  key=key, annotation=ann["id"],
+                                                  text=ann["text"]))
+    return ExportError(translate("Export", "Article {article} (“{title}”) was not exported: a "
+                                 "value is infinite or not a number, which JSON cannot hold. "
+                                 "No file was written.").format(article=article.id,
+                                                                title=article.title))
 
 
 def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],

@@ -1214,6 +1214,34 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
         <source>Cannot create the database {path}: {reason}.</source>
         <translation>Impossible de créer la base {path}&#xa0;: {reason}.</translation>
     </message>
+    <message>
+        <source>The database {database} could not be used: {reason}.</source>
+        <translation>La base {database} n’a pas pu être utilisée&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {database}: {reason}.</source>
+        <translation>Impossible de se connecter à la base {database}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database {database} must be set up or upgraded for this version of Marginalia, which means writing to it, but it is open read only. It has not been changed.</source>
+        <translation>La base {database} doit être initialisée ou mise à niveau pour cette version de Marginalia, ce qui implique d’y écrire, mais elle est ouverte en lecture seule. Elle n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {database}: {reason}.</source>
+        <translation>Impossible d’ouvrir la base {database}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{database} is not a Marginalia database: it holds another program&apos;s tables ({names}). It has not been changed; choose another database with --db.</source>
+        <translation>{database} n’est pas une base Marginalia&#xa0;: elle contient les tables d’un autre programme ({names}). Elle n’a pas été modifiée&#xa0;; choisissez une autre base avec --db.</translation>
+    </message>
+    <message>
+        <source>{database} is not a Marginalia database: its version record carries another mark ({mark}). It has not been changed.</source>
+        <translation>{database} n’est pas une base Marginalia&#xa0;: son enregistrement de version porte une autre marque ({mark}). Elle n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Database {database} was set up by a newer version of Marginalia (schema {version}; this version reads up to {supported}). It has not been changed. Update Marginalia to open it.</source>
+        <translation>La base {database} a été initialisée par une version plus récente de Marginalia (schéma {version}&#xa0;; cette version lit jusqu’au schéma {supported}). Elle n’a pas été modifiée. Mettez Marginalia à jour pour l’ouvrir.</translation>
+    </message>
 </context>
 <context>
     <name>DealTableModel</name>
@@ -1801,6 +1829,22 @@ Aucune annotation ne la mentionne.</translation>
         <source>none</source>
         <comment>no tokens</comment>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Article {article} (“{title}”) was not exported: {reason}. No file was written.</source>
+        <translation>L’article {article} («&#xa0;{title}&#xa0;») n’a pas été exporté&#xa0;: {reason}. Aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Article {article} (“{title}”) was not exported: the {key} of its annotation {annotation} (“{text}”) is infinite, which JSON cannot hold. Correct the value and export again; no file was written.</source>
+        <translation>L’article {article} («&#xa0;{title}&#xa0;») n’a pas été exporté&#xa0;: le champ {key} de son annotation {annotation} («&#xa0;{text}&#xa0;») est infini, ce que JSON ne peut pas contenir. Corrigez la valeur et exportez à nouveau&#xa0;; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Article {article} (“{title}”) was not exported: the {key} of its annotation {annotation} (“{text}”) is not a number, which JSON cannot hold. Correct the value and export again; no file was written.</source>
+        <translation>L’article {article} («&#xa0;{title}&#xa0;») n’a pas été exporté&#xa0;: le champ {key} de son annotation {annotation} («&#xa0;{text}&#xa0;») n’est pas un nombre, ce que JSON ne peut pas contenir. Corrigez la valeur et exportez à nouveau&#xa0;; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Article {article} (“{title}”) was not exported: a value is infinite or not a number, which JSON cannot hold. No file was written.</source>
+        <translation>L’article {article} («&#xa0;{title}&#xa0;») n’a pas été exporté&#xa0;: une valeur est infinie ou n’est pas un nombre, ce que JSON ne peut pas contenir. Aucun fichier n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2702,22 @@ Aucune annotation ne la mentionne.</translation>
 </context>
 <context>
     <name>Integrity</name>
+    <message>
+        <source>{path}: no problems found (full integrity check).</source>
+        <translation>{path}&#xa0;: aucun problème trouvé (vérification d’intégrité complète).</translation>
+    </message>
+    <message>
+        <source>{path}: no problems found (quick check).</source>
+        <translation>{path}&#xa0;: aucun problème trouvé (vérification rapide).</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>Il n’y a aucun fichier de base de données à l’emplacement {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot check database {path}: {reason}.</source>
+        <translation>Impossible de vérifier la base {path}&#xa0;: {reason}.</translation>
+    </message>
     <message>
         <source>SQLite&apos;s check found {count} problems or more, the first: “{problem}”</source>
         <translation>la vérification de SQLite a trouvé {count} problèmes ou plus, le premier&#xa0;: «&#xa0;{problem}&#xa0;»</translation>
