@@ -46,10 +46,25 @@ def _painted_after(cmd: list[str], env: dict[str, str]) -> float:
     return painted
 
 
+def _newer_source(bundle: Path) -> Path | None:
+    """A source file of the app changed after ``bundle`` was built, if any."""
+    built = bundle.stat().st_mtime
+    for folder in ("db", "desktop"):
+        for source in (ROOT / folder).rglob("*.py"):
+            if source.stat().st_mtime > built:
+                return source
+    return None
+
+
 def main() -> None:
     bundle = bundle_executable()
     if not os.access(bundle, os.X_OK):
         skipped("bundle_startup", f"no bundle at {bundle.parent} (make bundle)")
+        return
+    newer = _newer_source(bundle)
+    if newer is not None:  # an older bundle may refuse the database the venv seeds
+        skipped("bundle_startup", f"the bundle at {bundle.parent} is older than "
+                                  f"{newer.relative_to(ROOT)} (make bundle)")
         return
     with tempfile.TemporaryDirectory() as tmp:
         env = {"PATH": "/usr/bin:/bin", "HOME": tmp, "LANG": "C.UTF-8",
