@@ -474,19 +474,31 @@ class SuggestionController(QObject):
         if highlight_id not in self._ids:
             return
         self.go_to(self._ids.index(highlight_id))
-        menu = self.answer_menu()
+        from PySide6.QtCore import Qt  # not before the first paint (see desktop.ui.reader)
+
+        from desktop.ui.shortcuts import claim_menu_keys
+
+        # Its keys are the menu's: A typed while it is open must not accept the suggestion
+        # behind it and leave the menu offering the next one under the old one's name.
+        menu = claim_menu_keys(self.answer_menu())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(QCursor.pos())
 
     def answer_menu(self) -> QMenu:
-        """Accept / reject menu for the current suggestion (what a click opens)."""
+        """Accept / reject menu for the current suggestion (what a click opens).
+
+        Its letters are the reader's keys where they can be: A accepts, R rejects.
+        """
         item = self.current()
         menu = QMenu(self._reader)
         if item is not None:
-            menu.addAction(self.tr("Accept {suggestion}").format(
-                suggestion=self._describe(item)), self.accept)
-            menu.addAction(self.tr("Reject"), self.reject)
-            menu.addAction(self.tr("Accept all {label} suggestions").format(label=item.label),
-                           self.accept_all_of_label)
+            # "&" in a name ("AT&T") is a letter here, not the menu's key.
+            described = self._describe(item).replace("&", "&&")
+            menu.addAction(self.tr("&Accept {suggestion}").format(suggestion=described),
+                           self.accept)
+            menu.addAction(self.tr("&Reject"), self.reject)
+            menu.addAction(self.tr("Accept a&ll {label} suggestions").format(
+                label=item.label.replace("&", "&&")), self.accept_all_of_label)
         return menu
 
     def _on_toggle(self, shown: bool) -> None:

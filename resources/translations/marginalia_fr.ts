@@ -4043,16 +4043,16 @@ A pour accepter, R pour refuser</translation>
         <translation>{name} (trouvé par le modèle de noms)</translation>
     </message>
     <message>
-        <source>Accept {suggestion}</source>
-        <translation>Accepter {suggestion}</translation>
+        <source>&amp;Accept {suggestion}</source>
+        <translation>&amp;Accepter {suggestion}</translation>
     </message>
     <message>
-        <source>Reject</source>
-        <translation>Refuser</translation>
+        <source>&amp;Reject</source>
+        <translation>&amp;Refuser</translation>
     </message>
     <message>
-        <source>Accept all {label} suggestions</source>
-        <translation>Accepter toutes les suggestions {label}</translation>
+        <source>Accept a&amp;ll {label} suggestions</source>
+        <translation>Accepter &amp;toutes les suggestions {label}</translation>
     </message>
     <message>
         <source>Currency of “$”</source>

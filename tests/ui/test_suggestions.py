@@ -145,7 +145,7 @@ def test_clicking_a_suggestion_offers_accept_and_reject(qtbot, make_window):
     window.reader.highlight_clicked.emit(ids[0])
     menu = window.suggestions.answer_menu()
     texts = [action.text() for action in menu.actions()]
-    assert texts[0].startswith("Accept MONEY") and "Reject" in texts
+    assert texts[0].startswith("&Accept MONEY") and "&Reject" in texts
 
     menu.actions()[0].trigger()
     [money] = store.annotations_for_article(article_id)
@@ -202,3 +202,25 @@ def test_more_than_is_a_lower_bound_not_an_approximation(qtbot, make_window):
     assert (stored.value, stored.value_high, stored.bound) == (1.4e12, None, "min")
     [shown] = [h for h in window.reader.highlights_at(start + 3) if h.id == annotation_id]
     assert "> 1.4e12 USD" in shown.tooltip
+
+
+def test_a_letter_in_a_suggestions_menu_chooses_its_entry_once(qtbot, make_window):
+    """A in the menu a click on a suggestion opens accepts that one suggestion, as the
+    menu says, and nothing else behind it."""
+    from PySide6.QtWidgets import QApplication
+
+    window, article_id = _open(qtbot, make_window,
+                               "AT&T paie 38 milliards de dollars, puis 5 millions d'euros.")
+    first, second = window.suggestions.suggestions()[:2]
+    window.reader.body.setFocus()
+    window.reader.highlight_clicked.emit(window.suggestions._ids[0])
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.actions()[0].text().startswith("&Accept")
+
+    qtbot.keyClick(menu, Qt.Key.Key_A)
+
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert [(a.start, a.end) for a in store.annotations_for_article(article_id)] == [
+        (first.start, first.end)]
+    assert (second.start, second.end) in [(s.start, s.end)
+                                          for s in window.suggestions.suggestions()]
