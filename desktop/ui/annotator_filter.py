@@ -32,6 +32,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from db.records import ACCEPTED, AnnotationRecord
+from desktop.ui.plain_text import as_menu_text
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -173,7 +174,7 @@ class AnnotatorsMenu(QMenu):
         self._group.setExclusive(True)
         choices = [(self.tr("&Everyone"), EVERYONE)]
         for number, author in enumerate(authors, start=1):
-            name = author_name(author).replace("&", "&&")
+            name = as_menu_text(author_name(author))
             # Each author's digit is its mnemonic (names are anything, and may share letters).
             choices.append((f"&{number} {name}" if number < 10 else name, only(author)))
         choices.append((self.tr("Where they &differ"), WHERE_THEY_DIFFER))

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoGroup, QUndoStack
 
+from desktop.ui.plain_text import as_menu_text
+
 if TYPE_CHECKING:  # the window's first paint does not wait for the write side
     from desktop.core.changes import Change
     from desktop.core.operations import Operation
@@ -186,12 +188,12 @@ class OperationRunner(QObject):
                                   self.group.canRedo, self.group.redoText)
 
     def _undo_text(self, operation: str) -> str:
-        return (self.tr("&Undo {operation}").format(operation=operation) if operation
-                else self.tr("&Undo"))
+        return (self.tr("&Undo {operation}").format(operation=as_menu_text(operation))
+                if operation else self.tr("&Undo"))
 
     def _redo_text(self, operation: str) -> str:
-        return (self.tr("&Redo {operation}").format(operation=operation) if operation
-                else self.tr("&Redo"))
+        return (self.tr("&Redo {operation}").format(operation=as_menu_text(operation))
+                if operation else self.tr("&Redo"))
 
     def event(self, event: QEvent) -> bool:
         # The window passes a change of language on to its children: the actions'

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.export_formats import FORMATS
+from desktop.ui.plain_text import as_menu_text
 
 THIS_ARTICLE = "article"
 SELECTION = "selection"
@@ -66,8 +67,7 @@ class ExportDialog(QtWidgets.QDialog):
         self.everything = QtWidgets.QRadioButton(self.tr("Every article ({count})").format(
             count=QtCore.QLocale().toString(scopes.total)))
         if scopes.article is not None:
-            # A button's text is never read as HTML; "&" marks a shortcut, so it is doubled.
-            title = scopes.article[1].replace("&", "&&")
+            title = as_menu_text(scopes.article[1])  # a button's "&" marks its key
             self.this_article.setText(self.tr("This article: “{title}”").format(title=title))
         else:
             self.this_article.setText(self.tr("This article (none is open)"))

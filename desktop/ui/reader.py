@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from desktop.core.offsets import OffsetMap
 from desktop.core.sources import source_name
 from desktop.ui.highlights import BlockFormatter, Highlight, HighlightIndex, block_starts
-from desktop.ui.plain_text import as_plain_text
+from desktop.ui.plain_text import as_menu_text, as_plain_text
 
 if TYPE_CHECKING:
     from desktop.ui.find_bar import FindBar
@@ -817,7 +817,8 @@ class ReaderPane(QWidget):
 
             tag_menu = QMenu(self.tr("Tag as"), menu)
             for name, shortcut, color in self._labels:
-                text = f"{name}\t{shortcut}" if shortcut else name
+                shown = as_menu_text(name)
+                text = f"{shown}\t{shortcut}" if shortcut else shown
                 action = tag_menu.addAction(swatch(color), text)
                 action.triggered.connect(
                     lambda _checked=False, label=name: self.tag_with_label.emit(label))

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu
 
 from desktop.ui.i18n import format_locale
+from desktop.ui.plain_text import as_menu_text
 from desktop.ui.reader import Highlight, key_sequence
 
 if TYPE_CHECKING:
@@ -492,13 +493,12 @@ class SuggestionController(QObject):
         item = self.current()
         menu = QMenu(self._reader)
         if item is not None:
-            # "&" in a name ("AT&T") is a letter here, not the menu's key.
-            described = self._describe(item).replace("&", "&&")
+            described = as_menu_text(self._describe(item))
             menu.addAction(self.tr("&Accept {suggestion}").format(suggestion=described),
                            self.accept)
             menu.addAction(self.tr("&Reject"), self.reject)
             menu.addAction(self.tr("Accept a&ll {label} suggestions").format(
-                label=item.label.replace("&", "&&")), self.accept_all_of_label)
+                label=as_menu_text(item.label)), self.accept_all_of_label)
         return menu
 
     def _on_toggle(self, shown: bool) -> None:

@@ -265,3 +265,30 @@ def test_renaming_an_entity_elsewhere_renames_what_is_proposed_here(qtbot, make_
     assert window.runner.run(RenameEntity(openai, "OpenAI Group"))
     qtbot.waitUntil(
         lambda: [s.entity for s in window.suggestions.suggestions()] == ["OpenAI Group"])
+
+
+def test_an_ampersand_in_a_name_shows_in_menus_and_takes_no_key(qtbot, make_window):
+    """"R&D" in the Undo entry and in right-click ▸ Tag as reads "R&D"; "&" marks no key."""
+    from desktop.ui.cheat_sheet import mnemonic, plain
+    from desktop.ui.labels_dialog import LabelsDialog
+    from desktop.ui.plain_text import as_menu_text
+
+    assert [plain(as_menu_text(t)) for t in ("AT&T", "R&&D", "&", "")] == [
+        "AT&T", "R&&D", "&", ""]
+    article_id = store_article("Labo", "Nvidia fournit des GPU.")
+    window = make_window()
+    window.open_article(article_id)
+    _select_word(window, "Nvidia")
+    window.tag_selection("ORG")
+    dialog = LabelsDialog(window.commands.run_reporting, window)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    dialog.name_edit.setText("R&D")
+    dialog.name_edit.editingFinished.emit()
+
+    undo = window.undo_action.text()
+    assert plain(undo) == "Undo Rename ORG to R&D" and mnemonic(undo) == "U"
+    _select_word(window, "GPU")
+    tag_as = next(a.menu() for a in window.reader.context_menu(
+        window.reader.body.viewport().rect().center()).actions() if a.menu() is not None)
+    assert "R&D" in [plain(a.text()) for a in tag_as.actions()]
