@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -145,6 +145,15 @@ def deal_rows(article_ids: Sequence[int] | None = None) -> DealRows:
                 [DURATION_LABEL, json.dumps(sorted(published))])
             durations = _amounts(duration_rows)[0]
     return DealRows(money, durations, names, published)
+
+
+def party_entities(annotation_ids: Iterable[int]) -> dict[int, int]:
+    """The entity of each of these annotations that is a party (an accepted mention of an
+    entity), by annotation id; the others are left out."""
+    rows = database.execute_sql(
+        f"SELECT x.id, x.entity_id FROM annotation x WHERE x.id IN {dialect().ids_in()} "
+        f"AND {_PARTY}", [json.dumps(sorted(int(i) for i in annotation_ids))])
+    return {int(annotation_id): int(entity_id) for annotation_id, entity_id in rows}
 
 
 def _amounts(rows: list[tuple[Any, ...]]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from db.deal_reads import AmountRow, deal_rows
 from desktop.core.comparison import close
@@ -39,6 +39,8 @@ TOLERANCE = 0.05
 
 DAYS = 31
 """How many days apart two reports' dates may be in one group."""
+
+_Candidate = TypeVar("_Candidate", bound="Placed")
 
 
 class Source(NamedTuple):
@@ -155,10 +157,33 @@ def _by_article(rows: list[AmountRow]) -> dict[int, list[AmountRow]]:
 
 
 def _duration(money: AmountRow, candidates: list[AmountRow]) -> Duration | None:
-    """The duration of the article that goes with ``money``, if any.
+    """The duration that goes with ``money``, if any (see :func:`nearest_duration`)."""
+    best = nearest_duration(money, candidates)
+    if best is None:
+        return None
+    return Duration(best.id, best.value, best.value_high, best.unit, best.approx)
+
+
+class Placed(Protocol):
+    """An amount as the duration rule sees it: where it is and what it is linked to."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def sentence(self) -> int | None: ...
+    @property
+    def parties(self) -> frozenset[int]: ...
+
+
+def nearest_duration(money: Placed, candidates: Sequence[_Candidate]) -> _Candidate | None:
+    """Which of ``candidates`` (the durations of the money's article) is the deal's duration.
 
     One linked to exactly the same parties wins over one in the same
-    sentence; among equals, the nearest to the money (then the first).
+    sentence; among equals, the nearest to the money, then the first (by
+    start, then id). The JSON Lines export applies this rule to what it
+    reads itself (:mod:`desktop.core.exporters`).
     """
     linked = [d for d in candidates if d.parties and d.parties == money.parties]
     same_sentence = [d for d in candidates if money.sentence is not None
@@ -166,8 +191,7 @@ def _duration(money: AmountRow, candidates: list[AmountRow]) -> Duration | None:
     found = linked or same_sentence
     if not found:
         return None
-    best = min(found, key=lambda d: (abs(d.start - money.start), d.start))
-    return Duration(best.id, best.value, best.value_high, best.unit, best.approx)
+    return min(found, key=lambda d: (abs(d.start - money.start), d.start, d.id))
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,10 @@ import threading
 from collections.abc import Iterable, Iterator, KeysView
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, TypedDict, cast
+from typing import Any, BinaryIO, NamedTuple, TextIO, TypedDict, cast
 
 import orjson
 from peewee import SQL, OperationalError
@@ -46,9 +47,10 @@ from peewee import SQL, OperationalError
 from db import deal_duplicates as duplicates
 from db import round_trip
 from db.connection import dialect
-from db.deal_reads import DEAL
-from db.models import ACCEPTED, ENTITY, Annotation, Article, Label, Relation, database
-from desktop.core.deal_list import deal_durations
+from db.counting import CURRENCY_CODE
+from db.deal_reads import DEAL, DURATION_LABEL, party_entities
+from db.models import ACCEPTED, AMOUNT, ENTITY, Annotation, Article, Label, Relation, database
+from desktop.core.deal_list import deal_durations, nearest_duration
 from desktop.core.i18n import translate
 from desktop.core.progress import (
     Cancelled,
@@ -184,6 +186,9 @@ class _ExportedArticle:
     # unless a value is infinite (it then holds what the error message names).
     encoded: orjson.Fragment | None = None
     annotation_ids: list[int] = field(default_factory=list)
+    # JSON Lines from SQLite only: its deals, as the duration (or None) of each deal's money
+    # amount, in the order of the annotations (see _chunk_deals); None: the export's.
+    deals: dict[int, int | None] | None = None
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -232,15 +237,16 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     """
     count = 0
     ids = None if article_ids is None else list(article_ids)
+    encoded = dialect().is_sqlite
     # A read snapshot, not the write lock: the app goes on writing meanwhile.
     with (database.atomic(lock_type="DEFERRED"), atomic_binary_file(path) as handle,
           cyclic_gc_paused()):
-        # Two statements for every deal of the export (durations by money amount).
-        durations = {amount: duration.annotation_id if duration else None
-                     for amount, duration in deal_durations(ids).items()}
+        # From SQLite, each chunk finds its deals in the rows it reads (_chunk_deals);
+        # else two statements for every deal of the export (durations by money amount).
+        durations = {} if encoded else _durations(ids)
         kept = dict(duplicates.all_rows())  # one row per confirmed report: a small table
         for article in _iter_articles(ids, progress, cancel, with_extras=True,
-                                      encoded=dialect().is_sqlite):
+                                      encoded=encoded):
             handle.write(_json_bytes(_json_line(article, durations, kept), article))
             count += 1
     return count
@@ -374,6 +380,12 @@ def _non_finite_error(article: _ExportedArticle) -> ExportError:
                                                                 title=article.title))
 
 
+def _durations(article_ids: list[int] | None) -> dict[int, int | None]:
+    """The duration's id (or None) of every deal's money amount in these articles, by its id."""
+    return {amount: duration.annotation_id if duration else None
+            for amount, duration in deal_durations(article_ids).items()}
+
+
 def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
                    kept: dict[int, int]) -> list[_ExportedDeal]:
     """The deals of one line, in the order of their amounts.
@@ -383,12 +395,17 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
 
     Args:
         article: the line's article.
-        durations: the duration (or None) of every deal's money amount, by its id.
+        durations: the duration (or None) of every deal's money amount, by its id,
+            unless the article carries its own (``article.deals``).
         kept: the amount each confirmed duplicate report is counted with, by its id.
     """
-    ordered = map(_ID, article.annotations) if article.encoded is None \
-        else article.annotation_ids
-    amounts = list(filter(durations.__contains__, ordered))
+    if article.deals is not None:
+        durations = article.deals
+        amounts = list(durations)
+    else:
+        ordered = map(_ID, article.annotations) if article.encoded is None \
+            else article.annotation_ids
+        amounts = list(filter(durations.__contains__, ordered))
     if not amounts:
         return []
     linked: dict[int, set[int]] = {}
@@ -573,24 +590,33 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
     articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
         Article.body, Article.currency_hint).where(Article.id.in_(_each(ids))).namedtuples()}
+    deals: dict[int, dict[int, int | None]] | None = None
     try:
         found = (_encoded_annotations if encoded else _annotation_dicts)(list(articles), shared)
     except OperationalError:
         # SQLite refuses to put a BLOB (stored where text belongs) into JSON: the dicts
         # carry it to orjson, whose refusal names the article (_json_bytes).
         found = _annotation_dicts(list(articles), shared)
+        durations = _durations(list(articles))
+        deals = {i: {a["id"]: durations[a["id"]] for a in found.annotations[i]
+                     if a["id"] in durations} for i in articles}
     owner = found.owner
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     links: dict[int, list[tuple[str, int]]] = {}  # for the CSV: not with ``encoded``
+    deal_links: list[tuple[int, int]] = []  # with ``encoded``, for _chunk_deals
     for kind, source, target in shared.relations_of(owner.keys(), ids):
         if not encoded:
             links.setdefault(source, []).append((kind, target))
             if target != source:
                 links.setdefault(target, []).append((kind, source))
+        elif kind == DEAL:
+            deal_links.append((source, target))
         article = owner.get(source)
         if article is not None and owner.get(target) == article:
             # a line only links its own annotations
             relations[article].append({"kind": kind, "source": source, "target": target})
+    if found.placed is not None:
+        deals = _chunk_deals(found, deal_links)
     rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
     entities: dict[int, tuple[_ExportedEntity, ...]] = {}
     if with_extras and articles:
@@ -605,7 +631,8 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
                          parties=frozenset(found.parties[i]), non_finite=i in found.non_finite,
                          encoded=None if found.encoded is None
                          else orjson.Fragment(f"[{','.join(found.encoded[i])}]"),
-                         annotation_ids=found.ids.get(i, []))
+                         annotation_ids=found.ids.get(i, []),
+                         deals=None if deals is None else deals.get(i, {}))
         for i in ids if i in articles
     ]
 
@@ -624,6 +651,9 @@ class _ChunkAnnotations:
         non_finite: the articles with a value JSON cannot hold (infinite or NaN).
         encoded: each article's annotations as JSON objects, in order; None for dicts.
         ids: each article's annotation ids, in order (only with ``encoded``).
+        placed: each article's accepted money amounts and durations, as SQLite wrote
+            them (JSON arrays, in order; see :data:`_DEAL_ROLE`), only with ``encoded``.
+        party_entity: the entity of each accepted mention of an entity (with ``encoded``).
     """
 
     annotations: dict[int, list[_ExportedAnnotation]]
@@ -633,6 +663,8 @@ class _ChunkAnnotations:
     non_finite: set[int] = field(default_factory=set)
     encoded: dict[int, list[str]] | None = None
     ids: dict[int, list[int]] = field(default_factory=dict)
+    placed: dict[int, list[str]] | None = None
+    party_entity: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, article_ids: list[int], encoded: bool) -> _ChunkAnnotations:
@@ -640,7 +672,17 @@ class _ChunkAnnotations:
                    entity_ids={i: set() for i in article_ids},
                    parties={i: set() for i in article_ids},
                    encoded={i: [] for i in article_ids} if encoded else None,
-                   ids={i: [] for i in article_ids} if encoded else {})
+                   ids={i: [] for i in article_ids} if encoded else {},
+                   placed={i: [] for i in article_ids} if encoded else None)
+
+
+class _Placed(NamedTuple):
+    """A money amount or a duration of a chunk, as :func:`_chunk_deals` needs it."""
+
+    id: int
+    start: int
+    sentence: int | None
+    parties: frozenset[int] = frozenset()
 
 
 _ANNOTATION_ORDER = 'ORDER BY a.article_id, a.start, a."end", a.id'
@@ -712,6 +754,28 @@ _ENCODED_ANNOTATION = (
 """An annotation as a JSON line holds it, written by SQLite: the same keys in the same
 order as :func:`_annotation_dicts` gives orjson (see :func:`_encoded_annotations`)."""
 
+_PARTY, _MONEY, _DURATION = 1, 2, 4
+"""What an annotation may be in a deal (bits; see :data:`_DEAL_ROLE`)."""
+
+_MONEY_TERMS = f"a.value IS NOT NULL AND l.kind = '{AMOUNT}' AND {CURRENCY_CODE}"
+_PLACED = "json_array({role}, a.id, a.start, a.sentence, a.entity_id)"
+_DURATION_ROLE = f"CASE WHEN {_MONEY_TERMS} THEN {_DURATION | _MONEY} ELSE {_DURATION} END"
+_DEAL_ROLE = (
+    f"CASE WHEN a.status = '{ACCEPTED}' THEN CASE "
+    f"WHEN l.kind = '{ENTITY}' THEN CASE WHEN l.name = '{DURATION_LABEL}' "
+    f"THEN {_PLACED.format(role=_PARTY | _DURATION)} ELSE {_PARTY} END "
+    f"WHEN l.name = '{DURATION_LABEL}' THEN {_PLACED.format(role=_DURATION_ROLE)} "
+    f"WHEN {_MONEY_TERMS} THEN {_PLACED.format(role=_MONEY)} END END")
+"""What an annotation (``a``, label ``l``) is to the deals, as :mod:`db.deal_reads` reads
+them: NULL if nothing; :data:`_PARTY` for an accepted mention of an entity (a party, if it
+has one); else, for an accepted money amount (:data:`_MONEY`, as
+:data:`db.counting.MONEY_AMOUNT`) or duration (:data:`_DURATION`), the JSON array
+``[role, id, start, sentence, entity]``. Those are a fifth of a large corpus's
+annotations: what the deals need of them crosses into Python for them only, read in one
+go per article, and the nested cases test each annotation for as little as they can
+(two more columns for every row, or one flat expression, each took 0.1 s more for a
+million)."""
+
 
 def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _ChunkAnnotations:
     """Reads the annotations of these articles as JSON objects SQLite wrote (JSON Lines).
@@ -732,9 +796,9 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
     del shared  # the labels and entities come from the join
     found = _ChunkAnnotations.empty(article_ids, encoded=True)
     encoded, order, owner = found.encoded, found.ids, found.owner
-    assert encoded is not None
-    sql = (f"SELECT a.id, a.article_id, a.entity_id, "
-           f"a.status = '{ACCEPTED}' AND l.kind = '{ENTITY}', {_ENCODED_ANNOTATION}, "
+    placed_by_article, party_entity = found.placed, found.party_entity
+    assert encoded is not None and placed_by_article is not None
+    sql = (f"SELECT a.id, a.article_id, a.entity_id, {_DEAL_ROLE}, {_ENCODED_ANNOTATION}, "
            "a.value, a.value_high FROM annotation a JOIN label l ON l.id = a.label_id "
            "LEFT JOIN entity e ON e.id = a.entity_id "
            f"WHERE a.article_id IN {dialect().ids_in()} {_ANNOTATION_ORDER}")
@@ -743,26 +807,90 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
     ids: list[int] = []
     seen: set[int] = set()
     mentions: set[int] = set()
+    placed: list[str] = []
+    party = _PARTY
     # Once per annotation, as in _annotation_dicts: the rows come article by article, so
     # the article's lists are looked up once per article, not once per row.
-    for ann_id, article_id, entity_id, party, text, value, value_high in database.execute_sql(
+    for ann_id, article_id, entity_id, role, text, value, value_high in database.execute_sql(
             sql, [orjson.dumps(article_ids).decode()]):
         if article_id != current:
             current = article_id
             pieces, ids = encoded[article_id], order[article_id]
             seen, mentions = found.entity_ids[article_id], found.parties[article_id]
+            placed = placed_by_article[article_id]
         owner[ann_id] = article_id
         ids.append(ann_id)
         if entity_id is not None:
             seen.add(entity_id)
-            if party:
+            if role == party:
                 mentions.add(ann_id)
+                party_entity[ann_id] = entity_id
+        if role.__class__ is str:  # a money amount or a duration
+            placed.append(role)
+            if entity_id is not None and orjson.loads(role)[0] & party:  # labelled DURATION
+                mentions.add(ann_id)
+                party_entity[ann_id] = entity_id
         if value is not None or value_high is not None:
             if not (value_high is None and type(value) is float and value.is_integer()
                     and value and -_WHOLE_BELOW < value < _WHOLE_BELOW):  # the usual amount
                 text = _with_values(text, value, value_high, article_id, found)
         pieces.append(text)
     return found
+
+
+def _chunk_deals(found: _ChunkAnnotations, deal_links: list[tuple[int, int]]
+                 ) -> dict[int, dict[int, int | None]]:
+    """The deals of a chunk's articles, found in what the chunk read.
+
+    What :func:`desktop.core.deal_list.deal_durations` reads with two
+    statements over the whole corpus (0.85 s for a million annotations,
+    ``bench/bench_export.py``), from the rows the export reads anyway: a
+    deal is a money amount that "deal" relations link to accepted mentions
+    of entities (its parties, by entity); its duration is chosen among its
+    article's durations by the same rule
+    (:func:`desktop.core.deal_list.nearest_duration`). A relation's end
+    outside the chunk (a link across articles) is looked up.
+
+    Args:
+        found: the chunk's annotations, read with ``encoded``.
+        deal_links: the chunk's "deal" relations, as (source, target).
+
+    Returns:
+        For each article, the duration's id (or None) of each of its deals'
+        money amounts, in the order of its annotations.
+    """
+    assert found.placed is not None
+    linked: dict[int, list[int]] = {}
+    for source, target in deal_links:
+        linked.setdefault(source, []).append(target)
+        linked.setdefault(target, []).append(source)
+    party_entity = found.party_entity
+    elsewhere = set(chain.from_iterable(deal_links)) - found.owner.keys()
+    if elsewhere:
+        party_entity = {**party_entity, **party_entities(elsewhere)}
+    find = party_entity.get
+
+    def placed(array: list[Any]) -> _Placed:
+        _role, ann_id, start, sentence, _entity = array
+        # its parties' entities, found by C loops: this runs for a hundred thousand amounts
+        parties = frozenset(filter(None, map(find, linked.get(ann_id, ()))))  # ids from 1
+        return _Placed(ann_id, start, sentence, parties)
+
+    deals: dict[int, dict[int, int | None]] = {}
+    for article_id, arrays in found.placed.items():
+        deals[article_id] = found_here = {}
+        if not arrays:
+            continue
+        decoded = orjson.loads(f"[{','.join(arrays)}]")
+        money = [placed(array) for array in decoded if array[1] in linked and array[0] & _MONEY]
+        if not any(one.parties for one in money):
+            continue
+        durations = [placed(array) for array in decoded if array[0] & _DURATION]
+        for one in money:
+            if one.parties:
+                best = nearest_duration(one, durations)
+                found_here[one.id] = None if best is None else best.id
+    return deals
 
 
 def _whole(value: Any) -> bool:

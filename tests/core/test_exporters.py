@@ -332,6 +332,91 @@ def test_jsonl_lists_each_deal_and_an_import_gives_the_same_deals(db, tmp_path):
     assert len(before) == 2 and _deals_seen(result.imported) == before
 
 
+def test_each_lines_deals_are_those_list_deals_reads_however_the_export_reads_them(
+        db, tmp_path, monkeypatch):
+    """From SQLite the export finds deals in the rows it reads (exporters._chunk_deals),
+    elsewhere it asks deal_list: both must say what list_deals says, ties and links across
+    articles (and chunks: one article per chunk here) included."""
+    from db.models import Label
+    from db.relations import RelationRecord, insert_relations
+    from desktop.core.deal_list import list_deals
+    from tests.helpers import store_article
+
+    monkeypatch.setattr(exporters, "CHUNK", 1)
+    body = ("Acme pays Bolt 5 million dollars over two years, or three years. "
+            "Acme and Bolt also agree 9 million dollars for a decade. "
+            "Later, for four years, Acme owes Bolt 1 million dollars. "
+            "Cyan owes 3 million dollars. Dune owes 4 million dollars for 12 USD years.")
+    other = store_article("Other", "Zeta is the buyer.", "en")
+    main = store_article("Main", body, "en")
+    acme = tag(main, "Acme", "ORG", entity="Acme")
+    bolt = tag(main, "Bolt", "ORG", entity="Bolt")
+    first = tag(main, "5 million dollars", "MONEY", value=5e6, unit="USD")
+    tag(main, "two years", "DURATION", value=2, unit="year")
+    tag(main, "three years", "DURATION", value=3, unit="year")
+    tied_money = tag(main, "9 million dollars", "MONEY", value=9e6, unit="USD")
+    # Two durations starting at the same place: the longer one is older (a smaller id), and
+    # the rows of a line come shorter first. The older wins, as list_deals reads it.
+    decade = tag(main, "a decade", "DURATION", value=10, unit="year")
+    tag(main, "a dec", "DURATION", value=10, unit="year")
+    four = tag(main, "four years", "DURATION", value=4, unit="year")
+    linked_money = tag(main, "1 million dollars", "MONEY", value=1e6, unit="USD")
+    cyan_money = tag(main, "3 million dollars", "MONEY", value=3e6, unit="USD")
+    cyan = tag(main, "Cyan", "ORG", entity="Cyan", status="suggested")
+    dune_money = tag(main, "4 million dollars", "MONEY", value=4e6, unit="USD")
+    # a DURATION with a currency: money too, and its own nearest duration
+    odd = tag(main, "12 USD years", "DURATION", value=12, unit="USD")
+    zeta = tag(other, "Zeta", "ORG", entity="Zeta")
+    links = [(first, acme),  # no duration is linked to Acme alone: the nearest in its sentence
+             (bolt, tied_money),  # either direction
+             (linked_money, acme), (linked_money, bolt), (four, acme), (four, bolt),  # the
+             # same parties: that duration wins, whatever the sentence
+             (cyan_money, cyan),  # a suggested party: no deal
+             (dune_money, zeta), (odd, zeta)]  # a party in another article (and chunk)
+    insert_relations([RelationRecord(None, "deal", one, two) for one, two in links])
+    read = {d.amount_id: d.duration.annotation_id if d.duration else None
+            for d in list_deals()}
+    path = tmp_path / "deals.jsonl"
+
+    export_jsonl(path)
+
+    lines = {line["title"]: line for line in map(json.loads, path.read_text("utf-8").splitlines())}
+    exported = {deal["amount"]: deal["duration"] for deal in lines["Main"]["deals"]}
+    durations = {a["text"]: a["id"] for a in lines["Main"]["annotations"]
+                 if a["label"] == "DURATION"}
+    assert exported == read == {first: durations["two years"], tied_money: decade,
+                                linked_money: four, dune_money: odd, odd: odd}
+    assert [(d["amount"], d["parties"]) for d in lines["Main"]["deals"]] == [
+        (first, [acme]), (tied_money, [bolt]), (linked_money, [acme, bolt]),
+        (dune_money, []), (odd, [])]  # a line names only its own mentions
+    assert lines["Other"]["deals"] == []
+    assert Label.get(Label.name == "DURATION").kind == "amount"
+
+
+def test_a_mention_of_an_entity_labelled_duration_is_a_party_and_a_duration(db, tmp_path):
+    """A DURATION label turned into an entity label: its mentions are both (as list_deals
+    reads them), which the export from SQLite finds in one column of its rows."""
+    from db.models import Label
+    from db.relations import RelationRecord, insert_relations
+    from desktop.core.deal_list import list_deals
+    from tests.helpers import store_article
+
+    Label.update(kind="entity").where(Label.name == "DURATION").execute()
+    article = store_article("Odd", "Acme pays 5 million dollars to Forever.", "en")
+    money = tag(article, "5 million dollars", "MONEY", value=5e6, unit="USD")
+    forever = tag(article, "Forever", "DURATION", entity="Forever")
+    insert_relations([RelationRecord(None, "deal", money, forever)])
+    [deal] = list_deals()
+    path = tmp_path / "odd.jsonl"
+
+    export_jsonl(path)
+
+    [line] = map(json.loads, path.read_text("utf-8").splitlines())
+    assert deal.duration is not None and deal.duration.annotation_id == forever
+    assert line["deals"] == [{"amount": money, "parties": [forever], "duration": forever,
+                              "same_deal_as": None}]
+
+
 def test_a_deal_confirmed_across_articles_is_exported_and_imported_counted_once(db, tmp_path):
     """Two reports of one deal, confirmed: the export says which one the other is
     counted with, and an import into an empty database counts the deal once."""
