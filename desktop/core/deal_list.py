@@ -27,9 +27,9 @@ money figures, and :attr:`DealGroup.confirmed` says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from db.deal_reads import AmountRow, deal_rows
 from desktop.core.comparison import close
@@ -130,7 +130,7 @@ def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
             party_names=tuple(sorted(rows.entity_names.get(e, "?") for e in money.parties)),
             value=money.value, value_high=money.value_high, unit=money.unit,
             approx=money.approx, bound=money.bound,
-            duration=_duration(money, durations.get(money.article_id, [])),
+            duration=_duration(money, durations.get(money.article_id)),
             date=rows.published.get(money.article_id),
             sources=(Source(money.article_id, money.start, money.end),),
             kept_id=money.kept_id))
@@ -145,20 +145,20 @@ def deal_durations(article_ids: Sequence[int] | None = None) -> dict[int, Durati
     """
     rows = deal_rows(article_ids)
     durations = _by_article(rows.durations)
-    return {money.id: _duration(money, durations.get(money.article_id, []))
+    return {money.id: _duration(money, durations.get(money.article_id))
             for money in rows.money if money.value is not None and money.unit is not None}
 
 
-def _by_article(rows: list[AmountRow]) -> dict[int, list[AmountRow]]:
+def _by_article(rows: list[AmountRow]) -> dict[int, DurationFinder[AmountRow]]:
     found: dict[int, list[AmountRow]] = {}
     for row in rows:
         found.setdefault(row.article_id, []).append(row)
-    return found
+    return {article_id: DurationFinder(durations) for article_id, durations in found.items()}
 
 
-def _duration(money: AmountRow, candidates: list[AmountRow]) -> Duration | None:
-    """The duration that goes with ``money``, if any (see :func:`nearest_duration`)."""
-    best = nearest_duration(money, candidates)
+def _duration(money: AmountRow, durations: DurationFinder[AmountRow] | None) -> Duration | None:
+    """The duration that goes with ``money``, if any (see :class:`DurationFinder`)."""
+    best = None if durations is None else durations.nearest(money)
     if best is None:
         return None
     return Duration(best.id, best.value, best.value_high, best.unit, best.approx)
@@ -177,21 +177,33 @@ class Placed(Protocol):
     def parties(self) -> frozenset[int]: ...
 
 
-def nearest_duration(money: Placed, candidates: Sequence[_Candidate]) -> _Candidate | None:
-    """Which of ``candidates`` (the durations of the money's article) is the deal's duration.
+class DurationFinder(Generic[_Candidate]):
+    """Finds a deal's duration among the durations of its article.
 
-    One linked to exactly the same parties wins over one in the same
-    sentence; among equals, the nearest to the money, then the first (by
-    start, then id). The JSON Lines export applies this rule to what it
-    reads itself (:mod:`desktop.core.exporters`).
+    The rule: a duration linked to exactly the same parties wins over one
+    in the same sentence; among equals, the nearest to the money, then the
+    first (by start, then id). The durations are indexed by parties and by
+    sentence once per article, not searched once per deal. The JSON Lines
+    export applies this rule to what it reads itself (:mod:`desktop.core.exporters`).
     """
-    linked = [d for d in candidates if d.parties and d.parties == money.parties]
-    same_sentence = [d for d in candidates if money.sentence is not None
-                     and d.sentence == money.sentence]
-    found = linked or same_sentence
-    if not found:
-        return None
-    return min(found, key=lambda d: (abs(d.start - money.start), d.start, d.id))
+
+    def __init__(self, durations: Iterable[_Candidate]) -> None:
+        self._by_parties: dict[frozenset[int], list[_Candidate]] = {}
+        self._by_sentence: dict[int, list[_Candidate]] = {}
+        for duration in durations:
+            if duration.parties:
+                self._by_parties.setdefault(duration.parties, []).append(duration)
+            if duration.sentence is not None:
+                self._by_sentence.setdefault(duration.sentence, []).append(duration)
+
+    def nearest(self, money: Placed) -> _Candidate | None:
+        """The duration of the deal of ``money`` (an amount of the same article), if any."""
+        found = self._by_parties.get(money.parties) if money.parties else None
+        if not found and money.sentence is not None:
+            found = self._by_sentence.get(money.sentence)
+        if not found:
+            return None
+        return min(found, key=lambda d: (abs(d.start - money.start), d.start, d.id))
 
 
 @dataclass(frozen=True)

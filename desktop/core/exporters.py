@@ -34,6 +34,7 @@ import os
 import secrets
 import threading
 from collections.abc import Iterable, Iterator, KeysView
+from collections.abc import Set as AbstractSet
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain
@@ -50,7 +51,7 @@ from db.connection import dialect
 from db.counting import CURRENCY_CODE
 from db.deal_reads import DEAL, DURATION_LABEL, party_entities
 from db.models import ACCEPTED, AMOUNT, ENTITY, Annotation, Article, Label, Relation, database
-from desktop.core.deal_list import deal_durations, nearest_duration
+from desktop.core.deal_list import DurationFinder, deal_durations
 from desktop.core.i18n import translate
 from desktop.core.progress import (
     Cancelled,
@@ -163,6 +164,15 @@ class _ExportedEntity(TypedDict):
     aliases: list[str]
 
 
+class _LineDeal(NamedTuple):
+    """A deal of a line: its money amount, its parties' mentions in the line (ids, sorted),
+    and its duration's id (or None)."""
+
+    amount: int
+    parties: list[int]
+    duration: int | None
+
+
 @dataclass(frozen=True)
 class _ExportedArticle:
     """One article with its annotations and relations, as the exporters need them."""
@@ -182,13 +192,12 @@ class _ExportedArticle:
     parties: frozenset[int] = frozenset()  # its accepted mentions of entities (ids)
     non_finite: bool = False  # an annotation's value is infinite or NaN: JSON cannot hold it
     # JSON Lines from SQLite only (see _encoded_annotations): the annotations as one JSON
-    # array the database wrote, and their ids in order; ``annotations`` is then empty,
-    # unless a value is infinite (it then holds what the error message names).
+    # array the database wrote; ``annotations`` is then empty, unless a value is infinite
+    # (it then holds what the error message names).
     encoded: orjson.Fragment | None = None
-    annotation_ids: list[int] = field(default_factory=list)
-    # JSON Lines from SQLite only: its deals, as the duration (or None) of each deal's money
-    # amount, in the order of the annotations (see _chunk_deals); None: the export's.
-    deals: dict[int, int | None] | None = None
+    # JSON Lines from SQLite only: its deals (see _chunk_deals); None: from the export's
+    # durations (see _article_deals).
+    deals: list[_LineDeal] | None = None
 
 
 def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -396,27 +405,39 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
     Args:
         article: the line's article.
         durations: the duration (or None) of every deal's money amount, by its id,
-            unless the article carries its own (``article.deals``).
+            unless the article carries its deals (``article.deals``).
         kept: the amount each confirmed duplicate report is counted with, by its id.
     """
-    if article.deals is not None:
-        durations = article.deals
-        amounts = list(durations)
-    else:
-        ordered = map(_ID, article.annotations) if article.encoded is None \
-            else article.annotation_ids
-        amounts = list(filter(durations.__contains__, ordered))
+    deals = article.deals
+    if deals is None:
+        deals = _line_deals(map(_ID, article.annotations), article.relations,
+                            article.parties, durations)
+    return [{"amount": amount, "parties": parties, "duration": duration,
+             "same_deal_as": kept.get(amount)} for amount, parties, duration in deals]
+
+
+def _line_deals(ordered: Iterable[int], relations: list[_ExportedRelation],
+                parties: AbstractSet[int], durations: dict[int, int | None]
+                ) -> list[_LineDeal]:
+    """The deals of a line, from the durations of the export's deals.
+
+    Args:
+        ordered: the line's annotation ids, in order.
+        relations: the line's relations.
+        parties: the line's accepted mentions of entities.
+        durations: the duration (or None) of deals' money amounts, by id.
+    """
+    amounts = list(filter(durations.__contains__, ordered))
     if not amounts:
         return []
     linked: dict[int, set[int]] = {}
-    for relation in article.relations:
+    for relation in relations:
         if relation["kind"] == DEAL:
             for one, other in ((relation["source"], relation["target"]),
                                (relation["target"], relation["source"])):
-                if one in durations and other in article.parties:
+                if one in durations and other in parties:
                     linked.setdefault(one, set()).add(other)
-    return [{"amount": amount, "parties": sorted(linked.get(amount, ())),
-             "duration": durations[amount], "same_deal_as": kept.get(amount)}
+    return [_LineDeal(amount, sorted(linked.get(amount, ())), durations[amount])
             for amount in amounts]
 
 
@@ -590,16 +611,16 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
     articles = {row.id: row for row in Article.select(
         Article.id, Article.title, Article.published, Article.source, Article.language,
         Article.body, Article.currency_hint).where(Article.id.in_(_each(ids))).namedtuples()}
-    deals: dict[int, dict[int, int | None]] | None = None
+    deals: dict[int, list[_LineDeal]] | None = None
+    durations: dict[int, int | None] | None = None
     try:
         found = (_encoded_annotations if encoded else _annotation_dicts)(list(articles), shared)
     except OperationalError:
         # SQLite refuses to put a BLOB (stored where text belongs) into JSON: the dicts
         # carry it to orjson, whose refusal names the article (_json_bytes).
         found = _annotation_dicts(list(articles), shared)
-        durations = _durations(list(articles))
-        deals = {i: {a["id"]: durations[a["id"]] for a in found.annotations[i]
-                     if a["id"] in durations} for i in articles}
+        if encoded:  # the export did not read the durations: the chunk's are read here
+            durations = _durations(list(articles))
     owner = found.owner
     relations: dict[int, list[_ExportedRelation]] = {i: [] for i in articles}
     links: dict[int, list[tuple[str, int]]] = {}  # for the CSV: not with ``encoded``
@@ -617,6 +638,9 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
             relations[article].append({"kind": kind, "source": source, "target": target})
     if found.placed is not None:
         deals = _chunk_deals(found, deal_links)
+    elif durations is not None:
+        deals = {i: _line_deals(map(_ID, found.annotations[i]), relations[i], found.parties[i],
+                                durations) for i in articles}
     rejected: dict[int, tuple[_ExportedRejection, ...]] = {}
     entities: dict[int, tuple[_ExportedEntity, ...]] = {}
     if with_extras and articles:
@@ -631,8 +655,7 @@ def _load_chunk(ids: list[int], with_extras: bool = False,
                          parties=frozenset(found.parties[i]), non_finite=i in found.non_finite,
                          encoded=None if found.encoded is None
                          else orjson.Fragment(f"[{','.join(found.encoded[i])}]"),
-                         annotation_ids=found.ids.get(i, []),
-                         deals=None if deals is None else deals.get(i, {}))
+                         deals=None if deals is None else deals.get(i, []))
         for i in ids if i in articles
     ]
 
@@ -650,7 +673,6 @@ class _ChunkAnnotations:
         parties: each article's accepted mentions of entities (annotation ids).
         non_finite: the articles with a value JSON cannot hold (infinite or NaN).
         encoded: each article's annotations as JSON objects, in order; None for dicts.
-        ids: each article's annotation ids, in order (only with ``encoded``).
         placed: each article's accepted money amounts and durations, as SQLite wrote
             them (JSON arrays, in order; see :data:`_DEAL_ROLE`), only with ``encoded``.
         party_entity: the entity of each accepted mention of an entity (with ``encoded``).
@@ -662,7 +684,6 @@ class _ChunkAnnotations:
     parties: dict[int, set[int]] = field(default_factory=dict)
     non_finite: set[int] = field(default_factory=set)
     encoded: dict[int, list[str]] | None = None
-    ids: dict[int, list[int]] = field(default_factory=dict)
     placed: dict[int, list[str]] | None = None
     party_entity: dict[int, int] = field(default_factory=dict)
 
@@ -672,7 +693,6 @@ class _ChunkAnnotations:
                    entity_ids={i: set() for i in article_ids},
                    parties={i: set() for i in article_ids},
                    encoded={i: [] for i in article_ids} if encoded else None,
-                   ids={i: [] for i in article_ids} if encoded else {},
                    placed={i: [] for i in article_ids} if encoded else None)
 
 
@@ -795,7 +815,7 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
     """
     del shared  # the labels and entities come from the join
     found = _ChunkAnnotations.empty(article_ids, encoded=True)
-    encoded, order, owner = found.encoded, found.ids, found.owner
+    encoded, owner = found.encoded, found.owner
     placed_by_article, party_entity = found.placed, found.party_entity
     assert encoded is not None and placed_by_article is not None
     sql = (f"SELECT a.id, a.article_id, a.entity_id, {_DEAL_ROLE}, {_ENCODED_ANNOTATION}, "
@@ -804,7 +824,6 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
            f"WHERE a.article_id IN {dialect().ids_in()} {_ANNOTATION_ORDER}")
     current = None
     pieces: list[str] = []
-    ids: list[int] = []
     seen: set[int] = set()
     mentions: set[int] = set()
     placed: list[str] = []
@@ -815,11 +834,10 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
             sql, [orjson.dumps(article_ids).decode()]):
         if article_id != current:
             current = article_id
-            pieces, ids = encoded[article_id], order[article_id]
+            pieces = encoded[article_id]
             seen, mentions = found.entity_ids[article_id], found.parties[article_id]
             placed = placed_by_article[article_id]
         owner[ann_id] = article_id
-        ids.append(ann_id)
         if entity_id is not None:
             seen.add(entity_id)
             if role == party:
@@ -839,7 +857,7 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
 
 
 def _chunk_deals(found: _ChunkAnnotations, deal_links: list[tuple[int, int]]
-                 ) -> dict[int, dict[int, int | None]]:
+                 ) -> dict[int, list[_LineDeal]]:
     """The deals of a chunk's articles, found in what the chunk read.
 
     What :func:`desktop.core.deal_list.deal_durations` reads with two
@@ -848,7 +866,7 @@ def _chunk_deals(found: _ChunkAnnotations, deal_links: list[tuple[int, int]]
     deal is a money amount that "deal" relations link to accepted mentions
     of entities (its parties, by entity); its duration is chosen among its
     article's durations by the same rule
-    (:func:`desktop.core.deal_list.nearest_duration`). A relation's end
+    (:class:`desktop.core.deal_list.DurationFinder`). A relation's end
     outside the chunk (a link across articles) is looked up.
 
     Args:
@@ -856,8 +874,8 @@ def _chunk_deals(found: _ChunkAnnotations, deal_links: list[tuple[int, int]]
         deal_links: the chunk's "deal" relations, as (source, target).
 
     Returns:
-        For each article, the duration's id (or None) of each of its deals'
-        money amounts, in the order of its annotations.
+        The deals of each article with any, in the order of its annotations
+        (parties: the line's own mentions).
     """
     assert found.placed is not None
     linked: dict[int, list[int]] = {}
@@ -872,24 +890,26 @@ def _chunk_deals(found: _ChunkAnnotations, deal_links: list[tuple[int, int]]
 
     def placed(array: list[Any]) -> _Placed:
         _role, ann_id, start, sentence, _entity = array
+        others = linked.get(ann_id)
+        if others is None:
+            return _Placed(ann_id, start, sentence)
         # its parties' entities, found by C loops: this runs for a hundred thousand amounts
-        parties = frozenset(filter(None, map(find, linked.get(ann_id, ()))))  # ids from 1
-        return _Placed(ann_id, start, sentence, parties)
+        return _Placed(ann_id, start, sentence, frozenset(filter(None, map(find, others))))
 
-    deals: dict[int, dict[int, int | None]] = {}
+    deals: dict[int, list[_LineDeal]] = {}
     for article_id, arrays in found.placed.items():
-        deals[article_id] = found_here = {}
         if not arrays:
             continue
         decoded = orjson.loads(f"[{','.join(arrays)}]")
         money = [placed(array) for array in decoded if array[1] in linked and array[0] & _MONEY]
         if not any(one.parties for one in money):
             continue
-        durations = [placed(array) for array in decoded if array[0] & _DURATION]
-        for one in money:
-            if one.parties:
-                best = nearest_duration(one, durations)
-                found_here[one.id] = None if best is None else best.id
+        durations = DurationFinder(placed(array) for array in decoded if array[0] & _DURATION)
+        mentions = found.parties[article_id]
+        deals[article_id] = [
+            _LineDeal(one.id, sorted(mentions.intersection(linked[one.id])),
+                      None if best is None else best.id)
+            for one in money if one.parties for best in (durations.nearest(one),)]
     return deals
 
 

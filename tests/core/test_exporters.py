@@ -332,17 +332,25 @@ def test_jsonl_lists_each_deal_and_an_import_gives_the_same_deals(db, tmp_path):
     assert len(before) == 2 and _deals_seen(result.imported) == before
 
 
+@pytest.mark.parametrize("refused", [False, True], ids=["read", "json-refused"])
 def test_each_lines_deals_are_those_list_deals_reads_however_the_export_reads_them(
-        db, tmp_path, monkeypatch):
+        db, tmp_path, monkeypatch, refused):
     """From SQLite the export finds deals in the rows it reads (exporters._chunk_deals),
     elsewhere it asks deal_list: both must say what list_deals says, ties and links across
-    articles (and chunks: one article per chunk here) included."""
+    articles (and chunks: one article per chunk here) included. ``json-refused``: SQLite
+    would not write a chunk's JSON, which is then read as dicts (with its own deals)."""
+    from peewee import OperationalError
+
     from db.models import Label
     from db.relations import RelationRecord, insert_relations
     from desktop.core.deal_list import list_deals
     from tests.helpers import store_article
 
     monkeypatch.setattr(exporters, "CHUNK", 1)
+    if refused:
+        def refuse(*_args: object) -> None:
+            raise OperationalError("JSON cannot hold BLOBs")
+        monkeypatch.setattr(exporters, "_encoded_annotations", refuse)
     body = ("Acme pays Bolt 5 million dollars over two years, or three years. "
             "Acme and Bolt also agree 9 million dollars for a decade. "
             "Later, for four years, Acme owes Bolt 1 million dollars. "
