@@ -558,3 +558,46 @@ def test_the_garbage_collector_runs_again_after_an_export_even_a_failed_one(anno
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_file_synced_while_it_is_written_is_the_same_file_and_no_sync_outlives_it(
+        annotated, tmp_path, monkeypatch):
+    """A large export has the disk write as it goes (exporters._EarlyWriteback); here after
+    every line, from a second article on, and with a failure after the first sync."""
+    import threading
+
+    from tests.helpers import store_article
+
+    store_article("Deux", "Un autre article, pour une deuxième ligne.")
+    plain = tmp_path / "plain.jsonl"
+    export_jsonl(plain)
+    syncs: list[int] = []
+    real_sync = exporters._EarlyWriteback._sync
+
+    def counted(fd: int) -> None:
+        syncs.append(fd)
+        real_sync(fd)
+
+    monkeypatch.setattr(exporters._EarlyWriteback, "EVERY", 1)
+    monkeypatch.setattr(exporters._EarlyWriteback, "_sync", staticmethod(counted))
+    synced = tmp_path / "synced.jsonl"
+
+    export_jsonl(synced)
+
+    assert synced.read_bytes() == plain.read_bytes() and len(syncs) >= 1
+    assert not [t for t in threading.enumerate() if t.name == "export-writeback"]
+    monkeypatch.setattr(exporters, "CHUNK", 1)
+    syncs.clear()
+    cancel, reports = CancelToken(), []
+
+    def cancel_after_the_first_line(_progress: object) -> None:
+        reports.append(_progress)
+        if len(reports) == 2:  # the first article is written, its sync started
+            cancel.cancel()
+
+    failing = tmp_path / "failing.jsonl"
+    with pytest.raises(Cancelled):
+        export_jsonl(failing, progress=cancel_after_the_first_line, cancel=cancel)
+    assert len(reports) == 2 and len(syncs) == 1
+    assert not failing.exists() and list(tmp_path.glob(".*.part")) == []
+    assert not [t for t in threading.enumerate() if t.name == "export-writeback"]
