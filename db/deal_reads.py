@@ -119,7 +119,9 @@ def deal_rows(article_ids: Sequence[int] | None = None) -> DealRows:
         money_rows = _rows(
             f"WITH {_LINKS} SELECT {_AMOUNT_COLUMNS}, ar.published, x.entity_id, e.name, "
             "d.kept_id FROM links k JOIN annotation a ON a.id = k.amount "
-            "JOIN annotation x ON x.id = k.party JOIN entity e ON e.id = x.entity_id "
+            # LEFT: a party is a party by its mention, as for a duration (a name lost
+            # behind the foreign key's back is shown as "?")
+            "JOIN annotation x ON x.id = k.party LEFT JOIN entity e ON e.id = x.entity_id "
             "JOIN article ar ON ar.id = a.article_id "
             "LEFT JOIN deal_duplicate d ON d.annotation_id = a.id "
             f"WHERE {MONEY_AMOUNT} AND {_PARTY}{scope} ORDER BY a.article_id, a.start, a.id",

@@ -270,7 +270,7 @@ class _EarlyWriteback:
     for a file of hundreds of megabytes, that waited for all of it at the end.
     Every :attr:`EVERY` bytes, a thread syncs what was written so far (the
     call waits on the disk without holding the GIL), so the last sync has
-    little left to do.
+    little left to do. A failure there fails the export, as the last sync's would.
     """
 
     EVERY = 64 << 20
@@ -279,13 +279,18 @@ class _EarlyWriteback:
         self._handle = handle
         self._pending = 0
         self._thread: threading.Thread | None = None
+        self._error: OSError | None = None
 
     def __enter__(self) -> _EarlyWriteback:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:
         if self._thread is not None:
             self._thread.join()  # before the file is closed, whatever happened
+        if self._error is not None and exc_type is None:
+            # Linux reports a failed write-back once per open file: the last sync would
+            # not see what this one saw, and the damaged file would replace the old one.
+            raise self._error
 
     def wrote(self, size: int) -> None:
         self._pending += size
@@ -298,10 +303,11 @@ class _EarlyWriteback:
                                          name="export-writeback", daemon=True)
         self._thread.start()
 
-    @staticmethod
-    def _sync(fd: int) -> None:
-        with suppress(OSError):  # the last sync, in the export's thread, reports a failure
+    def _sync(self, fd: int) -> None:
+        try:
             os.fsync(fd)
+        except OSError as exc:  # raised in the export's thread, when it is done writing
+            self._error = self._error or exc
 
 
 def export_csv(path: str | os.PathLike[str], article_ids: Iterable[int] | None = None,
@@ -902,6 +908,10 @@ def _encoded_annotations(article_ids: list[int], shared: _SharedReads) -> _Chunk
     return found
 
 
+_NOT_A_PARTY = frozenset((None,))
+"""What a relation's end that is no party is found as among the entities of parties."""
+
+
 def _chunk_deals(found: _ChunkAnnotations, linked: dict[int, list[int]]
                  ) -> dict[int, list[_LineDeal]]:
     """The deals of a chunk's articles, found in what the chunk read.
@@ -937,7 +947,8 @@ def _chunk_deals(found: _ChunkAnnotations, linked: dict[int, list[int]]
         if others is None:
             return _Placed(ann_id, start, sentence)
         # its parties' entities, found by C loops: this runs for a hundred thousand amounts
-        return _Placed(ann_id, start, sentence, frozenset(filter(None, map(find, others))))
+        parties = frozenset(map(find, others)) - _NOT_A_PARTY
+        return _Placed(ann_id, start, sentence, cast(frozenset[int], parties))
 
     deals: dict[int, list[_LineDeal]] = {}
     for article_id, arrays in found.placed.items():

@@ -574,12 +574,12 @@ def test_a_file_synced_while_it_is_written_is_the_same_file_and_no_sync_outlives
     syncs: list[int] = []
     real_sync = exporters._EarlyWriteback._sync
 
-    def counted(fd: int) -> None:
+    def counted(self: object, fd: int) -> None:
         syncs.append(fd)
-        real_sync(fd)
+        real_sync(self, fd)
 
     monkeypatch.setattr(exporters._EarlyWriteback, "EVERY", 1)
-    monkeypatch.setattr(exporters._EarlyWriteback, "_sync", staticmethod(counted))
+    monkeypatch.setattr(exporters._EarlyWriteback, "_sync", counted)
     synced = tmp_path / "synced.jsonl"
 
     export_jsonl(synced)
@@ -601,3 +601,71 @@ def test_a_file_synced_while_it_is_written_is_the_same_file_and_no_sync_outlives
     assert len(reports) == 2 and len(syncs) == 1
     assert not failing.exists() and list(tmp_path.glob(".*.part")) == []
     assert not [t for t in threading.enumerate() if t.name == "export-writeback"]
+
+
+def test_a_sync_that_fails_while_the_file_is_written_fails_the_export(annotated, tmp_path,
+                                                                      monkeypatch):
+    """Linux reports a failed write-back to one sync only: the one the writing thread
+    saw must fail the export, though the last sync then succeeds."""
+    import os
+
+    from tests.helpers import store_article
+
+    store_article("Deux", "Un autre article, pour une deuxième ligne.")
+    path = tmp_path / "kept.jsonl"
+    path.write_text("what was there\n", encoding="utf-8")
+    calls: list[int] = []
+    real_fsync = os.fsync
+
+    def failing_once(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(exporters._EarlyWriteback, "EVERY", 1)
+    monkeypatch.setattr(os, "fsync", failing_once)
+
+    with pytest.raises(OSError, match="Input/output error"):
+        export_jsonl(path)
+
+    assert len(calls) >= 1
+    assert path.read_text(encoding="utf-8") == "what was there\n"
+    assert list(tmp_path.glob(".*.part")) == []
+
+
+def test_parties_whose_entity_is_0_or_gone_make_the_same_deals_as_list_deals(db, tmp_path):
+    """Entity 0 is an entity like any other; a mention whose entity row is gone (deleted
+    behind the foreign key's back) is still a party, for a money amount as for a
+    duration, in list_deals as in the export."""
+    from db.models import Entity, Label
+    from db.relations import RelationRecord, insert_relations
+    from desktop.core.deal_list import list_deals
+    from tests.helpers import store_article
+
+    Entity.insert(id=0, name="Acme", label=Label.get(Label.name == "ORG").id,
+                  key="acme").execute()
+    article = store_article("Zero", "Acme pays 5 million dollars for two years. "
+                                    "Bolt gets 3 million dollars.", "en")
+    acme = tag(article, "Acme", "ORG", entity_id=0)
+    bolt = tag(article, "Bolt", "ORG", entity="Bolt")
+    money = tag(article, "5 million dollars", "MONEY", value=5e6, unit="USD")
+    years = tag(article, "two years", "DURATION", value=2, unit="year")
+    other = tag(article, "3 million dollars", "MONEY", value=3e6, unit="USD")
+    insert_relations([RelationRecord(None, "deal", one, two) for one, two in (
+        (money, acme), (years, acme), (other, bolt))])
+    if connection.dialect().is_sqlite:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+        db.execute_sql("DELETE FROM entity WHERE name = 'Bolt'")
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    read = [(d.amount_id, d.duration.annotation_id if d.duration else None)
+            for d in list_deals()]
+    path = tmp_path / "zero.jsonl"
+
+    export_jsonl(path)
+
+    [line] = map(json.loads, path.read_text("utf-8").splitlines())
+    assert read == [(money, years), (other, None)]
+    assert line["deals"] == [
+        {"amount": money, "parties": [acme], "duration": years, "same_deal_as": None},
+        {"amount": other, "parties": [bolt], "duration": None, "same_deal_as": None}]
