@@ -176,6 +176,10 @@ class _BodyView(QPlainTextEdit):
         self._right_margin = 0
         self._wrapped_width = -1  # the viewport width the lines were last wrapped at
         self._press_pos: QPoint | None = None
+        # What the tooltip says of a highlight, asked when it shows (set by the pane's
+        # controller: in the interface's language, which costs too much for every one of
+        # a book's highlights); else its ``tooltip``.
+        self.describe: Callable[[Highlight], str] | None = None
 
     # --- text and highlights ------------------------------------------------
 
@@ -297,8 +301,9 @@ class _BodyView(QPlainTextEdit):
             found = self.index.at(cp) if cp is not None else []
             if found:
 
-                QToolTip.showText(event.globalPos(),
-                                  as_plain_text("\n".join(h.tooltip for h in found)),
+                describe = self.describe
+                texts = (describe(h) if describe else h.tooltip for h in found)
+                QToolTip.showText(event.globalPos(), as_plain_text("\n".join(texts)),
                                   self.viewport())
             else:
                 QToolTip.hideText()

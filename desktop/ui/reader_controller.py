@@ -25,10 +25,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from db import reads as store
-from desktop.core.formatting import format_amount
+from desktop.core.formatting import describe_amount, format_amount
 from desktop.core.sources import attribution
 from desktop.ui.annotator_filter import EVERYONE, AnnotatorFilter, describe, shown_ids
-from desktop.ui.i18n import format_date
+from desktop.ui.i18n import format_date, format_locale
 from desktop.ui.reader import Highlight, ReaderPane
 from desktop.ui.suggestions import SuggestionController
 
@@ -147,6 +147,7 @@ class ReaderController(QObject):
                  status: Callable[[str], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pane = pane
+        pane.body.describe = self._describe
         self._labels = labels
         self._status = status
         self._commands = commands
@@ -382,11 +383,17 @@ class ReaderController(QObject):
     def _highlight(self, record: AnnotationRecord) -> Highlight:
         label = self._labels.by_id.get(record.label_id)
         name = label.name if label else "?"
-        parts = [name]
-        if record.entity_id is not None and record.entity_id in self._entity_names:
-            parts.append(self._entity_names[record.entity_id])
         amount = format_amount(record.value, record.value_high, record.unit, record.approx,
                                record.bound)
+        return Highlight(id=record.id or 0, start=record.start, end=record.end,
+                         color=label.color if label else "#999999", label=name,
+                         tooltip=self._tooltip(record, name, amount))
+
+    def _tooltip(self, record: AnnotationRecord, label: str, amount: str) -> str:
+        """ "MONEY · ≈ 3.8e10 USD · its note · linked to OpenAI, AWS" """
+        parts = [label]
+        if record.entity_id is not None and record.entity_id in self._entity_names:
+            parts.append(self._entity_names[record.entity_id])
         if amount:
             parts.append(amount)
         if record.note:
@@ -394,9 +401,18 @@ class ReaderController(QObject):
         if record.id in self._links:
             parts.append(self.tr("linked to {names}").format(
                 names=", ".join(self._links[record.id or 0])))
-        return Highlight(id=record.id or 0, start=record.start, end=record.end,
-                         color=label.color if label else "#999999", label=name,
-                         tooltip=" · ".join(parts))
+        return " · ".join(parts)
+
+    def _describe(self, highlight: Highlight) -> str:
+        """A highlight's tooltip as it shows, in the interface's language of the moment,
+        its amount as that language writes it ("≈ 38 Md $US (3,8 × 10¹⁰ USD)"): made when
+        asked, not for each of a book's highlights (Babel is slow for that)."""
+        record = self._records.get(highlight.id) if highlight.id > 0 else None
+        if record is None:
+            return highlight.tooltip
+        amount = describe_amount(record.value, record.value_high, record.unit, record.approx,
+                                 format_locale(), record.bound)
+        return self._tooltip(record, highlight.label, amount)
 
     def _on_labels_read(self) -> None:
         self.pane.set_labels([(lb.name, lb.shortcut or "", lb.color)

@@ -327,3 +327,44 @@ def test_the_keyboard_sheet_and_the_preferences_speak_french(qtbot, make_window,
             if text != "English" and catalogue.english_left(text, _data()) is not None]
     assert not left, f"English left in the Preferences dialog: {left}"
     preferences.reject()
+
+
+def _tooltip_over(pane, cp: int) -> str:
+    """What the reader's tooltip says over the code point ``cp``."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from desktop.core.offsets import OffsetMap
+
+    cursor = QTextCursor(pane.body.document())
+    cursor.setPosition(OffsetMap(pane.text()).to_utf16(cp))
+    rect = pane.body.cursorRect(cursor)
+    point = QPoint(rect.x() + 2, rect.center().y())
+    viewport = pane.body_viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                viewport.mapToGlobal(point)))
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return unescape(text).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_the_readers_tooltip_writes_an_amount_as_the_interface_language_does(
+        qtbot, make_window, corpus, qapp):
+    from desktop.ui.i18n import install_translations
+
+    window = make_window()
+    window.open_article(corpus["article"])
+    qtbot.waitUntil(lambda: len(window.reader_highlights()) >= 4)
+    money = window.reader.text().index("38 milliards") + 1
+
+    assert _tooltip_over(window.reader, money) == \
+        "MONEY · 38 Md $US (3,8 × 10¹⁰ USD) · liée à OpenAI, AWS"
+
+    install_translations(qapp, "en")
+    assert _tooltip_over(window.reader, money) == \
+        "MONEY · $38B (3.8 × 10¹⁰ USD) · linked to OpenAI, AWS"
+    # a name has no amount: its tooltip follows the language too
+    assert _tooltip_over(window.reader, window.reader.text().index("OpenAI") + 1) == \
+        "ORG · OpenAI · linked to 38 milliards de dollars"
