@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from desktop.core.changes import Change
     from desktop.core.operations import Operation
     from desktop.ui.commands import OperationRunner
+    from desktop.ui.workers import BackgroundTask
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -218,7 +219,8 @@ class EntitiesDock(QDockWidget):
             entity chosen, when the open one does not).
 
     Attributes:
-        refresh_timer: the single-shot timer that reads the list again.
+        refresh_timer: the single-shot timer that reads the list again, on a worker
+            thread (after a change, or as the search is typed).
     """
 
     filter_requested = Signal(object)
@@ -233,11 +235,14 @@ class EntitiesDock(QDockWidget):
         self._current_article = current_article
         self._stale = True
         self._filtered: int | None = None  # the entity the library and panel show
+        self._reads = 0  # each read of the list is numbered: only the latest is shown
+        self._reading: BackgroundTask | None = None
+        self._read_again = False
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.timeout.connect(self.refresh_in_background)
 
         body = QWidget(self)
         self.search_edit = QLineEdit(body)
@@ -372,16 +377,45 @@ class EntitiesDock(QDockWidget):
         """Reads the list again now, keeping the selection and scroll position."""
         self.refresh_timer.stop()
         self._stale = False
-        selected = self.selected_ids()
-        current = self._model.entity(self.table.currentIndex().row())
-        scroll = self.table.verticalScrollBar().value()
-        label_id = self.label_combo.currentData()
-        rows = entity_admin.entity_rows(self.search_edit.text(), label_id)
-        colors = {label.id: label.color for label in reads.labels()}
-        self._model.set_rows(rows, colors)
-        self._select(selected, current.id if current is not None else None)
-        self.table.verticalScrollBar().setValue(scroll)
-        self._update_status()
+        self._reads += 1
+        self._show_rows(*_read_rows(self.search_edit.text(), self.label_combo.currentData()))
+
+    def refresh_in_background(self) -> None:
+        """Reads the list again on a worker thread, then shows it as :meth:`refresh` does.
+
+        Counting the mentions of every entity reads every annotation linked to one
+        (0.2-0.3 s for 20,000 entities over a million annotations): after each change,
+        or each pause in typing the search, that froze the window. A read asked for
+        while one runs starts when it ends; a read overtaken by a newer one is dropped.
+        """
+        self.refresh_timer.stop()
+        if self._reading is not None:
+            self._read_again = True
+            return
+        from desktop.ui.workers import BackgroundTask
+
+        self._stale = False
+        self._reads += 1
+        number, text, label_id = self._reads, self.search_edit.text(), \
+            self.label_combo.currentData()
+        task = BackgroundTask(lambda progress, cancel: _read_rows(text, label_id), self)
+        task.succeeded.connect(lambda read: self._on_read(number, read))
+        task.failed.connect(self._on_read_failed)
+        task.done.connect(lambda: self._on_read_done(task))
+        self._reading = task
+        task.start()
+
+    def is_reading(self) -> bool:
+        """Whether a read of the list runs on a worker thread."""
+        return self._reading is not None
+
+    def wait(self) -> None:
+        """Waits for the read on a worker thread, if any (before the window closes or the
+        database is replaced); no other starts after it."""
+        self.refresh_timer.stop()
+        self._read_again = False
+        if self._reading is not None:
+            self._reading.wait()
 
     def on_change(self, change: Change) -> None:
         """Reads the list again soon after entities or annotations changed (if shown)."""
@@ -602,7 +636,35 @@ class EntitiesDock(QDockWidget):
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self._stale:
-            self.refresh()
+            self.refresh_in_background()
+
+    def _on_read(self, number: int, read: tuple[list[EntityRow], dict[int, str]]) -> None:
+        if number == self._reads:  # else a newer read was asked for (or done) since
+            self._show_rows(*read)
+
+    def _on_read_failed(self, reason: str) -> None:
+        self._stale = True
+        self.status_label.setText(self.tr("The list could not be read: {reason}").format(
+            reason=reason))
+
+    def _on_read_done(self, task: BackgroundTask) -> None:
+        task.wait()  # its thread is ending: let it end before the task is deleted
+        task.deleteLater()
+        self._reading = None
+        if self._read_again:
+            self._read_again = False
+            self.refresh_in_background()
+
+    def _show_rows(self, rows: list[EntityRow], colors: dict[int, str]) -> None:
+        """Shows these rows, keeping the selection, the current row and the scroll position."""
+        selected = self.selected_ids()
+        current = self._model.entity(self.table.currentIndex().row())
+        scroll = self.table.verticalScrollBar().value()
+        self._model.set_rows(rows, colors)
+        self._select(selected, current.id if current is not None else None)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_status()
+
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         row = self._model.entity(index.row())
@@ -616,3 +678,10 @@ class EntitiesDock(QDockWidget):
             menu.addAction(action)
         claim_menu_keys(menu)
         menu.exec(self.table.viewport().mapToGlobal(position))
+
+
+def _read_rows(text: str, label_id: int | None) -> tuple[list[EntityRow], dict[int, str]]:
+    """The entities the list shows (see :func:`db.entity_admin.entity_rows`) and the colour
+    of each label; on any thread."""
+    return (entity_admin.entity_rows(text, label_id),
+            {label.id: label.color for label in reads.labels()})

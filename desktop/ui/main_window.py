@@ -794,6 +794,14 @@ class MainWindow(QMainWindow):
             self.library.filter_cleared.connect(dock.on_filter_cleared)
         return dock
 
+    def _wait_for_entities(self) -> None:
+        """Lets the Entities dock's read on a worker thread end, if the dock was built."""
+        from desktop.ui.entities_dock import EntitiesDock
+
+        dock = self.findChild(EntitiesDock, "entities")
+        if dock is not None:
+            dock.wait()
+
     def show_comparison(self) -> QDockWidget:
         """Shows the Compare dock (a ``ComparisonDock``) over the open panes, building it
         the first time."""
@@ -892,6 +900,7 @@ class MainWindow(QMainWindow):
             self.backups.wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
+        self._wait_for_entities()
         shown = [(controller, controller.article_id) for controller in self.panes]
         for controller in self.panes:
             controller.suggestions.shutdown()
@@ -1150,6 +1159,7 @@ class MainWindow(QMainWindow):
             self.backups.wait()
         if self.plots_dock is not None:
             self.plots_dock.wait()
+        self._wait_for_entities()
         for pane in (*self.panes, *([self._spare] if self._spare is not None else [])):
             pane.suggestions.shutdown()
         self.save_session()

@@ -1692,6 +1692,10 @@ Aucune annotation ne la mentionne.</translation>
         <source>No entity matches the filter.</source>
         <translation>Aucune entité ne correspond au filtre.</translation>
     </message>
+    <message>
+        <source>The list could not be read: {reason}</source>
+        <translation>La liste n’a pas pu être lue&#xa0;: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>EntityTableModel</name>

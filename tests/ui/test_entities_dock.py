@@ -265,3 +265,46 @@ def test_the_model_passes_the_model_tester(qtmodeltester, corpus):
     model.set_rows(entity_rows("aws"), {})
     qtmodeltester.check(model)
     assert model.index(0, NAME).data(ENTITY_ID_ROLE) == _org("AWS")
+
+
+def test_after_a_change_the_list_is_read_on_a_worker_and_an_overtaken_read_is_dropped(
+        qtbot, window, monkeypatch):
+    """Counting every entity's mentions takes tenths of a second on a large corpus: the
+    list a change or the search asks for is read off the GUI thread."""
+    import threading
+
+    from desktop.ui import entities_dock
+
+    window.entities_action.trigger()
+    dock = window.findChild(EntitiesDock, "entities")
+    real_read = entities_dock._read_rows
+    threads: list[threading.Thread] = []
+    gate = threading.Event()
+
+    def watched_read(text: str, label_id: int | None):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        gate.wait(10)
+        return real_read(text, label_id)
+
+    monkeypatch.setattr(entities_dock, "_read_rows", watched_read)
+    dock.refresh_timer.timeout.emit()  # what a change or a pause in typing starts
+    qtbot.waitUntil(lambda: bool(threads))
+    assert dock.is_reading() and threads[0] is not threading.main_thread()
+    assert ("AWS", "ORG", "", "3", "2") in _table(dock)  # the list is still shown meanwhile
+    gate.set()
+    qtbot.waitUntil(lambda: not dock.is_reading())
+    assert ("AWS", "ORG", "", "3", "2") in _table(dock)
+
+    gate.clear()
+    dock.refresh_timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(threads) == 2)
+
+    monkeypatch.setattr(entities_dock, "_read_rows", real_read)
+    dock.search_edit.blockSignals(True)
+    dock.search_edit.setText("altm")
+    dock.search_edit.blockSignals(False)
+    dock.refresh()  # a newer read, done at once: the worker's older one must not replace it
+    assert [row[0] for row in _table(dock)] == ["Sam Altman"]
+    gate.set()
+    qtbot.waitUntil(lambda: not dock.is_reading())
+    assert [row[0] for row in _table(dock)] == ["Sam Altman"]
