@@ -85,3 +85,26 @@ def tag(article_id: int, text: str, label: str, *, occurrence: int = 0,
     record = new_annotation(article.body, article_id, label_record.id, start,
                             start + len(text), **fields)
     return store.insert_annotations([record])[0]
+
+
+def tooltip_over(pane: Any, cp: int) -> str:
+    """What the reader pane's tooltip says over the code point ``cp``, as shown (HTML
+    entities read back, no-break spaces as spaces)."""
+    from html import unescape
+
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from desktop.core.offsets import OffsetMap
+
+    cursor = QTextCursor(pane.body.document())
+    cursor.setPosition(OffsetMap(pane.text()).to_utf16(cp))
+    rect = pane.body.cursorRect(cursor)
+    point = QPoint(rect.x() + 2, rect.center().y())
+    viewport = pane.body_viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
+                                                viewport.mapToGlobal(point)))
+    text = QToolTip.text()
+    QToolTip.hideText()
+    return unescape(text).replace("\u00a0", " ").replace("\u202f", " ")

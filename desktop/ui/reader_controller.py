@@ -407,7 +407,9 @@ class ReaderController(QObject):
         """A highlight's tooltip as it shows, in the interface's language of the moment,
         its amount as that language writes it ("≈ 38 Md $US (3,8 × 10¹⁰ USD)"): made when
         asked, not for each of a book's highlights (Babel is slow for that)."""
-        record = self._records.get(highlight.id) if highlight.id > 0 else None
+        if highlight.id < 0:  # a suggestion (or a mark, which says nothing)
+            return self.suggestions.tooltip_of(highlight.id) or highlight.tooltip
+        record = self._records.get(highlight.id)
         if record is None:
             return highlight.tooltip
         amount = describe_amount(record.value, record.value_high, record.unit, record.approx,

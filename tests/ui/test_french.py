@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.helpers import store_article, tag
+from tests.helpers import store_article, tag, tooltip_over
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "marginalia_fr.ts"
 DEAL = ("OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans. "
@@ -329,26 +329,6 @@ def test_the_keyboard_sheet_and_the_preferences_speak_french(qtbot, make_window,
     preferences.reject()
 
 
-def _tooltip_over(pane, cp: int) -> str:
-    """What the reader's tooltip says over the code point ``cp``."""
-    from PySide6.QtCore import QEvent, QPoint
-    from PySide6.QtGui import QHelpEvent, QTextCursor
-    from PySide6.QtWidgets import QApplication, QToolTip
-
-    from desktop.core.offsets import OffsetMap
-
-    cursor = QTextCursor(pane.body.document())
-    cursor.setPosition(OffsetMap(pane.text()).to_utf16(cp))
-    rect = pane.body.cursorRect(cursor)
-    point = QPoint(rect.x() + 2, rect.center().y())
-    viewport = pane.body_viewport()
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point,
-                                                viewport.mapToGlobal(point)))
-    text = QToolTip.text()
-    QToolTip.hideText()
-    return unescape(text).replace("\u00a0", " ").replace("\u202f", " ")
-
-
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_the_readers_tooltip_writes_an_amount_as_the_interface_language_does(
         qtbot, make_window, corpus, qapp):
@@ -359,12 +339,12 @@ def test_the_readers_tooltip_writes_an_amount_as_the_interface_language_does(
     qtbot.waitUntil(lambda: len(window.reader_highlights()) >= 4)
     money = window.reader.text().index("38 milliards") + 1
 
-    assert _tooltip_over(window.reader, money) == \
+    assert tooltip_over(window.reader, money) == \
         "MONEY · 38 Md $US (3,8 × 10¹⁰ USD) · liée à OpenAI, AWS"
 
     install_translations(qapp, "en")
-    assert _tooltip_over(window.reader, money) == \
+    assert tooltip_over(window.reader, money) == \
         "MONEY · $38B (3.8 × 10¹⁰ USD) · linked to OpenAI, AWS"
     # a name has no amount: its tooltip follows the language too
-    assert _tooltip_over(window.reader, window.reader.text().index("OpenAI") + 1) == \
+    assert tooltip_over(window.reader, window.reader.text().index("OpenAI") + 1) == \
         "ORG · OpenAI · linked to 38 milliards de dollars"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from db import annotations as store
 from db import suggestions as rejections
 from db.annotations import label_by_name
-from tests.helpers import store_article
+from tests.helpers import store_article, tooltip_over
 
 DEAL = ("OpenAI signe un pacte de 38\u00a0milliards de dollars sur 7 ans avec AWS. "
         "Selon OpenAI, des centaines de milliers de processeurs graphiques seront livrés "
@@ -71,8 +71,9 @@ def test_amounts_are_proposed_dashed_with_their_values(qtbot, make_window):
     assert window.reader_highlights() == []  # nothing is an annotation yet
 
     start, _ = _span(DEAL, "38\u00a0milliards")
-    [tip] = [h.tooltip for h in window.reader.highlights_at(start + 1)]
-    assert "MONEY" in tip and "10¹⁰" in tip and "USD" in tip
+    tip = tooltip_over(window.reader, start + 1)  # as the interface language writes it
+    assert tip.startswith("Suggested: MONEY · ") and "(3.8 × 10¹⁰ USD)" in tip, tip
+    assert tip.endswith("A to accept, R to reject")
 
 
 def test_next_and_accept_by_keyboard_store_the_value(qtbot, make_window):
@@ -193,9 +194,9 @@ def test_more_than_is_a_lower_bound_not_an_approximation(qtbot, make_window):
     window.suggestions.go_to(window.suggestions.suggestions().index(item))
     assert "> " in window.statusBar().currentMessage()
     assert "≈" not in window.statusBar().currentMessage()
-    [suggested] = [h for h in window.reader.highlights_at(start + 3) if h.id < 0]
-    assert suggested.tooltip.startswith("Suggested: MONEY · > ")
-    assert suggested.tooltip.endswith("A to accept, R to reject")
+    assert [h.id < 0 for h in window.reader.highlights_at(start + 3)] == [True]
+    tip = tooltip_over(window.reader, start + 3)
+    assert tip.startswith("Suggested: MONEY · > ") and tip.endswith("A to accept, R to reject")
 
     [annotation_id] = window.suggestions.accept([item])
     stored = store.get_annotation(annotation_id)
