@@ -104,6 +104,8 @@ class KnownNames(QObject):
         self._labels = labels
         self._terms: list[Term] | None = None
         self._matcher: EntityMatcher | None = None
+        self._generation = 0  # one more each time the names change
+        self._frozen: tuple[int, EntityMatcher] | None = None  # built by a worker
         self._rejected: set[tuple[str, str]] | None = None
         self._told = False
         _model_loader().loaded.connect(self.model_ready)
@@ -147,6 +149,24 @@ class KnownNames(QObject):
             self._matcher = None
         return self._terms
 
+    @property
+    def generation(self) -> int:
+        """Grows each time the names change: a matcher is for one generation of them."""
+        return self._generation
+
+    def frozen_matcher(self) -> EntityMatcher | None:
+        """A matcher of the names as they are now that no one changes (workers may share
+        it), if a worker built one for this generation (:meth:`keep_frozen`)."""
+        if self._frozen is not None and self._frozen[0] == self._generation:
+            return self._frozen[1]
+        return None
+
+    def keep_frozen(self, generation: int, matcher: EntityMatcher) -> None:
+        """Keeps a matcher a worker built from the names of ``generation``, for the next
+        workers (building one from thousands of names takes tenths of a second)."""
+        if generation == self._generation:
+            self._frozen = (generation, matcher)
+
     def matcher(self) -> EntityMatcher:
         """A matcher for :meth:`terms`, for the GUI thread only."""
         terms = self.terms()
@@ -161,6 +181,7 @@ class KnownNames(QObject):
             self._rejected = None
         if change.labels or change.reload or (change.entities and not change.added):
             self._terms = self._matcher = None  # read them again when next asked
+            self._generation += 1
             return
         if self._terms is None:
             return
@@ -176,7 +197,10 @@ class KnownNames(QObject):
             learnt.append(Term(record.quote, label.name, entity))
             if entity and entity != record.quote:  # "d’OpenAI" tagged: look for "OpenAI"
                 learnt.append(Term(entity, label.name, entity))
+        if not learnt:
+            return
         self._terms.extend(learnt)
+        self._generation += 1
         if self._matcher is not None:
             self._matcher.add(learnt)
 

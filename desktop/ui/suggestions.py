@@ -355,21 +355,29 @@ class SuggestionController(QObject):
             self._show(_matching(article_id, body, self._tagged(), self._known.matcher(),
                                  self._amounts, names, rejected))
             return
-        # A worker builds its own matcher from a copy of the names.
-        work = functools.partial(_matching, article_id, body, self._tagged(),
-                                 list(self._known.terms()), self._amounts, names, rejected)
+        # A worker builds its own matcher from a copy of the names, which the next workers
+        # share until the names change (the GUI thread's grows as names are tagged).
+        frozen = self._known.frozen_matcher()
+        generation = self._known.generation
+        work = functools.partial(_matching_on_worker, article_id, body, self._tagged(),
+                                 list(self._known.terms()) if frozen is None else frozen,
+                                 self._amounts, names, rejected)
         if self._refreshing is not None:
             self._refresh_again = True
             return
         from desktop.ui.workers import BackgroundTask
 
         task = BackgroundTask(lambda progress, cancel: work(), self)
-        task.succeeded.connect(functools.partial(self._on_matched, article_id))
+        task.succeeded.connect(functools.partial(self._on_matched_on_worker, article_id,
+                                                 generation))
         task.done.connect(self._on_refresh_done)
         self._refreshing = task
         task.start()
 
-    def _on_matched(self, article_id: int, items: list[Suggestion]) -> None:
+    def _on_matched_on_worker(self, article_id: int, generation: int,
+                              found: tuple[list[Suggestion], EntityMatcher]) -> None:
+        items, matcher = found
+        self._known.keep_frozen(generation, matcher)
         if self._article is not None and self._article[0] == article_id:
             self._show(items)
 
@@ -605,6 +613,19 @@ def _matching(article_id: int, body: str, tagged: list[tuple[int, int]],
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
                    matcher=matcher, amounts=amounts, names=found,
                    rejected_names=rejected_names)
+
+
+def _matching_on_worker(article_id: int, body: str, tagged: list[tuple[int, int]],
+                        names: EntityMatcher | list[Term], amounts: list[Suggestion],
+                        found: list[NameSpan], rejected_names: set[tuple[str, str]]
+                        ) -> tuple[list[Suggestion], EntityMatcher]:
+    """:func:`_matching` on a worker, with the matcher it used (built from ``names`` if
+    they are terms), for the next workers."""
+    from desktop.core.entities import EntityMatcher
+
+    matcher = names if isinstance(names, EntityMatcher) else EntityMatcher(names)
+    return (_matching(article_id, body, tagged, matcher, amounts, found, rejected_names),
+            matcher)
 
 
 def _model_names(recognizer: NameRecognizer, body: str, language: str,

@@ -175,6 +175,45 @@ def test_a_long_article_gets_its_suggestions_from_a_worker(qtbot, make_window):
     assert (item.value, item.unit) == (3.8e10, "USD")
 
 
+def test_a_long_articles_workers_share_one_matcher_until_a_new_name_is_tagged(
+        qtbot, make_window, monkeypatch):
+    """Building a matcher from thousands of names takes tenths of a second: the workers of
+    a long article share the one the first built, until a name is learnt, whose other
+    mentions are then proposed."""
+    import threading
+
+    from desktop.core import entities
+    from desktop.ui.suggestions import BACKGROUND_ABOVE
+
+    built: list[int] = []
+
+    class Counted(entities.EntityMatcher):
+        def __init__(self, terms=()):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is not threading.main_thread():
+                built.append(1)  # a worker's (the GUI thread keeps its own up to date)
+            super().__init__(terms)
+
+    monkeypatch.setattr(entities, "EntityMatcher", Counted)
+    filler = "Un paragraphe sans chiffre pour allonger le texte.\n" * (BACKGROUND_ABOVE // 50)
+    body = filler + "Nvidia vend. AWS facture 38 milliards de dollars. Nvidia livre."
+    window, article_id = _open(qtbot, make_window, body)
+    money = _span(body, "38 milliards de dollars")
+    qtbot.waitUntil(lambda: (*money, "MONEY") in window.reader_suggestions(), timeout=20_000)
+    workers_matchers = len(built)
+
+    with qtbot.waitSignal(window.suggestions.updated, timeout=20_000):
+        window.select_range(*money)
+        window.tag_selection("MONEY")  # no name learnt: the next worker shares the matcher
+    assert (*money, "MONEY") not in window.reader_suggestions()
+    assert len(built) == workers_matchers
+
+    window.select_range(*_span(body, "Nvidia"))
+    window.tag_selection("ORG")  # learnt: the next worker builds a matcher with it
+    second = _span(body, "Nvidia", 1)
+    qtbot.waitUntil(lambda: (*second, "ORG") in window.reader_suggestions(), timeout=20_000)
+    assert len(built) == workers_matchers + 1
+
+
 def test_closing_the_window_while_a_worker_runs_stops_it_cleanly(qtbot, make_window):
     from desktop.ui.suggestions import BACKGROUND_ABOVE
 
