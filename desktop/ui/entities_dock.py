@@ -386,10 +386,12 @@ class EntitiesDock(QDockWidget):
         Counting the mentions of every entity reads every annotation linked to one
         (0.2-0.3 s for 20,000 entities over a million annotations): after each change,
         or each pause in typing the search, that froze the window. A read asked for
-        while one runs starts when it ends; a read overtaken by a newer one is dropped.
+        while one runs starts when it ends, and the running one is not shown; nor is
+        a read overtaken by a newer one done at once.
         """
         self.refresh_timer.stop()
         if self._reading is not None:
+            self._reads += 1  # what it reads is not what is asked now: it is not shown
             self._read_again = True
             return
         from desktop.ui.workers import BackgroundTask
@@ -400,7 +402,7 @@ class EntitiesDock(QDockWidget):
             self.label_combo.currentData()
         task = BackgroundTask(lambda progress, cancel: _read_rows(text, label_id), self)
         task.succeeded.connect(lambda read: self._on_read(number, read))
-        task.failed.connect(self._on_read_failed)
+        task.failed.connect(lambda reason: self._on_read_failed(number, reason))
         task.done.connect(lambda: self._on_read_done(task))
         self._reading = task
         task.start()
@@ -414,6 +416,7 @@ class EntitiesDock(QDockWidget):
         database is replaced); no other starts after it."""
         self.refresh_timer.stop()
         self._read_again = False
+        self._reads += 1  # what it read (from a database about to be replaced) is not shown
         if self._reading is not None:
             self._reading.wait()
 
@@ -642,8 +645,10 @@ class EntitiesDock(QDockWidget):
         if number == self._reads:  # else a newer read was asked for (or done) since
             self._show_rows(*read)
 
-    def _on_read_failed(self, reason: str) -> None:
+    def _on_read_failed(self, number: int, reason: str) -> None:
         self._stale = True
+        if number != self._reads:
+            return  # a newer read was asked for: it says how it went
         self.status_label.setText(self.tr("The list could not be read: {reason}").format(
             reason=reason))
 
@@ -653,7 +658,10 @@ class EntitiesDock(QDockWidget):
         self._reading = None
         if self._read_again:
             self._read_again = False
-            self.refresh_in_background()
+            if self.isVisible():
+                self.refresh_in_background()
+            else:
+                self._stale = True  # read when next shown
 
     def _show_rows(self, rows: list[EntityRow], colors: dict[int, str]) -> None:
         """Shows these rows, keeping the selection, the current row and the scroll position."""

@@ -298,6 +298,23 @@ def test_after_a_change_the_list_is_read_on_a_worker_and_an_overtaken_read_is_dr
     gate.clear()
     dock.refresh_timer.timeout.emit()
     qtbot.waitUntil(lambda: len(threads) == 2)
+    shown: list[int] = []
+    monkeypatch.setattr(dock, "_show_rows", lambda rows, colors: shown.append(len(rows)))
+    dock.search_edit.blockSignals(True)
+    dock.search_edit.setText("altm")
+    dock.search_edit.blockSignals(False)
+    dock.refresh_in_background()  # asked while the other runs: that one is not shown
+    gate.set()
+    qtbot.waitUntil(lambda: len(threads) == 3 and not dock.is_reading())
+    assert shown == [1]  # only the read of "altm"
+    monkeypatch.undo()
+    dock.search_edit.setText("")
+    dock.refresh()
+
+    gate.clear()
+    monkeypatch.setattr(entities_dock, "_read_rows", watched_read)
+    dock.refresh_timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(threads) == 4)
 
     monkeypatch.setattr(entities_dock, "_read_rows", real_read)
     dock.search_edit.blockSignals(True)
