@@ -598,18 +598,17 @@ class SuggestionController(QObject):
 
 
 def _matching(article_id: int, body: str, tagged: list[tuple[int, int]],
-              names: EntityMatcher | list[Term], amounts: list[Suggestion],
+              matcher: EntityMatcher, amounts: list[Suggestion],
               found: list[NameSpan], rejected_names: set[tuple[str, str]]) -> list[Suggestion]:
     """The suggestions left once tags and rejections are taken out (any thread).
 
-    ``names`` is a matcher (the GUI thread's) or the names to build one from
-    (a worker's); ``found`` the name model's names, which it never finds here.
+    ``matcher`` finds the known names (the GUI thread's, or one a worker built or
+    shares: see :func:`_matching_on_worker`); ``found`` the name model's names, which
+    it never finds here.
     """
     from db import suggestions as rejections
-    from desktop.core.entities import EntityMatcher
     from desktop.core.suggest import suggest
 
-    matcher = names if isinstance(names, EntityMatcher) else EntityMatcher(names)
     return suggest(body, tagged=tagged, rejected=rejections.rejected_for_article(article_id),
                    matcher=matcher, amounts=amounts, names=found,
                    rejected_names=rejected_names)
