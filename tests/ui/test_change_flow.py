@@ -136,8 +136,10 @@ def test_a_failed_undo_is_reported_and_the_stack_stays_truthful(qtbot, make_wind
     assert window.runner.stack.index() == index - 1
 
 
-def test_the_label_dialog_writes_through_the_undo_stack(qtbot, make_window, monkeypatch):
-    from desktop.ui.labels_dialog import NAME, LabelsDialog
+def _org_renamed_in_the_labels_dialog(qtbot, make_window, name: str):
+    """A window on "Nvidia fournit des GPU." with Nvidia tagged ORG, and the Labels
+    dialog in which ORG was just renamed ``name``; returns both."""
+    from desktop.ui.labels_dialog import LabelsDialog
 
     article_id = store_article("Étiquettes", "Nvidia fournit des GPU.")
     window = make_window()
@@ -147,8 +149,15 @@ def test_the_label_dialog_writes_through_the_undo_stack(qtbot, make_window, monk
     dialog = LabelsDialog(window.commands.run_reporting, window)
     qtbot.addWidget(dialog)
     dialog.table.selectRow(0)
-    dialog.name_edit.setText("COMPANY")
+    dialog.name_edit.setText(name)
     dialog.name_edit.editingFinished.emit()
+    return window, dialog
+
+
+def test_the_label_dialog_writes_through_the_undo_stack(qtbot, make_window, monkeypatch):
+    from desktop.ui.labels_dialog import NAME
+
+    window, dialog = _org_renamed_in_the_labels_dialog(qtbot, make_window, "COMPANY")
 
     assert dialog.table.item(0, NAME).text() == "COMPANY"
     assert window.reader_highlights() == [(0, 6, "COMPANY")]
@@ -270,21 +279,11 @@ def test_renaming_an_entity_elsewhere_renames_what_is_proposed_here(qtbot, make_
 def test_an_ampersand_in_a_name_shows_in_menus_and_takes_no_key(qtbot, make_window):
     """"R&D" in the Undo entry and in right-click ▸ Tag as reads "R&D"; "&" marks no key."""
     from desktop.ui.cheat_sheet import mnemonic, plain
-    from desktop.ui.labels_dialog import LabelsDialog
     from desktop.ui.plain_text import as_menu_text
 
     assert [plain(as_menu_text(t)) for t in ("AT&T", "R&&D", "&", "")] == [
         "AT&T", "R&&D", "&", ""]
-    article_id = store_article("Labo", "Nvidia fournit des GPU.")
-    window = make_window()
-    window.open_article(article_id)
-    _select_word(window, "Nvidia")
-    window.tag_selection("ORG")
-    dialog = LabelsDialog(window.commands.run_reporting, window)
-    qtbot.addWidget(dialog)
-    dialog.table.selectRow(0)
-    dialog.name_edit.setText("R&D")
-    dialog.name_edit.editingFinished.emit()
+    window, _dialog = _org_renamed_in_the_labels_dialog(qtbot, make_window, "R&D")
 
     undo = window.undo_action.text()
     assert plain(undo) == "Undo Rename ORG to R&D" and mnemonic(undo) == "U"
