@@ -303,6 +303,7 @@ class EntitiesDock(QDockWidget):
         buttons.addWidget(self.filter_note)
         buttons.addWidget(self.status_label)
         set_dock_body(self, body, (search_row, 0), (self.table, 1), (buttons, 0))
+        self.setFocusProxy(self.search_edit)  # View ▸ Entities: type to filter
 
         runner.changed.connect(self.on_change)
         self.visibilityChanged.connect(self._on_visibility_changed)

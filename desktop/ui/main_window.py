@@ -464,6 +464,14 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    @staticmethod
+    def _enter(dock: QDockWidget) -> None:
+        """A view opened from its menu entry or key takes the keyboard where it says
+        (its focus proxy: the Entities view's filter); one that says nowhere leaves it
+        in the reader, whose keys go on working."""
+        if dock.focusProxy() is not None:
+            dock.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
     def _build_actions(self) -> None:
         self.import_files_action = self._action(self.transfers.ask_files,
                                                 QKeySequence.StandardKey.Open)
@@ -487,16 +495,17 @@ class MainWindow(QMainWindow):
         self.tag_all_action = self._action(self.tag_all_occurrences, "Ctrl+Shift+T")
         self.search_action = self._action(self._on_focus_search, "Ctrl+K")
         self.about_action = self._action(self._on_about)
-        self.plots_action = self._action(self.show_plots, "Ctrl+3")
+        self.plots_action = self._action(lambda: self._enter(self.show_plots()), "Ctrl+3")
         self.open_beside_action = self._action(self._on_open_beside, "Ctrl+Shift+Return")
         self.close_pane_action = self._action(self.close_pane, "Ctrl+W")
         self.swap_panes_action = self._action(self.swap_panes, "Ctrl+Shift+S")
         self.article_action = self._action(self.edit_article, "F2")
         self.runner.changed.connect(self._on_articles_edited)  # the title follows
-        self.entities_action = self._action(self.show_entities, "Ctrl+4")
-        self.compare_action = self._action(self.show_comparison, "Ctrl+5")
-        self.deals_action = self._action(self.show_deals, "Ctrl+6")
-        self.review_action = self._action(self.show_review, "Ctrl+7")
+        self.entities_action = self._action(lambda: self._enter(self.show_entities()), "Ctrl+4")
+        self.compare_action = self._action(lambda: self._enter(self.show_comparison()),
+                                           "Ctrl+5")
+        self.deals_action = self._action(lambda: self._enter(self.show_deals()), "Ctrl+6")
+        self.review_action = self._action(lambda: self._enter(self.show_review()), "Ctrl+7")
         self.preferences_action = self._action(self._on_preferences, "Ctrl+,")
         self.runner.changed.connect(self._on_texts_changed)  # a re-import, its undo, its redo
 

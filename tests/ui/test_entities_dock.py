@@ -325,3 +325,19 @@ def test_after_a_change_the_list_is_read_on_a_worker_and_an_overtaken_read_is_dr
     gate.set()
     qtbot.waitUntil(lambda: not dock.is_reading())
     assert [row[0] for row in _table(dock)] == ["Sam Altman"]
+
+
+def test_view_entities_by_its_key_takes_the_keyboard_to_its_filter(qtbot, window):
+    """Ctrl+4 then typing filters the list; a view that names no place for the keyboard
+    (Deals, Ctrl+6) leaves it in the reader, whose keys go on working."""
+    from PySide6.QtWidgets import QApplication
+
+    window.reader.body.setFocus()
+    window.deals_action.trigger()
+    assert QApplication.focusWidget() is window.reader.body
+
+    window.entities_action.trigger()
+    dock = window.findChild(EntitiesDock, "entities")
+    assert QApplication.focusWidget() is dock.search_edit
+    qtbot.keyClicks(QApplication.focusWidget(), "altm")
+    qtbot.waitUntil(lambda: [row[0] for row in _table(dock)] == ["Sam Altman"])
