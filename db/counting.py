@@ -28,8 +28,12 @@ MONEY_AMOUNT = (f"a.status = '{ACCEPTED}' AND a.value IS NOT NULL "
 Every report of a deal, counted or not (what :mod:`db.deal_reads` reads).
 """
 
-NOT_DUPLICATE = "a.id NOT IN (SELECT annotation_id FROM deal_duplicate)"
-"""``a`` is not a report of a deal already counted (a confirmed group's later reports)."""
+NOT_DUPLICATE = ("a.id NOT IN (SELECT annotation_id FROM deal_duplicate "
+                 "WHERE kept_id <> annotation_id)")
+"""``a`` is not a report of a deal already counted (a confirmed group's later reports).
+
+A row naming the report itself as the one kept is a report the user set
+apart, a deal of its own: it counts."""
 
 MONEY = f"{MONEY_AMOUNT} AND {NOT_DUPLICATE}"
 """``a`` is a money amount that counts: :data:`MONEY_AMOUNT`, once per confirmed deal.

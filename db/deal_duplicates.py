@@ -1,7 +1,9 @@
 """Reports of one deal counted once: the rows of ``deal_duplicate`` (migration 007).
 
 An amount listed here reports the same deal as its ``kept_id`` and is left
-out of the money figures (db.counting's MONEY).
+out of the money figures (db.counting's MONEY). An amount listed with itself
+as ``kept_id`` is one the user set apart: a deal of its own, counted, and
+never proposed in a group with another report (desktop.core.deal_list).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from db.connection import dialect
 from db.models import database
 
 Duplicate = tuple[int, int]
-"""A row of ``deal_duplicate``: (the amount not counted, the amount kept)."""
+"""A row of ``deal_duplicate``: (the amount not counted, the amount kept), or
+(the amount set apart, itself)."""
 
 
 def earliest_first(ids: list[int]) -> tuple[list[int], frozenset[int]]:

@@ -19,9 +19,11 @@ The same deal reported twice (a French and an English article on the
 OpenAI–AWS contract) is two :class:`Deal` s; :func:`group_deals` proposes
 them as one :class:`DealGroup`: same parties, same currency, values within
 5 % (a range by both of its ends), dates within 31 days (an undated report
-matches any date). Whether a group is right is for the user to confirm
-(:mod:`desktop.core.deal_operations`): a confirmed group counts once in the
-money figures, and :attr:`DealGroup.confirmed` says so.
+matches any date). Whether a group is right is for the user to say
+(:mod:`desktop.core.deal_operations`), and what they said wins over the rule:
+reports confirmed as one deal are one group whatever their values (and count
+once in the money figures: :attr:`DealGroup.confirmed`); a report set apart
+is a deal of its own, never proposed with another (:attr:`Deal.separate`).
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ class Deal:
         date: its article's published date, if known.
         sources: where it is said (one source: this amount).
         kept_id: the amount this one reports again, when the user confirmed
-            they are one deal (this one is then not counted), else None.
+            they are one deal (this one is then not counted); its own id
+            when the user set it apart (:attr:`separate`); else None.
     """
 
     amount_id: int
@@ -111,6 +114,12 @@ class Deal:
     def high(self) -> float:
         """The high end: the value itself unless it is a range."""
         return self.value if self.value_high is None else self.value_high
+
+    @property
+    def separate(self) -> bool:
+        """True if the user said this report is a deal of its own: it is counted, and
+        :func:`group_deals` never proposes it with another report."""
+        return self.kept_id == self.amount_id
 
 
 def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
@@ -298,12 +307,21 @@ def same_deal(a: Deal, b: Deal, tolerance: float = TOLERANCE, days: int = DAYS) 
 
 def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
                 days: int = DAYS) -> list[DealGroup]:
-    """Proposes which deals are one deal reported several times.
+    """Proposes which deals are one deal reported several times, after what the user said.
 
-    The deals are taken earliest first; each joins the first group all of
-    whose deals it matches (:func:`same_deal`), or starts a new one. So a
-    group never holds two reports that do not match, however many lie
-    between them, and the result does not depend on the order given.
+    What the user said comes first (each deal's ``kept_id``):
+
+    - reports confirmed as one deal (a kept report and those counted with
+      it) are one group, whatever the rule below says of them;
+    - a report set apart (:attr:`Deal.separate`) is a group of its own.
+
+    The other reports are taken earliest first; each joins the first group
+    all of whose deals it matches (:func:`same_deal`), a confirmed one
+    first, or starts a new one. So a group never holds two reports that
+    the rule did not match or the user did not confirm, and the result
+    does not depend on the order given. A report the rule adds to a
+    confirmed group is a proposal: the group is no longer
+    :attr:`~DealGroup.confirmed` until the user confirms it again.
 
     Args:
         deals: the deals, in any order.
@@ -313,8 +331,25 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
     Returns:
         The groups, by their earliest date (undated last), then by first source.
     """
+    kept_of = {d.amount_id: d.kept_id for d in deals
+               if d.kept_id is not None and not d.separate}
+    kept = set(kept_of.values())
+    confirmed: dict[int, list[Deal]] = {}
+    alone: list[list[Deal]] = []
+    loose: list[Deal] = []
+    for deal in deals:
+        root = _root(deal.amount_id, kept_of)
+        if root != deal.amount_id or deal.amount_id in kept:
+            confirmed.setdefault(root, []).append(deal)
+        elif deal.separate:
+            alone.append([deal])
+        else:
+            loose.append(deal)
     by_key: dict[tuple[frozenset[int], str], list[list[Deal]]] = {}
-    for deal in sorted(deals, key=_order):
+    for group in sorted(confirmed.values(), key=lambda g: min(map(_order, g))):
+        first = min(group, key=_order)
+        by_key.setdefault((first.parties, first.unit), []).append(group)
+    for deal in sorted(loose, key=_order):
         groups = by_key.setdefault((deal.parties, deal.unit), [])
         for group in groups:
             if all(same_deal(deal, other, tolerance, days) for other in group):
@@ -322,8 +357,21 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
                 break
         else:
             groups.append([deal])
-    found = [DealGroup(tuple(group)) for groups in by_key.values() for group in groups]
+    found = [DealGroup(tuple(sorted(group, key=_order)))
+             for group in [*alone, *(g for groups in by_key.values() for g in groups)]]
     return sorted(found, key=lambda g: _order(g.first))
+
+
+def _root(amount_id: int, kept_of: dict[int, int]) -> int:
+    """The report a confirmed one is counted with, following a chain of them
+    (an import or an adjudication may leave one); itself if it is not confirmed.
+    Of a cycle, which no operation makes, the smallest id."""
+    path = [amount_id]
+    while (kept := kept_of.get(path[-1])) is not None:
+        if kept in path:
+            return min(path[path.index(kept):])
+        path.append(kept)
+    return path[-1]
 
 
 def _order(deal: Deal) -> tuple[bool, dt.date, tuple[Source, ...], int]:

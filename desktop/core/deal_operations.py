@@ -1,4 +1,4 @@
-"""Confirming that several reports are one deal, and splitting them again.
+"""Saying which reports are one deal: confirming a group, splitting it, leaving one out.
 
 The same deal reported in several articles is proposed as one group
 (:func:`desktop.core.deal_list.group_deals`); the user confirms or splits it.
@@ -6,8 +6,10 @@ Confirming keeps the earliest report's amount (by article date, undated
 last, then by where it is said, as the group orders its reports) and makes
 the others duplicates of it (``deal_duplicate``, migration 007): the money
 figures (:data:`db.counting.MONEY`, direct and through the summaries) then
-count the deal once. Splitting removes those duplicate rows, so each report
-counts again.
+count the deal once. Splitting sets each report apart: a row naming the
+report itself as its ``kept_id``, which the money figures count and the
+grouping never proposes with another report. Leaving one report out of a
+group sets it apart and keeps the others as they were said.
 
 Like those of :mod:`desktop.core.operations`, each is one user action: its
 :meth:`apply` and :meth:`revert` each run in one transaction and return a
@@ -18,7 +20,7 @@ summaries need nothing more: triggers mark the articles out of date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from db import deal_duplicates as duplicates
@@ -27,7 +29,7 @@ from db.transactions import transaction
 from desktop.core.changes import Change
 from desktop.core.i18n import translate
 
-__all__ = ["ConfirmDeal", "SplitDeal"]
+__all__ = ["ConfirmDeal", "LeaveOutOfDeal", "SplitDeal"]
 
 @dataclass
 class ConfirmDeal:
@@ -69,33 +71,117 @@ class ConfirmDeal:
 
 @dataclass
 class SplitDeal:
-    """Says these money amounts are separate deals again; undo confirms them back.
+    """Says these money amounts are separate deals; undo puts back what was said before.
+
+    Each report is set apart: counted, and never proposed in a group with
+    another (until the user confirms it with one). A report counted with one
+    of them, not given here, counts again.
 
     Args:
-        amount_ids: the reports; their duplicate rows are removed, so each counts.
+        amount_ids: the reports, at least one.
     """
 
     amount_ids: Sequence[int]
     name: str = field(default_factory=lambda: translate("Operations", "Split deal"))
-    _before: list[Duplicate] = field(default_factory=list, init=False)
-    _article_ids: frozenset[int] = field(default_factory=frozenset, init=False)
+    _rows: _Rows | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
         if not ids:
             raise ValueError(translate("Operations", "Say which reports to split."))
-        with transaction():
-            _, articles = duplicates.earliest_first(ids)
-            before = duplicates.duplicates_of(ids)
-            duplicates.delete(ids)
-        self._before, self._article_ids = before, articles
-        return _change(articles)
+        self._rows = _Rows.replace(ids, lambda _ordered, _before: [(i, i) for i in ids])
+        return _change(self._rows.articles)
 
     def revert(self) -> Change:
+        assert self._rows is not None, "revert() before apply()"
+        return _change(self._rows.put_back())
+
+
+@dataclass
+class LeaveOutOfDeal:
+    """Takes one report out of its group and sets it apart; undo puts it back.
+
+    The others stay as they were said: those confirmed as one deal stay
+    confirmed, counted with their earliest report if the one left out was
+    the one counted; a report that is left alone is no longer confirmed.
+
+    Args:
+        amount_id: the report left out.
+        group_ids: the reports of its group (with or without it).
+    """
+
+    amount_id: int
+    group_ids: Sequence[int]
+    name: str = field(default_factory=lambda: translate("Operations", "Leave out of deal"))
+    _rows: _Rows | None = field(default=None, init=False)
+
+    def apply(self) -> Change:
+        out = int(self.amount_id)
+        ids = _distinct([*self.group_ids, out])
+        if len(ids) < 2:
+            raise ValueError(translate(
+                "Operations", "A report can be left out only of a group of two or more."))
+
+        def after(ordered: list[int], before: list[Duplicate]) -> list[Duplicate]:
+            # The others counted as one deal before (with the same report, maybe the
+            # one left out) stay one deal, counted with their earliest report.
+            kept_of = {a: k for a, k in before if a != k}
+
+            def root(amount: int) -> int:
+                seen = {amount}
+                while (kept := kept_of.get(amount)) is not None and kept not in seen:
+                    seen.add(kept)
+                    amount = kept
+                return amount
+
+            deals: dict[int, list[int]] = {}
+            for i in ordered:  # earliest first
+                if i != out:
+                    deals.setdefault(root(i), []).append(i)
+            rows = [(out, out)]
+            for reports in deals.values():
+                rows += [(other, reports[0]) for other in reports[1:]]
+            return rows
+
+        self._rows = _Rows.replace(ids, after)
+        return _change(self._rows.articles)
+
+    def revert(self) -> Change:
+        assert self._rows is not None, "revert() before apply()"
+        return _change(self._rows.put_back())
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The duplicate rows of some reports, before and after an operation replaced them."""
+
+    before: list[Duplicate]
+    after: list[Duplicate]
+    articles: frozenset[int]
+
+    @staticmethod
+    def replace(ids: list[int],
+                after: Callable[[list[int], list[Duplicate]], list[Duplicate]]) -> _Rows:
+        """In one transaction, replaces every row touching ``ids`` (as the report or
+        the one kept) by ``after(ids earliest first, those rows)``.
+
+        Raises:
+            LookupError: one of them no longer exists.
+        """
         with transaction():
-            duplicates.delete([annotation_id for annotation_id, _ in self._before])
-            duplicates.insert(self._before)
-        return _change(self._article_ids)
+            ordered, articles = duplicates.earliest_first(ids)
+            before = duplicates.touching(ids)
+            rows = after(ordered, before)
+            duplicates.delete(sorted({*ids, *(a for a, _ in before)}))
+            duplicates.insert(rows)
+        return _Rows(before, rows, articles)
+
+    def put_back(self) -> frozenset[int]:
+        """In one transaction, puts the rows back as they were before; returns the articles."""
+        with transaction():
+            duplicates.delete(sorted({a for a, _ in (*self.before, *self.after)}))
+            duplicates.insert(self.before)
+        return self.articles
 
 
 def _distinct(ids: Sequence[int]) -> list[int]:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple, TextIO, TypedDict, cast
+from typing import Any, BinaryIO, NamedTuple, NotRequired, TextIO, TypedDict, cast
 
 import orjson
 from peewee import SQL, OperationalError
@@ -143,6 +143,7 @@ class _ExportedDeal(TypedDict):
     parties: list[int]
     duration: int | None
     same_deal_as: int | None
+    separate: NotRequired[bool]
 
 
 class _ExportedRejection(TypedDict):
@@ -215,14 +216,15 @@ def export_jsonl(path: str | os.PathLike[str], article_ids: Iterable[int] | None
     of its duration (or null), as :func:`desktop.core.deal_list.list_deals`
     reads them, and, when the user confirmed that it reports a deal already
     counted, the id of that deal's amount (in the same file, often on another
-    line; else null). ``currency_hint`` is what a bare "$" means in the
+    line; else null), and ``"separate": true`` when the user set it apart, a
+    deal of its own never proposed with another. ``currency_hint`` is what a bare "$" means in the
     article (an ISO 4217 code, or null for the default of its source);
     ``rejected`` lists the spans the user refused as suggestions, as
     ``start, end, label, label_kind, label_color``; ``entities`` lists each
     entity the line's annotations point to as ``name, label, aliases`` (its
     other names, oldest first). Importing the file into another database
     restores all of it (deals through the relations, confirmed deals through
-    ``same_deal_as``; aliases are merged into an entity of the same name, and
+    ``same_deal_as`` and ``separate``; aliases are merged into an entity of the same name, and
     one that names another entity there is reported, not taken from it).
 
     Numbers are written as JSON numbers; a value JSON cannot hold (an
@@ -455,14 +457,23 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
         article: the line's article.
         durations: the duration (or None) of every deal's money amount, by its id,
             unless the article carries its deals (``article.deals``).
-        kept: the amount each confirmed duplicate report is counted with, by its id.
+        kept: the amount each confirmed duplicate report is counted with, by its id
+            (itself for a report set apart).
     """
     deals = article.deals
     if deals is None:
         deals = _line_deals(map(_ID, article.annotations), article.relations,
                             article.parties, durations)
-    return [{"amount": amount, "parties": parties, "duration": duration,
-             "same_deal_as": kept.get(amount)} for amount, parties, duration in deals]
+    found: list[_ExportedDeal] = []
+    for amount, parties, duration in deals:
+        same = kept.get(amount)
+        if same == amount:  # set apart by the user: counted on its own
+            found.append({"amount": amount, "parties": parties, "duration": duration,
+                          "same_deal_as": None, "separate": True})
+        else:
+            found.append({"amount": amount, "parties": parties, "duration": duration,
+                          "same_deal_as": same})
+    return found
 
 
 def _line_deals(ordered: Iterable[int], relations: list[_ExportedRelation],

@@ -56,7 +56,8 @@ class AnnotationRestorer:
     counted once: a line's deal names (``same_deal_as``) the amount, often on
     another line of the same file, that it is counted with; the pair is stored
     as soon as both amounts are, and :meth:`finish` reports those whose other
-    amount never came.
+    amount never came. A deal the user set apart (``"separate": true``)
+    comes back set apart.
 
     The aliases of the line's entities are merged into the entities the
     annotations were linked to (one they already have is not added twice);
@@ -122,10 +123,23 @@ class AnnotationRestorer:
         self._waiting = []
 
     def _restore_deals(self, article: ParsedArticle, mapping: dict[int, int]) -> None:
+        apart = []
         for number, raw in enumerate(article.deals, 1):
             amount = raw.get("amount") if isinstance(raw, dict) else None
             if _is_int(amount) and amount in mapping:  # the deals' amounts only: few
                 self._amounts[(article.path, amount)] = mapping[amount]
+            if isinstance(raw, dict) and raw.get("separate") is not None:
+                if raw.get("separate") is not True or raw.get("same_deal_as") is not None:
+                    self._problem(article, translate(
+                        "Import", "Deal {number} is not set apart: \"separate\" must be true, "
+                                  "and the deal counted with no other.").format(number=number))
+                elif not _is_int(amount) or amount not in mapping:
+                    self._problem(article, translate(
+                        "Import", "Deal {number} is not set apart: its amount is not an "
+                                  "annotation of the line.").format(number=number))
+                else:
+                    apart.append((mapping[amount], mapping[amount]))
+                continue
             if not isinstance(raw, dict) or raw.get("same_deal_as") is None:
                 continue
             kept = raw.get("same_deal_as")
@@ -148,7 +162,7 @@ class AnnotationRestorer:
             else:
                 rows.append((self._amounts[(owner.path, amount)], new_kept))
         self._waiting = waiting
-        duplicates.insert(rows)
+        duplicates.insert(apart + rows)
 
     def _restore_entities(self, article: ParsedArticle) -> None:
         """Merges the aliases of the line's entities into the database's entities."""

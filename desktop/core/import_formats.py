@@ -103,8 +103,8 @@ class ParsedArticle:
         annotations: annotations carried by a Marginalia export (raw dicts).
         relations: relations carried by a Marginalia export (raw dicts).
         deals: deals carried by a Marginalia export (raw dicts; only their
-            ``amount`` and ``same_deal_as`` are read, the rest comes from
-            the relations).
+            ``amount``, ``same_deal_as`` and ``separate`` are read, the rest
+            comes from the relations).
         currency_hint: what a bare "$" means in the article, as a Marginalia
             export gave it (raw: checked when restored), or None.
         rejected: the spans refused as suggestions that a Marginalia export

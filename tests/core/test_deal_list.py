@@ -8,7 +8,7 @@ import pytest
 
 from db.records import SUGGESTED
 from db.relations import RelationRecord, insert_relations
-from desktop.core.deal_list import Deal, Duration, Source, group_deals, list_deals
+from desktop.core.deal_list import Deal, DealGroup, Duration, Source, group_deals, list_deals
 from tests.helpers import store_article, tag
 
 pytestmark = pytest.mark.both_backends  # tests/conftest.py: SQLite and PostgreSQL
@@ -147,11 +147,12 @@ NAMES = {OPENAI: "OpenAI", AWS: "Amazon Web Services", NVIDIA: "Nvidia"}
 def _deal(amount_id: int, value: float, *, parties: tuple[int, ...] = (OPENAI, AWS),
           unit: str = "USD", date: dt.date | None = dt.date(2025, 11, 3),
           value_high: float | None = None, approx: bool = False, bound: str | None = None,
-          duration: Duration | None = None) -> Deal:
+          duration: Duration | None = None, kept_id: int | None = None) -> Deal:
     return Deal(amount_id=amount_id, parties=frozenset(parties),
                 party_names=tuple(sorted(NAMES[p] for p in parties)), value=value,
                 value_high=value_high, unit=unit, approx=approx, bound=bound,
-                duration=duration, date=date, sources=(Source(amount_id, 10, 20),))
+                duration=duration, date=date, sources=(Source(amount_id, 10, 20),),
+                kept_id=kept_id)
 
 
 def test_a_french_and_an_english_report_of_one_deal_are_one_group(db):
@@ -223,3 +224,33 @@ def test_a_group_keeps_a_shared_bound_and_the_first_duration():
     [group] = group_deals([_deal(1, 38e9, bound="min"), _deal(2, 38e9)])
     assert group.bound is None
     assert group_deals([]) == []
+
+
+def _ids(groups: list[DealGroup]) -> list[list[int]]:
+    return [[d.amount_id for d in g.deals] for g in groups]
+
+
+def test_what_the_user_said_wins_over_the_rule():
+    # Confirmed though 20 % apart, in another currency, with other parties.
+    confirmed = [_deal(1, 38e9), _deal(2, 30e9, kept_id=1),
+                 _deal(3, 38e9, unit="EUR", parties=(NVIDIA,), kept_id=1)]
+    # Set apart though it matches report 1 exactly.
+    apart = _deal(4, 38e9, kept_id=4)
+    for order in (confirmed + [apart], [apart, *confirmed[::-1]]):
+        groups = group_deals(order)
+        assert _ids(groups) == [[1, 2, 3], [4]]
+        assert groups[0].confirmed and groups[1].first.separate
+    # A report the user said nothing of is proposed into the confirmed group it matches.
+    groups = group_deals([_deal(1, 38e9), _deal(2, 38.5e9, kept_id=1), _deal(5, 38e9)])
+    assert _ids(groups) == [[1, 2, 5]] and not groups[0].confirmed
+    # Not into one it does not match: 30 billion is 21 % from 38.
+    assert _ids(group_deals([*confirmed[:2], _deal(5, 38e9)])) == [[1, 2], [5]]
+
+
+def test_a_chain_of_confirmed_reports_is_one_group_and_a_cycle_too():
+    chain = [_deal(1, 38e9), _deal(2, 38e9, kept_id=1), _deal(3, 90e9, kept_id=2)]
+    assert _ids(group_deals(chain)) == [[1, 2, 3]]
+    cycle = [_deal(1, 38e9, kept_id=3), _deal(2, 50e9, kept_id=1), _deal(3, 90e9, kept_id=2)]
+    assert _ids(group_deals(cycle)) == [[1, 2, 3]]
+    # The kept report of a group set apart by mistake still holds its group.
+    assert _ids(group_deals([_deal(1, 38e9, kept_id=1), _deal(2, 60e9, kept_id=1)])) == [[1, 2]]

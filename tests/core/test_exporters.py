@@ -11,7 +11,7 @@ import pytest
 from db import annotations as store
 from db import connection
 from db.articles import NewArticle, get_article, insert_articles
-from db.models import Relation
+from db.models import Relation, database
 from desktop.core import exporters
 from desktop.core.exporters import CSV_COLUMNS, export_csv, export_jsonl
 from desktop.core.importers import import_paths
@@ -463,6 +463,66 @@ def test_a_deal_confirmed_across_articles_is_exported_and_imported_counted_once(
     assert result.problems == []
     assert money_by_entity() == counted
     assert counted == [("AWS", 38e9), ("OpenAI", 38e9)]  # once, not 76e9
+
+
+def test_reports_set_apart_are_exported_as_separate_and_come_back_so(db, tmp_path):
+    """"Count each" sets both reports apart: the lines say ``"separate": true`` (and no
+    ``same_deal_as``, so a reader adding up the deals counts both), and an import
+    into an empty database keeps them two deals, not proposed as one."""
+    import datetime as dt
+
+    from db.relations import RelationRecord, insert_relations
+    from desktop.core.deal_list import group_deals, list_deals
+    from desktop.core.deal_operations import SplitDeal
+    from tests.helpers import store_article
+
+    amounts = []
+    for title, body, text, day in (
+            ("Contrat", "OpenAI signe avec AWS un contrat de 38 milliards de dollars.",
+             "38 milliards de dollars", 3),
+            ("Deal", "OpenAI and AWS signed a $38 billion deal.", "$38 billion", 4)):
+        article = store_article(title, body, published=dt.date(2025, 11, day))
+        parties = [tag(article, name, "ORG", entity=name) for name in ("OpenAI", "AWS")]
+        amounts.append(tag(article, text, "MONEY", value=38e9, unit="USD"))
+        insert_relations([RelationRecord(None, "deal", amounts[-1], p) for p in parties])
+    SplitDeal(amounts).apply()
+    path = tmp_path / "export.jsonl"
+
+    export_jsonl(path)
+
+    deals = [json.loads(line)["deals"] for line in path.read_text("utf-8").splitlines()]
+    assert [[(d["same_deal_as"], d.get("separate")) for d in line] for line in deals] == [
+        [(None, True)], [(None, True)]]
+    connection.close_database()
+    connection.open_database(tmp_path / "fresh.sqlite3")
+    result = import_paths([path])
+
+    assert result.problems == []
+    groups = group_deals(list_deals())
+    assert [len(g.deals) for g in groups] == [1, 1]
+    assert all(g.first.separate for g in groups)
+
+
+def test_a_malformed_separate_deal_is_reported_and_the_rest_imported(db, tmp_path):
+    body = "OpenAI and AWS signed a $38 billion deal."
+    line = {"title": "Deal", "lang": "en", "body": body, "annotations": [
+        {"id": 7, "start": body.index("$38"), "end": body.index(" deal"), "label": "MONEY",
+         "label_kind": "amount", "value": 38e9, "unit": "USD"}],
+        "relations": [], "deals": [{"amount": 7, "parties": [], "duration": None,
+                                    "same_deal_as": None, "separate": "yes"},
+                                   {"amount": 8, "parties": [], "duration": None,
+                                    "same_deal_as": None, "separate": True}]}
+    path = tmp_path / "part.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+    result = import_paths([path])
+
+    assert len(result.imported) == 1
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (1, 'Deal 1 is not set apart: "separate" must be true, and the deal counted with '
+            "no other."),
+        (1, "Deal 2 is not set apart: its amount is not an annotation of the line.")]
+    assert database.execute_sql("SELECT COUNT(*) FROM deal_duplicate").fetchone()[0] == 0
 
 
 def test_a_confirmed_deal_whose_other_report_is_not_in_the_file_is_reported(db, tmp_path):

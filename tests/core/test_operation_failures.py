@@ -33,7 +33,7 @@ from db.reads import get_annotation
 from db.relations import RelationRecord, insert_relations
 from desktop.core import operations
 from desktop.core.article_operations import EditArticle
-from desktop.core.deal_operations import ConfirmDeal, SplitDeal
+from desktop.core.deal_operations import ConfirmDeal, LeaveOutOfDeal, SplitDeal
 from desktop.core.entity_operations import (
     DeleteEntity,
     MergeEntities,
@@ -537,7 +537,17 @@ def _split_deal(article_id: int) -> SplitDeal:
 
 
 def _split_deal_applied(op: SplitDeal) -> None:
-    assert _duplicates() == []
+    assert _duplicates() == [(i, i) for i in sorted(op.amount_ids)]  # each set apart
+
+
+def _leave_out(article_id: int) -> LeaveOutOfDeal:
+    amounts = _deal_reports(article_id)
+    ConfirmDeal(amounts).apply()  # what the undo must bring back
+    return LeaveOutOfDeal(min(amounts), amounts)
+
+
+def _leave_out_applied(op: LeaveOutOfDeal) -> None:
+    assert _duplicates() == [(op.amount_id, op.amount_id)]  # the other is left alone
 
 
 CASES = {
@@ -558,6 +568,7 @@ CASES = {
     "EditArticle": Case(_edit_article, _edit_article_applied),
     "ConfirmDeal": Case(_confirm_deal, _confirm_deal_applied),
     "SplitDeal": Case(_split_deal, _split_deal_applied),
+    "LeaveOutOfDeal": Case(_leave_out, _leave_out_applied),
 }
 by_operation = pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 

@@ -4,6 +4,8 @@ The French and English reports of the $38 billion OpenAI–AWS deal are two
 amounts; confirming the group (:class:`ConfirmDeal`) keeps the earliest and
 makes the other a duplicate, which the money figures skip, through the
 summaries and without them; undoing or splitting counts both again.
+Splitting sets each report apart (a row naming itself), so the grouping no
+longer proposes them as one; what the user said wins over the rule.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from db.aggregates import Scope
 from db.models import database
 from db.relations import RelationRecord, insert_relations
 from desktop.core.deal_list import group_deals, list_deals
-from desktop.core.deal_operations import ConfirmDeal, SplitDeal
+from desktop.core.deal_operations import ConfirmDeal, LeaveOutOfDeal, SplitDeal
 from tests.helpers import store_article, tag
 
 FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars sur sept ans."
@@ -86,7 +88,7 @@ def test_a_confirmed_deal_counts_once_and_undo_or_split_counts_each_report(repor
 
     split = SplitDeal([french, english])
     split.apply()
-    assert _duplicates() == []
+    assert _duplicates() == [(french, french), (english, english)]  # each set apart
     assert _both() == {(76e9, 2)}
     assert _both("sentence") == {(76e9, 2)}
 
@@ -121,8 +123,10 @@ def test_the_group_says_whether_it_is_confirmed(reports):
     assert [d.kept_id for d in group.deals] == [None, french]
 
     SplitDeal([d.amount_id for d in group.deals]).apply()
-    [group] = group_deals(list_deals())
-    assert not group.confirmed
+    groups = group_deals(list_deals())  # two deals now, though the rule matches them
+    assert [[d.amount_id for d in g.deals] for g in groups] == [[french], [english]]
+    assert not any(g.confirmed for g in groups)
+    assert all(g.first.separate for g in groups)
 
 
 def test_deleting_the_kept_report_counts_the_other_again(reports):
@@ -156,3 +160,88 @@ def test_removing_a_report_and_undoing_keeps_the_deal_confirmed(reports):
     remove.revert()
     assert _duplicates() == [(english, french)]
     assert _both() == {(38e9, 1)}  # still counted once
+
+
+def _groups() -> list[list[int]]:
+    return [[d.amount_id for d in g.deals] for g in group_deals(list_deals())]
+
+
+def test_splitting_a_proposed_group_makes_two_deals_and_undo_proposes_it_again(reports):
+    french, english = reports
+    assert _groups() == [[french, english]]  # proposed by the rule, not confirmed
+
+    split = SplitDeal([french, english])
+    split.apply()
+    assert _groups() == [[french], [english]]
+    assert _both() == {(76e9, 2)}
+
+    split.revert()
+    assert _duplicates() == []
+    assert _groups() == [[french, english]]
+
+
+def test_a_report_set_apart_is_not_proposed_with_a_new_one(reports):
+    french, english = reports
+    SplitDeal([french, english]).apply()
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    assert _groups() == [[french], [english], [third]]
+    assert _both() == {(114e9, 3)}
+
+
+def test_counting_once_reports_the_rule_keeps_apart(reports):
+    french, english = reports
+    later = _report("Rumeur", "OpenAI et AWS : 30 milliards de dollars, disait-on.",
+                    "30 milliards de dollars", dt.date(2025, 10, 1), "fr")
+    database.execute_sql("UPDATE annotation SET value = ? WHERE id = ?", (30e9, later))
+    assert _groups() == [[later], [french, english]]  # 30 and 38 billion: two deals
+
+    ConfirmDeal([later, french, english]).apply()
+    [group] = group_deals(list_deals())
+    assert group.confirmed and [d.amount_id for d in group.deals] == [later, french, english]
+    assert _both() == {(30e9, 1)}  # counted once, as its earliest report says
+
+
+def test_a_new_report_is_proposed_into_a_confirmed_deal(reports):
+    french, english = reports
+    ConfirmDeal([french, english]).apply()
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    [group] = group_deals(list_deals())
+    assert [d.amount_id for d in group.deals] == [french, english, third]
+    assert not group.confirmed  # the new report is a proposal, counted until confirmed
+    assert _both() == {(76e9, 2)}
+
+
+def test_leaving_the_kept_report_out_keeps_the_others_counted_once(reports):
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    ConfirmDeal([french, english, third]).apply()
+    assert _both() == {(38e9, 1)}
+
+    leave = LeaveOutOfDeal(french, [french, english, third])
+    change = leave.apply()
+    assert len(change.article_ids) == 3
+    assert _duplicates() == [(french, french), (third, english)]
+    assert _groups() == [[french], [english, third]]
+    assert group_deals(list_deals())[1].confirmed
+    assert _both() == {(76e9, 2)}  # the French report on its own, the other two once
+
+    leave.revert()
+    assert _duplicates() == [(english, french), (third, french)]
+    assert _both() == {(38e9, 1)}
+    leave.apply()  # redo
+    assert _duplicates() == [(french, french), (third, english)]
+
+
+def test_leaving_a_report_out_of_a_proposal_sets_it_apart_only(reports):
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    LeaveOutOfDeal(english, [french, english, third]).apply()
+    assert _duplicates() == [(english, english)]
+    assert _groups() == [[french, third], [english]]  # the other two still proposed
+    assert _both() == {(114e9, 3)}
+    with pytest.raises(ValueError):
+        LeaveOutOfDeal(french, [french]).apply()
