@@ -10,7 +10,9 @@ shown; a dock shown again catches up. On a corpus of 1,000 deals the
 reading and grouping take ~40 ms, so they run on the GUI thread.
 
 Double-clicking a row (or Enter) opens its sources side by side, each with
-the amount selected.
+the amount selected. "Count once" says the selected rows' reports are one
+deal (rows the rule kept apart too); "Count each" says a group's reports are
+separate deals; a row's context menu also leaves one report out of its group.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
 )
@@ -37,18 +40,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QWidget,
 )
 
 from db import reads
-from desktop.core.deal_list import DealGroup, Duration, Source, group_deals, list_deals
+from desktop.core.deal_list import Deal, DealGroup, Duration, Source, group_deals, list_deals
 from desktop.core.formatting import describe_amount, format_amount
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import format_date, format_locale
 from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
+from desktop.ui.shortcuts import claim_menu_keys
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -287,18 +292,30 @@ class DealTableModel(QAbstractTableModel):
             short, exact = self._amount(group)
             lines = [f"{short} = {exact}"]
             if len(group.deals) > 1:
-                lines += [self.tr("{amount} in “{title}”").format(
-                    amount=format_amount(d.value, d.value_high, d.unit, d.approx, d.bound),
-                    title=self._title(d.sources[0].article_id)) for d in group.deals]
+                lines += [self.report_text(d) for d in group.deals]
             return "\n".join(lines)
         if column in (SOURCES, DATE):
             undated = self.tr("undated")
             lines = [f"{format_date(d.date) if d.date else undated} — "
-                     f"{self._title(d.sources[0].article_id)}" for d in group.deals]
+                     f"{self.title(d.sources[0].article_id)}" for d in group.deals]
+            if group.confirmed:
+                lines.append(self.tr("✓ You said these reports are one deal: counted once"))
+            elif group.first.separate:
+                lines.append(self.tr("You said this report is a deal of its own: it is never "
+                                     "proposed with another (select both rows and Count once "
+                                     "to join them)"))
             return "\n".join([*lines, self.tr("Double-click to open them side by side")])
         return self._text(group, column)
 
-    def _title(self, article_id: int) -> str:
+    def report_text(self, deal: Deal) -> str:
+        """One report of a deal, as a menu names it: its amount and its article's title."""
+        full = describe_amount(deal.value, deal.value_high, deal.unit, deal.approx,
+                               format_locale(), deal.bound)
+        return self.tr("{amount} in “{title}”").format(
+            amount=full.partition(" (")[0], title=self.title(deal.sources[0].article_id))
+
+    def title(self, article_id: int) -> str:
+        """The title of an article (read once, then kept until the list is made again)."""
         title = self._titles.get(article_id)
         if title is None:
             article = reads.get_article(article_id)
@@ -338,7 +355,8 @@ class DealsDock(QDockWidget):
         self.table = QTableView(body)
         self.table.setModel(self._model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: "Count once" joins the reports of all of them into one deal.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -352,6 +370,8 @@ class DealsDock(QDockWidget):
             header.resizeSection(column, width)
         # Double-click or Enter (the platform's "activate").
         self.table.activated.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
 
         self.message = QLabel(body)
         self.message.setWordWrap(True)
@@ -384,11 +404,10 @@ class DealsDock(QDockWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter deals by party"))
         self.message.setText(self.tr(EMPTY_TEXT))
         self.confirm_button.setText(self.tr("Count once"))
-        self.confirm_button.setToolTip(self.tr(
-            "These reports are one deal: the money figures count it once (the earliest report)"))
         self.split_button.setText(self.tr("Count each"))
         self.split_button.setToolTip(self.tr(
-            "These are separate deals: count every report again"))
+            "These are separate deals: count every report, and no longer propose them "
+            "as one"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -454,15 +473,16 @@ class DealsDock(QDockWidget):
     # --- internals -----------------------------------------------------------
 
     def _show_groups(self) -> None:
-        """Lists the deals the filter keeps, keeping the selected one selected."""
+        """Lists the deals the filter keeps, keeping the current one selected (after a
+        join, a split or a report left out, the row its first report is in)."""
         current = self._model.group(self.table.currentIndex().row())
         wanted = self.filter_edit.text().casefold().strip()
         groups = [g for g in self._groups
                   if not wanted or any(wanted in name.casefold() for name in g.party_names)]
         self._model.set_groups(groups)
-        if current is not None:
+        if current is not None:  # its row, or the one its first report went to
             row = next((r for r, g in enumerate(self._model.groups())
-                        if g.sources == current.sources), None)
+                        if current.sources[0] in g.sources), None)
             if row is not None:
                 self.table.selectRow(row)
         empty = not self._groups
@@ -496,40 +516,113 @@ class DealsDock(QDockWidget):
             self.refresh_timer.start()
 
     def selected_group(self) -> DealGroup | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self._model.group(rows[0].row()) if rows else None
+        """The first selected group (in list order), if any."""
+        groups = self.selected_groups()
+        return groups[0] if groups else None
+
+    def selected_groups(self) -> list[DealGroup]:
+        """The selected groups, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [group for group in map(self._model.group, rows) if group is not None]
 
     def confirm_selected(self) -> bool:
-        """Counts the selected group's reports as one deal (one undo step)."""
+        """Counts the reports of the selected groups as one deal (one undo step)."""
+        groups = self.selected_groups()
+        if not _can_confirm(groups):
+            return False
         from desktop.core.deal_operations import ConfirmDeal
 
-        group = self.selected_group()
-        if group is None or len(group.deals) < 2:
-            return False
-        names = party_text(group)
         return self._window.runner.run(
-            ConfirmDeal([d.amount_id for d in group.deals],
-                        name=self.tr("Count {parties} once").format(parties=names)))
+            ConfirmDeal([d.amount_id for group in groups for d in group.deals],
+                        name=self.tr("Count {parties} once").format(
+                            parties=party_text(groups[0]))))
 
     def split_selected(self) -> bool:
-        """Counts each report of the selected group again (one undo step)."""
+        """Says the reports of each selected group are separate deals (one undo step)."""
+        groups = [group for group in self.selected_groups() if len(group.deals) > 1]
+        if not groups:
+            return False
         from desktop.core.deal_operations import SplitDeal
 
-        group = self.selected_group()
-        if group is None or not group.confirmed:
+        return self._window.runner.run(
+            SplitDeal([d.amount_id for group in groups for d in group.deals],
+                      name=self.tr("Count each report of {parties}").format(
+                          parties=party_text(groups[0]))))
+
+    def leave_out(self, group: DealGroup, amount_id: int) -> bool:
+        """Takes one report out of ``group``: a deal of its own (one undo step)."""
+        from desktop.core.deal_operations import LeaveOutOfDeal
+
+        report = next((d for d in group.deals if d.amount_id == amount_id), None)
+        if report is None or len(group.deals) < 2:
             return False
         return self._window.runner.run(
-            SplitDeal([d.amount_id for d in group.deals],
-                      name=self.tr("Count each report of {parties}").format(
-                          parties=party_text(group))))
+            LeaveOutOfDeal(amount_id, [d.amount_id for d in group.deals],
+                           name=self.tr("Leave “{title}” out of {parties}").format(
+                               title=self._model.title(report.sources[0].article_id),
+                               parties=party_text(group))))
+
+    def context_menu(self, position: QPoint) -> QMenu | None:
+        """The menu of the rows selected, for a click at ``position`` (viewport
+        coordinates, the current row's for the keyboard); None off the rows."""
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            index = self.table.currentIndex()
+        if self._model.group(index.row()) is None:
+            return None
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open the sources side by side"),
+                       lambda: self._on_activated(index))
+        menu.addSeparator()
+        for button in (self.confirm_button, self.split_button):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+            action.setToolTip(button.toolTip())
+        groups = self.selected_groups()
+        leave = menu.addMenu(self.tr("Leave out of this deal"))
+        leave.setToolTipsVisible(True)
+        group = groups[0] if len(groups) == 1 else None
+        if group is None or len(group.deals) < 3:
+            leave.setEnabled(False)  # with two, "Count each" does it
+        else:
+            for deal in group.deals:
+                action = leave.addAction(self._model.report_text(deal),
+                                         lambda d=deal.amount_id: self.leave_out(group, d))
+                action.setToolTip(self.tr("A deal of its own, never proposed with another "
+                                          "report; the others stay as they are"))
+        return menu
 
     def _update_buttons(self, *_args: object) -> None:
-        group = self.selected_group()
-        self.confirm_button.setEnabled(group is not None and len(group.deals) > 1
-                                       and not group.confirmed)
-        self.split_button.setEnabled(group is not None and group.confirmed)
+        groups = self.selected_groups()
+        self.confirm_button.setEnabled(_can_confirm(groups))
+        if len({d.unit for g in groups for d in g.deals}) > 1:
+            self.confirm_button.setToolTip(self.tr(
+                "The selected reports are in different currencies: they cannot be counted "
+                "as one deal"))
+        else:
+            self.confirm_button.setToolTip(self.tr(
+                "The reports of the selected rows are one deal: the money figures count it "
+                "once (the earliest report)"))
+        self.split_button.setEnabled(any(len(g.deals) > 1 for g in groups))
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(position)
+        if menu is not None:
+            claim_menu_keys(menu)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _on_activated(self, index: QModelIndex) -> None:
         group = self._model.group(index.row())
         if group is not None:
             self.open_sources(group)
+
+
+def _can_confirm(groups: Sequence[DealGroup]) -> bool:
+    """Whether "Count once" has something to do: two reports or more in one currency,
+    not one group already counted once."""
+    reports = sum(len(g.deals) for g in groups)
+    return (reports > 1 and not (len(groups) == 1 and groups[0].confirmed)
+            and len({d.unit for g in groups for d in g.deals}) == 1)

@@ -1286,6 +1286,14 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
         <translation>Combien de montants annotés le rapportent — double-cliquez pour les ouvrir côte à côte</translation>
     </message>
     <message>
+        <source>✓ You said these reports are one deal: counted once</source>
+        <translation>✓ Vous avez dit que ces sources sont un seul accord&#xa0;: compté une fois</translation>
+    </message>
+    <message>
+        <source>You said this report is a deal of its own: it is never proposed with another (select both rows and Count once to join them)</source>
+        <translation>Vous avez dit que cette source est un accord à part&#xa0;: elle n’est jamais proposée avec une autre (sélectionnez les deux lignes puis Compter une fois pour les réunir)</translation>
+    </message>
+    <message>
         <source>{amount} in “{title}”</source>
         <translation>{amount} dans «&#xa0;{title}&#xa0;»</translation>
     </message>
@@ -1321,16 +1329,12 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
         <translation>Compter une fois</translation>
     </message>
     <message>
-        <source>These reports are one deal: the money figures count it once (the earliest report)</source>
-        <translation>Ces sources décrivent un seul accord&#xa0;: les chiffres le comptent une fois (la source la plus ancienne)</translation>
-    </message>
-    <message>
         <source>Count each</source>
         <translation>Compter chacune</translation>
     </message>
     <message>
-        <source>These are separate deals: count every report again</source>
-        <translation>Ce sont des accords distincts&#xa0;: compter de nouveau chaque source</translation>
+        <source>These are separate deals: count every report, and no longer propose them as one</source>
+        <translation>Ce sont des accords distincts&#xa0;: compter chaque source, et ne plus les proposer comme un seul</translation>
     </message>
     <message>
         <source>Opened {shown} of the {count} articles that report this deal (at most {shown} side by side).</source>
@@ -1376,6 +1380,30 @@ Le fichier actuel est d’abord conservé dans le dossier des sauvegardes (un fi
     <message>
         <source>Count each report of {parties}</source>
         <translation>Compter chaque source de {parties}</translation>
+    </message>
+    <message>
+        <source>Leave “{title}” out of {parties}</source>
+        <translation>Retirer «&#xa0;{title}&#xa0;» de l’accord {parties}</translation>
+    </message>
+    <message>
+        <source>Open the sources side by side</source>
+        <translation>Ouvrir les sources côte à côte</translation>
+    </message>
+    <message>
+        <source>Leave out of this deal</source>
+        <translation>Retirer de cet accord</translation>
+    </message>
+    <message>
+        <source>A deal of its own, never proposed with another report; the others stay as they are</source>
+        <translation>Un accord à part, jamais proposé avec une autre source&#xa0;; les autres restent telles quelles</translation>
+    </message>
+    <message>
+        <source>The selected reports are in different currencies: they cannot be counted as one deal</source>
+        <translation>Les sources sélectionnées sont dans des devises différentes&#xa0;: elles ne peuvent pas être comptées comme un seul accord</translation>
+    </message>
+    <message>
+        <source>The reports of the selected rows are one deal: the money figures count it once (the earliest report)</source>
+        <translation>Les sources des lignes sélectionnées sont un seul accord&#xa0;: les montants le comptent une fois (la source la plus ancienne)</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +2619,14 @@ Aucune annotation ne la mentionne.</translation>
         <translation>L’accord du montant {amount} n’est pas compté une seule fois avec l’accord du montant {kept}&#xa0;: le montant {kept} n’a pas été importé de ce fichier.</translation>
     </message>
     <message>
+        <source>Deal {number} is not set apart: &quot;separate&quot; must be true, and the deal counted with no other.</source>
+        <translation>L’accord {number} n’est pas mis à part&#xa0;: «&#xa0;separate&#xa0;» doit valoir true, et l’accord n’être compté avec aucun autre.</translation>
+    </message>
+    <message>
+        <source>Deal {number} is not set apart: its amount is not an annotation of the line.</source>
+        <translation>L’accord {number} n’est pas mis à part&#xa0;: son montant n’est pas une annotation de la ligne.</translation>
+    </message>
+    <message>
         <source>Deal {number} is not counted once: its amount and the one it is counted with must be two annotation ids.</source>
         <translation>L’accord {number} n’est pas compté une seule fois&#xa0;: son montant et celui avec lequel il est compté doivent être deux identifiants d’annotation.</translation>
     </message>
@@ -3284,6 +3320,14 @@ Aucune annotation ne la mentionne.</translation>
     <message>
         <source>Say which reports to split.</source>
         <translation>Indiquez les sources à scinder.</translation>
+    </message>
+    <message>
+        <source>Leave out of deal</source>
+        <translation>Retirer de l’accord</translation>
+    </message>
+    <message>
+        <source>A report can be left out only of a group of two or more.</source>
+        <translation>Une source ne peut être retirée que d’un groupe de deux sources ou plus.</translation>
     </message>
     <message>
         <source>This entity no longer exists.</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from db import reads
 from db.relations import RelationRecord, insert_relations
@@ -186,7 +186,7 @@ def test_counting_a_deal_once_and_each_report_again(qtbot, make_window, reports)
     dock = window.show_deals()
     assert openai_usd() == 7.6e10  # each report counted
     dock.table.selectRow(0)
-    assert dock.confirm_button.isEnabled() and not dock.split_button.isEnabled()
+    assert dock.confirm_button.isEnabled() and dock.split_button.isEnabled()
 
     dock.confirm_button.click()
     qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2 ✓")
@@ -201,6 +201,79 @@ def test_counting_a_deal_once_and_each_report_again(qtbot, make_window, reports)
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2 ✓")
     dock.table.selectRow(0)
-    dock.split_button.click()
-    qtbot.waitUntil(lambda: _rows(dock)[0][-1] == "2")
+    dock.split_button.click()  # two deals now: one row each
+    qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["1", "1"])
     assert openai_usd() == 7.6e10
+    assert "a deal of its own" in dock.model().index(0, SOURCES).data(
+        Qt.ItemDataRole.ToolTipRole)
+
+    # Both rows selected: "Count once" makes them one deal again.
+    dock.table.selectAll()
+    assert dock.confirm_button.isEnabled() and not dock.split_button.isEnabled()
+    dock.confirm_button.click()
+    qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["2 ✓"])
+    assert openai_usd() == 3.8e10
+    assert dock.selected_group() is not None  # the joined row, ready for "Count each"
+    assert dock.split_button.isEnabled()
+
+
+def test_a_proposed_group_split_is_two_rows_until_undone(qtbot, make_window, reports):
+    window = make_window()
+    dock = window.show_deals()
+    dock.table.selectRow(0)
+    dock.split_button.click()
+    qtbot.waitUntil(lambda: len(_rows(dock)) == 2)
+    assert window.undo_action.text() == "&Undo Count each report of AWS · OpenAI"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["2"])
+
+
+def test_leaving_one_report_out_from_the_context_menu(qtbot, make_window, reports):
+    from db.aggregates import Scope, money_per_entity
+
+    third = store_article("AWS–OpenAI: what $38 billion buys", "AWS and OpenAI: $38 billion.",
+                          "en", published=dt.date(2025, 11, 5))
+    money = tag(third, "$38 billion", "MONEY", value=3.8e10, unit="USD")
+    insert_relations([RelationRecord(None, "deal", money, tag(third, name, "ORG", entity=name))
+                      for name in ("AWS", "OpenAI")])
+    window = make_window()
+    dock = window.show_deals()
+    assert [row[-1] for row in _rows(dock)] == ["3"]
+    dock.table.selectRow(0)
+    dock.confirm_button.click()
+    qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["3 ✓"])
+
+    # The keyboard's menu (no row under the point): the current row's.
+    menu = dock.context_menu(QPoint(-1, -1))
+    assert menu is not None
+    [leave] = [a.menu() for a in menu.actions() if a.menu() is not None]
+    names = [action.text() for action in leave.actions()]
+    assert names == ["$38B in “OpenAI et AWS : 38 milliards”",
+                     "$38B in “OpenAI signs $38bn AWS deal”",
+                     "$38B in “AWS–OpenAI: what $38 billion buys”"]
+    leave.actions()[0].trigger()  # the French report, the one counted
+
+    qtbot.waitUntil(lambda: sorted(row[-1] for row in _rows(dock)) == ["1", "2 ✓"])
+    result = money_per_entity(Scope.corpus(), "relation", "USD", limit=None)
+    assert next(r.money.total for r in result.rows if r.entity == "OpenAI") == 7.6e10
+    assert window.undo_action.text() == \
+        "&Undo Leave “OpenAI et AWS : 38 milliards” out of AWS · OpenAI"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["3 ✓"])
+
+
+def test_reports_in_two_currencies_cannot_be_counted_once(make_window, reports):
+    from db.models import database
+
+    database.execute_sql("UPDATE annotation SET unit = 'EUR' WHERE id = ?",
+                         (reports["en_small"],))
+    insert_relations([RelationRecord(None, "deal", reports["en_small"], reports["en_nvidia"])])
+    window = make_window()
+    dock = window.show_deals()
+    assert len(_rows(dock)) == 2
+    dock.table.selectAll()
+    assert not dock.confirm_button.isEnabled()
+    assert "different currencies" in dock.confirm_button.toolTip()
+    dock.table.selectRow(0)
+    assert dock.confirm_button.isEnabled()
+    assert "different currencies" not in dock.confirm_button.toolTip()
