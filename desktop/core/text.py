@@ -58,15 +58,38 @@ def _joins(text: str, i: int) -> bool:
     return False
 
 
+def _keeps_first(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s]``, the first character of a selection holding a number, is
+    part of its amount: a currency sign ("$38bn"), or a sign before a number or a
+    currency sign ("-5 %", "+$2m")."""
+    ch = text[s]
+    if unicodedata.category(ch) == "Sc":
+        return True
+    return (ch in _SIGNS and s + 1 < e
+            and (text[s + 1].isdigit() or unicodedata.category(text[s + 1]) == "Sc"))
+
+
+def _keeps_last(ch: str) -> bool:
+    """Whether ``ch``, the last character of a selection holding a number, is part of
+    its amount: a currency sign ("5 €", "38 milliards $") or a percent ("38 %")."""
+    return ch in _PER or unicodedata.category(ch) == "Sc"
+
+
+_SIGNS = "+-−±"
+_PER = "%‰‱"
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widens or trims a sloppy selection to whole words.
 
     Leading and trailing spaces and punctuation are dropped; a selection that
     starts or ends in the middle of a word is widened to the whole word
     (across hyphens, and across decimal points between digits, but not
-    across apostrophes, so "d’OpenAI" yields "OpenAI"). If nothing but
-    spaces or punctuation is selected, the range is only trimmed of spaces,
-    so a lone "€" or "%" can still be tagged.
+    across apostrophes, so "d’OpenAI" yields "OpenAI"). A selection that
+    holds a number keeps the currency signs, percent signs and the sign at
+    its ends, as the amounts read in the text do ("$38bn", "38 %", "-5 %",
+    "5 €"). If nothing but spaces or punctuation is selected, the range is
+    only trimmed of spaces, so a lone "€" or "%" can still be tagged.
 
     Args:
         text: the whole article body.
@@ -80,9 +103,10 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     s, e = start, end
-    while s < e and not _is_word_char(text[s]):
+    number = any(ch.isdigit() for ch in text[start:end])
+    while s < e and not _is_word_char(text[s]) and not (number and _keeps_first(text, s, e)):
         s += 1
-    while e > s and not _is_word_char(text[e - 1]):
+    while e > s and not _is_word_char(text[e - 1]) and not (number and _keeps_last(text[e - 1])):
         e -= 1
     if s == e:
         s, e = start, end

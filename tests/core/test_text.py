@@ -38,6 +38,19 @@ def test_normalize_body_turns_crlf_and_cr_into_lf_and_drops_the_bom():
     ("  AWS  ", "  AWS  ", "AWS"),
     ("Cafe\u0301 noir", "Caf", "Cafe\u0301"),
     ("le prix : 5 € !", "€", "€"),
+    # An amount keeps its signs, as the amounts read in the text do.
+    ("OpenAI will pay $38bn over", "$38bn", "$38bn"),
+    ("OpenAI will pay $38bn over", " $38b", "$38bn"),
+    ("will pay US$6m.", "$6m.", "US$6m"),
+    ("une hausse de 38\u00a0% cette année", "38\u00a0% ", "38\u00a0%"),
+    ("soit 5\u00a0€ de plus", "5\u00a0€", "5\u00a0€"),
+    ("un pacte (38 milliards $).", "(38 milliards $).", "38 milliards $"),
+    ("It fell by -5% to (€5.2 million).", "-5%", "-5%"),
+    ("It fell by -5% to (€5.2 million).", "(€5.2 million)", "€5.2 million"),
+    ("up by +$2m, then", "+$2m,", "+$2m"),
+    # Without a number, signs and punctuation are trimmed as before.
+    ("the $ fell; «OpenAI»", "«OpenAI»", "OpenAI"),
+    ("prices - and $ - fell", "- and $ -", "and"),
 ])
 def test_snap_to_words(text, selected, expected):
     start = text.index(selected)

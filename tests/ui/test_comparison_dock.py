@@ -116,8 +116,8 @@ def test_shared_entities_and_amounts_are_listed_per_article(qtbot, window, repor
     assert [r[NAME] for r in sections["Only in OpenAI signs $38bn AWS deal"]] == ["Nvidia"]
     (agreeing,) = sections["Amounts that agree"]
     assert agreeing[LABEL] == "MONEY" and "3.8 × 10¹⁰ USD" in agreeing[NAME]
-    # Each article's wording (a selection snaps to words: "$" stays out).
-    assert agreeing[FIRST_ARTICLE:] == ["“38 milliards de dollars”", "“38 billion”"]
+    # Each article's wording, signs included: the selection was "$38 billion".
+    assert agreeing[FIRST_ARTICLE:] == ["“38 milliards de dollars”", "“$38 billion”"]
     assert sections["Amounts that differ"] == []
 
 

@@ -98,6 +98,25 @@ def test_delete_key_removes_the_selected_highlight_and_undo_restores_it(qtbot, m
     assert window.reader_highlights() == [(start, end, "ORG")]
 
 
+def test_an_amount_tagged_by_hand_keeps_its_currency_and_percent_signs(qtbot, make_window):
+    body = "OpenAI will pay $38bn over seven years; AWS grew by 38\u00a0% (+5\u00a0€)."
+    article_id = store_article("Signs", body, lang="en")
+    window = make_window()
+    window.open_article(article_id)
+    # Sloppy selections, as a drag gives them: a space before, a semicolon after.
+    for selected, key in ((" $38bn ", Qt.Key.Key_5), ("38\u00a0% (", Qt.Key.Key_8),
+                          ("(+5\u00a0€).", Qt.Key.Key_5)):
+        start = body.index(selected)
+        window.select_range(start, start + len(selected))
+        qtbot.keyClick(window.reader.body, key)
+
+    tagged = sorted((a.quote, a.value, a.unit) for a in store.annotations_for_article(article_id))
+    assert tagged == [("$38bn", 3.8e10, "USD"), ("+5\u00a0€", 5.0, "EUR"),
+                      ("38\u00a0%", 38.0, "%")]
+    assert [body[s:e] for s, e, _label in window.reader_highlights()] == [
+        "$38bn", "38\u00a0%", "+5\u00a0€"]
+
+
 def test_editing_in_the_panel_links_an_entity_and_sets_a_value(qtbot, make_window):
     article_id = store_article("Edit", "Un pacte à 38 milliards de dollars avec AWS.")
     window = make_window()
