@@ -385,12 +385,15 @@ class DealsDock(QDockWidget):
         self.split_button.clicked.connect(self.split_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.status_label)
-        top.addWidget(self.confirm_button)
-        top.addWidget(self.split_button)
-        set_dock_body(self, body, (top, 0), (self.table, 1), (self.message, 1))
+        # The filter alone on top, the buttons and the count under the table, each on
+        # its row: all on one row squeezed the filter to a few letters (and wrapped the
+        # count one word per line) when the dock shared the bottom with another.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.split_button)
+        buttons.addStretch(1)
+        set_dock_body(self, body, (self.filter_edit, 0), (self.table, 1), (self.message, 1),
+                      (buttons, 0), (self.status_label, 0))
 
         window.runner.changed.connect(self._on_changed)
         self.visibilityChanged.connect(self._on_visibility_changed)
