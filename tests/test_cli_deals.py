@@ -92,6 +92,23 @@ def test_json_lists_the_same_fields_with_sources_as_a_list(corpus, db_path, caps
     assert (document[1]["low"], document[1]["high"], document[1]["approx"]) == (5e6, 6e6, True)
 
 
+def test_reports_the_user_split_are_two_rows(corpus, db_path, capsys):
+    from desktop.core.deal_list import list_deals
+    from desktop.core.deal_operations import SplitDeal
+
+    connection.open_database(db_path)
+    try:
+        SplitDeal([d.amount_id for d in list_deals() if d.unit == "USD"]).apply()
+    finally:
+        connection.close_database()
+
+    rows = list(csv.reader(io.StringIO(_run(db_path, capsys))))
+
+    assert [(row[0], row[8], row[-1]) for row in rows[1:]] == [  # by date
+        ("AWS; OpenAI", "2025-11-03", "1"), ("Nvidia", "2025-11-03", "1"),
+        ("AWS; OpenAI", "2025-11-04", "1")]
+
+
 def test_an_empty_database_prints_only_the_header(db_path, capsys):
     assert _run(db_path, capsys) == ",".join(DEAL_COLUMNS) + "\n"
     assert json.loads(_run(db_path, capsys, "--format", "json")) == []
