@@ -4,6 +4,11 @@ An amount listed here reports the same deal as its ``kept_id`` and is left
 out of the money figures (db.counting's MONEY). An amount listed with itself
 as ``kept_id`` is one the user set apart: a deal of its own, counted, and
 never proposed in a group with another report (desktop.core.deal_list).
+
+Rows are inserted and deleted, never updated: the summaries' triggers
+(migration 007) mark an article out of date on insert, on delete and on an
+update of ``annotation_id`` only, and whether a row counts now depends on
+``kept_id`` too.
 """
 
 from __future__ import annotations

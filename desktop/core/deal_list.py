@@ -29,7 +29,7 @@ is a deal of its own, never proposed with another (:attr:`Deal.separate`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
@@ -283,13 +283,17 @@ class DealGroup:
 
     @property
     def confirmed(self) -> bool:
-        """True if the user confirmed the group: every later report duplicates the first.
+        """True if the user confirmed the group: every later report is counted with the
+        first (directly, or through another: an import may leave a chain).
 
         The money figures then count the first report's amount only. A group
         of one report has nothing to confirm (False).
         """
         first = self.first.amount_id
-        return len(self.deals) > 1 and all(d.kept_id == first for d in self.deals[1:])
+        kept_of = {d.amount_id: d.kept_id for d in self.deals
+                   if d.kept_id is not None and not d.separate}
+        return len(self.deals) > 1 and first not in kept_of and all(
+            kept_root(d.amount_id, kept_of) == first for d in self.deals[1:])
 
 
 def same_deal(a: Deal, b: Deal, tolerance: float = TOLERANCE, days: int = DAYS) -> bool:
@@ -315,12 +319,12 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
       it) are one group, whatever the rule below says of them;
     - a report set apart (:attr:`Deal.separate`) is a group of its own.
 
-    The other reports are taken earliest first; each joins the first group
-    all of whose deals it matches (:func:`same_deal`), a confirmed one
-    first, or starts a new one. So a group never holds two reports that
-    the rule did not match or the user did not confirm, and the result
-    does not depend on the order given. A report the rule adds to a
-    confirmed group is a proposal: the group is no longer
+    The other reports are taken earliest first; each joins the earliest
+    group (by its earliest report) all of whose deals it matches
+    (:func:`same_deal`), confirmed or not, or starts a new one. So a group
+    never holds two reports that the rule did not match or the user did not
+    confirm, and the result does not depend on the order given. A report
+    the rule adds to a confirmed group is a proposal: the group is no longer
     :attr:`~DealGroup.confirmed` until the user confirms it again.
 
     Args:
@@ -338,7 +342,7 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
     alone: list[list[Deal]] = []
     loose: list[Deal] = []
     for deal in deals:
-        root = _root(deal.amount_id, kept_of)
+        root = kept_root(deal.amount_id, kept_of)
         if root != deal.amount_id or deal.amount_id in kept:
             confirmed.setdefault(root, []).append(deal)
         elif deal.separate:
@@ -346,15 +350,17 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
         else:
             loose.append(deal)
     by_key: dict[tuple[frozenset[int], str], list[list[Deal]]] = {}
-    for group in sorted(confirmed.values(), key=lambda g: min(map(_order, g))):
+    for group in confirmed.values():
         first = min(group, key=_order)
         by_key.setdefault((first.parties, first.unit), []).append(group)
     for deal in sorted(loose, key=_order):
         groups = by_key.setdefault((deal.parties, deal.unit), [])
-        for group in groups:
-            if all(same_deal(deal, other, tolerance, days) for other in group):
-                group.append(deal)
-                break
+        matching = [g for g in groups
+                    if all(same_deal(deal, other, tolerance, days) for other in g)]
+        if matching:
+            # The earliest, as if the reports had been grouped one by one in date order:
+            # a group the user just confirmed does not draw in a report proposed elsewhere.
+            min(matching, key=lambda g: min(map(_order, g))).append(deal)
         else:
             groups.append([deal])
     found = [DealGroup(tuple(sorted(group, key=_order)))
@@ -362,10 +368,17 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
     return sorted(found, key=lambda g: _order(g.first))
 
 
-def _root(amount_id: int, kept_of: dict[int, int]) -> int:
+def kept_root(amount_id: int, kept_of: Mapping[int, int]) -> int:
     """The report a confirmed one is counted with, following a chain of them
     (an import or an adjudication may leave one); itself if it is not confirmed.
-    Of a cycle, which no operation makes, the smallest id."""
+
+    Args:
+        amount_id: the report.
+        kept_of: the report each confirmed one is counted with (``deal_duplicate``
+            without the reports set apart).
+
+    Of a cycle, which no operation makes and an import refuses, the smallest id.
+    """
     path = [amount_id]
     while (kept := kept_of.get(path[-1])) is not None:
         if kept in path:

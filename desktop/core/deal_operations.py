@@ -27,6 +27,7 @@ from db import deal_duplicates as duplicates
 from db.deal_duplicates import Duplicate
 from db.transactions import transaction
 from desktop.core.changes import Change
+from desktop.core.deal_list import kept_root
 from desktop.core.i18n import translate
 
 __all__ = ["ConfirmDeal", "LeaveOutOfDeal", "SplitDeal"]
@@ -123,24 +124,20 @@ class LeaveOutOfDeal:
                 "Operations", "A report can be left out only of a group of two or more."))
 
         def after(ordered: list[int], before: list[Duplicate]) -> list[Duplicate]:
-            # The others counted as one deal before (with the same report, maybe the
-            # one left out) stay one deal, counted with their earliest report.
             kept_of = {a: k for a, k in before if a != k}
-
-            def root(amount: int) -> int:
-                seen = {amount}
-                while (kept := kept_of.get(amount)) is not None and kept not in seen:
-                    seen.add(kept)
-                    amount = kept
-                return amount
-
+            # A report outside the group counted with one of its reports stays so,
+            # unless with the one left out (it counts again).
+            rows = [(out, out), *((a, k) for a, k in before
+                                  if a not in ids and a != k and k != out)]
+            # The others counted as one deal stay one deal: with the same report, or
+            # with their earliest if that was the one left out.
             deals: dict[int, list[int]] = {}
             for i in ordered:  # earliest first
                 if i != out:
-                    deals.setdefault(root(i), []).append(i)
-            rows = [(out, out)]
-            for reports in deals.values():
-                rows += [(other, reports[0]) for other in reports[1:]]
+                    deals.setdefault(kept_root(i, kept_of), []).append(i)
+            for root, reports in deals.items():
+                kept = reports[0] if root == out else root
+                rows += [(other, kept) for other in reports if other != kept]
             return rows
 
         self._rows = _Rows.replace(ids, after)

@@ -249,8 +249,21 @@ def test_what_the_user_said_wins_over_the_rule():
 
 def test_a_chain_of_confirmed_reports_is_one_group_and_a_cycle_too():
     chain = [_deal(1, 38e9), _deal(2, 38e9, kept_id=1), _deal(3, 90e9, kept_id=2)]
-    assert _ids(group_deals(chain)) == [[1, 2, 3]]
+    [group] = group_deals(chain)
+    assert _ids([group]) == [[1, 2, 3]] and group.confirmed  # counted once: 3 → 2 → 1
     cycle = [_deal(1, 38e9, kept_id=3), _deal(2, 50e9, kept_id=1), _deal(3, 90e9, kept_id=2)]
     assert _ids(group_deals(cycle)) == [[1, 2, 3]]
     # The kept report of a group set apart by mistake still holds its group.
     assert _ids(group_deals([_deal(1, 38e9, kept_id=1), _deal(2, 60e9, kept_id=1)])) == [[1, 2]]
+
+
+def test_a_report_joins_the_earliest_group_it_matches_not_a_confirmed_one_first():
+    # B (undated) matches both A's group and the confirmed C + D; it stays with A,
+    # where it was proposed before C and D were counted once.
+    a, b = _deal(1, 38e9, date=dt.date(2025, 11, 1)), _deal(2, 38e9, date=None)
+    c = _deal(3, 38e9, date=dt.date(2026, 1, 20))
+    d = _deal(4, 38e9, date=None, kept_id=3)
+    for order in ([a, b, c, d], [d, c, b, a]):
+        groups = group_deals(order)
+        assert _ids(groups) == [[1, 2], [3, 4]]
+        assert groups[1].confirmed

@@ -245,3 +245,25 @@ def test_leaving_a_report_out_of_a_proposal_sets_it_apart_only(reports):
     assert _both() == {(114e9, 3)}
     with pytest.raises(ValueError):
         LeaveOutOfDeal(french, [french]).apply()
+
+
+def test_leaving_one_out_keeps_the_others_counted_with_a_report_outside_the_group(reports):
+    """The report the others are counted with is no longer a deal (its links are gone):
+    leaving one out keeps the others counted with it, as they were."""
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    first = _report("Avant", "OpenAI et AWS : 38 milliards de dollars.",
+                    "38 milliards de dollars", dt.date(2025, 11, 1), "fr")
+    ConfirmDeal([first, french, english, third]).apply()
+    database.execute_sql("DELETE FROM relation WHERE source_id = ? OR target_id = ?",
+                         (first, first))
+    assert _groups() == [[french, english, third]]
+    with aggregates._direct():  # all three counted with the one that is no longer a deal
+        rows = aggregates.money_per_entity(Scope.corpus(), "relation", "USD", limit=None).rows
+    assert "OpenAI" not in [row.entity for row in rows]
+
+    LeaveOutOfDeal(third, [french, english, third]).apply()
+
+    assert _duplicates() == [(french, first), (english, first), (third, third)]
+    assert _both() == {(38e9, 1)}  # the one left out, on its own
