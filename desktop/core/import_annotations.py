@@ -33,6 +33,7 @@ from db.models import ACCEPTED, AMOUNT, ENTITY, SUGGESTED
 from db.names import canonical_name, name_key
 from db.records import BOUNDS
 from desktop.core.article_operations import checked_changes
+from desktop.core.deal_list import kept_root
 from desktop.core.i18n import translate
 from desktop.core.import_formats import ImportProblem, ParsedArticle, RecordError
 from desktop.core.text import context, sentence_index
@@ -74,6 +75,8 @@ class AnnotationRestorer:
         # Amounts restored, by file and exported id; pairs still waiting for one end.
         self._amounts: dict[tuple[str, int], int] = {}
         self._waiting: list[tuple[ParsedArticle, int, int]] = []
+        self._counted: set[int] = set()  # amounts (new ids) a deal of the file said how to count
+        self._kept_of: dict[int, int] = {}  # the pairs stored, to refuse one closing a loop
         self._clashes: set[tuple[int, str]] = set()  # (entity, alias) already reported
 
     def restore(self, article: ParsedArticle, article_id: int) -> None:
@@ -124,45 +127,68 @@ class AnnotationRestorer:
 
     def _restore_deals(self, article: ParsedArticle, mapping: dict[int, int]) -> None:
         apart = []
-        for number, raw in enumerate(article.deals, 1):
-            amount = raw.get("amount") if isinstance(raw, dict) else None
+        entries: list[object] = list(article.deals)  # a file may hold anything there
+        for number, raw in enumerate(entries, 1):
+            if not isinstance(raw, dict):
+                continue
+            amount = raw.get("amount")
             if _is_int(amount) and amount in mapping:  # the deals' amounts only: few
                 self._amounts[(article.path, amount)] = mapping[amount]
-            if isinstance(raw, dict) and raw.get("separate") is not None:
-                if raw.get("separate") is not True or raw.get("same_deal_as") is not None:
+            separate, kept = raw.get("separate"), raw.get("same_deal_as")
+            if separate is None or separate is False:
+                if kept is None:
+                    continue
+                if not _is_int(amount) or not _is_int(kept) or amount == kept:
                     self._problem(article, translate(
-                        "Import", "Deal {number} is not set apart: \"separate\" must be true, "
-                                  "and the deal counted with no other.").format(number=number))
-                elif not _is_int(amount) or amount not in mapping:
+                        "Import", "Deal {number} is not counted once: its amount and the one "
+                                  "it is counted with must be two annotation ids.").format(
+                        number=number))
+                elif amount not in mapping:
                     self._problem(article, translate(
-                        "Import", "Deal {number} is not set apart: its amount is not an "
-                                  "annotation of the line.").format(number=number))
-                else:
-                    apart.append((mapping[amount], mapping[amount]))
-                continue
-            if not isinstance(raw, dict) or raw.get("same_deal_as") is None:
-                continue
-            kept = raw.get("same_deal_as")
-            if not _is_int(amount) or not _is_int(kept) or amount == kept:
+                        "Import", "Deal {number} is not counted once: amount {amount} is not "
+                                  "an annotation of the line.").format(number=number,
+                                                                      amount=amount))
+                elif self._first_deal_of(article, number, mapping[amount]):
+                    self._waiting.append((article, amount, kept))
+            elif separate is not True or kept is not None:
                 self._problem(article, translate(
-                    "Import", "Deal {number} is not counted once: its amount and the one it is "
-                              "counted with must be two annotation ids.").format(number=number))
-            elif amount not in mapping:
+                    "Import", "Deal {number} is not set apart: \"separate\" must be true, "
+                              "and the deal counted with no other.").format(number=number))
+            elif not _is_int(amount) or amount not in mapping:
                 self._problem(article, translate(
-                    "Import", "Deal {number} is not counted once: amount {amount} is not an "
-                              "annotation of the line.").format(number=number, amount=amount))
-            else:
-                self._waiting.append((article, amount, kept))
+                    "Import", "Deal {number} is not set apart: its amount is not an "
+                              "annotation of the line.").format(number=number))
+            elif self._first_deal_of(article, number, mapping[amount]):
+                apart.append((mapping[amount], mapping[amount]))
         rows, waiting = [], []
         for pending in self._waiting:
             owner, amount, kept = pending
             new_kept = self._amounts.get((owner.path, kept))
             if new_kept is None:
                 waiting.append(pending)
-            else:
-                rows.append((self._amounts[(owner.path, amount)], new_kept))
+                continue
+            new_amount = self._amounts[(owner.path, amount)]
+            if kept_root(new_kept, self._kept_of) == new_amount:
+                self._problem(owner, translate(
+                    "Import", "The deal of amount {amount} is not counted once with the deal "
+                              "of amount {kept}: that one is counted with it already.").format(
+                    amount=amount, kept=kept))
+                continue
+            self._kept_of[new_amount] = new_kept
+            rows.append((new_amount, new_kept))
         self._waiting = waiting
         duplicates.insert(apart + rows)
+
+    def _first_deal_of(self, article: ParsedArticle, number: int, amount: int) -> bool:
+        """Whether the deal ``number`` of the line is the first to say how ``amount`` (its
+        new id) is counted; a second one is reported and left out."""
+        if amount in self._counted:
+            self._problem(article, translate(
+                "Import", "Deal {number} is left out: an earlier deal of the line already "
+                          "says how its amount is counted.").format(number=number))
+            return False
+        self._counted.add(amount)
+        return True
 
     def _restore_entities(self, article: ParsedArticle) -> None:
         """Merges the aliases of the line's entities into the database's entities."""

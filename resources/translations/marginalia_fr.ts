@@ -2635,6 +2635,14 @@ Aucune annotation ne la mentionne.</translation>
         <translation>L’accord {number} n’est pas compté une seule fois&#xa0;: le montant {amount} n’est pas une annotation de la ligne.</translation>
     </message>
     <message>
+        <source>The deal of amount {amount} is not counted once with the deal of amount {kept}: that one is counted with it already.</source>
+        <translation>L’accord du montant {amount} n’est pas compté une seule fois avec l’accord du montant {kept}&#xa0;: celui-ci est déjà compté avec lui.</translation>
+    </message>
+    <message>
+        <source>Deal {number} is left out: an earlier deal of the line already says how its amount is counted.</source>
+        <translation>L’accord {number} est laissé de côté&#xa0;: un accord précédent de la ligne dit déjà comment son montant est compté.</translation>
+    </message>
+    <message>
         <source>The entities&apos; aliases were not restored: &quot;entities&quot; must be a list.</source>
         <translation>Les alias des entités n’ont pas été restaurés&#xa0;: «&#xa0;entities&#xa0;» doit être une liste.</translation>
     </message>

@@ -525,6 +525,45 @@ def test_a_malformed_separate_deal_is_reported_and_the_rest_imported(db, tmp_pat
     assert database.execute_sql("SELECT COUNT(*) FROM deal_duplicate").fetchone()[0] == 0
 
 
+def _two_amounts(deals: list[dict[str, object]], title: str = "Deal") -> dict[str, object]:
+    """A line with two amounts, ids 7 ($38 billion) and 8 ($39 billion), and ``deals``."""
+    body = f"{title}: OpenAI and AWS signed a $38 billion deal, $39 billion or so."
+    return {"title": title, "lang": "en", "body": body, "relations": [], "deals": deals,
+            "annotations": [
+                {"id": 7, "start": body.index("$38"), "end": body.index(" deal"),
+                 "label": "MONEY", "label_kind": "amount", "value": 38e9, "unit": "USD"},
+                {"id": 8, "start": body.index("$39"), "end": body.index(" or"),
+                 "label": "MONEY", "label_kind": "amount", "value": 39e9, "unit": "USD"}]}
+
+
+def test_how_an_amount_is_counted_is_taken_once_and_never_in_a_loop(db, tmp_path):
+    """"separate": false is no setting apart; a second word on one amount and a
+    same_deal_as closing a loop are reported and left out, the rest is imported."""
+    lines = [
+        _two_amounts([{"amount": 7, "same_deal_as": None},
+                      {"amount": 8, "same_deal_as": 7, "separate": False}], "Plain"),
+        _two_amounts([{"amount": 7, "same_deal_as": None, "separate": True},
+                      {"amount": 7, "same_deal_as": 8}], "Twice"),
+        _two_amounts([{"amount": 7, "same_deal_as": 8},
+                      {"amount": 8, "same_deal_as": 7}], "Loop")]
+    path = tmp_path / "deals.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    result = import_paths([path])
+
+    assert len(result.imported) == 3
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (2, "Deal 2 is left out: an earlier deal of the line already says how its amount "
+            "is counted."),
+        (3, "The deal of amount 8 is not counted once with the deal of amount 7: that one "
+            "is counted with it already.")]
+    quotes = dict(database.execute_sql("SELECT id, article_id FROM annotation").fetchall())
+    titles = dict(database.execute_sql("SELECT id, title FROM article").fetchall())
+    rows = sorted((titles[quotes[a]], a == k) for a, k in
+                  database.execute_sql("SELECT annotation_id, kept_id FROM deal_duplicate"))
+    assert rows == [("Loop", False), ("Plain", False), ("Twice", True)]
+
+
 def test_a_confirmed_deal_whose_other_report_is_not_in_the_file_is_reported(db, tmp_path):
     from tests.helpers import store_article
 
