@@ -26,6 +26,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -476,18 +478,24 @@ class DealsDock(QDockWidget):
     # --- internals -----------------------------------------------------------
 
     def _show_groups(self) -> None:
-        """Lists the deals the filter keeps, keeping the current one selected (after a
-        join, a split or a report left out, the row its first report is in)."""
+        """Lists the deals the filter keeps, keeping the rows selected selected (after a
+        join, a split or a report left out, the rows their first reports are in)."""
         current = self._model.group(self.table.currentIndex().row())
+        selected = [g.sources[0] for g in self.selected_groups()]
         wanted = self.filter_edit.text().casefold().strip()
         groups = [g for g in self._groups
                   if not wanted or any(wanted in name.casefold() for name in g.party_names)]
         self._model.set_groups(groups)
-        if current is not None:  # its row, or the one its first report went to
-            row = next((r for r, g in enumerate(self._model.groups())
-                        if current.sources[0] in g.sources), None)
-            if row is not None:
-                self.table.selectRow(row)
+        rows = {source: r for r, g in enumerate(self._model.groups()) for source in g.sources}
+        if current is not None and current.sources[0] in rows:
+            self.table.selectRow(rows[current.sources[0]])
+        chosen = QItemSelection()
+        for row in sorted({rows[source] for source in selected if source in rows}):
+            chosen.select(self._model.index(row, 0),
+                          self._model.index(row, self._model.columnCount() - 1))
+        if not chosen.isEmpty():
+            self.table.selectionModel().select(chosen,
+                                               QItemSelectionModel.SelectionFlag.Select)
         empty = not self._groups
         self.message.setVisible(empty)
         self.table.setVisible(not empty)

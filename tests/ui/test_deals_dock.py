@@ -207,8 +207,11 @@ def test_counting_a_deal_once_and_each_report_again(qtbot, make_window, reports)
     assert "a deal of its own" in dock.model().index(0, SOURCES).data(
         Qt.ItemDataRole.ToolTipRole)
 
-    # Both rows selected: "Count once" makes them one deal again.
+    # Both rows selected: "Count once" makes them one deal again. A change elsewhere,
+    # which lists the deals again, keeps both selected.
     dock.table.selectAll()
+    dock.refresh()
+    assert len(dock.selected_groups()) == 2
     assert dock.confirm_button.isEnabled() and not dock.split_button.isEnabled()
     dock.confirm_button.click()
     qtbot.waitUntil(lambda: [row[-1] for row in _rows(dock)] == ["2 ✓"])
