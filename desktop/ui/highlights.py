@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextLayout
 
@@ -45,9 +45,12 @@ _OVERLAP_TINT_ON_DARK = 0.40
 _MARK_TINT = 0.8  # a marked mention: its colour nearly full
 
 
-@dataclass(frozen=True)
-class Highlight:
+class Highlight(NamedTuple):
     """One highlighted span of the article body.
+
+    A named tuple rather than a frozen dataclass: a reader makes hundreds of
+    them at a time (the mentions marked under the mouse), and a frozen
+    dataclass takes more than twice as long to make.
 
     Attributes:
         id: annotation id (negative for suggestions).
@@ -138,6 +141,30 @@ class HighlightIndex:
         changed.update(self.blocks_of(highlight.start, highlight.end))
         return changed
 
+    def add_many(self, highlights: Iterable[Highlight]) -> set[int]:
+        """Adds highlights (each replacing one with the same id; of two with the same
+        id, the later) in one go: what :meth:`add` does for each, faster for many
+        (the 500 mentions of an entity marked under the mouse).
+
+        Returns:
+            The numbers of the blocks whose appearance changed.
+        """
+        batch = {h.id: h for h in highlights}
+        changed = self.remove([i for i in batch if i in self._by_id])
+        starts, by_id, by_block = self._starts, self._by_id, self._by_block
+        for h in batch.values():
+            by_id[h.id] = h
+            first = bisect_right(starts, h.start) - 1
+            last = bisect_right(starts, h.end - 1) - 1 if h.end - 1 > h.start else first
+            for block in range(max(0, first), max(0, last) + 1):
+                filed = by_block.get(block)
+                if filed is None:
+                    by_block[block] = [h]
+                else:
+                    filed.append(h)
+                changed.add(block)
+        return changed
+
     def remove(self, ids: Iterable[int]) -> set[int]:
         """Removes the highlights with these ids; unknown ids are ignored.
 
@@ -150,9 +177,12 @@ class HighlightIndex:
             if h is None:
                 continue
             for block in self.blocks_of(h.start, h.end):
-                filed = self._by_block[block]
-                filed.remove(h)
-                if not filed:
+                # By identity: list.remove would compare h with the highlights filed
+                # before it field by field.
+                filed = [other for other in self._by_block[block] if other is not h]
+                if filed:
+                    self._by_block[block] = filed
+                else:
                     del self._by_block[block]
                 changed.add(block)
         return changed

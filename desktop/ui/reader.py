@@ -627,10 +627,7 @@ class ReaderPane(QWidget):
 
     def add_highlights(self, highlights: list[Highlight]) -> None:
         """Adds many highlights, repainting the blocks they touch once."""
-        blocks: set[int] = set()
-        for highlight in highlights:
-            blocks |= set(self.body.index.add(highlight))
-        self.body.refresh_blocks(blocks)
+        self.body.refresh_blocks(self.body.index.add_many(highlights))
 
     def remove_highlights(self, ids: list[int]) -> None:
         """Removes the highlights with these ids; unknown ids are ignored."""
