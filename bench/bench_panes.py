@@ -217,10 +217,13 @@ def main() -> None:
         assert right is not None
         while not (left.all_loaded and right.all_loaded):
             app.processEvents()
-        settle = time.perf_counter() + 2.0  # the books' suggestions arrive from their worker
-        while time.perf_counter() < settle:
-            app.processEvents()
-            time.sleep(0.01)
+        # The books' suggestions come from workers and take the GUI thread a while to
+        # show: wait until both are shown (seconds on a slow machine), then a little more.
+        deadline = time.perf_counter() + 120
+        while ((left.suggestions.shown_for(), right.suggestions.shown_for())
+               != (book_id, copy_id) and time.perf_counter() < deadline):
+            _settle(app, 0.05)
+        _settle(app, 0.5)
         mention = next(r for r in left.records() if r.entity_id is not None)
         viewports = [left.pane.body_viewport(), right.pane.body_viewport()]
         left.pane.scroll_to(mention.start)
