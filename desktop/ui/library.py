@@ -447,6 +447,17 @@ class LibraryView(QWidget):
             return None
         return self._model.article_id(index.row())
 
+    def article_to_open_beside(self) -> int | None:
+        """What View ▸ Open beside opens: the current row's article; after a search
+        that left no row current, the first match, as Enter in the search box would
+        open (the current row does not move: that would open it in the pane too)."""
+        if self.search_timer.isActive() or self._model.search_text != self.search_edit.text():
+            self.apply_search()
+        current = self.current_article_id()
+        if current is not None or self._model.rowCount() == 0:
+            return current
+        return self._model.article_id(0)
+
     def selected_article_ids(self) -> list[int]:
         """The selected articles, in list order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

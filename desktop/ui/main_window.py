@@ -1003,8 +1003,9 @@ class MainWindow(QMainWindow):
         self.open_beside(article_id)
 
     def _on_open_beside(self) -> None:
-        """View ▸ Open beside: the library's current article, in a new pane."""
-        article_id = self.library.current_article_id()
+        """View ▸ Open beside: the library's current article (or its search's first
+        match), in a new pane."""
+        article_id = self.library.article_to_open_beside()
         if article_id is None:
             self._say(self.tr("Choose an article in the library, then View ▸ Open beside "
                               "(or Alt+click it)."))

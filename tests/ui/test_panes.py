@@ -171,6 +171,23 @@ def test_moving_through_the_library_then_opening_beside_keeps_the_pane_it_left(
     assert [p.article_id for p in window.panes] == [first, second]
 
 
+def test_a_search_then_ctrl_shift_enter_opens_the_first_match_beside(qtbot, make_window):
+    first = store_article("Un", "Premier article sur Nvidia.")
+    store_article("Deux", "Second article sur AMD.")
+    third = store_article("Trois", "Troisième article sur Intel, sept ans après.")
+    window = make_window()
+    window.open_article(first)
+    window.search_action.trigger()  # Ctrl+K
+    qtbot.keyClicks(window.library.search_edit, "sept ans")  # the search waits for a pause
+
+    qtbot.keyClick(window.library.search_edit, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    assert [p.article_id for p in window.panes] == [first, third]
+    assert window.active.article_id == third
+    assert window.library.model().rowCount() == 1
+
+
 def test_a_right_click_in_the_library_opens_nothing(qtbot, make_window):
     first = store_article("Un", "Premier article sur Nvidia.")
     second = store_article("Deux", "Second article sur AMD.")
