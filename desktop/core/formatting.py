@@ -40,7 +40,10 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def _is_currency(unit: str | None) -> TypeGuard[str]:
-    return unit is not None and len(unit) == 3 and unit.isalpha() and unit.isupper()
+    """An ISO 4217 code Babel knows: "USD", not "GPU" (which would read "GPU100K")."""
+    from babel.numbers import is_currency
+
+    return unit is not None and len(unit) == 3 and unit.isupper() and is_currency(unit)
 
 
 def scientific(value: float, locale: str = "en") -> str:
@@ -56,6 +59,34 @@ def scientific(value: float, locale: str = "en") -> str:
             f"{str(int(exponent)).translate(_SUPERSCRIPT)}")
 
 
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year",
+                        "decade", "century"})
+"""The units a duration is stored in (desktop.core.amount_lexicon.DURATIONS)."""
+
+
+def describe_duration(value: float, high: float | None, unit: str, approx: bool,
+                      locale: str = "en", bound: str | None = None) -> str:
+    """A duration in the words of ``locale``: "7 ans", "2–3 months", "≈ 1 week".
+
+    Args:
+        unit: one of :data:`TIME_UNITS` (another is written as it is stored).
+    """
+    from babel.core import UnknownLocaleError
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
+    last = high if high is not None and high != value else value
+    try:  # the unit agrees with the last number: "1–2 ans", "1 an"
+        text = format_unit(last, f"duration-{unit}", length="long", locale=locale)
+        if last != value:
+            text = f"{format_decimal(value, locale=locale)}–{text}"
+    except (ValueError, LookupError, UnknownLocaleError):  # unknown to Babel: as stored
+        text = format_amount(value, high, unit, False)
+    if bound in BOUND_SIGNS:
+        return f"{BOUND_SIGNS[bound]} {text}"
+    return f"≈ {text}" if approx else text
+
+
 def describe_amount(value: float | None, high: float | None, unit: str | None, approx: bool,
                     locale: str = "en", bound: str | None = None, exact: bool = True) -> str:
     """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)";
@@ -64,6 +95,8 @@ def describe_amount(value: float | None, high: float | None, unit: str | None, a
 
     if value is None:
         return ""
+    if unit in TIME_UNITS:
+        return describe_duration(value, high, unit, approx, locale, bound)
     values = [value] if high is None or high == value else [value, high]
     try:
         if _is_currency(unit):

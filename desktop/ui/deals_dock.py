@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -93,22 +92,6 @@ _DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day"
                   "decade": 3652.5, "century": 36525.0}
 """Roughly how many days a unit of time is, to sort durations of different units."""
 
-# A duration's unit, for one and for more (translated where shown, context "Duration").
-_UNITS = {
-    "second": (QT_TRANSLATE_NOOP("Duration", "second"), QT_TRANSLATE_NOOP("Duration", "seconds")),
-    "minute": (QT_TRANSLATE_NOOP("Duration", "minute"), QT_TRANSLATE_NOOP("Duration", "minutes")),
-    "hour": (QT_TRANSLATE_NOOP("Duration", "hour"), QT_TRANSLATE_NOOP("Duration", "hours")),
-    "day": (QT_TRANSLATE_NOOP("Duration", "day"), QT_TRANSLATE_NOOP("Duration", "days")),
-    "week": (QT_TRANSLATE_NOOP("Duration", "week"), QT_TRANSLATE_NOOP("Duration", "weeks")),
-    "month": (QT_TRANSLATE_NOOP("Duration", "month"), QT_TRANSLATE_NOOP("Duration", "months")),
-    "quarter": (QT_TRANSLATE_NOOP("Duration", "quarter"),
-                QT_TRANSLATE_NOOP("Duration", "quarters")),
-    "year": (QT_TRANSLATE_NOOP("Duration", "year"), QT_TRANSLATE_NOOP("Duration", "years")),
-    "decade": (QT_TRANSLATE_NOOP("Duration", "decade"), QT_TRANSLATE_NOOP("Duration", "decades")),
-    "century": (QT_TRANSLATE_NOOP("Duration", "century"),
-                QT_TRANSLATE_NOOP("Duration", "centuries")),
-}
-
 
 def party_text(group: DealGroup) -> str:
     """"AWS · OpenAI": the parties' names, alphabetically."""
@@ -127,23 +110,11 @@ def amount_texts(group: DealGroup) -> tuple[str, str]:
 
 
 def duration_text(duration: Duration | None) -> str:
-    """"5 years", "2–3 months" (in the interface language), "" without a duration."""
-    from babel.numbers import format_decimal
-
+    """"5 years", "2–3 mois" (in the interface language), "" without a duration."""
     if duration is None or duration.value is None:
         return ""
-    text = format_decimal(duration.value, locale=format_locale())
-    if duration.value_high is not None and duration.value_high != duration.value:
-        text += f"–{format_decimal(duration.value_high, locale=format_locale())}"
-    if duration.unit:
-        single = duration.value == 1 and duration.value_high in (None, 1)
-        forms = _UNITS.get(duration.unit)
-        if forms is None:  # a unit the recognizer does not name: as it is stored
-            unit = duration.unit if single else duration.unit + "s"
-        else:
-            unit = QCoreApplication.translate("Duration", forms[0 if single else 1])
-        text += f" {unit}"
-    return f"≈ {text}" if duration.approx else text
+    return describe_amount(duration.value, duration.value_high, duration.unit, duration.approx,
+                           format_locale(), exact=False)
 
 
 def _duration_days(duration: Duration | None) -> float | None:

@@ -165,7 +165,8 @@ def corpus(db, french) -> dict[str, int]:
     parties = [tag(article, name, "ORG", entity=name) for name in ("OpenAI", "AWS")]
     insert_relations([RelationRecord(None, "deal", money, party) for party in parties])
     tag(article, "Sam Altman", "PERSON", entity="Sam Altman")
-    return {"article": article, "money": money}
+    years = tag(article, "sept ans", "DURATION", value=7, unit="year")
+    return {"article": article, "money": money, "years": years}
 
 
 def _data() -> list[str]:
@@ -226,6 +227,8 @@ def test_french_main_window_menus_docks_panel_and_dialogs(qtbot, make_window, co
     # The amount as French writes it, in the panel.
     money = window.panel.model().index_of(corpus["money"]).siblingAtColumn(1)
     assert money.data().replace("\u00a0", " ").replace("\u202f", " ") == "38 Md $US"
+    years = window.panel.model().index_of(corpus["years"]).siblingAtColumn(1)
+    assert years.data() == "7 ans"  # not the stored unit, "7 year"
 
     # The dialogs, each as the menus open it.
     from desktop.ui.labels_dialog import LabelsDialog
