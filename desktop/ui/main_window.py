@@ -757,8 +757,7 @@ class MainWindow(QMainWindow):
             dock = PlotsDock(self.current_article_id, self.library.selected_article_ids,
                              self._listed_article_ids, self)
             if not self.restoreDockWidget(dock):
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [360], QtCore.Qt.Orientation.Vertical)
+                self._place_at_bottom(dock, 360)
             self.runner.changed.connect(dock.schedule_refresh)
             self.article_opened.connect(lambda _id: dock.scope_input_changed("article"))
             self.library.selection_changed.connect(
@@ -782,11 +781,24 @@ class MainWindow(QMainWindow):
         if dock is None:
             dock = build()
             if not self.restoreDockWidget(dock):
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                self.resizeDocks([dock], [300], QtCore.Qt.Orientation.Vertical)
+                self._place_at_bottom(dock, 300)
         dock.show()
         dock.raise_()
         return dock, built
+
+    def _place_at_bottom(self, dock: QDockWidget, height: int) -> None:
+        """Puts a new dock at the bottom; where another one is open there already, as a
+        tab beside it: side by side, two tables of five columns would each get half
+        the window's width."""
+        bottom = QtCore.Qt.DockWidgetArea.BottomDockWidgetArea
+        beside = next((other for other in self.findChildren(QDockWidget)
+                       if other is not dock and other.isVisible() and not other.isFloating()
+                       and self.dockWidgetArea(other) == bottom), None)
+        if beside is not None:
+            self.tabifyDockWidget(beside, dock)
+        else:
+            self.addDockWidget(bottom, dock)
+            self.resizeDocks([dock], [height], QtCore.Qt.Orientation.Vertical)
 
     def show_entities(self) -> QDockWidget:
         """Shows the Entities dock (an ``EntitiesDock``), building it the first time."""

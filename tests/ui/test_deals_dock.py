@@ -280,3 +280,21 @@ def test_reports_in_two_currencies_cannot_be_counted_once(make_window, reports):
     dock.table.selectRow(0)
     assert dock.confirm_button.isEnabled()
     assert "different currencies" not in dock.confirm_button.toolTip()
+
+
+def test_a_view_opened_at_the_bottom_beside_another_is_a_tab_as_wide_as_the_window(
+        qtbot, make_window, reports):
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    entities = window.show_entities()
+    qtbot.waitExposed(window)
+
+    deals = window.show_deals()
+    plots = window.show_plots()
+
+    assert set(window.tabifiedDockWidgets(entities)) == {deals, plots}
+    window.show_deals()  # Ctrl+6 again: its tab comes to the front
+    qtbot.waitUntil(lambda: deals.visibleRegion().boundingRect().width() > 0)
+    assert deals.width() > window.width() * 0.9
+    assert entities.visibleRegion().isEmpty()  # behind its tab
