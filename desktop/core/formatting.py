@@ -15,13 +15,14 @@ def format_number(value: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
-BOUND_SIGNS = {"min": ">", "max": "<"}
-"""How a bound reads before its value: "plus de 1 400 milliards" is "> 1.4e12"."""
+BOUND_SIGNS = {"min": "≥", "max": "≤"}
+"""How a bound reads before its value: "plus de 1 400 milliards" is "≥ 1.4e12" (at least:
+"des centaines de milliers" is ≥ 1e5 too)."""
 
 
 def format_amount(value: float | None, high: float | None, unit: str | None,
                   approx: bool, bound: str | None = None) -> str:
-    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "> 1.4e12 USD", "" when there is no value."""
+    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "≥ 1.4e12 USD", "" when there is no value."""
     if value is None:
         return ""
     text = format_number(value)

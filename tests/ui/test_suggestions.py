@@ -231,17 +231,17 @@ def test_more_than_is_a_lower_bound_not_an_approximation(qtbot, make_window):
     [item] = [s for s in window.suggestions.suggestions() if s.start == start]
     assert (item.value, item.value_high, item.bound) == (1.4e12, None, "min")
     window.suggestions.go_to(window.suggestions.suggestions().index(item))
-    assert "> " in window.statusBar().currentMessage()
+    assert "≥ " in window.statusBar().currentMessage()
     assert "≈" not in window.statusBar().currentMessage()
     assert [h.id < 0 for h in window.reader.highlights_at(start + 3)] == [True]
     tip = tooltip_over(window.reader, start + 3)
-    assert tip.startswith("Suggested: MONEY · > ") and tip.endswith("A to accept, R to reject")
+    assert tip.startswith("Suggested: MONEY · ≥ ") and tip.endswith("A to accept, R to reject")
 
     [annotation_id] = window.suggestions.accept([item])
     stored = store.get_annotation(annotation_id)
     assert (stored.value, stored.value_high, stored.bound) == (1.4e12, None, "min")
     [shown] = [h for h in window.reader.highlights_at(start + 3) if h.id == annotation_id]
-    assert "> 1.4e12 USD" in shown.tooltip
+    assert "≥ 1.4e12 USD" in shown.tooltip
 
 
 def test_a_letter_in_a_suggestions_menu_chooses_its_entry_once(qtbot, make_window):

@@ -59,7 +59,7 @@ def in_text(article: ExportedArticle, ann: ExportedAnnotation, tally: Tally) -> 
 
 
 def value_text(ann: ExportedAnnotation) -> str:
-    """An amount's value as words ("≈ 3.8e10 USD", "> 1.4e12 USD"); "" if it has none."""
+    """An amount's value as words ("≈ 3.8e10 USD", "≥ 1.4e12 USD"); "" if it has none."""
     return format_amount(ann["value"], ann["value_high"], ann["unit"], ann["approx"],
                          ann["bound"])
 
