@@ -503,15 +503,20 @@ def test_reports_set_apart_are_exported_as_separate_and_come_back_so(db, tmp_pat
     assert all(g.first.separate for g in groups)
 
 
-def test_a_malformed_separate_deal_is_reported_and_the_rest_imported(db, tmp_path):
+def _one_amount(deals: list[dict[str, object]]) -> dict[str, object]:
+    """A line with one amount, id 7 ($38 billion), and ``deals``."""
     body = "OpenAI and AWS signed a $38 billion deal."
-    line = {"title": "Deal", "lang": "en", "body": body, "annotations": [
-        {"id": 7, "start": body.index("$38"), "end": body.index(" deal"), "label": "MONEY",
-         "label_kind": "amount", "value": 38e9, "unit": "USD"}],
-        "relations": [], "deals": [{"amount": 7, "parties": [], "duration": None,
-                                    "same_deal_as": None, "separate": "yes"},
-                                   {"amount": 8, "parties": [], "duration": None,
-                                    "same_deal_as": None, "separate": True}]}
+    return {"title": "Deal", "lang": "en", "body": body, "relations": [], "deals": deals,
+            "annotations": [
+                {"id": 7, "start": body.index("$38"), "end": body.index(" deal"),
+                 "label": "MONEY", "label_kind": "amount", "value": 38e9, "unit": "USD"}]}
+
+
+def test_a_malformed_separate_deal_is_reported_and_the_rest_imported(db, tmp_path):
+    line = _one_amount([{"amount": 7, "parties": [], "duration": None,
+                         "same_deal_as": None, "separate": "yes"},
+                        {"amount": 8, "parties": [], "duration": None,
+                         "same_deal_as": None, "separate": True}])
     path = tmp_path / "part.jsonl"
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
 
@@ -567,12 +572,7 @@ def test_how_an_amount_is_counted_is_taken_once_and_never_in_a_loop(db, tmp_path
 def test_a_confirmed_deal_whose_other_report_is_not_in_the_file_is_reported(db, tmp_path):
     from tests.helpers import store_article
 
-    body = "OpenAI and AWS signed a $38 billion deal."
-    line = {"title": "Deal", "lang": "en", "body": body, "annotations": [
-        {"id": 7, "start": body.index("$38"), "end": body.index(" deal"), "label": "MONEY",
-         "label_kind": "amount", "value": 38e9, "unit": "USD"}],
-        "relations": [], "deals": [{"amount": 7, "parties": [], "duration": None,
-                                    "same_deal_as": 99}]}
+    line = _one_amount([{"amount": 7, "parties": [], "duration": None, "same_deal_as": 99}])
     path = tmp_path / "part.jsonl"
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     store_article("Other", "Nothing here.")
