@@ -110,6 +110,10 @@ class Settings:
         return value
 
     def set(self, setting: Setting[T], value: T) -> None:
+        """Stores a value; the same value again writes nothing (QSettings would write
+        the whole file again on the GUI thread: 5 ms, at each return to the first pane)."""
+        if self._qs.contains(setting.key) and self.get(setting) == value:
+            return
         self._qs.setValue(setting.key, value)
 
     def sync(self) -> None:

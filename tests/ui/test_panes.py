@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from db import reads
+from desktop.ui.settings import LAST_ARTICLE
 from tests.helpers import store_article
 
 FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars. AWS s’en félicite."
@@ -243,3 +244,17 @@ def test_the_pane_built_ahead_opens_beside_as_any_other(qtbot, make_window):
     window.undo_action.trigger()
     assert spare.highlights() == [] and left.highlights() == []
     qtbot.waitUntil(lambda: window._spare is not None and window._spare is not spare)
+
+
+def test_going_back_to_the_first_pane_rewrites_no_settings(qtbot, make_window, settings_path):
+    window, left, right, french, _english = _two(make_window)
+    window.focus_pane(left)
+    window.settings.sync()
+    written = settings_path.stat().st_mtime_ns, settings_path.read_bytes()
+
+    for pane in (right, left, right, left):  # the first pane's article is set each time
+        window.focus_pane(pane)
+    window.settings.sync()
+
+    assert (settings_path.stat().st_mtime_ns, settings_path.read_bytes()) == written
+    assert window.settings.get(LAST_ARTICLE) == french
