@@ -112,8 +112,13 @@ class Settings:
     def set(self, setting: Setting[T], value: T) -> None:
         """Stores a value; the same value again writes nothing (QSettings would write
         the whole file again on the GUI thread: 5 ms, at each return to the first pane)."""
-        if self._qs.contains(setting.key) and self.get(setting) == value:
-            return
+        if self._qs.contains(setting.key):
+            # The raw value: get() reads an invalid one as the default, which must
+            # still be written over. An ini file gives numbers back as text.
+            stored = self._qs.value(setting.key)
+            if stored == value or (isinstance(stored, str) and not isinstance(value, QByteArray)
+                                   and stored == str(value)):
+                return
         self._qs.setValue(setting.key, value)
 
     def sync(self) -> None:

@@ -258,3 +258,23 @@ def test_going_back_to_the_first_pane_rewrites_no_settings(qtbot, make_window, s
 
     assert (settings_path.stat().st_mtime_ns, settings_path.read_bytes()) == written
     assert window.settings.get(LAST_ARTICLE) == french
+
+
+def test_a_value_this_version_does_not_know_is_overwritten_even_with_the_default(tmp_path):
+    from desktop.ui.settings import ACTIVE_PANE, THEME, Settings
+
+    path = tmp_path / "settings.ini"
+    path.write_text("[ui]\ntheme=sepia\n[reader]\nactive_pane=abc\nlast_article=7\n",
+                    encoding="utf-8")
+    settings = Settings(path)
+    assert settings.get(THEME) == "system"  # read as the default
+
+    settings.set(THEME, "system")
+    settings.set(ACTIVE_PANE, 0)
+    settings.set(LAST_ARTICLE, 7)  # the same, read back from the file as text
+    settings.sync()
+
+    text = path.read_text(encoding="utf-8")
+    assert "theme=system" in text and "active_pane=0" in text and "sepia" not in text
+    assert "last_article=7" in text
+
