@@ -454,9 +454,9 @@ class LibraryView(QWidget):
         if self.search_timer.isActive() or self._model.search_text != self.search_edit.text():
             self.apply_search()
         current = self.current_article_id()
-        if current is not None or self._model.rowCount() == 0:
+        if current is not None or not self.search_edit.text().strip():
             return current
-        return self._model.article_id(0)
+        return self._model.article_id(0)  # None if nothing matches
 
     def selected_article_ids(self) -> list[int]:
         """The selected articles, in list order."""

@@ -278,3 +278,15 @@ def test_a_value_this_version_does_not_know_is_overwritten_even_with_the_default
     assert "theme=system" in text and "active_pane=0" in text and "sepia" not in text
     assert "last_article=7" in text
 
+
+def test_open_beside_with_no_row_chosen_and_no_search_says_what_to_do(qtbot, make_window):
+    first = store_article("Un", "Premier article sur Nvidia.")
+    store_article("Deux", "Second article sur AMD.")
+    window = make_window()
+    window.open_article(first)
+    window.library.table.selectionModel().clear()
+
+    window.open_beside_action.trigger()
+
+    assert [p.article_id for p in window.panes] == [first]
+    assert "Open beside" in window.statusBar().currentMessage()
