@@ -651,8 +651,7 @@ def start_adjudication(window: MainWindow, first: str, second: str,
     dock = window.findChild(AdjudicationDock, "adjudication")
     if dock is None:
         dock = AdjudicationDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        window.resizeDocks([dock], [260], Qt.Orientation.Vertical)
+        window.place_at_bottom(dock, 260)
     dock.show()
     dock.raise_()
     target = article_id if article_id is not None else window.active.article_id

@@ -91,6 +91,9 @@ SPARE_AFTER_MS = 100
 """How long after a pane opens beside the next one is built ahead (once it has painted),
 so that opening another beside costs less (~3.5 ms of widgets, wiring and style)."""
 
+BOTTOM_VIEWS = frozenset({"entities", "compare", "deals", "review", "plots", "adjudication"})
+"""The docks opened from the menus at the bottom (by name), which share it as tabs."""
+
 
 class MainWindow(QMainWindow):
     """Marginalia's main window.
@@ -757,7 +760,7 @@ class MainWindow(QMainWindow):
             dock = PlotsDock(self.current_article_id, self.library.selected_article_ids,
                              self._listed_article_ids, self)
             if not self.restoreDockWidget(dock):
-                self._place_at_bottom(dock, 360)
+                self.place_at_bottom(dock, 360)
             self.runner.changed.connect(dock.schedule_refresh)
             self.article_opened.connect(lambda _id: dock.scope_input_changed("article"))
             self.library.selection_changed.connect(
@@ -781,18 +784,20 @@ class MainWindow(QMainWindow):
         if dock is None:
             dock = build()
             if not self.restoreDockWidget(dock):
-                self._place_at_bottom(dock, 300)
+                self.place_at_bottom(dock, 300)
         dock.show()
         dock.raise_()
         return dock, built
 
-    def _place_at_bottom(self, dock: QDockWidget, height: int) -> None:
-        """Puts a new dock at the bottom; where another one is open there already, as a
-        tab beside it: side by side, two tables of five columns would each get half
-        the window's width."""
+    def place_at_bottom(self, dock: QDockWidget, height: int) -> None:
+        """Puts a new view (a dock named in :data:`BOTTOM_VIEWS`) at the bottom; where
+        another such view is open there already, as a tab beside it: side by side, two
+        tables of five columns would each get half the window's width. The library and
+        the Annotations panel are never hidden behind one, wherever the user put them."""
         bottom = QtCore.Qt.DockWidgetArea.BottomDockWidgetArea
         beside = next((other for other in self.findChildren(QDockWidget)
-                       if other is not dock and other.isVisible() and not other.isFloating()
+                       if other is not dock and other.objectName() in BOTTOM_VIEWS
+                       and other.isVisible() and not other.isFloating()
                        and self.dockWidgetArea(other) == bottom), None)
         if beside is not None:
             self.tabifyDockWidget(beside, dock)

@@ -298,3 +298,18 @@ def test_a_view_opened_at_the_bottom_beside_another_is_a_tab_as_wide_as_the_wind
     qtbot.waitUntil(lambda: deals.visibleRegion().boundingRect().width() > 0)
     assert deals.width() > window.width() * 0.9
     assert entities.visibleRegion().isEmpty()  # behind its tab
+
+
+def test_the_annotations_panel_moved_to_the_bottom_stays_in_view_beside_a_new_view(
+        qtbot, make_window, reports):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.panel_dock)
+
+    deals = window.show_deals()
+
+    assert window.tabifiedDockWidgets(window.panel_dock) == []
+    assert window.tabifiedDockWidgets(deals) == []
+    assert deals.isVisible() and window.panel_dock.isVisible()
+
