@@ -76,6 +76,8 @@ def describe_duration(value: float, high: float | None, unit: str, approx: bool,
     from babel.numbers import format_decimal
     from babel.units import format_unit
 
+    if high is not None and high < value:  # typed the wrong way round
+        value, high = high, value
     last = high if high is not None and high != value else value
     try:  # the unit agrees with the last number: "1–2 ans", "1 an"
         text = format_unit(last, f"duration-{unit}", length="long", locale=locale)

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from db import reads
 from desktop.core.deal_list import Deal, DealGroup, Duration, Source, group_deals, list_deals
-from desktop.core.formatting import describe_amount, format_amount
+from desktop.core.formatting import TIME_UNITS, describe_amount, describe_duration, format_amount
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import format_date, format_locale
 from desktop.ui.model_language import ask_again
@@ -113,8 +113,10 @@ def duration_text(duration: Duration | None) -> str:
     """"5 years", "2–3 mois" (in the interface language), "" without a duration."""
     if duration is None or duration.value is None:
         return ""
-    return describe_amount(duration.value, duration.value_high, duration.unit, duration.approx,
-                           format_locale(), exact=False)
+    if duration.unit in TIME_UNITS:
+        return describe_duration(duration.value, duration.value_high, duration.unit,
+                                 duration.approx, format_locale())
+    return format_amount(duration.value, duration.value_high, duration.unit, duration.approx)
 
 
 def _duration_days(duration: Duration | None) -> float | None:

@@ -37,3 +37,8 @@ def test_money_and_counts_read_as_before():
     assert _plain(describe_amount(3.8e10, None, "USD", False, "fr")) == \
         "38 Md $US (3,8 × 10¹⁰ USD)"
     assert _plain(describe_amount(1e5, None, "GPU", True, "en")) == "≈ 100K GPU"
+
+
+def test_a_range_typed_upside_down_reads_the_right_way_round():
+    assert _plain(describe_amount(2, 1, "year", False, "en")) == "1–2 years"
+    assert _plain(describe_amount(3, 2, "month", False, "fr")) == "2–3 mois"

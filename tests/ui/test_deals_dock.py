@@ -313,3 +313,12 @@ def test_the_annotations_panel_moved_to_the_bottom_stays_in_view_beside_a_new_vi
     assert window.tabifiedDockWidgets(deals) == []
     assert deals.isVisible() and window.panel_dock.isVisible()
 
+
+def test_a_duration_reads_as_the_interface_language_writes_it():
+    from desktop.core.deal_list import Duration
+    from desktop.ui.deals_dock import duration_text
+
+    assert duration_text(Duration(1, 7, None, "year", False)) == "7 years"
+    assert duration_text(Duration(1, 3, 2, "month", True)) == "≈ 2–3 months"  # typed upside down
+    assert duration_text(Duration(1, 1500, None, None, False)) == "1\u202f500"  # no unit
+    assert duration_text(Duration(1, 3, None, "fortnight", False)) == "3 fortnight"  # as stored
