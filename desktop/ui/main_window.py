@@ -500,6 +500,8 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self._on_about)
         self.plots_action = self._action(lambda: self._enter(self.show_plots()), "Ctrl+3")
         self.open_beside_action = self._action(self._on_open_beside, "Ctrl+Shift+Return")
+        self.open_beside_action.setShortcuts([key_sequence("Ctrl+Shift+Return"),
+                                              key_sequence("Ctrl+Shift+Enter")])  # keypad
         self.close_pane_action = self._action(self.close_pane, "Ctrl+W")
         self.swap_panes_action = self._action(self.swap_panes, "Ctrl+Shift+S")
         self.article_action = self._action(self.edit_article, "F2")

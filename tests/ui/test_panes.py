@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -172,7 +173,8 @@ def test_moving_through_the_library_then_opening_beside_keeps_the_pane_it_left(
     assert [p.article_id for p in window.panes] == [first, second]
 
 
-def test_a_search_then_ctrl_shift_enter_opens_the_first_match_beside(qtbot, make_window):
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])  # Enter: the keypad's
+def test_a_search_then_ctrl_shift_enter_opens_the_first_match_beside(qtbot, make_window, key):
     first = store_article("Un", "Premier article sur Nvidia.")
     store_article("Deux", "Second article sur AMD.")
     third = store_article("Trois", "Troisième article sur Intel, sept ans après.")
@@ -181,8 +183,10 @@ def test_a_search_then_ctrl_shift_enter_opens_the_first_match_beside(qtbot, make
     window.search_action.trigger()  # Ctrl+K
     qtbot.keyClicks(window.library.search_edit, "sept ans")  # the search waits for a pause
 
-    qtbot.keyClick(window.library.search_edit, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    keypad = Qt.KeyboardModifier.KeypadModifier if key == Qt.Key.Key_Enter else \
+        Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(window.library.search_edit, key, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier | keypad)
 
     assert [p.article_id for p in window.panes] == [first, third]
     assert window.active.article_id == third
