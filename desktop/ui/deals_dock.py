@@ -54,7 +54,7 @@ from desktop.ui.dock_body import set_dock_body
 from desktop.ui.i18n import format_date, format_locale
 from desktop.ui.model_language import ask_again
 from desktop.ui.plain_text import as_plain_text
-from desktop.ui.shortcuts import claim_menu_keys
+from desktop.ui.shortcuts import pop_up
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -594,9 +594,7 @@ class DealsDock(QDockWidget):
     def _on_context_menu(self, position: QPoint) -> None:
         menu = self.context_menu(position)
         if menu is not None:
-            claim_menu_keys(menu)
-            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            menu.popup(self.table.viewport().mapToGlobal(position))
+            pop_up(menu, self.table.viewport().mapToGlobal(position))
 
     def _on_activated(self, index: QModelIndex) -> None:
         group = self._model.group(index.row())

@@ -44,7 +44,7 @@ from db.library import LibraryRow
 from desktop.core.sources import source_name
 from desktop.ui.i18n import format_date
 from desktop.ui.plain_text import as_plain_text
-from desktop.ui.shortcuts import claim_menu_keys
+from desktop.ui.shortcuts import pop_up
 
 if TYPE_CHECKING:
     from desktop.core.changes import Change
@@ -582,9 +582,7 @@ class LibraryView(QWidget):
     def _on_context_menu(self, pos: QPoint) -> None:
         menu = self.context_menu(pos)
         if menu is not None:
-            claim_menu_keys(menu)
-            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            menu.popup(self.table.viewport().mapToGlobal(pos))
+            pop_up(menu, self.table.viewport().mapToGlobal(pos))
 
     def _on_search_text_changed(self, _text: str) -> None:
         self.search_timer.start()

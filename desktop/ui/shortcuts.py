@@ -21,10 +21,15 @@ the window for the menu (its mnemonics, its search by letter).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6 import QtCore
 
 # QLineEdit and QDialog are reached through QtWidgets on the first focus change:
 # PySide6 builds a class's enums on its first import, and this module is imported
@@ -142,4 +147,15 @@ def claim_menu_keys(menu: QtWidgets.QMenu) -> QtWidgets.QMenu:
     before showing it; the filter goes with the menu."""
     _MenuKeyFilter(menu).watch(menu)
     return menu
+
+
+def pop_up(menu: QtWidgets.QMenu, at: QtCore.QPoint) -> None:
+    """Shows a context menu built for one use at ``at`` (global coordinates), without
+    waiting: it takes the keys typed while open (:func:`claim_menu_keys`) and is
+    deleted once closed."""
+    from PySide6.QtCore import Qt  # not on import: this module is imported before the first paint
+
+    claim_menu_keys(menu)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(at)
 

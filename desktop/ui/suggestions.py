@@ -500,15 +500,11 @@ class SuggestionController(QObject):
         if highlight_id not in self._ids:
             return
         self.go_to(self._ids.index(highlight_id))
-        from PySide6.QtCore import Qt  # not before the first paint (see desktop.ui.reader)
-
-        from desktop.ui.shortcuts import claim_menu_keys
+        from desktop.ui.shortcuts import pop_up
 
         # Its keys are the menu's: A typed while it is open must not accept the suggestion
         # behind it and leave the menu offering the next one under the old one's name.
-        menu = claim_menu_keys(self.answer_menu())
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(QCursor.pos())
+        pop_up(self.answer_menu(), QCursor.pos())
 
     def answer_menu(self) -> QMenu:
         """Accept / reject menu for the current suggestion (what a click opens).
