@@ -39,15 +39,6 @@ def earliest_first(ids: list[int]) -> tuple[list[int], frozenset[int]]:
     return [int(r[0]) for r in rows], frozenset(int(r[1]) for r in rows)
 
 
-def duplicates_of(ids: list[int]) -> list[Duplicate]:
-    """The duplicate rows of these amounts, by amount."""
-    rows = database.execute_sql(
-        "SELECT annotation_id, kept_id FROM deal_duplicate "
-        f"WHERE annotation_id IN {dialect().ids_in()} ORDER BY annotation_id",
-        (json.dumps(ids),)).fetchall()
-    return [(int(r[0]), int(r[1])) for r in rows]
-
-
 def delete(ids: list[int]) -> None:
     if ids:
         database.execute_sql(

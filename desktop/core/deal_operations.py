@@ -45,29 +45,26 @@ class ConfirmDeal:
     amount_ids: Sequence[int]
     name: str = field(default_factory=lambda: translate("Operations", "Confirm deal"))
     kept_id: int | None = field(default=None, init=False)
-    _before: list[Duplicate] = field(default_factory=list, init=False)
-    _article_ids: frozenset[int] = field(default_factory=frozenset, init=False)
+    _rows: _Rows | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
         if len(ids) < 2:
             raise ValueError(translate(
                 "Operations", "A deal is confirmed over at least two reports."))
-        with transaction():
-            ordered, articles = duplicates.earliest_first(ids)
-            kept, others = ordered[0], ordered[1:]
-            before = duplicates.duplicates_of(ids)
-            duplicates.delete(ids)
-            duplicates.insert([(other, kept) for other in others])
-        self.kept_id, self._before, self._article_ids = kept, before, articles
-        return _change(articles)
+
+        def after(ordered: list[int], before: list[Duplicate]) -> list[Duplicate]:
+            self.kept_id = kept = ordered[0]
+            # A report outside the group counted with one of its reports stays so.
+            return [*((a, k) for a, k in before if a not in ids),
+                    *((other, kept) for other in ordered[1:])]
+
+        self._rows = _Rows.replace(ids, after)
+        return _change(self._rows.articles)
 
     def revert(self) -> Change:
-        ids = _distinct(self.amount_ids)
-        with transaction():
-            duplicates.delete(ids)
-            duplicates.insert(self._before)
-        return _change(self._article_ids)
+        assert self._rows is not None, "revert() before apply()"
+        return _change(self._rows.put_back())
 
 
 @dataclass

@@ -267,3 +267,22 @@ def test_leaving_one_out_keeps_the_others_counted_with_a_report_outside_the_grou
 
     assert _duplicates() == [(french, first), (english, first), (third, third)]
     assert _both() == {(38e9, 1)}  # the one left out, on its own
+
+
+def test_confirming_keeps_a_report_counted_with_one_of_the_group_and_undo_restores(reports):
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    ConfirmDeal([english, third]).apply()
+    assert _duplicates() == [(third, english)]
+
+    confirm = ConfirmDeal([french, english])  # the third report is not in it
+    confirm.apply()
+    assert confirm.kept_id == french
+    assert _duplicates() == [(english, french), (third, english)]  # counted through english
+    assert group_deals(list_deals())[0].confirmed
+    assert _both() == {(38e9, 1)}
+
+    confirm.revert()
+    assert _duplicates() == [(third, english)]
+    assert _both() == {(76e9, 2)}
