@@ -467,12 +467,11 @@ def _article_deals(article: _ExportedArticle, durations: dict[int, int | None],
     found: list[_ExportedDeal] = []
     for amount, parties, duration in deals:
         same = kept.get(amount)
+        deal: _ExportedDeal = {"amount": amount, "parties": parties, "duration": duration,
+                               "same_deal_as": None if same == amount else same}
         if same == amount:  # set apart by the user: counted on its own
-            found.append({"amount": amount, "parties": parties, "duration": duration,
-                          "same_deal_as": None, "separate": True})
-        else:
-            found.append({"amount": amount, "parties": parties, "duration": duration,
-                          "same_deal_as": same})
+            deal["separate"] = True
+        found.append(deal)
     return found
 
 
