@@ -34,7 +34,9 @@ from tests.helpers import database_at_schema
 
 
 @pytest.mark.sqlite_only  # the file's header (a server's database: marginalia_schema)
-def test_a_new_database_carries_marginalias_mark(db, db_path):
+def test_a_new_database_carries_marginalias_mark(db_path):
+    connection.open_database(db_path)
+    connection.close_database()
     con = sqlite3.connect(db_path)
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -157,9 +157,9 @@ def french(qapp):
 def corpus(db, french) -> dict[str, int]:
     """The demo articles, and an article on the AWS deal with its amount and parties."""
     from db.relations import RelationRecord, insert_relations
-    from desktop.core.seed import seed_demo_if_new
+    from desktop.core.seed import seed_demo_if_empty
 
-    seed_demo_if_new()
+    seed_demo_if_empty()
     article = store_article("OpenAI et AWS : 38 milliards", DEAL, "fr")
     money = tag(article, "38 milliards de dollars", "MONEY", value=3.8e10, unit="USD")
     parties = [tag(article, name, "ORG", entity=name) for name in ("OpenAI", "AWS")]
