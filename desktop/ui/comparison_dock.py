@@ -104,6 +104,8 @@ class ComparisonDock(QDockWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setTextElideMode(Qt.TextElideMode.ElideRight)  # the titles
+        self._minimum_section = self.tree.header().minimumSectionSize()
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemActivated.connect(self._on_item_clicked)
         body = QWidget(self)
@@ -214,7 +216,7 @@ class ComparisonDock(QDockWidget):
         self.tree.clear()
         self.tree.setColumnCount(FIRST_ARTICLE + len(ids))
         headers = [self.tr("Entity or amount"), self.tr("Label"),
-                   *(_short(self._titles[i], 28) for i in ids)]
+                   *(self._titles[i] for i in ids)]  # elided to the column by the header
         self.tree.setHeaderLabels(headers)
         header_item = self.tree.headerItem()
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
@@ -248,17 +250,24 @@ class ComparisonDock(QDockWidget):
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
                 section.addChild(empty)
             section.setExpanded(expanded.get(title, True))
-        # The columns as wide as their rows (the section titles span them all). For
-        # the same articles they only grow, keeping what the user widened.
+        # The name and label columns as wide as their rows (the section titles span
+        # them all); for the same articles they only grow, keeping what the user
+        # widened. The articles' columns share the rest of the width equally, never
+        # narrower than their figures (the view scrolls sideways instead).
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         same = ids == self._sized_for
         self._sized_for = ids
-        for column in range(self.tree.columnCount()):
+        for column in (NAME, LABEL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, max(wanted, header.sectionSize(column)) if same
                                  else wanted)
+        figures = [self.tree.sizeHintForColumn(column)
+                   for column in range(FIRST_ARTICLE, self.tree.columnCount())]
+        header.setMinimumSectionSize(max([self._minimum_section, *figures]))
+        for column in range(FIRST_ARTICLE, self.tree.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _expanded_sections(self) -> dict[str, bool]:
         """Whether each section (by its title, without the count) is open now."""

@@ -201,3 +201,28 @@ def test_a_renamed_entity_is_shown_by_its_new_name(qtbot, window, reports):
     assert window.runner.run(RenameEntity(aws.entity_id, "Amazon Web Services"))
     qtbot.waitUntil(lambda: [r[NAME] for r in _sections(dock)["Shared entities"]] == [
         "Amazon Web Services", "OpenAI"])
+
+
+def test_the_articles_columns_share_the_width_with_their_whole_titles(qtbot, window, reports):
+    long_title = "Amazon et OpenAI : un contrat de sept ans, 38 milliards de dollars, des GPU"
+    third = store_article(long_title, FRENCH + " Une suite.", "fr")
+    window.open_beside(reports["en"])
+    window.open_beside(third)
+    dock = _compared(qtbot, window)
+    dock.setFloating(True)  # sized by the test, not by the window's layout
+    dock.resize(1200, 300)
+    qtbot.waitUntil(lambda: dock.tree.viewport().width() > 1000)
+    tree, header = dock.tree, dock.tree.header()
+
+    assert tree.headerItem().text(FIRST_ARTICLE + 2) == long_title  # elided only when drawn
+    widths = [header.sectionSize(c) for c in range(FIRST_ARTICLE, tree.columnCount())]
+    assert max(widths) - min(widths) <= 1  # the same for each article
+    assert header.length() == tree.viewport().width()  # no empty strip on the right
+    assert header.sectionSize(NAME) >= tree.sizeHintForColumn(NAME)
+    money = tree.sizeHintForColumn(FIRST_ARTICLE)  # « 38 milliards de dollars »
+
+    dock.resize(420, 300)  # too narrow: the figures stay whole, the view scrolls
+    qtbot.waitUntil(lambda: tree.viewport().width() < 420)
+    assert min(header.sectionSize(c) for c in range(FIRST_ARTICLE, tree.columnCount())) >= money
+    assert header.length() > tree.viewport().width()
+    assert tree.horizontalScrollBar().maximum() > 0
