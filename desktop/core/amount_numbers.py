@@ -148,6 +148,54 @@ def singular(noun: str, language: str) -> str:
     return noun[:-1] if lower.endswith(("s", "x")) else noun
 
 
+_SINGULAR_IRREGULARS = {language: {one: many for many, one in table.items()}
+                        for language, table in IRREGULAR_PLURALS.items()}
+_FRENCH_AL_PLURAL_S = frozenset("bal carnaval chacal festival récital régal cérémonial".split())
+_FRENCH_EU_PLURAL_S = frozenset("pneu bleu émeu landau sarrau".split())
+
+
+def plural(noun: str, language: str) -> str:
+    """The counted noun in the plural: the other way round from :func:`singular`.
+
+    A noun that is already plural, a proper noun or a maker and model
+    ("Airbus A320", "Rafale") stays as it is, and so does an acronym in French
+    ("100 000 GPU"); in English an acronym takes an "s" ("GPUs").
+
+    English: irregulars from the table, "-y" after a consonant → "-ies",
+    "-s/-x/-z/-ch/-sh" take "es", else "s". French: irregulars from the table,
+    invariable nouns and "-s/-x/-z" stay, "-eau/-au/-eu" take "x" (but "pneus"),
+    "-al" → "-aux" (but "festivals"), else "s"; in a compound the first word
+    takes the plural ("station-service" → "stations-service").
+    """
+    lower = noun.lower()
+    irregular = _SINGULAR_IRREGULARS[language].get(lower)
+    if irregular is not None:
+        return irregular
+    if not noun or " " in noun or lower in INVARIABLE_NOUNS[language] or \
+            singular(noun, language) != noun:
+        return noun
+    if _ACRONYM.match(noun):
+        return noun + "s" if language == ENGLISH and len(noun) > 2 else noun
+    if noun[0].isupper() or not noun[-1].isalpha():
+        return noun
+    if language == ENGLISH:
+        if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
+            return noun[:-1] + "ies"
+        if lower.endswith(("s", "x", "z", "ch", "sh")):
+            return noun + "es"
+        return noun + "s"
+    head, dash, rest = noun.partition("-")
+    if dash:
+        return plural(head, language) + dash + rest
+    if lower.endswith(("s", "x", "z")):
+        return noun
+    if lower.endswith(("au", "eu")) and lower not in _FRENCH_EU_PLURAL_S:
+        return noun + "x"
+    if lower.endswith("al") and lower not in _FRENCH_AL_PLURAL_S:
+        return noun[:-2] + "aux"
+    return noun + "s"
+
+
 def token_end(phrase: str, count: int) -> int:
     """The offset in ``phrase`` just after its ``count``-th word."""
     for seen, token in enumerate(_WORD.finditer(phrase), start=1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TypeGuard
 
 
@@ -21,8 +22,14 @@ BOUND_SIGNS = {"min": "≥", "max": "≤"}
 
 
 def format_amount(value: float | None, high: float | None, unit: str | None,
-                  approx: bool, bound: str | None = None) -> str:
-    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "≥ 1.4e12 USD", "" when there is no value."""
+                  approx: bool, bound: str | None = None,
+                  noun_language: str | None = None) -> str:
+    """E.g. "≈ 3.8e10 USD", "6e9–7e9 EUR", "≥ 1.4e12 USD", "" when there is no value.
+
+    ``noun_language``: the language of the article the amount is in; a counted noun
+    is then written in the plural after more than one ("≥ 5e7 profiles", see
+    :func:`counted_unit`).
+    """
     if value is None:
         return ""
     text = format_number(value)
@@ -33,8 +40,34 @@ def format_amount(value: float | None, high: float | None, unit: str | None,
     elif approx:
         text = f"≈ {text}"
     if unit:
-        text = f"{text} {unit}"
+        text = f"{text} {counted_unit(unit, value, high, noun_language)}"
     return text
+
+
+def counted_unit(unit: str, value: float, high: float | None,
+                 noun_language: str | None) -> str:
+    """``unit`` as it reads after ``value`` (to ``high``): a counted noun of an article
+    in ``noun_language`` ("fr", "en") in the plural after more than one ("100 000
+    processeurs", "50M profiles", "2 GPUs"); a unit of measure, a currency, a unit of
+    time or a noun of another language as stored ("km", "USD", "barrels")."""
+    if noun_language not in ("en", "fr") or unit in _measure_units() or _is_currency(unit):
+        return unit
+    most = max(abs(value), abs(high if high is not None else value))
+    one = most == 1 if noun_language == "en" and (high is None or high == value) else most < 2
+    if one:
+        return unit
+    from desktop.core.amount_numbers import plural
+
+    return plural(unit, noun_language)
+
+
+@functools.cache
+def _measure_units() -> frozenset[str]:
+    """The units a quantity, a percentage or a duration is stored in (not counted nouns)."""
+    from desktop.core import amount_lexicon as lex
+
+    return frozenset({name for name, _ in (*lex.UNITS, *lex.FRENCH_ONLY_UNITS)}
+                     | {"%", "bp"} | TIME_UNITS)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -91,15 +124,19 @@ def describe_duration(value: float, high: float | None, unit: str, approx: bool,
 
 
 def describe_amount(value: float | None, high: float | None, unit: str | None, approx: bool,
-                    locale: str = "en", bound: str | None = None, exact: bool = True) -> str:
+                    locale: str = "en", bound: str | None = None, exact: bool = True,
+                    noun_language: str | None = None) -> str:
     """How a value reads for a person in ``locale``: "≈ 38 Md $US (3,8 × 10¹⁰ USD)";
-    without the exact value in brackets when not ``exact`` ("≈ 38 Md $US", "≈ $38B")."""
+    without the exact value in brackets when not ``exact`` ("≈ 38 Md $US", "≈ $38B").
+    ``noun_language``: as for :func:`format_amount` ("≥ 100 k processeurs")."""
     from babel.numbers import format_compact_currency, format_compact_decimal
 
     if value is None:
         return ""
     if unit in TIME_UNITS:
         return describe_duration(value, high, unit, approx, locale, bound)
+    if unit:
+        unit = counted_unit(unit, value, high, noun_language)
     values = [value] if high is None or high == value else [value, high]
     try:
         if _is_currency(unit):

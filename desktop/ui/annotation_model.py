@@ -114,6 +114,7 @@ class AnnotationTreeModel(QAbstractItemModel):
         self._groups: list[_Group] = []
         self._group_rows: dict[int, int] = {}  # label id -> row of its group
         self._by_id: dict[int, AnnotationRecord] = {}  # listed annotations
+        self._language: str | None = None  # the article's (counted nouns in the plural)
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -131,7 +132,8 @@ class AnnotationTreeModel(QAbstractItemModel):
         self._grey = QBrush(suggested_color)
 
     def reset(self, records: Iterable[AnnotationRecord], labels: Iterable[LabelRecord],
-              entity_names: dict[int, str], shown: dict[int, int] | None = None) -> None:
+              entity_names: dict[int, str], shown: dict[int, int] | None = None,
+              language: str | None = None) -> None:
         """Lists ``records`` (in any order) in place of everything listed before.
 
         Args:
@@ -140,8 +142,11 @@ class AnnotationTreeModel(QAbstractItemModel):
             entity_names: names of the entities the annotations link to.
             shown: how many rows each label (by id) showed before, to show as
                 many again (at least one batch each).
+            language: the article's, in which counted nouns are written in the
+                plural ("≥ 100 k processeurs"); None: as stored.
         """
         self.beginResetModel()
+        self._language = language
         self._labels = {label.id: label for label in labels}
         self._entity_names = dict(entity_names)
         self._by_id = {r.id: r for r in records if r.id is not None}
@@ -415,7 +420,8 @@ class AnnotationTreeModel(QAbstractItemModel):
                 label = self._labels.get(record.label_id)
                 if label is not None and label.kind == AMOUNT:
                     return _amount_text(record.value, record.value_high, record.unit,
-                                        record.approx, format_locale(), record.bound, False)
+                                        record.approx, format_locale(), record.bound, False,
+                                        self._language)
                 return self.entity_name(record.entity_id)
             return one_line(record.note, 200)
         if role == ANNOTATION_ID_ROLE:
@@ -432,7 +438,8 @@ class AnnotationTreeModel(QAbstractItemModel):
             label = self._labels.get(record.label_id)
             if column == 1 and label is not None and label.kind == AMOUNT:
                 return _amount_text(record.value, record.value_high, record.unit,
-                                    record.approx, format_locale(), record.bound, True)
+                                    record.approx, format_locale(), record.bound, True,
+                                    self._language)
             return None
         if record.status == SUGGESTED:
             if role == _FONT:

@@ -556,7 +556,8 @@ class AnnotationPanel(QWidget):
         self._list.filters = (self._label_filter, self._entity_filter)
         self._selecting = True
         try:
-            self._model.reset(listed, self._labels.values(), names, shown)
+            self._model.reset(listed, self._labels.values(), names, shown,
+                              self._number_language() or None)
             self._show_groups(0, len(self._model.label_ids()) - 1)
         finally:
             self._selecting = False

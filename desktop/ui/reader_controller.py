@@ -384,7 +384,7 @@ class ReaderController(QObject):
         label = self._labels.by_id.get(record.label_id)
         name = label.name if label else "?"
         amount = format_amount(record.value, record.value_high, record.unit, record.approx,
-                               record.bound)
+                               record.bound, self._noun_language())
         return Highlight(id=record.id or 0, start=record.start, end=record.end,
                          color=label.color if label else "#999999", label=name,
                          tooltip=self._tooltip(record, name, amount))
@@ -413,8 +413,13 @@ class ReaderController(QObject):
         if record is None:
             return highlight.tooltip
         amount = describe_amount(record.value, record.value_high, record.unit, record.approx,
-                                 format_locale(), record.bound)
+                                 format_locale(), record.bound,
+                                 noun_language=self._noun_language())
         return self._tooltip(record, highlight.label, amount)
+
+    def _noun_language(self) -> str | None:
+        """The article's language, in which its counted nouns are put in the plural."""
+        return self._article.language if self._article is not None else None
 
     def _on_labels_read(self) -> None:
         self.pane.set_labels([(lb.name, lb.shortcut or "", lb.color)

@@ -457,9 +457,12 @@ class SuggestionController(QObject):
                     if item.source == MODEL else name)
         from desktop.core.formatting import describe_amount, format_amount
 
-        value = (format_amount(item.value, item.value_high, item.unit, item.approx, item.bound)
+        nouns = self._article[2] if self._article is not None else None  # "processeurs"
+        value = (format_amount(item.value, item.value_high, item.unit, item.approx, item.bound,
+                               nouns)
                  if plain else describe_amount(item.value, item.value_high, item.unit,
-                                               item.approx, format_locale(), item.bound))
+                                               item.approx, format_locale(), item.bound,
+                                               noun_language=nouns))
         return f"{item.label} · {value}" if value else item.label
 
     def _move_after(self, position: int) -> None:

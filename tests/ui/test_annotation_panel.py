@@ -619,3 +619,36 @@ def test_a_typed_value_follows_a_change_of_the_articles_language(qtbot, make_win
     panel.select_annotation(amount)
     _finish(panel.value_edit, "2.000")
     assert get_annotation(amount).value == 2000.0  # read as French now
+
+
+def test_a_count_reads_in_the_plural_in_its_articles_language(qtbot, make_window):
+    """"des centaines de milliers de processeurs" is stored as ≥ 1e5 "processeur":
+    the panel and the reader's tooltip write the noun back in the plural, as the
+    article does, and one of them in the singular."""
+    french = ("OpenAI aura accès à des centaines de milliers de processeurs et à un "
+              "processeur de secours.")
+    english = "Over 50 million profiles were exposed, and one profile was not."
+    fr = insert_articles([NewArticle("Processeurs", french, content_hash(french), "fr")])[0]
+    en = insert_articles([NewArticle("Profiles", english, content_hash(english), "en")])[0]
+    many = _tag(fr, "des centaines de milliers de processeurs", "QUANTITY", value=1e5,
+                unit="processeur", bound="min")
+    one = _tag(fr, "un processeur", "QUANTITY", value=1, unit="processeur")
+    profiles = _tag(en, "Over 50 million profiles", "QUANTITY", value=5e7, unit="profile",
+                    bound="min")
+
+    def shown(annotation_id: int) -> str:
+        return panel.model().index_of(annotation_id).siblingAtColumn(1).data().replace(
+            "\u00a0", " ")
+
+    panel = _panel(qtbot, fr)
+    assert shown(many) == "≥ 100K processeurs"
+    assert shown(one) == "1 processeur"
+    panel.set_article(en)
+    assert shown(profiles) == "≥ 50M profiles"
+
+    window = make_window()
+    window.open_article(fr)
+    reader = window.reader.body
+    [found] = reader.index.at(french.index("processeurs"))
+    assert reader.describe(found) == "QUANTITY · ≥ 100K\u00a0processeurs"
+    assert found.tooltip == "QUANTITY · ≥ 100\u202f000 processeurs"  # before Babel loads
