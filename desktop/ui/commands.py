@@ -173,6 +173,14 @@ class OperationRunner(QObject):
         """True while a slow operation runs (other writes wait for it)."""
         return self._busy
 
+    def refuse_while_busy(self) -> bool:
+        """True, having said "Please wait…", while a slow operation runs: for what is
+        not a change but would upset it, such as closing the pane whose history the
+        step goes into when the work ends."""
+        if self._busy:
+            self.waiting.emit(self.tr("Please wait: a long change is still being saved."))
+        return self._busy
+
     # --- actions -----------------------------------------------------------------
 
     def undo_action(self, parent: QObject) -> QAction:
@@ -322,14 +330,16 @@ class OperationRunner(QObject):
 
         def succeeded(change: Change) -> None:
             change = dataclasses.replace(change, concurrent=True)
-            if push:
-                self._push(operation, stack)
-            if after is not None:
-                self._moved(after)
-            self._set_busy(False)
-            self.changed.emit(change)
-            if on_done is not None:
-                on_done(True)
+            try:
+                if push:
+                    self._push(operation, stack)
+                if after is not None:
+                    self._moved(after)
+            finally:  # the work is stored: the window is free again and shows it
+                self._set_busy(False)
+                self.changed.emit(change)
+                if on_done is not None:
+                    on_done(True)
 
         def ended_otherwise(message: str | None) -> None:
             self._set_busy(False)

@@ -278,9 +278,12 @@ class MainWindow(QMainWindow):
         return controller
 
     def close_pane(self, pane: ReaderController | None = None) -> bool:
-        """Closes a pane (default: the focused one); the last one stays."""
+        """Closes a pane (default: the focused one); the last one stays, and none closes
+        while a slow operation runs (its undo step goes into the history it started in)."""
         controller = pane if pane is not None else self.active
         if len(self.panes) == 1 or controller not in self.panes:
+            return False
+        if self.runner.refuse_while_busy():
             return False
         index = self.panes.index(controller)
         self.panes.remove(controller)

@@ -335,9 +335,9 @@ class _BodyView(QPlainTextEdit):
         if self.textCursor().hasSelection():
             return
         cp = self.char_at(pos)
-        found = self.index.at(cp) if cp is not None else []
-        if found:
-            innermost = min(found, key=lambda h: h.end - h.start)
+        found = [h for h in (self.index.at(cp) if cp is not None else []) if not h.marked]
+        if found:  # an annotation before a suggestion on the same words; marks say nothing
+            innermost = min(found, key=lambda h: (h.id < 0, h.end - h.start))
             self.highlight_clicked.emit(innermost.id)
 
     # --- helpers -----------------------------------------------------------------
@@ -383,6 +383,12 @@ class _BodyView(QPlainTextEdit):
 
 _HUGE_WORD = 1000
 """Characters without a space beyond which a word is broken anywhere (see set_text)."""
+
+
+def _stored(highlight: Highlight) -> bool:
+    """An annotation of the database: not a suggestion, nor the mark of an entity's mention
+    (which covers the same words, and would be the one clicked or deleted)."""
+    return highlight.id > 0 and not highlight.marked
 
 
 def _has_huge_word(text: str, starts: list[int]) -> bool:
@@ -788,13 +794,14 @@ class ReaderPane(QWidget):
             self.delete_requested.emit(ids)
 
     def _ids_to_delete(self) -> list[int]:
-        """Ids of the highlights overlapping the selection, or touching the cursor."""
+        """Ids of the annotations overlapping the selection, or touching the cursor (not
+        the suggestions, nor the marks of an entity's mentions)."""
         selection = self.selection_range()
         if selection is not None:
-            return [h.id for h in self.body.index.overlapping(*selection)]
+            return [h.id for h in self.body.index.overlapping(*selection) if _stored(h)]
         cp = self.cursor_position()
         return [h.id for h in self.body.index.overlapping(cp - 1, cp + 1)
-                if h.start <= cp <= h.end]
+                if h.start <= cp <= h.end and _stored(h)]
 
     def _on_context_menu(self, pos: QPoint) -> None:
         from desktop.ui.shortcuts import claim_menu_keys
@@ -828,7 +835,7 @@ class ReaderPane(QWidget):
             added = True
         cp = self.body.char_at(pos)
         under = self.body.index.at(cp) if cp is not None else []
-        ids = [h.id for h in under] or self._ids_to_delete()
+        ids = [h.id for h in under if _stored(h)] or self._ids_to_delete()
         if ids:
             text = (self.tr("Remove annotation") if len(ids) == 1
                     else self.tr("Remove %n annotation(s)", None, len(ids)))
@@ -836,7 +843,7 @@ class ReaderPane(QWidget):
             remove.triggered.connect(lambda _checked=False: self.delete_requested.emit(ids))
             menu.insertAction(first, remove)
             added = True
-        annotations = [h for h in under if h.id > 0 and not h.marked]
+        annotations = [h for h in under if _stored(h)]
         if annotations:
             innermost = min(annotations, key=lambda h: h.end - h.start)
             link = QAction(self.tr("Link…") + "\tL", menu)

@@ -294,3 +294,60 @@ def test_open_beside_with_no_row_chosen_and_no_search_says_what_to_do(qtbot, mak
 
     assert [p.article_id for p in window.panes] == [first]
     assert "Open beside" in window.statusBar().currentMessage()
+
+
+def test_a_pane_whose_tag_all_is_running_stays_open_until_it_is_stored(qtbot, make_window):
+    from desktop.core.occurrences import Occurrence
+
+    window, left, right, _, english = _two(make_window)
+    window.focus_pane(right)
+    start, end = _span(ENGLISH, "AWS")
+    running = window.tag_occurrences([Occurrence(english, "Deal", start, end, "AWS", "")],
+                                     window.labels.named("ORG").id)
+    assert running is not None and window.runner.busy
+
+    assert not window.close_pane(right)  # Ctrl+W before the work is stored
+    assert window.statusBar().currentMessage() == \
+        "Please wait: a long change is still being saved."
+    assert right in window.panes
+
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert right.highlights() == [(start, end, "ORG")]
+    assert right.undo_stack.undoText() == window.runner.stack.undoText() != ""
+    assert window.close_pane(right)
+    left.select_range(*_span(FRENCH, "OpenAI"))
+    assert left.tag_selection("ORG") is not None  # the window takes changes again
+
+
+def _mouse(body, kind: QEvent.Type, point: QPoint) -> None:
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else \
+        Qt.MouseButton.NoButton
+    held = button if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+    QApplication.sendEvent(body.viewport(), QMouseEvent(
+        kind, QPointF(point), QPointF(body.viewport().mapToGlobal(point)), button, held,
+        Qt.KeyboardModifier.NoModifier))
+
+
+def test_clicking_a_marked_mention_chooses_it_and_delete_removes_it_alone(qtbot, make_window):
+    window, left, right, _, _ = _two(make_window)
+    aws = _tag(left, "AWS")
+    _tag(right, "AWS")
+    assert window.panel.isVisible()
+    window.focus_pane(left)
+    body = left.pane.body
+    cursor = body.textCursor()
+    cursor.setPosition(_span(FRENCH, "AWS")[0] + 1)
+    body.setTextCursor(cursor)
+    point = body.cursorRect(cursor).center()
+
+    _mouse(body, QEvent.Type.MouseMove, point)  # the mouse over it marks its entity…
+    assert left.marked() == [_span(FRENCH, "AWS")] and len(right.marked()) == 1
+    _mouse(body, QEvent.Type.MouseButtonPress, point)  # …and a click on it chooses it
+    _mouse(body, QEvent.Type.MouseButtonRelease, point)
+    assert window.panel.current_annotation_id() == aws
+    _mouse(body, QEvent.Type.MouseMove, QPoint(1, 1))
+    assert len(right.marked()) == 1  # chosen: marked until something else is
+
+    qtbot.keyClick(body, Qt.Key.Key_Delete)
+    assert reads.get_annotation(aws) is None
+    assert window.undo_action.text().replace("&", "") == "Undo Remove annotation"
