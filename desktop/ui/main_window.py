@@ -604,7 +604,7 @@ class MainWindow(QMainWindow):
                 (self.review_action, self.tr("To &review")),
                 (self.preferences_action, self.tr("&Preferences…"))):
             action.setText(text)
-        for controller in self.panes:
+        for controller in (*self.panes, *([self._spare] if self._spare is not None else [])):
             link_key = controller.pane.body.findChild(QAction, "link_key")
             if link_key is not None:
                 link_key.setText(self.tr("Lin&k…"))
@@ -1163,17 +1163,21 @@ class MainWindow(QMainWindow):
 
     def _restore_panes(self, article_ids: list[int]) -> None:
         first = self.active
-        for article_id in article_ids:
-            self.open_beside(article_id)
+        # By the place each had when saved: an article deleted since leaves a gap
+        # (None), so the pane that had the focus gets it back all the same.
+        restored = [first, *(self.open_beside(article_id) for article_id in article_ids)]
         splitter = self.settings.get(keys.SPLITTER_STATE)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         active = self.settings.get(keys.ACTIVE_PANE)
-        self.focus_pane(self.panes[active] if 0 <= active < len(self.panes) else first)
+        self.focus_pane((restored[active] if 0 <= active < len(restored) else None) or first)
 
     def save_session(self) -> None:
         self.settings.set(keys.WINDOW_GEOMETRY, QByteArray(self.saveGeometry()))
         self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
+        first = self.panes[0].article_id  # another one since it opened, after a swap or close
+        if first is not None:
+            self.settings.set(keys.LAST_ARTICLE, first)
         self.settings.set(keys.BESIDE, ",".join(str(p.article_id) for p in self.panes[1:]
                                                  if p.article_id is not None))
         self.settings.set(keys.ACTIVE_PANE, self.panes.index(self.active))

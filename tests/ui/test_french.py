@@ -351,3 +351,25 @@ def test_the_readers_tooltip_writes_an_amount_as_the_interface_language_does(
     # a name has no amount: its tooltip follows the language too
     assert tooltip_over(window.reader, window.reader.text().index("OpenAI") + 1) == \
         "ORG · OpenAI · linked to 38 milliards de dollars"
+
+
+def test_a_pane_built_ahead_speaks_the_language_chosen_since(qtbot, make_window, db):
+    """The next pane is built while the window is idle; a change of language after that
+    reaches it too, so that it opens with its menus in the language of the others."""
+    from desktop.ui.i18n import apply_language
+
+    first = store_article("Premier", "Premier article sur Nvidia.", "fr")
+    second = store_article("Second", "Second article sur AMD.", "fr")
+    window = make_window()
+    window.open_article(first)
+    window.open_beside(second)
+    qtbot.waitUntil(lambda: window._spare is not None)
+    try:
+        assert apply_language("fr") == "fr"
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&Fichier")
+        third = window.open_beside(store_article("Troisième", "Sur Intel.", "fr"))
+        assert third is not None
+        assert third.suggestions.next_action.text() == \
+            window.panes[0].suggestions.next_action.text() == "Suggestion &suivante"
+    finally:
+        apply_language("en")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from db import reads
-from desktop.ui.settings import LAST_ARTICLE
+from desktop.ui.settings import BESIDE, LAST_ARTICLE
 from tests.helpers import store_article
 
 FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars. AWS s’en félicite."
@@ -351,3 +351,36 @@ def test_clicking_a_marked_mention_chooses_it_and_delete_removes_it_alone(qtbot,
     qtbot.keyClick(body, Qt.Key.Key_Delete)
     assert reads.get_annotation(aws) is None
     assert window.undo_action.text().replace("&", "") == "Undo Remove annotation"
+
+
+def test_the_panes_come_back_in_their_order_after_a_swap_or_a_close(qtbot, make_window):
+    window, _left, _right, french, english = _two(make_window)
+    window.swap_panes()  # the focused (right) pane moves left
+    assert [p.article_id for p in window.panes] == [english, french]
+    window.close()
+
+    again = make_window()
+    qtbot.waitUntil(lambda: len(again.panes) == 2)
+    assert [p.article_id for p in again.panes] == [english, french]
+    assert again.active is again.panes[0]  # the focus came along with the pane
+
+    assert again.close_pane(again.panes[0])
+    again.close()
+    assert again.settings.get(BESIDE) == ""  # nothing to open beside…
+    third = make_window()
+    assert [p.article_id for p in third.panes] == [french]  # …and this one first
+
+
+def test_the_focused_pane_keeps_the_focus_when_an_article_before_it_is_gone(qtbot, make_window):
+    window, _left, _right, french, english = _two(make_window)
+    other = store_article("Autre", "Un troisième article, sur Nvidia.")
+    window.open_beside(other)  # focused: the third pane
+    window.close()
+    from db.models import Article
+
+    Article.delete_by_id(english)  # gone meanwhile (say, another team member removed it)
+
+    again = make_window()
+    qtbot.waitUntil(lambda: len(again.panes) == 2)
+    assert [p.article_id for p in again.panes] == [french, other]
+    assert again.active is again.panes[1]  # the third pane, now the second
