@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
         "deals", parents=[db_option], help="print the deals over the whole corpus",
         description="One row per deal: a money amount linked by 'deal' relations to its "
                     "parties, with the same deal reported by several articles proposed as "
-                    "one (same parties and currency, values within 5 %%, dates within 31 "
+                    "one (same parties and currency, values within 5 %, dates within 31 "
                     "days). Columns: parties (names joined by '; '), value (of the earliest "
                     "report), unit, low, high, approx, bound, duration, date (the earliest), "
                     "sources (article_id:start-end; ...), count (of sources). Only accepted "

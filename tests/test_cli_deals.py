@@ -117,3 +117,10 @@ def test_an_empty_database_prints_only_the_header(db_path, capsys):
 def test_a_database_that_cannot_be_opened_exits_2(tmp_path, capsys):
     assert main(["--db", str(tmp_path), "deals"]) == EXIT_DATABASE
     assert "marginalia:" in capsys.readouterr().err
+
+
+def test_the_help_states_the_rule_as_the_readme_does(capsys):
+    with pytest.raises(SystemExit):
+        main(["deals", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "values within 5 %, dates within 31 days" in shown
