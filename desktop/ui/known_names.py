@@ -95,8 +95,10 @@ class KnownNames(QObject):
     """
 
     model_ready = Signal()
+    model_switched = Signal(bool)
     model_enabled = True
-    """False: no name model, and nothing said about it (names come from tags only)."""
+    """False: no name model, and nothing said about it (names come from tags only);
+    :meth:`set_model_enabled` changes it for this window."""
 
     def __init__(self, runner: OperationRunner, labels: LabelSet,
                  parent: QObject | None = None) -> None:
@@ -121,6 +123,13 @@ class KnownNames(QObject):
         loader = _model_loader()
         loader.start()
         return loader.recognizer
+
+    def set_model_enabled(self, enabled: bool) -> None:
+        """Switches the name model on or off (Suggestions ▸ Names from the model); the
+        panes hear it from :attr:`model_switched` and propose again."""
+        if enabled != self.model_enabled:
+            self.model_enabled = enabled
+            self.model_switched.emit(enabled)
 
     def model_note(self) -> str:
         """What to tell the user about a missing model, the first time only ("" after)."""

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.labels = LabelSet(self.runner, self)
         # The names suggestions look for, shared by the panes (they hear of changes next).
         self.known_names = KnownNames(self.runner, self.labels, self)
+        if not settings.get(keys.NAME_MODEL):
+            self.known_names.set_model_enabled(False)
         self.commands = AnnotationCommands(self.runner, self.labels, self.author,
                                            self._say, self)
         self.commands.panes = lambda: self.panes  # what the user saw, for edits and removals
@@ -387,6 +389,8 @@ class MainWindow(QMainWindow):
             if action is self.suggestions.show_action:
                 menu.addSeparator()
             menu.addAction(action)
+            if action is self.suggestions.show_action:  # for every pane
+                menu.addAction(self.name_model_action)
 
     @property
     def panel(self) -> AnnotationPanel:
@@ -507,6 +511,9 @@ class MainWindow(QMainWindow):
                                               key_sequence("Ctrl+Shift+Enter")])  # keypad
         self.close_pane_action = self._action(self.close_pane, "Ctrl+W")
         self.swap_panes_action = self._action(self.swap_panes, "Ctrl+Shift+S")
+        self.name_model_action = QAction(self, checkable=True,
+                                         checked=self.known_names.model_enabled)
+        self.name_model_action.toggled.connect(self._on_name_model_toggled)
         self.article_action = self._action(self.edit_article, "F2")
         self.runner.changed.connect(self._on_articles_edited)  # the title follows
         self.entities_action = self._action(lambda: self._enter(self.show_entities()), "Ctrl+4")
@@ -597,6 +604,7 @@ class MainWindow(QMainWindow):
                 (self.open_beside_action, self.tr("Open &beside")),
                 (self.close_pane_action, self.tr("&Close pane")),
                 (self.swap_panes_action, self.tr("S&wap panes")),
+                (self.name_model_action, self.tr("Names from the &model")),
                 (self.article_action, self.tr("Ar&ticle details…")),
                 (self.entities_action, self.tr("&Entities")),
                 (self.compare_action, self.tr("Co&mpare open articles")),
@@ -1121,6 +1129,14 @@ class MainWindow(QMainWindow):
         from desktop.ui.about_dialog import show_about
 
         show_about(self)
+
+    def _on_name_model_toggled(self, enabled: bool) -> None:
+        """Suggestions ▸ Names from the model: every pane proposes again, and the next
+        start remembers (a preference, not an undo step)."""
+        self.settings.set(keys.NAME_MODEL, int(enabled))
+        self.known_names.set_model_enabled(enabled)
+        self._say(self.tr("The name model's names are proposed.") if enabled
+                  else self.tr("Only the names already tagged are proposed."), 5000)
 
     def _on_preferences(self) -> None:
         from desktop.ui.preferences_dialog import open_preferences

@@ -61,6 +61,9 @@ READING_FONT_SIZE = Setting("reader/font_size", float, 12.0)  # points
 # de 3,4 Mds"), unless the article or its source says which; see
 # desktop.ui.suggestions.SuggestionController._currencies.
 DEFAULT_CURRENCY = Setting("amounts/default_currency", str, "USD")
+# Suggestions ▸ Names from the model: 1 proposes the name model's names, 0 only the
+# names already tagged (desktop.ui.known_names).
+NAME_MODEL = Setting("suggestions/name_model", int, 1, (0, 1))
 # The folder of the default database ("": the platform's user data folder); read
 # at start-up only, after --db and $MARGINALIA_DB.
 DATA_FOLDER = Setting("data/folder", str, "")

@@ -108,6 +108,7 @@ class SuggestionController(QObject):
         self._reader.highlight_clicked.connect(self._on_highlight_clicked)
         runner.changed.connect(self._on_changed)
         known.model_ready.connect(self._on_model_ready)
+        known.model_switched.connect(self._on_model_switched)
 
     # --- public API ------------------------------------------------------------
 
@@ -328,6 +329,16 @@ class SuggestionController(QObject):
 
     def _on_model_ready(self) -> None:
         self._compute_names()
+
+    def _on_model_switched(self, enabled: bool) -> None:
+        """Proposes again with the model's names (once it has read the article) or without."""
+        if self._names_task is not None:
+            self._abandon(self._names_task)
+            self._names_task = None
+        self._names = None
+        if enabled:
+            self._compute_names()
+        self._refresh()
 
     def _on_amounts_ready(self, article_id: int, task: BackgroundTask,
                           amounts: list[Suggestion]) -> None:

@@ -3097,12 +3097,24 @@ Aucune annotation ne la mentionne.</translation>
         <translation>&amp;Permuter les volets</translation>
     </message>
     <message>
+        <source>Names from the &amp;model</source>
+        <translation>Noms du &amp;modèle</translation>
+    </message>
+    <message>
         <source>Ar&amp;ticle details…</source>
         <translation>&amp;Détails de l’article…</translation>
     </message>
     <message>
         <source>Co&amp;mpare open articles</source>
         <translation>Co&amp;mparer les articles ouverts</translation>
+    </message>
+    <message>
+        <source>The name model&apos;s names are proposed.</source>
+        <translation>Les noms trouvés par le modèle sont proposés.</translation>
+    </message>
+    <message>
+        <source>Only the names already tagged are proposed.</source>
+        <translation>Seuls les noms déjà annotés sont proposés.</translation>
     </message>
     <message>
         <source>&amp;Entities</source>

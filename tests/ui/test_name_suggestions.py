@@ -201,3 +201,32 @@ def test_spacy_is_not_loaded_before_the_first_paint(tmp_path):
                                 capture_output=True, text=True, env=env, timeout=60, cwd=root)
         assert result.returncode == 0, result.stderr
         assert "spacy at first paint: False" in result.stdout.splitlines()
+
+
+def test_names_from_the_model_can_be_switched_off_and_on_again(qtbot, make_window, recognizer):
+    window = make_window()
+    article_id = store_article("Ghosn", _ghosn_body())
+    _open(qtbot, window, article_id)
+    assert any(s.source == MODEL for s in window.suggestions.suggestions())
+    action = window.name_model_action
+    assert action.isChecked() and action in window._suggestions_menu.actions()
+
+    action.trigger()  # Suggestions ▸ Names from the model, off
+    assert not action.isChecked()
+    assert window.statusBar().currentMessage() == "Only the names already tagged are proposed."
+    assert not any(s.source == MODEL for s in window.suggestions.suggestions())
+    nissan = window.reader.text().index("Nissan")
+    assert (nissan, nissan + 6, "ORG") not in window.reader_suggestions()
+    window.close()
+
+    again = make_window()  # remembered
+    again.open_article(article_id)
+    assert not again.name_model_action.isChecked()
+    assert again.known_names.recognizer() is None  # not even asked of the model
+    qtbot.waitUntil(lambda: again.suggestions.suggestions() != [])  # the amounts
+    assert not any(s.source == MODEL for s in again.suggestions.suggestions())
+
+    again.name_model_action.trigger()  # on again: the model's names come back
+    qtbot.waitUntil(lambda: any(s.source == MODEL for s in again.suggestions.suggestions()),
+                    timeout=30_000)
+    assert (nissan, nissan + 6, "ORG") in again.reader_suggestions()
