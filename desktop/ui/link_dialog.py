@@ -2,8 +2,9 @@
 
 Opened with L in the reader body when the cursor (or the selection) is in an
 annotation, with Edit ▸ Link… (Ctrl+Shift+L) or from the reader's right-click
-menu over an annotation. It lists the article's other annotations: those of
-the same sentence first (its entity mentions first of all, checked already
+menu over an annotation. It lists the article's other annotations that the
+pane shows (those its annotator filter lets through): those of the same
+sentence first (its entity mentions first of all, checked already
 when the annotation is an amount: the parties of a deal), then the rest by
 position. Typing filters the list; Down goes to the list, where Up/Down move
 and Space checks, and typing goes back to the filter. The kind is "deal" by
@@ -277,7 +278,9 @@ def open_link_dialog(controller: ReaderController, labels: LabelSet,
         label = labels.by_id.get(label_id)
         return label.name if label is not None else "?"
 
-    rows = link_rows(source, controller.records(), labels.kind_of, label_name,
+    # Only what the pane shows: in a pane showing Alice's annotations, Bob's are not
+    # offered (the user would link to words they cannot see highlighted).
+    rows = link_rows(source, controller.shown_records(), labels.kind_of, label_name,
                      controller.entity_name)
     if not rows:
         status(QCoreApplication.translate("LinkDialog", NOTHING_TO_LINK_TEXT))

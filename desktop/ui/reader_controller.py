@@ -209,10 +209,7 @@ class ReaderController(QObject):
         self._annotators = annotators
         self._refilter()
         if self._article is not None:
-            marked, self._marked_entity, self._marks = self._marked_entity, None, []
-            self.pane.set_highlights([self._highlight(r) for r in self.shown_records()])
-            if marked is not None:
-                self.mark_entity(marked)
+            self._show_annotations()
         self._say_view()
         self.annotators_changed.emit(annotators)
 
@@ -421,11 +418,27 @@ class ReaderController(QObject):
         """The article's language, in which its counted nouns are put in the plural."""
         return self._article.language if self._article is not None else None
 
+    def _show_annotations(self) -> None:
+        """Highlights anew the annotations the filter shows (in their labels' colours
+        of the moment) and marks the marked entity's mentions among them again.
+
+        Only the annotations' highlights and the marks are replaced: the suggestions'
+        (dashed) stay as their controller showed them, so A and N walk what the user
+        sees. All in one replacement: removing thousands of highlights one by one from
+        a long paragraph takes time that grows with the square of their number.
+        """
+        marked, self._marked_entity, self._marks = self._marked_entity, None, []
+        suggested = [h for h in self.pane.body.index.all() if h.dashed and h.id < 0]
+        self.pane.set_highlights([*(self._highlight(r) for r in self.shown_records()),
+                                  *suggested])
+        if marked is not None:
+            self.mark_entity(marked)
+
     def _on_labels_read(self) -> None:
         self.pane.set_labels([(lb.name, lb.shortcut or "", lb.color)
                               for lb in self._labels.by_id.values()])
         if self._article is not None:
-            self.pane.set_highlights([self._highlight(r) for r in self.shown_records()])
+            self._show_annotations()
 
     def _on_changed(self, change: Change) -> None:
         article_id = self.article_id
