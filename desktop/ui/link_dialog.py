@@ -49,6 +49,9 @@ NO_ANNOTATION_TEXT = QT_TRANSLATE_NOOP(
     "LinkDialog", "Put the cursor in an annotation, then press L (or Edit ▸ Link…).")
 NOTHING_TO_LINK_TEXT = QT_TRANSLATE_NOOP(
     "LinkDialog", "There is no other annotation in this article to link it to.")
+ALL_HIDDEN_TEXT = QT_TRANSLATE_NOOP(
+    "LinkDialog", "The other annotations of this article are not shown in this pane "
+                  "(View ▸ Annotators): there is none to link it to here.")
 
 
 def link_rows(source: AnnotationRecord, records: Sequence[AnnotationRecord],
@@ -283,7 +286,9 @@ def open_link_dialog(controller: ReaderController, labels: LabelSet,
     rows = link_rows(source, controller.shown_records(), labels.kind_of, label_name,
                      controller.entity_name)
     if not rows:
-        status(QCoreApplication.translate("LinkDialog", NOTHING_TO_LINK_TEXT))
+        hidden = any(r.id != source.id for r in controller.records())
+        status(QCoreApplication.translate("LinkDialog",
+                                          ALL_HIDDEN_TEXT if hidden else NOTHING_TO_LINK_TEXT))
         return None
     dialog = LinkDialog(source, label_name(source.label_id), rows, relation_kinds(), parent)
     source_id = source.id

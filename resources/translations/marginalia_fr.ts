@@ -2982,6 +2982,10 @@ Aucune annotation ne la mentionne.</translation>
         <translation>Il n’y a aucune autre annotation dans cet article à laquelle la lier.</translation>
     </message>
     <message>
+        <source>The other annotations of this article are not shown in this pane (View ▸ Annotators): there is none to link it to here.</source>
+        <translation>Les autres annotations de cet article ne sont pas affichées dans ce volet (Affichage ▸ Annotateurs)&#xa0;: aucune à laquelle la lier ici.</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Lier</translation>
     </message>

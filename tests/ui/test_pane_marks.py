@@ -179,3 +179,17 @@ def test_the_link_dialog_offers_only_the_annotations_the_pane_shows(qtbot, make_
     assert dialog is not None
     assert dialog.visible_texts() == ["“OpenAI” · ORG", "“AWS” · ORG"]
     dialog.reject()
+
+
+def test_linking_when_the_pane_hides_every_other_annotation_says_why(qtbot, make_window):
+    article_id = store_article("Accord", FRENCH)
+    money = tag(article_id, MONEY, "MONEY", author="alice", value=3.8e10, unit="USD")
+    tag(article_id, "AWS", "ORG", author="bob")
+    window = make_window()
+    window.open_article(article_id)
+    _choose(window, "1 alice")
+
+    assert window.open_link_dialog(annotation_id=money) is None
+    assert window.statusBar().currentMessage() == (
+        "The other annotations of this article are not shown in this pane "
+        "(View ▸ Annotators): there is none to link it to here.")
