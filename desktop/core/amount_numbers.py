@@ -152,6 +152,10 @@ _SINGULAR_IRREGULARS = {language: {one: many for many, one in table.items()}
                         for language, table in IRREGULAR_PLURALS.items()}
 _FRENCH_AL_PLURAL_S = frozenset("bal carnaval chacal festival récital régal cérémonial".split())
 _FRENCH_EU_PLURAL_S = frozenset("pneu bleu émeu landau sarrau".split())
+_FRENCH_OU_PLURAL_X = frozenset("bijou caillou chou genou hibou joujou pou".split())
+_FRENCH_COMPLEMENTS = frozenset("service clé poste type témoin".split())
+"""Second words of French compounds that stay singular: "stations-service"."""
+_ENGLISH_OES = frozenset("tomato potato hero echo veto torpedo embargo volcano".split())
 
 
 def plural(noun: str, language: str) -> str:
@@ -159,37 +163,42 @@ def plural(noun: str, language: str) -> str:
 
     A noun that is already plural, a proper noun or a maker and model
     ("Airbus A320", "Rafale") stays as it is, and so does an acronym in French
-    ("100 000 GPU"); in English an acronym takes an "s" ("GPUs").
+    ("100 000 GPU"); in English an acronym takes an "s" ("GPUs", "EVs").
 
     English: irregulars from the table, "-y" after a consonant → "-ies",
-    "-s/-x/-z/-ch/-sh" take "es", else "s". French: irregulars from the table,
-    invariable nouns and "-s/-x/-z" stay, "-eau/-au/-eu" take "x" (but "pneus"),
-    "-al" → "-aux" (but "festivals"), else "s"; in a compound the first word
-    takes the plural ("station-service" → "stations-service").
+    "-s/-x/-z/-ch/-sh" and a few "-o" ("tomatoes") take "es", else "s". French:
+    irregulars from the table, invariable nouns and "-s/-x/-z" stay,
+    "-eau/-au/-eu" take "x" (but "pneus"), "-ou" takes "s" (but "bijoux"), "-al" →
+    "-aux" (but "festivals"), else "s"; in a compound the last word takes the
+    plural ("co-fondateurs", "sous-marins", "start-ups"), but for a few
+    complements that stay singular ("stations-service").
     """
     lower = noun.lower()
     irregular = _SINGULAR_IRREGULARS[language].get(lower)
     if irregular is not None:
         return irregular
+    head, dash, rest = noun.partition("-")
+    if language == FRENCH and dash and rest and not noun[0].isupper():
+        if rest.lower() in _FRENCH_COMPLEMENTS:
+            return plural(head, language) + dash + rest
+        return head + dash + plural(rest, language)
     if not noun or " " in noun or lower in INVARIABLE_NOUNS[language] or \
             singular(noun, language) != noun:
         return noun
     if _ACRONYM.match(noun):
-        return noun + "s" if language == ENGLISH and len(noun) > 2 else noun
+        return noun + "s" if language == ENGLISH else noun
     if noun[0].isupper() or not noun[-1].isalpha():
         return noun
     if language == ENGLISH:
         if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
             return noun[:-1] + "ies"
-        if lower.endswith(("s", "x", "z", "ch", "sh")):
+        if lower.endswith(("s", "x", "z", "ch", "sh")) or lower in _ENGLISH_OES:
             return noun + "es"
         return noun + "s"
-    head, dash, rest = noun.partition("-")
-    if dash:
-        return plural(head, language) + dash + rest
     if lower.endswith(("s", "x", "z")):
         return noun
-    if lower.endswith(("au", "eu")) and lower not in _FRENCH_EU_PLURAL_S:
+    if lower.endswith(("au", "eu")) and lower not in _FRENCH_EU_PLURAL_S or \
+            lower in _FRENCH_OU_PLURAL_X:
         return noun + "x"
     if lower.endswith("al") and lower not in _FRENCH_AL_PLURAL_S:
         return noun[:-2] + "aux"

@@ -50,15 +50,37 @@ def counted_unit(unit: str, value: float, high: float | None,
     in ``noun_language`` ("fr", "en") in the plural after more than one ("100 000
     processeurs", "50M profiles", "2 GPUs"); a unit of measure, a currency, a unit of
     time or a noun of another language as stored ("km", "USD", "barrels")."""
-    if noun_language not in ("en", "fr") or unit in _measure_units() or _is_currency(unit):
+    if noun_language not in ("en", "fr") or not is_counted_noun(unit):
         return unit
-    most = max(abs(value), abs(high if high is not None else value))
-    one = most == 1 if noun_language == "en" and (high is None or high == value) else most < 2
+    single = high is None or high == value
+    if noun_language == "en":  # "1 profile", "1.5 profiles", "1–2 profiles"
+        one = single and abs(value) == 1
+    else:  # "1,5 salarié", "2 salariés"
+        one = max(abs(value), abs(high if high is not None else value)) < 2
     if one:
         return unit
     from desktop.core.amount_numbers import plural
 
     return plural(unit, noun_language)
+
+
+def is_counted_noun(unit: str | None) -> bool:
+    """True for the unit of a count ("processeur", "GPU", "Airbus A320"): not a unit of
+    measure, a currency (ISO 4217, or one the amount reader writes: "BTC"; in any case:
+    "usd"), a percentage or a unit of time, nor empty."""
+    return bool(unit) and unit not in _measure_units() and not _is_currency(unit) and \
+        (unit or "").upper() not in _currency_codes()
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    """Every currency code the amount reader writes, and those Babel knows."""
+    from babel.numbers import list_currencies
+
+    from desktop.core import amount_lexicon as lex
+
+    written = {code for table in lex.CURRENCY_SUFFIXES.values() for code, _ in table}
+    return frozenset({*list_currencies(), *lex.ISO_CODES, *written})
 
 
 @functools.cache

@@ -56,6 +56,16 @@ def test_a_range_typed_upside_down_reads_the_right_way_round():
     (1, None, "personne", "fr", "≥ 1 personne"),
     (1.5, None, "salarié", "fr", "≥ 1,5 salarié"),  # French: the plural from two
     (1.5, None, "job", "en", "≥ 1.5 jobs"),
+    (1, 1.5, "profile", "en", "≥ 1–1.5 profiles"),  # a range: more than one
+    (1, None, "profile", "en", "≥ 1 profile"),
+    (40, None, "co-fondateur", "fr", "≥ 40 co-fondateurs"),  # the last word of a compound
+    (4, None, "sous-marin", "fr", "≥ 4 sous-marins"),
+    (2, None, "start-up", "fr", "≥ 2 start-ups"),
+    (3, None, "bijou", "fr", "≥ 3 bijoux"),
+    (1.8e6, None, "EV", "en", "≥ 1.8M EVs"),
+    (5e3, None, "tomato", "en", "≥ 5K tomatoes"),
+    (1200, None, "BTC", "en", "≥ 1.2K BTC"),  # a currency, if not one Babel knows
+    (5, None, "usd", "en", "≥ 5 usd"),
     (40, None, "Airbus A320", "en", "≥ 40 Airbus A320"),  # a maker and model
     (26, None, "Rafale", "fr", "≥ 26 Rafale"),
     (100, None, "km", "en", "≥ 100 km"),  # units of measure as they are
@@ -86,9 +96,10 @@ def test_the_plural_of_a_singular_made_by_the_reader_is_the_word_it_read(languag
     from desktop.core.amount_numbers import plural, singular
 
     words = {"fr": "personnes salariés emplois journaux bateaux chevaux stations-service "
-                   "processeurs pays abonnés usines yeux travaux foyers",
+                   "processeurs pays abonnés usines yeux travaux foyers co-fondateurs "
+                   "sous-marins demi-journées ex-salariés start-ups bijoux",
              "en": "people companies jobs households churches boxes profiles stores "
-                   "children GPUs SUVs days series"}[language].split()
+                   "children GPUs SUVs EVs days series tomatoes photos"}[language].split()
     for word in words:
         noun = singular(word, language)
         assert plural(noun, language) == word, noun
