@@ -8,7 +8,9 @@ or more articles,
 - the entities mentioned in several of them (every mention points to an
   entity, so this is a matter of entity ids), and those only one mentions;
 - the amounts that agree: the same unit and shape (a value, a range, a
-  bound of the same kind) and values within a relative tolerance;
+  bound of the same kind) and values within a relative tolerance; counts in
+  articles of two languages agree whatever noun each counts in its own
+  ("100 000 GPU" and "100,000 processors": the nouns are not translated);
 - the amounts that disagree: amounts of one label linked (by relations, such
   as a deal) to the same set of parties in several articles, whose values
   differ beyond the tolerance or whose units differ.
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from db.records import ACCEPTED, AMOUNT, ENTITY, AnnotationRecord
+from desktop.core.formatting import is_counted_noun
 
 TOLERANCE = 0.01
 """How far apart (relative to the larger) two values may be and still agree."""
@@ -41,6 +44,8 @@ class ArticleAnnotations:
         label_kinds: the kind (``"entity"`` or ``"amount"``) of each label id.
         relations: (source annotation id, target annotation id) of each link
             touching its annotations, in either direction.
+        language: its language ("fr", "en"; "" unknown), which its counted
+            nouns are in.
     """
 
     article_id: int
@@ -49,6 +54,7 @@ class ArticleAnnotations:
     entity_names: Mapping[int, str] = field(default_factory=dict)
     label_kinds: Mapping[int, str] = field(default_factory=dict)
     relations: Sequence[tuple[int, int]] = ()
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,19 +158,34 @@ def _high(record: AnnotationRecord) -> float | None:
     return record.value_high
 
 
-def _shape(record: AnnotationRecord) -> tuple[str, str, bool]:
-    """What must be equal for two amounts to be compared: unit, bound, range or not."""
-    return (record.unit or "", record.bound or "", _high(record) is not None)
+_COUNT = "\x00count"
+"""Stands for any counted noun in :func:`_shape` across languages."""
 
 
-def agree(a: AnnotationRecord, b: AnnotationRecord, tolerance: float = TOLERANCE) -> bool:
+def _shape(record: AnnotationRecord, any_noun: bool = False) -> tuple[str, str, bool]:
+    """What must be equal for two amounts to be compared: unit, bound, range or not.
+
+    ``any_noun``: every counted noun is the same unit (amounts of articles in two
+    languages, whose nouns are not translated).
+    """
+    unit = record.unit or ""
+    if any_noun and is_counted_noun(unit):
+        unit = _COUNT
+    return (unit, record.bound or "", _high(record) is not None)
+
+
+def agree(a: AnnotationRecord, b: AnnotationRecord, tolerance: float = TOLERANCE,
+          across_languages: bool = False) -> bool:
     """True if two amounts say the same: same unit and shape, values within tolerance.
 
     Ranges agree when both their ends do; bounds when they are of the same
     kind ("at least") and their values agree. Whether either is approximate
-    does not matter. Amounts without a value never agree.
+    does not matter. Amounts without a value never agree. With
+    ``across_languages`` (two articles in two languages), counts agree whatever
+    their nouns: "processeur" and "GPU".
     """
-    if a.value is None or b.value is None or _shape(a) != _shape(b):
+    if a.value is None or b.value is None or \
+            _shape(a, across_languages) != _shape(b, across_languages):
         return False
     if not close(a.value, b.value, tolerance):
         return False
@@ -234,29 +255,75 @@ def _agreements(articles: Sequence[ArticleAnnotations],
                 tolerance: float) -> tuple[AmountGroup, ...]:
     """Groups of agreeing amounts that span two or more articles.
 
-    The amounts are sorted by shape and value; each group starts at its
-    smallest value and takes every following amount that agrees with it
-    (agreement is not transitive: 99, 100 and 101 make two groups at 1 %).
+    Amounts of two articles that agree are joined, the closest pairs first, as
+    long as every value of the group stays within the tolerance of every other:
+    $100M in one article and $100.5M in another make a group even when the
+    first also says $99M, and 99, 100 and 101 make one group of two, not a
+    chain of three. The amounts are sorted by shape and value, so each is only
+    compared with the few values that follow it within the tolerance.
     """
+    languages = {article.article_id: article.language for article in articles}
+    mixed = len({language for language in languages.values() if language}) > 1
     amounts = [(article.article_id, record) for article in articles
                for record in _accepted(article.records, article.label_kinds, AMOUNT)
                if record.value is not None]
-    amounts.sort(key=lambda item: (_shape(item[1]), item[1].value, _high(item[1]) or 0.0))
-    groups: list[list[tuple[int, AnnotationRecord]]] = []
-    for item in amounts:
-        if groups and agree(groups[-1][0][1], item[1], tolerance):
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    found: list[AmountGroup] = []
-    for group in groups:
-        per_article: dict[int, list[AnnotationRecord]] = {}
-        for article_id, record in group:
-            per_article.setdefault(article_id, []).append(record)
-        if len(per_article) >= 2:
-            found.append(AmountGroup(_in_order(per_article, articles),
-                                     label_id=group[0][1].label_id))
+    amounts.sort(key=lambda item: (_shape(item[1], mixed), item[1].value or 0.0,
+                                   _high(item[1]) or 0.0))
+    pairs: list[tuple[float, int, int]] = []  # (how far apart, i, j)
+    for i, (article_a, a) in enumerate(amounts):
+        for j in range(i + 1, len(amounts)):
+            article_b, b = amounts[j]
+            if _shape(a, mixed) != _shape(b, mixed) or \
+                    not close(a.value or 0.0, b.value or 0.0, tolerance):
+                break  # sorted: no later value is closer
+            if article_a != article_b and agree(
+                    a, b, tolerance, _languages_differ(languages, article_a, article_b)):
+                pairs.append((_apart(a, b), i, j))
+    group_of = list(range(len(amounts)))  # union-find over the amounts' places
+    members = {i: [record] for i, (_, record) in enumerate(amounts)}
+
+    def root(i: int) -> int:
+        while group_of[i] != i:
+            group_of[i] = group_of[group_of[i]]
+            i = group_of[i]
+        return i
+
+    for _, i, j in sorted(pairs):
+        first, second = root(i), root(j)
+        if first != second and _all_close([*members[first], *members[second]], tolerance):
+            group_of[second] = first
+            members[first] += members.pop(second)
+    grouped: dict[int, dict[int, list[AnnotationRecord]]] = {}
+    for i, (article_id, record) in enumerate(amounts):
+        grouped.setdefault(root(i), {}).setdefault(article_id, []).append(record)
+    found = [AmountGroup(_in_order(per_article, articles),
+                         label_id=next(iter(per_article.values()))[0].label_id)
+             for per_article in grouped.values() if len(per_article) >= 2]
     return _sort_groups(found)
+
+
+def _apart(a: AnnotationRecord, b: AnnotationRecord) -> float:
+    """How far apart two amounts' values are, relative to the larger (ends of ranges too)."""
+    def gap(x: float, y: float) -> float:
+        scale = max(abs(x), abs(y))
+        return abs(x - y) / scale if scale else 0.0
+
+    high_a, high_b = _high(a), _high(b)
+    ends = gap(high_a, high_b) if high_a is not None and high_b is not None else 0.0
+    return max(gap(a.value or 0.0, b.value or 0.0), ends)
+
+
+def _all_close(records: Sequence[AnnotationRecord], tolerance: float) -> bool:
+    """True if every value (and every high end) is within the tolerance of every other."""
+    values = [r.value or 0.0 for r in records]
+    highs = [h for r in records if (h := _high(r)) is not None]
+    return close(min(values), max(values), tolerance) and (
+        not highs or close(min(highs), max(highs), tolerance))
+
+
+def _languages_differ(languages: Mapping[int, str], a: int, b: int) -> bool:
+    """True if articles ``a`` and ``b`` are known to be in two languages."""
+    return bool(languages[a]) and bool(languages[b]) and languages[a] != languages[b]
 
 
 def _in_order(per_article: Mapping[int, list[AnnotationRecord]],
@@ -294,6 +361,7 @@ def _disagreements(articles: Sequence[ArticleAnnotations], tolerance: float
     """
     linked: dict[tuple[frozenset[int], int], dict[int, list[AnnotationRecord]]] = {}
     names: dict[int, str] = {}
+    languages = {article.article_id: article.language for article in articles}
     for article in articles:
         parties = _parties(article)
         for record in _accepted(article.records, article.label_kinds, AMOUNT):
@@ -308,7 +376,8 @@ def _disagreements(articles: Sequence[ArticleAnnotations], tolerance: float
         if len(per_article) < 2:
             continue
         unmatched = any(
-            not any(agree(record, other, tolerance)
+            not any(agree(record, other, tolerance,
+                          _languages_differ(languages, article_id, other_id))
                     for other_id, others in per_article.items() if other_id != article_id
                     for other in others)
             for article_id, records in per_article.items() for record in records)

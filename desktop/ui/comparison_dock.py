@@ -186,7 +186,8 @@ class ComparisonDock(QDockWidget):
         kinds = {label.id: label.kind for label in self._window.labels.by_id.values()}
         relations = [(source, target) for _id, _kind, source, target
                      in annotation_store.relations_for_article(article.id)]
-        return ArticleAnnotations(article.id, article.title, records, names, kinds, relations)
+        return ArticleAnnotations(article.id, article.title, records, names, kinds, relations,
+                                  article.language or "")
 
     def refresh(self) -> None:
         """Compares the open articles now and shows the result."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from db.records import SUGGESTED, AnnotationRecord
 from desktop.core.comparison import ArticleAnnotations, agree, close, compare
 
-ORG, PERSON, MONEY, DURATION = 1, 2, 5, 7
-KINDS = {ORG: "entity", PERSON: "entity", MONEY: "amount", DURATION: "amount"}
+ORG, PERSON, MONEY, QUANTITY, DURATION = 1, 2, 5, 6, 7
+KINDS = {ORG: "entity", PERSON: "entity", MONEY: "amount", QUANTITY: "amount",
+         DURATION: "amount"}
 OPENAI, AWS, ALTMAN, MICROSOFT, NVIDIA = 10, 11, 12, 13, 14
 NAMES = {OPENAI: "OpenAI", AWS: "Amazon Web Services", ALTMAN: "Sam Altman",
          MICROSOFT: "Microsoft", NVIDIA: "Nvidia"}
@@ -153,13 +155,58 @@ def test_tolerance_edges():
     assert len(compare([fr.data(), en.data()], tolerance=0.02).agreeing_amounts) == 1
 
 
-def test_agreement_is_not_transitive_groups_start_at_the_smallest():
+def test_agreement_is_not_transitive_the_closest_pairs_group_first():
     a, b, c = Article(1, "99 EUR"), Article(2, "100 EUR"), Article(3, "101 EUR")
     a.tag("99 EUR", MONEY, value=99, unit="EUR")
     b.tag("100 EUR", MONEY, value=100, unit="EUR")
     c.tag("101 EUR", MONEY, value=101, unit="EUR")
     groups = compare([a.data(), b.data(), c.data()]).agreeing_amounts
-    assert [list(g.amounts) for g in groups] == [[1, 2]]
+    # 100 and 101 are 0.99 % apart, 99 and 100 1 %; 99 and 101 do not agree.
+    assert [list(g.amounts) for g in groups] == [[2, 3]]
+
+
+def test_an_amount_that_agrees_with_another_articles_is_found_past_a_smaller_one():
+    a, b = Article(1, "99 M$ puis 100 M$"), Article(2, "$100.5M")
+    a.tag("99 M$", MONEY, value=99e6, unit="USD")
+    hundred = a.tag("100 M$", MONEY, value=100e6, unit="USD")
+    other = b.tag("$100.5M", MONEY, value=100.5e6, unit="USD")
+    [group] = compare([a.data(), b.data()]).agreeing_amounts
+    assert [[r.id for r in rs] for rs in group.amounts.values()] == [[hundred], [other]]
+
+
+def _counts(french_noun: str, english_noun: str, english_language: str = "en"
+            ) -> tuple[ArticleAnnotations, ArticleAnnotations]:
+    """A French and an English report of a count linked to OpenAI and Nvidia."""
+    fr = Article(1, "OpenAI aura des centaines de milliers de processeurs de Nvidia.")
+    en = Article(2, "OpenAI gets hundreds of thousands of Nvidia GPUs.")
+    for article, text in ((fr, "des centaines de milliers de processeurs"),
+                          (en, "hundreds of thousands of Nvidia GPUs")):
+        parties = [article.tag("OpenAI", ORG, entity_id=OPENAI),
+                   article.tag("Nvidia", ORG, entity_id=NVIDIA)]
+        noun = french_noun if article is fr else english_noun
+        article.link(article.tag(text, QUANTITY, value=1e5, unit=noun, bound="min"), *parties)
+    return (dataclasses.replace(fr.data(), language="fr"),
+            dataclasses.replace(en.data(), language=english_language))
+
+
+def test_counts_in_two_languages_agree_whatever_noun_each_counts_in():
+    result = compare(list(_counts("processeur", "GPU")))
+    [group] = result.agreeing_amounts
+    assert [[r.unit for r in rs] for rs in group.amounts.values()] == [["processeur"], ["GPU"]]
+    assert result.disagreeing_amounts == ()  # the same parties, the same figure
+
+
+def test_counts_of_two_nouns_in_one_language_are_two_things():
+    result = compare(list(_counts("processeur", "salarié", english_language="fr")))
+    assert result.agreeing_amounts == ()
+    [differing] = result.disagreeing_amounts  # linked alike: compared, and they differ
+    assert differing.parties == {OPENAI, NVIDIA}
+    # Units of measure stay units across languages: 5 km is not 5 t.
+    km, tonnes = Article(1, "5 km"), Article(2, "5 t")
+    km.tag("5 km", QUANTITY, value=5, unit="km")
+    tonnes.tag("5 t", QUANTITY, value=5, unit="t")
+    assert compare([dataclasses.replace(km.data(), language="fr"),
+                    dataclasses.replace(tonnes.data(), language="en")]).agreeing_amounts == ()
 
 
 def test_ranges_and_bounds_compare_by_their_ends_and_kind():

@@ -226,3 +226,19 @@ def test_the_articles_columns_share_the_width_with_their_whole_titles(qtbot, win
     assert min(header.sectionSize(c) for c in range(FIRST_ARTICLE, tree.columnCount())) >= money
     assert header.length() > tree.viewport().width()
     assert tree.horizontalScrollBar().maximum() > 0
+
+
+def test_a_count_agrees_with_its_report_in_the_other_language(qtbot, make_window, db):
+    from tests.helpers import tag
+
+    fr = store_article("Processeurs", "OpenAI aura 100 000 processeurs de Nvidia.", "fr")
+    en = store_article("GPUs", "OpenAI gets 100,000 Nvidia GPUs.", "en")
+    tag(fr, "100 000 processeurs", "QUANTITY", value=1e5, unit="processeur")
+    tag(en, "100,000 Nvidia GPUs", "QUANTITY", value=1e5, unit="GPU")
+    window = make_window()
+    window.open_article(fr)
+    window.open_beside(en)
+    dock = _compared(qtbot, window)
+    (agreeing,) = _sections(dock)["Amounts that agree"]
+    assert agreeing[LABEL] == "QUANTITY"
+    assert agreeing[FIRST_ARTICLE:] == ["“100 000 processeurs”", "“100,000 Nvidia GPUs”"]
