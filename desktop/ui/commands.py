@@ -87,6 +87,7 @@ class OperationRunner(QObject):
         self.group.setActiveStack(self.new_stack())
         self.tasks = tasks
         self._busy = False
+        self._busy_stack: QUndoStack | None = None  # where the slow step running goes
         # Why the database may not be written (read only, damaged), or None: set by
         # the window; every change is refused before it starts while it is set.
         self.read_only: str | None = None
@@ -173,13 +174,13 @@ class OperationRunner(QObject):
         """True while a slow operation runs (other writes wait for it)."""
         return self._busy
 
-    def refuse_while_busy(self) -> bool:
-        """True, having said "Please wait…", while a slow operation runs: for what is
-        not a change but would upset it, such as closing the pane whose history the
-        step goes into when the work ends."""
-        if self._busy:
+    def keeps_busy(self, stack: QUndoStack) -> bool:
+        """True, having said "Please wait…", if the slow operation running now goes into
+        this history when its work ends (its pane may not close until then)."""
+        if self._busy and stack is self._busy_stack:
             self.waiting.emit(self.tr("Please wait: a long change is still being saved."))
-        return self._busy
+            return True
+        return False
 
     # --- actions -----------------------------------------------------------------
 
@@ -325,8 +326,9 @@ class OperationRunner(QObject):
         task = self.tasks.start(operation.name, step)
         if task is None:
             return False
-        self._set_busy(True)
         stack = self.stack  # the history it started in, whichever pane has focus then
+        self._busy_stack = stack
+        self._set_busy(True)
 
         def succeeded(change: Change) -> None:
             change = dataclasses.replace(change, concurrent=True)
@@ -367,6 +369,8 @@ class OperationRunner(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if not busy:
+            self._busy_stack = None
         self.busy_changed.emit(busy)
 
 

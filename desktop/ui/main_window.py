@@ -280,12 +280,12 @@ class MainWindow(QMainWindow):
         return controller
 
     def close_pane(self, pane: ReaderController | None = None) -> bool:
-        """Closes a pane (default: the focused one); the last one stays, and none closes
-        while a slow operation runs (its undo step goes into the history it started in)."""
+        """Closes a pane (default: the focused one); the last one stays, and so does the
+        one whose history a slow operation running now goes into, until it ends."""
         controller = pane if pane is not None else self.active
         if len(self.panes) == 1 or controller not in self.panes:
             return False
-        if self.runner.refuse_while_busy():
+        if self.runner.keeps_busy(controller.undo_stack):
             return False
         index = self.panes.index(controller)
         self.panes.remove(controller)
@@ -1194,9 +1194,9 @@ class MainWindow(QMainWindow):
         first = self.panes[0].article_id  # another one since it opened, after a swap or close
         if first is not None:
             self.settings.set(keys.LAST_ARTICLE, first)
-        self.settings.set(keys.BESIDE, ",".join(str(p.article_id) for p in self.panes[1:]
-                                                 if p.article_id is not None))
-        self.settings.set(keys.ACTIVE_PANE, self.panes.index(self.active))
+        kept = [self.panes[0], *(p for p in self.panes[1:] if p.article_id is not None)]
+        self.settings.set(keys.BESIDE, ",".join(str(p.article_id) for p in kept[1:]))
+        self.settings.set(keys.ACTIVE_PANE, kept.index(self.active) if self.active in kept else 0)
         self.settings.set(keys.SPLITTER_STATE, QByteArray(self.splitter.saveState()))
         self.settings.sync()
 

@@ -310,6 +310,10 @@ def test_a_pane_whose_tag_all_is_running_stays_open_until_it_is_stored(qtbot, ma
     assert window.statusBar().currentMessage() == \
         "Please wait: a long change is still being saved."
     assert right in window.panes
+    assert window.open_beside(english + 100) is None  # no such article: no pane left behind
+    third = window.open_beside(store_article("Autre", "Un autre article."))
+    assert third is not None and window.close_pane(third)  # another pane closes
+    assert window.panes == [left, right]
 
     qtbot.waitUntil(lambda: not window.runner.busy)
     assert right.highlights() == [(start, end, "ORG")]
