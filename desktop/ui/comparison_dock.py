@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,7 +105,8 @@ class ComparisonDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setTextElideMode(Qt.TextElideMode.ElideRight)  # the titles
-        self._minimum_section = self.tree.header().minimumSectionSize()
+        self._figures: list[int] = []  # how wide each article's column's cells are
+        self.tree.viewport().installEventFilter(self)
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemActivated.connect(self._on_item_clicked)
         body = QWidget(self)
@@ -257,18 +258,34 @@ class ComparisonDock(QDockWidget):
         # narrower than their figures (the view scrolls sideways instead).
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         same = ids == self._sized_for
         self._sized_for = ids
         for column in (NAME, LABEL):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, max(wanted, header.sectionSize(column)) if same
                                  else wanted)
-        figures = [self.tree.sizeHintForColumn(column)
-                   for column in range(FIRST_ARTICLE, self.tree.columnCount())]
-        header.setMinimumSectionSize(max([self._minimum_section, *figures]))
-        for column in range(FIRST_ARTICLE, self.tree.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._figures = [self.tree.sizeHintForColumn(column)
+                         for column in range(FIRST_ARTICLE, self.tree.columnCount())]
+        self._fit_articles()
+
+    def _fit_articles(self) -> None:
+        """Shares what the name and label columns leave of the width between the articles'
+        columns, each at least as wide as its figures (the view scrolls sideways then)."""
+        header = self.tree.header()
+        if not self._figures:
+            return
+        left = self.tree.viewport().width() - header.sectionSize(NAME) \
+            - header.sectionSize(LABEL)
+        share, extra = divmod(max(0, left), len(self._figures))
+        for place, figures in enumerate(self._figures):
+            wanted = share + (extra if place == len(self._figures) - 1 else 0)
+            header.resizeSection(FIRST_ARTICLE + place, max(figures, wanted))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_articles()  # the dock, or a scroll bar coming or going
+        return super().eventFilter(watched, event)
 
     def _expanded_sections(self) -> dict[str, bool]:
         """Whether each section (by its title, without the count) is open now."""
