@@ -460,10 +460,13 @@ class AnnotationPanel(QWidget):
                     or change.for_article(entry.article_id)
                     or any(entry.model.knows_entity(entity_id)
                            and entry.model.entity_name(entity_id) != name
-                           for entity_id, name in change.entity_names.items())):
+                           for entity_id, name in change.entity_names.items())
+                    or entry.article_id in change.articles_edited):
                 entry.stale = True  # built again when its pane has the focus
         if self._article_id is not None and self._article_id in change.articles_edited:
-            self._language = None  # its language may have changed: typed numbers follow
+            # Its language may have changed: typed numbers and counted nouns follow.
+            self._language = None
+            self._rebuild(keep=self.selected_annotation_ids(), keep_scroll=True)
         if change.reload or change.labels:
             self.refresh()
             return

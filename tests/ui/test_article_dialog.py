@@ -195,3 +195,21 @@ def test_the_currency_default_names_what_the_source_implies(qtbot, make_window, 
     assert dialog.currency_combo.itemText(0) == "Default for the source (USD)"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert read_details(articles["Rachat"]).currency_hint is None
+
+
+def test_a_new_language_writes_the_counts_of_the_panel_in_it(qtbot, make_window, db):
+    from tests.helpers import store_article, tag
+
+    article = store_article("Usines", "Le groupe ferme 300 usines.", "fr")
+    plants = tag(article, "300 usines", "QUANTITY", value=300, unit="usine")
+    window = make_window()
+    window.open_article(article)
+
+    def shown() -> str:
+        return window.panel.model().index_of(plants).siblingAtColumn(1).data()
+
+    assert shown() == "300\u00a0usines"
+    dialog = window.edit_article()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+    _save(qtbot, dialog)
+    assert shown() == "300\u00a0usine"  # a language whose plural is not known: as stored
