@@ -38,8 +38,15 @@ apart, a deal of its own: it counts."""
 MONEY = f"{MONEY_AMOUNT} AND {NOT_DUPLICATE}"
 """``a`` is a money amount that counts: :data:`MONEY_AMOUNT`, once per confirmed deal.
 
-A group of reports of one deal the user confirmed counts its earliest
-report's amount only; the others are in ``deal_duplicate`` (migration 007).
+A group of reports of one deal the user confirmed counts one report's
+amount only (its earliest, when confirmed); the others are in
+``deal_duplicate`` (migration 007). An edit that makes a report no longer
+money, or moves it to another currency, takes it out of its deal
+(``desktop.core.deal_operations.leave_deals_after_edit``), and a removed
+amount takes its rows with it (cascade). The kept report is not checked
+here: whether a report counted would then depend on another annotation's
+row, which the summaries' triggers do not follow (they mark the article of
+the row that changed), and a chain of reports would count twice.
 """
 
 LINKED = f"x.status = '{ACCEPTED}' AND x.entity_id IS NOT NULL"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 
 from db.connection import dialect
+from db.counting import MONEY_AMOUNT
 from db.models import database
 
 Duplicate = tuple[int, int]
@@ -62,6 +63,15 @@ def touching(ids: list[int]) -> list[Duplicate]:
         f"OR kept_id IN {dialect().ids_in()} ORDER BY annotation_id",
         (json.dumps(ids), json.dumps(ids))).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def money_units(ids: list[int]) -> dict[int, str]:
+    """The currency of each of these amounts that is money the figures read
+    (:data:`db.counting.MONEY_AMOUNT`); the others are left out."""
+    rows = database.execute_sql(
+        f"SELECT a.id, a.unit FROM annotation a WHERE a.id IN {dialect().ids_in()} "
+        f"AND {MONEY_AMOUNT}", (json.dumps(ids),)).fetchall()
+    return {int(r[0]): str(r[1]) for r in rows}
 
 
 def all_rows() -> list[Duplicate]:

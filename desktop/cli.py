@@ -60,7 +60,7 @@ STATS_FORMATS = ("csv", "json")
 READING = ("export", "stats", "deals", "agreement")
 """The commands that only read the database: they go on, warning, on a damaged file."""
 DEAL_COLUMNS = ("parties", "value", "unit", "low", "high", "approx", "bound", "duration",
-                "date", "sources", "count")
+                "date", "sources", "count", "confirmed")
 """The columns of ``marginalia deals``, in order; new ones only ever come at the end."""
 
 
@@ -138,10 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="One row per deal: a money amount linked by 'deal' relations to its "
                     "parties, with the same deal reported by several articles proposed as "
                     "one (same parties and currency, values within 5 %, dates within 31 "
-                    "days). Columns: parties (names joined by '; '), value (of the earliest "
-                    "report), unit, low, high, approx, bound, duration, date (the earliest), "
-                    "sources (article_id:start-end; ...), count (of sources). Only accepted "
-                    "annotations count.")
+                    "days). Columns: parties (names joined by '; '), value (of the first "
+                    "source), unit, low, high, approx, bound, duration, date (the earliest), "
+                    "sources (article_id:start-end; ...; the earliest first, or the one "
+                    "counted if confirmed), count (of sources), confirmed (true: you counted "
+                    "its reports once, and the money figures count the first source only; "
+                    "false: each report is counted). Only accepted annotations count.")
     deals.add_argument("--format", choices=STATS_FORMATS, default="csv",
                        help="output format on stdout (default: csv; json: a list of objects "
                             "whose sources are a list)")
@@ -450,7 +452,8 @@ def _deals(args: argparse.Namespace) -> int:
         row = _deal_dict(group)
         row["sources"] = "; ".join(f"{s['article_id']}:{s['start']}-{s['end']}"
                                    for s in row["sources"])
-        row["approx"] = "true" if row["approx"] else "false"
+        for flag in ("approx", "confirmed"):
+            row[flag] = "true" if row[flag] else "false"
         writer.writerow([_cell(csv_cell(row[column])) for column in DEAL_COLUMNS])
     return EXIT_OK
 
@@ -504,7 +507,7 @@ def _deal_dict(group: DealGroup) -> dict[str, Any]:
             "low": group.low, "high": group.high, "approx": group.approx,
             "bound": group.bound, "duration": duration_text,
             "date": group.date.isoformat() if group.date else None,
-            "sources": sources, "count": len(sources)}
+            "sources": sources, "count": len(sources), "confirmed": group.confirmed}
 
 
 def _money_dict(money: aggregates.MoneySum) -> dict[str, Any]:

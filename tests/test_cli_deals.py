@@ -71,9 +71,9 @@ def test_csv_has_one_row_per_deal_with_its_sources(corpus, db_path, capsys):
     assert rows == [
         list(DEAL_COLUMNS),
         ["AWS; OpenAI", "38000000000", "USD", "38000000000", "38000000000", "false", "min",
-         "7 year", "2025-11-03", f"{en_deal}; {fr_deal}", "2"],
+         "7 year", "2025-11-03", f"{en_deal}; {fr_deal}", "2", "false"],
         ["Nvidia", "5000000", "EUR", "5000000", "6000000", "true", "", "2 year",
-         "2025-11-03", chips, "1"],
+         "2025-11-03", chips, "1", "false"],
     ]
 
 
@@ -83,8 +83,8 @@ def test_json_lists_the_same_fields_with_sources_as_a_list(corpus, db_path, caps
     assert [list(row) for row in document] == [list(DEAL_COLUMNS)] * 2
     deal = document[0]
     assert (deal["parties"], deal["value"], deal["unit"], deal["approx"], deal["bound"],
-            deal["duration"], deal["date"], deal["count"]) == (
-        "AWS; OpenAI", 38e9, "USD", False, "min", "7 year", "2025-11-03", 2)
+            deal["duration"], deal["date"], deal["count"], deal["confirmed"]) == (
+        "AWS; OpenAI", 38e9, "USD", False, "min", "7 year", "2025-11-03", 2, False)
     assert [source["article_id"] for source in deal["sources"]] == [corpus["en"], corpus["fr"]]
     start = FRENCH.index("plus de 38")
     assert deal["sources"][1] == {"article_id": corpus["fr"], "start": start,
@@ -104,9 +104,31 @@ def test_reports_the_user_split_are_two_rows(corpus, db_path, capsys):
 
     rows = list(csv.reader(io.StringIO(_run(db_path, capsys))))
 
-    assert [(row[0], row[8], row[-1]) for row in rows[1:]] == [  # by date
-        ("AWS; OpenAI", "2025-11-03", "1"), ("Nvidia", "2025-11-03", "1"),
-        ("AWS; OpenAI", "2025-11-04", "1")]
+    assert [(row[0], row[8], row[10], row[11]) for row in rows[1:]] == [  # by date
+        ("AWS; OpenAI", "2025-11-03", "1", "false"), ("Nvidia", "2025-11-03", "1", "false"),
+        ("AWS; OpenAI", "2025-11-04", "1", "false")]
+
+
+def test_a_deal_counted_once_says_so_in_the_last_column(corpus, db_path, capsys):
+    from desktop.core.deal_list import list_deals
+    from desktop.core.deal_operations import ConfirmDeal
+
+    proposed = list(csv.reader(io.StringIO(_run(db_path, capsys))))
+    connection.open_database(db_path)
+    try:
+        ConfirmDeal([d.amount_id for d in list_deals() if d.unit == "USD"]).apply()
+    finally:
+        connection.close_database()
+
+    rows = list(csv.reader(io.StringIO(_run(db_path, capsys))))
+    assert rows[0][-1] == "confirmed"
+    assert [(row[0], row[-2], row[-1]) for row in rows[1:]] == [
+        ("AWS; OpenAI", "2", "true"), ("Nvidia", "1", "false")]
+    # Only that column tells a confirmed deal from a proposed one.
+    assert [row[:-1] for row in rows] == [row[:-1] for row in proposed]
+    assert [row[-1] for row in proposed[1:]] == ["false", "false"]
+    document = json.loads(_run(db_path, capsys, "--format", "json"))
+    assert [(deal["count"], deal["confirmed"]) for deal in document] == [(2, True), (1, False)]
 
 
 def test_an_empty_database_prints_only_the_header(db_path, capsys):

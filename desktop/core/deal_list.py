@@ -220,7 +220,9 @@ class DealGroup:
     """Deals that look like one deal reported several times.
 
     Attributes:
-        deals: the reports, earliest first (undated last, then by source).
+        deals: the reports, earliest first (undated last, then by source);
+            when some of them are confirmed as one deal, the report they are
+            counted with comes first (:func:`group_deals` orders them so).
     """
 
     deals: tuple[Deal, ...]
@@ -243,7 +245,8 @@ class DealGroup:
 
     @property
     def value(self) -> float:
-        """The value of the earliest report."""
+        """The value of the first report: the one counted, if the user confirmed the
+        group, else the earliest."""
         return self.first.value
 
     @property
@@ -269,7 +272,7 @@ class DealGroup:
 
     @property
     def duration(self) -> Duration | None:
-        """The duration of the earliest report that gives one."""
+        """The duration of the first report that gives one (see :attr:`deals`)."""
         return next((d.duration for d in self.deals if d.duration is not None), None)
 
     @property
@@ -283,17 +286,18 @@ class DealGroup:
 
     @property
     def confirmed(self) -> bool:
-        """True if the user confirmed the group: every later report is counted with the
-        first (directly, or through another: an import may leave a chain).
+        """True if the user confirmed the group: every report is counted with one of
+        them (directly, or through another: an import may leave a chain), which is
+        counted itself, whichever it is (an article's date changed since, or an
+        import kept another of two reports of one day); it is listed first.
 
-        The money figures then count the first report's amount only. A group
-        of one report has nothing to confirm (False).
+        The money figures then count that report's amount only. A group of
+        one report has nothing to confirm (False).
         """
-        first = self.first.amount_id
-        kept_of = {d.amount_id: d.kept_id for d in self.deals
-                   if d.kept_id is not None and not d.separate}
-        return len(self.deals) > 1 and first not in kept_of and all(
-            kept_root(d.amount_id, kept_of) == first for d in self.deals[1:])
+        kept_of = _kept_of(self.deals)
+        roots = {kept_root(d.amount_id, kept_of) for d in self.deals}
+        return (len(self.deals) > 1 and len(roots) == 1
+                and self.first.amount_id in roots and self.first.amount_id not in kept_of)
 
 
 def same_deal(a: Deal, b: Deal, tolerance: float = TOLERANCE, days: int = DAYS) -> bool:
@@ -333,10 +337,9 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
         days: how many days apart two dates may be.
 
     Returns:
-        The groups, by their earliest date (undated last), then by first source.
+        The groups, by their earliest report (date, undated last, then source).
     """
-    kept_of = {d.amount_id: d.kept_id for d in deals
-               if d.kept_id is not None and not d.separate}
+    kept_of = _kept_of(deals)
     kept = set(kept_of.values())
     confirmed: dict[int, list[Deal]] = {}
     alone: list[list[Deal]] = []
@@ -363,9 +366,26 @@ def group_deals(deals: Sequence[Deal], tolerance: float = TOLERANCE,
             min(matching, key=lambda g: min(map(_order, g))).append(deal)
         else:
             groups.append([deal])
-    found = [DealGroup(tuple(sorted(group, key=_order)))
+    found = [DealGroup(_in_order(group, kept_of))
              for group in [*alone, *(g for groups in by_key.values() for g in groups)]]
-    return sorted(found, key=lambda g: _order(g.first))
+    return sorted(found, key=lambda g: min(map(_order, g.deals)))
+
+
+def _kept_of(deals: Iterable[Deal]) -> dict[int, int]:
+    """The report each confirmed one is counted with (the reports set apart left out)."""
+    return {d.amount_id: d.kept_id for d in deals if d.kept_id is not None and not d.separate}
+
+
+def _in_order(group: list[Deal], kept_of: Mapping[int, int]) -> tuple[Deal, ...]:
+    """The reports earliest first, but the one the confirmed ones are counted with
+    first, when it is among them (the money figures count its amount)."""
+    ordered = sorted(group, key=_order)
+    roots = {kept_root(d.amount_id, kept_of) for d in ordered if d.amount_id in kept_of}
+    kept = [d for d in ordered if d.amount_id in roots and d.amount_id not in kept_of]
+    if len(roots) == 1 and kept:
+        ordered.remove(kept[0])
+        ordered.insert(0, kept[0])
+    return tuple(ordered)
 
 
 def kept_root(amount_id: int, kept_of: Mapping[int, int]) -> int:

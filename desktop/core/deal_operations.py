@@ -11,6 +11,10 @@ report itself as its ``kept_id``, which the money figures count and the
 grouping never proposes with another report. Leaving one report out of a
 group sets it apart and keeps the others as they were said.
 
+An edit of a report (:class:`desktop.core.operations.EditAnnotations`) can
+take it out of the deal it was counted once in, as part of that edit: see
+:func:`leave_deals_after_edit`.
+
 Like those of :mod:`desktop.core.operations`, each is one user action: its
 :meth:`apply` and :meth:`revert` each run in one transaction and return a
 :class:`~desktop.core.changes.Change` naming the reports' articles, with
@@ -20,7 +24,7 @@ summaries need nothing more: triggers mark the articles out of date.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from db import deal_duplicates as duplicates
@@ -30,7 +34,7 @@ from desktop.core.changes import Change
 from desktop.core.deal_list import kept_root
 from desktop.core.i18n import translate
 
-__all__ = ["ConfirmDeal", "LeaveOutOfDeal", "SplitDeal"]
+__all__ = ["ConfirmDeal", "DealRows", "LeaveOutOfDeal", "SplitDeal", "leave_deals_after_edit"]
 
 @dataclass
 class ConfirmDeal:
@@ -45,7 +49,7 @@ class ConfirmDeal:
     amount_ids: Sequence[int]
     name: str = field(default_factory=lambda: translate("Operations", "Confirm deal"))
     kept_id: int | None = field(default=None, init=False)
-    _rows: _Rows | None = field(default=None, init=False)
+    _rows: DealRows | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
@@ -59,7 +63,7 @@ class ConfirmDeal:
             return [*((a, k) for a, k in before if a not in ids),
                     *((other, kept) for other in ordered[1:])]
 
-        self._rows = _Rows.replace(ids, after)
+        self._rows = DealRows.replace(ids, after)
         return _change(self._rows.articles)
 
     def revert(self) -> Change:
@@ -81,13 +85,13 @@ class SplitDeal:
 
     amount_ids: Sequence[int]
     name: str = field(default_factory=lambda: translate("Operations", "Split deal"))
-    _rows: _Rows | None = field(default=None, init=False)
+    _rows: DealRows | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         ids = _distinct(self.amount_ids)
         if not ids:
             raise ValueError(translate("Operations", "Say which reports to split."))
-        self._rows = _Rows.replace(ids, lambda _ordered, _before: [(i, i) for i in ids])
+        self._rows = DealRows.replace(ids, lambda _ordered, _before: [(i, i) for i in ids])
         return _change(self._rows.articles)
 
     def revert(self) -> Change:
@@ -111,7 +115,7 @@ class LeaveOutOfDeal:
     amount_id: int
     group_ids: Sequence[int]
     name: str = field(default_factory=lambda: translate("Operations", "Leave out of deal"))
-    _rows: _Rows | None = field(default=None, init=False)
+    _rows: DealRows | None = field(default=None, init=False)
 
     def apply(self) -> Change:
         out = int(self.amount_id)
@@ -137,7 +141,7 @@ class LeaveOutOfDeal:
                 rows += [(other, kept) for other in reports if other != kept]
             return rows
 
-        self._rows = _Rows.replace(ids, after)
+        self._rows = DealRows.replace(ids, after)
         return _change(self._rows.articles)
 
     def revert(self) -> Change:
@@ -146,8 +150,9 @@ class LeaveOutOfDeal:
 
 
 @dataclass(frozen=True)
-class _Rows:
-    """The duplicate rows of some reports, before and after an operation replaced them."""
+class DealRows:
+    """The duplicate rows of some reports, before and after an operation replaced them,
+    and the reports' articles (those whose money figures change)."""
 
     before: list[Duplicate]
     after: list[Duplicate]
@@ -155,7 +160,7 @@ class _Rows:
 
     @staticmethod
     def replace(ids: list[int],
-                after: Callable[[list[int], list[Duplicate]], list[Duplicate]]) -> _Rows:
+                after: Callable[[list[int], list[Duplicate]], list[Duplicate]]) -> DealRows:
         """In one transaction, replaces every row touching ``ids`` (as the report or
         the one kept) by ``after(ids earliest first, those rows)``.
 
@@ -168,7 +173,7 @@ class _Rows:
             rows = after(ordered, before)
             duplicates.delete(sorted({*ids, *(a for a, _ in before)}))
             duplicates.insert(rows)
-        return _Rows(before, rows, articles)
+        return DealRows(before, rows, articles)
 
     def put_back(self) -> frozenset[int]:
         """In one transaction, puts the rows back as they were before; returns the articles."""
@@ -176,6 +181,77 @@ class _Rows:
             duplicates.delete(sorted({a for a, _ in (*self.before, *self.after)}))
             duplicates.insert(self.before)
         return self.articles
+
+
+def leave_deals_after_edit(edited: Collection[int],
+                           new_currency: Collection[int]) -> DealRows | None:
+    """Takes edited reports out of the deals they were counted once in, when they no
+    longer fit; run by the edit, inside its transaction, after its rows are written.
+
+    A report confirmed as one deal with others leaves that deal when the edit
+    makes it no longer money the figures count (suggested, an amount label no
+    more, no value or no currency: :data:`db.counting.MONEY_AMOUNT`), or gives
+    it a currency that the deal's reports not edited do not have. Left in, it
+    would take the deal's money with it (the kept report) or have its own
+    money dropped in another currency (a duplicate). The report that leaves is
+    a report like any other again: counted if it is money, proposed by the
+    rule, not set apart. A deal all of whose money reports were edited into
+    one new currency together stays one deal.
+
+    The others stay one deal if two or more are left: counted with the same
+    report, or with the earliest of them if the one counted left (as
+    :class:`LeaveOutOfDeal` does). One left alone is counted on its own.
+
+    Args:
+        edited: the annotations the edit changed.
+        new_currency: those of them whose currency (``unit``) it changed.
+
+    Returns:
+        The rows replaced, which the edit's undo puts back, or None if no
+        deal changed.
+    """
+    mine = set(edited)
+    if not any(a != k for a, k in duplicates.touching(sorted(mine))):
+        return None
+    kept_of = {a: k for a, k in duplicates.all_rows() if a != k}
+    groups: dict[int, set[int]] = {}
+    for report in kept_of:
+        root = kept_root(report, kept_of)
+        groups.setdefault(root, {root}).add(report)
+    touched = {root: members for root, members in groups.items() if members & mine}
+    money = duplicates.money_units(sorted(set().union(*touched.values())))
+    leaving: set[int] = set()
+    for members in touched.values():
+        currencies = {money[o] for o in members - mine if o in money}
+        leaving |= {i for i in members & mine
+                    if i not in money
+                    or (i in new_currency and currencies and money[i] not in currencies)}
+    changed: set[int] = set()
+    rows: list[Duplicate] = []
+    reports: set[int] = set()
+    for root, members in touched.items():
+        out = members & leaving
+        if not out:
+            continue
+        reports |= members
+        rest = members - out
+        if root in rest and len(rest) > 1:
+            # The one counted stays: only those counted with one that left change.
+            moved = {i for i in members if i in kept_of and (i in out or kept_of[i] in out)}
+            rows += [(i, root) for i in sorted(moved - out)]
+            changed |= moved
+        else:
+            changed |= {i for i in members if i in kept_of}
+            if len(rest) > 1:
+                ordered, _ = duplicates.earliest_first(sorted(rest))
+                rows += [(other, ordered[0]) for other in ordered[1:]]
+    if not changed:
+        return None
+    before = [(i, kept_of[i]) for i in sorted(changed)]
+    _, articles = duplicates.earliest_first(sorted(reports))
+    duplicates.delete(sorted(changed))
+    duplicates.insert(rows)
+    return DealRows(before, rows, articles)
 
 
 def _distinct(ids: Sequence[int]) -> list[int]:

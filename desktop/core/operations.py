@@ -37,6 +37,7 @@ from db.records import ACCEPTED, ENTITY, AnnotationRecord, LabelRecord
 from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
+from desktop.core.deal_operations import DealRows, leave_deals_after_edit
 from desktop.core.entities import alias_for, clean_name
 from desktop.core.i18n import translate
 from desktop.core.progress import (
@@ -50,6 +51,9 @@ from desktop.core.text import context, sentence_index
 
 # Tag-all inserts this many annotations between progress reports and cancel checks.
 CHUNK = 500
+
+# The fields whose change can make an amount stop being counted money, or change its currency.
+_MONEY_FIELDS = frozenset({"status", "label_id", "value", "unit"})
 
 
 class Operation(Protocol):
@@ -460,6 +464,10 @@ class EditAnnotations:
             alias, or created); "" unlinks them; None leaves the link alone.
             Linking a mention whose text differs from the entity's name
             records that text as an alias ("AWS" of "Amazon Web Services").
+            An amount counted once with other reports of a deal that the
+            edit makes no longer money, or moves to another currency, leaves
+            that deal in the same step (see
+            :func:`desktop.core.deal_operations.leave_deals_after_edit`).
         seen: the annotations as the user saw them (by id), or empty (a
             script: no check). If one is stored otherwise, or is gone,
             :class:`ChangedMeanwhile` is raised and nothing is written. Undo
@@ -479,6 +487,7 @@ class EditAnnotations:
     _left: dict[int, AnnotationRecord] = field(default_factory=dict, init=False)
     # The other mentions the last apply moved with them, as it left them (undo checks them).
     _followers: dict[int, AnnotationRecord] = field(default_factory=dict, init=False)
+    _deals: DealRows | None = field(default=None, init=False)  # what the last apply changed
     _reverted: bool = field(default=False, init=False)
 
     def apply(self) -> Change:
@@ -502,13 +511,32 @@ class EditAnnotations:
             self._entities.retire_unused(
                 values["entity_id"] for values in before.values()
                 if values.get("entity_id") is not None)
-        self._before, self._moved = before, moved
+            deals = self._leave_deals(before, updated)
+        self._before, self._moved, self._deals = before, moved, deals
         self._left, self._reverted = self._own(updated), False
         others = entity_admin.annotations_by_id(i for ids in moved.values() for i in ids)
         self._followers = {r.id: r for r in others if r.id is not None}
-        return annotations_changed(updated=[*updated, *others], entities=self._entities.changed,
-                                   entity_names=_names_of([*updated, *others],
-                                                          self._entities.names))
+        return self._with_deals(annotations_changed(
+            updated=[*updated, *others], entities=self._entities.changed,
+            entity_names=_names_of([*updated, *others], self._entities.names)))
+
+    def _leave_deals(self, before: dict[int, dict[str, Any]],
+                     updated: list[AnnotationRecord]) -> DealRows | None:
+        """Takes the amounts that are no longer money, or changed currency, out of the
+        deals they were counted once in (the rows replaced, for the undo)."""
+        if not _MONEY_FIELDS & self.changes.keys():
+            return None
+        new_currency = [r.id for r in updated if r.id is not None
+                        and before[r.id].get("unit", r.unit) != r.unit]
+        return leave_deals_after_edit(list(before), new_currency)
+
+    def _with_deals(self, change: Change) -> Change:
+        """The change, telling the deal views and the money figures if deals changed:
+        the reports counted with the amounts edited are in other articles."""
+        if self._deals is None:
+            return change
+        return replace(change, article_ids=change.article_ids | self._deals.articles,
+                       relations=True)
 
     def _follow(self, before: dict[int, dict[str, Any]],
                 updated: list[AnnotationRecord]) -> dict[int, list[int]]:
@@ -577,9 +605,12 @@ class EditAnnotations:
             updated += entity_admin.annotations_by_id(
                 i for ids in self._moved.values() for i in ids)
             self._entities.undo()
+            if self._deals is not None:
+                self._deals.put_back()
         self._left, self._reverted = self._own(updated), True
-        return annotations_changed(updated=updated, entities=self._entities.changed,
-                                   entity_names=_names_of(updated, {}))
+        return self._with_deals(annotations_changed(updated=updated,
+                                                    entities=self._entities.changed,
+                                                    entity_names=_names_of(updated, {})))
 
 
 @dataclass

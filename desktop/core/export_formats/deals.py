@@ -1,11 +1,13 @@
 """The deals as CSV, one row per deal, with the columns of ``marginalia deals``.
 
 Columns (new ones only ever at the end): ``parties`` (names joined by
-``"; "``), ``value`` (the earliest report's), ``unit``, ``low``, ``high``,
+``"; "``), ``value`` (the first source's), ``unit``, ``low``, ``high``,
 ``approx``, ``bound``, ``duration``, ``date`` (the earliest), ``sources``
-(``article_id:start-end; …``, offsets in code points), ``count`` (of
-sources). A deal reported by several articles is one row, grouped as
-:mod:`desktop.core.deal_list` proposes. With a choice of articles, only the
+(``article_id:start-end; …``, offsets in code points; the earliest first,
+or the one counted if confirmed), ``count`` (of sources), ``confirmed``
+(``true`` when the user counted its reports once: the money figures count
+the first source only). A deal reported by several articles is one row,
+grouped as :mod:`desktop.core.deal_list` proposes. With a choice of articles, only the
 deals reported by those articles are read. The file is UTF-8 with a
 byte-order mark and neutralised formula cells, like every CSV the app
 writes (:mod:`desktop.core.exporters`).
@@ -24,7 +26,7 @@ from desktop.core.exporters import CSV_ENCODING, atomic_text_file, csv_cell, rea
 from desktop.core.progress import Cancelled, CancelToken, ProgressCallback, is_cancelled, report
 
 COLUMNS = ("parties", "value", "unit", "low", "high", "approx", "bound", "duration",
-           "date", "sources", "count")
+           "date", "sources", "count", "confirmed")
 """The columns, as ``marginalia deals`` prints them (a test keeps them equal)."""
 
 
@@ -68,7 +70,7 @@ def deal_row(group: DealGroup) -> dict[str, Any]:
             "duration": duration_text,
             "date": group.date.isoformat() if group.date else None,
             "sources": "; ".join(f"{s.article_id}:{s.start}-{s.end}" for s in group.sources),
-            "count": len(group.sources)}
+            "count": len(group.sources), "confirmed": "true" if group.confirmed else "false"}
 
 
 def cell(value: object) -> str:
