@@ -634,8 +634,8 @@ class AmountReader:
                     and self._brand(word, found.end())):
                 head, at = word, found.end()
                 after = p.space_word.match(t, at)
-                if english and word[0].isupper() and after is not None \
-                        and after.group("word").islower() \
+                # English puts the counted noun last: "Nvidia GPUs", "graphics processors".
+                if english and after is not None and after.group("word").islower() \
                         and is_counted_noun(after.group("word"), self.lang):
                     head, at = after.group("word"), after.end()
                     modifiers += 1

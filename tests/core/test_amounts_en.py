@@ -187,6 +187,11 @@ CASES = [
     C("Salling takes over about 7000 employees.", "about 7000 employees", COUNT, 7000,
       "employee", True),
     C("The chain had 74 Malaysian stores.", "74 Malaysian stores", COUNT, 74, "store"),
+    # A noun before the counted one is the noun's modifier, not what is counted.
+    C("OpenAI gains 100,000 graphics processors.", "100,000 graphics processors", COUNT,
+      1e5, "processor"),
+    C("The bank opened 3 million savings accounts.", "3 million savings accounts", COUNT,
+      3e6, "account"),
     C("The tool downloads from over 1000 different services.",
       "over 1000 different services", COUNT, 1000, "service", True, low=1000),
     C("The firm created more than 7.5 million jobs.",
