@@ -91,6 +91,7 @@ class ComparisonDock(QDockWidget):
         self._window = window
         self.comparison: Comparison | None = None
         self._titles: dict[int, str] = {}
+        self._languages: dict[int, str] = {}  # of the articles compared (their counts' nouns)
         self._sized_for: tuple[int, ...] = ()  # the articles the columns were sized for
         self._dirty = True
 
@@ -202,6 +203,7 @@ class ComparisonDock(QDockWidget):
             return
         articles = [self._article_data(c) for c in controllers]
         self._titles = {a.article_id: a.title for a in articles}
+        self._languages = {a.article_id: a.language for a in articles}
         self.comparison = compare(articles)
         self._show(self.comparison)
         self._show_message(False)
@@ -325,8 +327,9 @@ class ComparisonDock(QDockWidget):
     def _agreeing_row(self, group: AmountGroup, ids: Sequence[int]) -> QTreeWidgetItem:
         """The value in words, then each article's wording of it."""
         first = next(r for records in group.amounts.values() for r in records)
-        item = QTreeWidgetItem([describe_amount(first.value, first.value_high, first.unit,
-                                                first.approx, format_locale(), first.bound)])
+        item = QTreeWidgetItem([describe_amount(
+            first.value, first.value_high, first.unit, first.approx, format_locale(),
+            first.bound, noun_language=self._languages.get(first.article_id))])
         self._label_cells(item, group.label_id)
         for column, article_id in enumerate(ids, start=FIRST_ARTICLE):
             records = group.amounts.get(article_id, ())

@@ -241,5 +241,6 @@ def test_a_count_agrees_with_its_report_in_the_other_language(qtbot, make_window
     window.open_beside(en)
     dock = _compared(qtbot, window)
     (agreeing,) = _sections(dock)["Amounts that agree"]
+    assert agreeing[NAME].replace("\u00a0", " ") == "100K processeurs"  # the first's noun
     assert agreeing[LABEL] == "QUANTITY"
     assert agreeing[FIRST_ARTICLE:] == ["“100 000 processeurs”", "“100,000 Nvidia GPUs”"]
