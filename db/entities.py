@@ -6,7 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from db.models import Annotation, Entity, EntityAlias, database
+from peewee import Model, fn
+
+from db.dialect import of as dialect_of
+from db.models import Annotation, Entity, EntityAlias, Meta, database
 from db.names import name_key
 from db.reads import entity_names as entity_names
 
@@ -30,10 +33,31 @@ def find_entity(name: str, label_id: int) -> int | None:
 def insert_entity(name: str, label_id: int, entity_id: int | None = None) -> int:
     """Stores an entity (with ``entity_id`` when it is being restored); returns its id."""
     values: dict[str, object] = {"name": name, "label": label_id, "key": name_key(name)}
-    if entity_id is not None:
-        values["id"] = entity_id
     with database.atomic():
+        fresh = entity_id if entity_id is not None else fresh_id(Entity)
+        if fresh is not None:
+            values["id"] = fresh
         return int(Entity.insert(values).execute())
+
+
+def fresh_id(table: type[Model]) -> int | None:
+    """An id for a new entity or alias that none had before, inside the caller's
+    transaction; None on PostgreSQL, whose sequences never give an id twice.
+
+    SQLite gives a new row the largest id in use plus one, so an entity deleted
+    by a merge would see its id taken by the next new one, and the merge's undo
+    (which puts it back with its id) fail. The largest id given is kept in
+    ``meta`` (``<table>_id_high``) and never given again.
+    """
+    if not dialect_of(database).is_sqlite:
+        return None
+    key = f"{table._meta.table_name}_id_high"
+    used = int(table.select(fn.MAX(table._meta.primary_key)).scalar() or 0)
+    given = Meta.get_or_none(Meta.key == key)
+    fresh = max(used, int(given.value) if given is not None else 0) + 1
+    Meta.insert(key=key, value=str(fresh)).on_conflict(
+        conflict_target=[Meta.key], update={Meta.value: str(fresh)}).execute()
+    return fresh
 
 
 def delete_entity(entity_id: int) -> None:
@@ -56,7 +80,11 @@ def insert_alias(entity_id: int, alias: str) -> bool:
                   .exists())
         if exists:
             return False
-        EntityAlias.insert(entity=entity_id, alias=alias, key=name_key(alias)).execute()
+        values: dict[str, object] = {"entity": entity_id, "alias": alias, "key": key}
+        fresh = fresh_id(EntityAlias)
+        if fresh is not None:
+            values["id"] = fresh
+        EntityAlias.insert(values).execute()
     return True
 
 

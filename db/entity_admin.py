@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from db.connection import dialect
+from db.entities import fresh_id
 from db.entities import insert_entity as insert_entity
 from db.models import Annotation, Entity, EntityAlias, _now, database
 from db.names import name_key
@@ -223,8 +224,9 @@ def insert_aliases(records: Iterable[AliasRecord]) -> list[int]:
         for record in records:
             values: dict[str, Any] = {"entity": record.entity_id, "alias": record.alias,
                                       "key": record.key}
-            if record.id is not None:
-                values["id"] = record.id
+            fresh = record.id if record.id is not None else fresh_id(EntityAlias)
+            if fresh is not None:
+                values["id"] = fresh
             ids.append(int(EntityAlias.insert(values).execute()))
     return ids
 
