@@ -71,21 +71,21 @@ def entity_in_use(entity_id: int) -> bool:
     return bool(Annotation.select().where(Annotation.entity == entity_id).exists())
 
 
-def insert_alias(entity_id: int, alias: str) -> bool:
-    """Gives the entity another name; False if it had one with the same key already."""
+def insert_alias(entity_id: int, alias: str, alias_id: int | None = None) -> int | None:
+    """Gives the entity another name; returns the alias's id (``alias_id`` when it is
+    being made again, by a redo), or None if it had one with the same key already."""
     key = name_key(alias)
     with database.atomic():
         exists = (EntityAlias.select()
                   .where((EntityAlias.entity == entity_id) & (EntityAlias.key == key))
                   .exists())
         if exists:
-            return False
+            return None
         values: dict[str, object] = {"entity": entity_id, "alias": alias, "key": key}
-        fresh = fresh_id(EntityAlias)
+        fresh = alias_id if alias_id is not None else fresh_id(EntityAlias)
         if fresh is not None:
             values["id"] = fresh
-        EntityAlias.insert(values).execute()
-    return True
+        return int(EntityAlias.insert(values).execute())
 
 
 def delete_alias(entity_id: int, alias: str) -> None:

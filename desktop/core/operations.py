@@ -93,13 +93,14 @@ def accept(record: AnnotationRecord) -> AnnotationRecord:
 class EntityLinks:
     """Finds or creates entities and aliases for an operation, and undoes what it created.
 
-    An entity created here is created again with the same id on redo, so
+    An entity or alias created here is created again with the same id on redo, so
     annotations restored by id point to it again.
     """
 
     _created: dict[tuple[str, int], int] = field(default_factory=dict)  # (name, label) → id
     _live: list[int] = field(default_factory=list)  # created by the last apply
     _aliases: list[tuple[int, str]] = field(default_factory=list)  # added by the last apply
+    _alias_ids: dict[tuple[int, str], int] = field(default_factory=dict)  # given, for redo
     _found: dict[tuple[str, int], int] = field(default_factory=dict)  # (key, label) → id
     _retired: list[entity_store.SavedEntity] = field(default_factory=list)
     names: dict[int, str] = field(default_factory=dict)
@@ -128,7 +129,11 @@ class EntityLinks:
     def alias(self, entity_id: int, quote: str, entity_name: str) -> None:
         """Records the mention's text as another name of the entity (the alias rule)."""
         alias = alias_for(quote, entity_name)
-        if alias is not None and entity_store.insert_alias(entity_id, alias):
+        if alias is None:
+            return
+        given = entity_store.insert_alias(entity_id, alias, self._alias_ids.get((entity_id, alias)))
+        if given is not None:
+            self._alias_ids[(entity_id, alias)] = given
             self._aliases.append((entity_id, alias))
 
     def retire_unused(self, entity_ids: Iterable[int]) -> None:

@@ -63,8 +63,8 @@ def test_a_key_press_is_one_write_transaction_and_reads_nothing_back(qtbot, make
     assert (stored.start, stored.end, stored.quote) == (start, end, "AWS")
     assert stored.entity_id == Entity.get(Entity.name == "AWS").id  # entities by default
     assert seen.transactions() == 1
-    assert [w.split("(")[0].strip() for w in seen.writes()] == [
-        'INSERT INTO "entity"', 'INSERT INTO "annotation"']
+    assert [w.split("(")[0].strip() for w in seen.writes()] == [  # meta: the id given
+        'INSERT INTO "meta"', 'INSERT INTO "entity"', 'INSERT INTO "annotation"']
     assert seen.selects_from_annotation() == []  # no view read the new row back
     # …and yet every view shows it.
     assert window.reader_highlights() == [(start, end, "ORG")]
