@@ -5,6 +5,8 @@ are proposed. Matching is on whole words only ("Mark" never inside
 "bookmark"), sees through French elision ("d’OpenAI", "l'Oréal"), ignores
 case for ordinary names but keeps it for acronyms ("AWS" is not "aws"), and
 treats any run of spaces (including no-break ones) in a name as one space.
+Accents written as combining marks match composed ones ("Cafe\u0301" is
+"Café"), as in :func:`db.names.name_key`.
 
 Names are matched word by word through a dictionary keyed by their first
 word, not by one big regular expression: a corpus can hold tens of
@@ -16,6 +18,7 @@ under a second.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -44,6 +47,11 @@ class EntityMatch:
     entity: str
 
 
+def _nfc(word: str) -> str:
+    """A word with its accents composed: "Cafe\u0301" and "Café" are the same word."""
+    return unicodedata.normalize("NFC", word)
+
+
 def _is_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
@@ -56,9 +64,9 @@ def _joiner(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Entry:
-    words: tuple[str, ...]  # casefolded
+    words: tuple[str, ...]  # composed (NFC) and casefolded
     joiners: tuple[str, ...]  # between consecutive words
-    exact: tuple[str, ...] | None  # the words as written, for acronyms
+    exact: tuple[str, ...] | None  # the words as written (composed), for acronyms
     term: Term
 
 
@@ -85,7 +93,7 @@ class EntityMatcher:
                 continue  # leading or trailing punctuation ("C++"): not a plain name
             if len(text) < 2:
                 continue  # a single letter would match everywhere
-            folded = tuple(m.group().casefold() for m in words)
+            folded = tuple(_nfc(m.group()).casefold() for m in words)
             joiners = tuple(_joiner(text[a.end():b.start()])
                             for a, b in zip(words, words[1:], strict=False))
             exact = _is_acronym(text)
@@ -94,7 +102,7 @@ class EntityMatcher:
                 continue
             seen.add(key)
             entry = _Entry(folded, joiners,
-                           tuple(m.group() for m in words) if exact else None,
+                           tuple(_nfc(m.group()) for m in words) if exact else None,
                            Term(text, term.label, term.entity))
             self._by_first.setdefault(folded[0], []).append(entry)
             touched.add(folded[0])
@@ -107,7 +115,8 @@ class EntityMatcher:
     def find(self, text: str) -> list[EntityMatch]:
         if not self._by_first:
             return []
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        # Each word's span in the text, and the word composed (its offsets unchanged).
+        tokens = [(m.start(), m.end(), _nfc(m.group())) for m in _WORD.finditer(text)]
         found: list[EntityMatch] = []
         i, count = 0, len(tokens)
         while i < count:

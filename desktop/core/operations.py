@@ -545,12 +545,16 @@ class EditAnnotations:
 
     def _follow(self, before: dict[int, dict[str, Any]],
                 updated: list[AnnotationRecord]) -> dict[int, list[int]]:
-        """Moves the other mentions of the entity a linked mention's text named.
+        """Moves the other mentions of the same text from the entity a linked mention left.
 
         Linking a mention of "AWS" (until now pointing to the entity "AWS",
         made when it was tagged) to "Amazon Web Services" makes "AWS" one of
-        its names: the other mentions of "AWS" follow, and the emptied entity
-        goes. Returns, by entity left, the ids of the mentions moved.
+        its names: the other mentions of "AWS" follow, and the entity goes if
+        that empties it. Mentions of its other names ("Apple Inc." of "Apple",
+        when one "Apple" goes to "Apple Corps") stay. A relabelled mention
+        ("Apple" of "Apple Watch" made a PRODUCT) moves alone: the others keep
+        their label, so they keep their entity. Returns, by entity left, the
+        ids of the mentions moved.
         """
         if not self.entity:
             return {}
@@ -561,10 +565,11 @@ class EditAnnotations:
             if old is None or record.entity_id is None or old == record.entity_id:
                 continue
             known = entity_store.names_of(old)
-            if known is None or name_key(record.quote) not in known[1]:
-                continue  # the old entity was not just what this text names
+            key = name_key(record.quote)
+            if known is None or known[0] != record.label_id or key not in known[1]:
+                continue  # relabelled, or the old entity was not just what this text names
             others = [r.id for r in entity_admin.mentions_of([old])
-                      if r.id is not None and r.id not in mine]
+                      if r.id is not None and r.id not in mine and name_key(r.quote) == key]
             if others:
                 entity_admin.point_mentions(others, record.entity_id)
                 moved.setdefault(old, []).extend(others)

@@ -206,6 +206,8 @@ class KnownNames(QObject):
             learnt.append(Term(record.quote, label.name, entity))
             if entity and entity != record.quote:  # "d’OpenAI" tagged: look for "OpenAI"
                 learnt.append(Term(entity, label.name, entity))
+        if change.entities:  # entities put back (an undo) come back with their aliases
+            learnt += self._aliases_of(change)
         if not learnt:
             return
         self._terms.extend(learnt)
@@ -213,3 +215,19 @@ class KnownNames(QObject):
         if self._matcher is not None:
             self._matcher.add(learnt)
 
+    def _aliases_of(self, change: Change) -> list[Term]:
+        """The aliases of the entities the annotations added point to (one indexed read,
+        only when entities were created or put back: a tag of a new name, an undo)."""
+        from db.entity_admin import aliases_of
+        from desktop.core.entities import Term
+
+        labels: dict[int, str] = {}
+        for record in change.added:
+            label = self._labels.by_id.get(record.label_id)
+            if record.entity_id is not None and label is not None and label.kind == ENTITY:
+                labels[record.entity_id] = label.name
+        if not labels:
+            return []
+        return [Term(alias.alias, labels[alias.entity_id],
+                     change.entity_names.get(alias.entity_id, ""))
+                for alias in aliases_of(labels)]
