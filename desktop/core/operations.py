@@ -33,7 +33,7 @@ from db import labels as label_store
 from db import relations as relation_store
 from db.names import canonical_name, name_key
 from db.reads import get_article
-from db.records import ACCEPTED, ENTITY, AnnotationRecord, LabelRecord
+from db.records import ACCEPTED, AMOUNT, ENTITY, AnnotationRecord, ArticleRecord, LabelRecord
 from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
@@ -366,6 +366,9 @@ class TagMentions(AddAnnotations):
     label_id: int = 0
     entity_id: int | None = None
     author: str = ""
+    # What money naming no currency is counted in when its article and source say
+    # nothing (Preferences); None: as a bare "$", US dollars.
+    default_currency: str | None = None
     slow = True
 
     def apply(self, progress: ProgressCallback | None = None,
@@ -380,24 +383,50 @@ class TagMentions(AddAnnotations):
         # label; the others point to the entity their own text names.
         known = entity_store.names_of(self.entity_id) if self.entity_id is not None else None
         keys = known[1] if known is not None and known[0] == self.label_id else set()
-        bodies: dict[int, str] = {}
+        amounts = label_store.kinds().get(self.label_id) == AMOUNT
+        articles: dict[int, ArticleRecord | None] = {}
+        readings: dict[int, tuple[str, str, str | None]] = {}  # of _amount, by article
         records = []
         for done, mention in enumerate(self.mentions):
-            if mention.article_id not in bodies:
+            if mention.article_id not in articles:
                 if is_cancelled(cancel):
                     raise Cancelled(translate(
                         "Operations", "Tagging was cancelled; nothing was tagged."))
-                article = get_article(mention.article_id)
-                bodies[mention.article_id] = article.body if article is not None else ""
+                articles[mention.article_id] = get_article(mention.article_id)
                 report(progress, done, len(self.mentions), "Preparing the mentions…")
-            body = bodies[mention.article_id]
+            article = articles[mention.article_id]
+            body = article.body if article is not None else ""
             if mention.end <= len(body):
                 text = body[mention.start:mention.end]
+                extra = (self._amount(article, mention, readings) if amounts and article
+                         else {"entity_id": self.entity_id if name_key(text) in keys else None})
                 records.append(new_annotation(
                     body, mention.article_id, self.label_id, mention.start, mention.end,
-                    entity_id=self.entity_id if name_key(text) in keys else None,
-                    author=self.author))
+                    author=self.author, **extra))
         return records
+
+    def _amount(self, article: ArticleRecord, mention: Mention,
+                readings: dict[int, tuple[str, str, str | None]]) -> dict[str, Any]:
+        """The value, range, unit and approximation of the amount a mention overlaps,
+        read as tagging it by hand reads it (in the article's language and currency).
+
+        ``readings`` keeps, by article, the language and currencies it is read in.
+        """
+        from desktop.core.suggest import amount_around, source_currency
+
+        if article.id not in readings:
+            said = suggestions.currency_hint(article.id) or source_currency(article.source)
+            # The reader knows French and English; it guesses between them for the others.
+            language = article.language if article.language in ("fr", "en") else "auto"
+            readings[article.id] = ((language, said, said) if said
+                                    else (language, "USD", self.default_currency))
+        language, currency, bare = readings[article.id]
+        read = amount_around(article.body, mention.start, mention.end, language,
+                             currency, bare)
+        if read is None:
+            return {}
+        return {"value": read.value, "value_high": read.value_high, "unit": read.unit,
+                "approx": read.approx, "bound": read.bound}
 
 
 @dataclass

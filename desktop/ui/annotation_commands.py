@@ -101,6 +101,7 @@ class AnnotationCommands(QObject):
         if not mentions:
             return None
         from desktop.core.operations import TagMentions
+        from desktop.ui.settings import DEFAULT_CURRENCY, Settings
 
         label = self._labels.by_id.get(label_id)
         articles = len({m.article_id for m in mentions})
@@ -108,7 +109,8 @@ class AnnotationCommands(QObject):
             [], name=self.tr("Tag %n mention(s) as {label}", None, len(mentions)).format(
                 label=label.name if label else "?"),
             mentions=list(mentions), label_id=label_id, entity_id=entity_id,
-            author=self._author())
+            author=self._author(),  # money naming no currency: as one tag counts it
+            default_currency=Settings().get(DEFAULT_CURRENCY))
 
         def done(ok: bool) -> None:
             if ok:
