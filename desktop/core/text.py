@@ -8,6 +8,7 @@ shift every later offset by one), and a leading byte-order mark is dropped.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Sentence numbers are stored with each annotation, and migration 002 numbers
@@ -85,7 +86,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     Leading and trailing spaces and punctuation are dropped; a selection that
     starts or ends in the middle of a word is widened to the whole word
     (across hyphens, and across decimal points between digits, but not
-    across apostrophes, so "d’OpenAI" yields "OpenAI"). A selection that
+    across apostrophes); a leading French elision and a trailing possessive
+    are dropped, so "d’OpenAI" and "OpenAI’s" yield "OpenAI". A selection that
     holds a number keeps the currency signs, percent signs and the sign at
     its ends, as the amounts read in the text do ("$38bn", "38 %", "-5 %",
     "5 €"). If nothing but spaces or punctuation is selected, the range is
@@ -119,6 +121,29 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         s -= 1
     while e < len(text) and (_is_word_char(text[e]) or _joins(text, e)):
         e += 1
+    return _trim_elision_and_possessive(text, s, e)
+
+
+# The elided French article or pronoun a word may start with ("d’OpenAI",
+# "l’Élysée", "qu’Altman"), lower case only, and the names that keep it
+# ("l’Oréal"): the rule of ``db.names`` (``_ELISION``, ``_KEEP_ARTICLE``),
+# which the names suggested and searched for follow.
+_ELISION = re.compile(r"(?:d|l|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]")
+_KEEP_ARTICLE = re.compile(r"l['’ʼ](?:or[ée]al|[ée]quipe|express|obs)\b", re.IGNORECASE)
+_APOSTROPHES = "'’ʼ"
+
+
+def _trim_elision_and_possessive(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drops a leading elision ("d’OpenAI") and a trailing possessive ("OpenAI’s")
+    from the whole words ``text[s:e]``, as the names suggested do, unless nothing
+    of a word would be left."""
+    elision = _ELISION.match(text, s, e)
+    if (elision is not None and elision.end() < e and text[elision.end()].isalnum()
+            and not _KEEP_ARTICLE.match(text, s, e)):
+        s = elision.end()
+    if (e - s >= 3 and text[e - 1] in "sS" and text[e - 2] in _APOSTROPHES
+            and text[e - 3].isalnum()):
+        e -= 2
     return s, e
 
 

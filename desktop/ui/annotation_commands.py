@@ -79,8 +79,16 @@ class AnnotationCommands(QObject):
             read = pane.suggestions.amount_over(article.id, article.body,
                                                 article.language, start, end)
             if read is not None:
+                # The value is the whole amount's: the span covers its words too
+                # ("38" of "38 milliards de dollars" tags the whole amount).
+                start, end = min(start, read.start), max(end, read.end)
                 amount = {"value": read.value, "value_high": read.value_high,
                           "unit": read.unit, "approx": read.approx, "bound": read.bound}
+        if any(r.start == start and r.end == end and r.label_id == label.id
+               for r in pane.records()):
+            self._status(self.tr("“{quote}” is already tagged as {label}.").format(
+                quote=article.body[start:end], label=label.name))
+            return None
         record = new_annotation(article.body, article.id, label.id, start, end,
                                 author=self._author(), **amount)
         operation = AddAnnotations([record],

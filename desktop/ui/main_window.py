@@ -708,10 +708,14 @@ class MainWindow(QMainWindow):
         article = self.active.article
         if article is not None:
             selection = self.reader.selection_range()
+            # The highlight under the selection's first word (the cursor is after
+            # a selection made left to right), else under the cursor.
+            position = self.reader.cursor_position()
             if selection is not None:
                 start, end = snap_to_words(article.body, *selection)
                 term = article.body[start:end]
-            at = self.reader.highlights_at(self.reader.cursor_position())
+                position = start if start < end else selection[0]
+            at = self.reader.highlights_at(position)
             annotation = self.active.record(at[-1].id) if at and at[-1].id > 0 else None
             if annotation is not None:
                 term = term or annotation.quote

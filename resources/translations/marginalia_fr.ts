@@ -264,6 +264,10 @@
         <translation>Sélectionnez d’abord du texte, puis appuyez sur la touche d’une étiquette.</translation>
     </message>
     <message>
+        <source>“{quote}” is already tagged as {label}.</source>
+        <translation>«&#xa0;{quote}&#xa0;» est déjà annoté comme {label}.</translation>
+    </message>
+    <message>
         <source>Tag {label}</source>
         <translation>Annoter comme {label}</translation>
     </message>

@@ -51,6 +51,24 @@ def test_normalize_body_turns_crlf_and_cr_into_lf_and_drops_the_bom():
     # Without a number, signs and punctuation are trimmed as before.
     ("the $ fell; «OpenAI»", "«OpenAI»", "OpenAI"),
     ("prices - and $ - fell", "- and $ -", "and"),
+    # A leading French elision and a trailing possessive are dropped, as a
+    # double click selects them with the name (any apostrophe, lower case only).
+    ("la start-up d’OpenAI signe", "d’OpenAI", "OpenAI"),
+    ("la start-up d'OpenAI signe", "d'Open", "OpenAI"),
+    ("la start-up dʼOpenAI signe", "dʼOpenAI", "OpenAI"),
+    ("jusqu’à l’Élysée", "l’Élysée", "Élysée"),
+    ("lorsqu’Altman parle", "lorsqu’Alt", "Altman"),
+    ("OpenAI's shares fell", "OpenAI's", "OpenAI"),
+    ("Sam Altman’s firm", "Sam Altman’", "Sam Altman"),
+    ("la start-up d’OpenAI’s", "d’OpenAI’s", "OpenAI"),
+    ("D’Artagnan arrive", "D’Artagnan", "D’Artagnan"),
+    ("chez L’Oréal", "L’Oréal", "L’Oréal"),
+    ("aujourd’hui", "aujourd’hui", "aujourd’hui"),
+    ("Jesus’ words", "Jesus’", "Jesus"),
+    # Nothing left but the elision or the possessive: kept.
+    ("le d’ seul", "d’", "d"),
+    ("un ’s seul", "’s", "s"),
+    ("d’a", "d’a", "a"),
 ])
 def test_snap_to_words(text, selected, expected):
     start = text.index(selected)
