@@ -17,7 +17,7 @@ from functools import cache
 from itertools import chain
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
 # Texts longer than this are searched after a short pause in typing.
@@ -51,26 +51,72 @@ def _accented() -> dict[str, str]:
     return table
 
 
+_SOFT_HYPHEN = "\u00ad"
+# Ligatures found by their two letters, and the two letters by the ligature.
+_LIGATURES = {"oe": "œŒ", "ae": "æÆ"}
+_LIGATURE_PAIRS = {ch: pair for pair, chars in _LIGATURES.items() for ch in chars}
+
+
+def _ascii_base(ch: str) -> str | None:
+    """The ASCII letter ``ch`` is an accented form of ("é" → "e"), or None."""
+    base = _fold(ch)
+    return base if len(base) == 1 and base.isascii() and base.isalpha() else None
+
+
+def _letter_part(base: str) -> str:
+    """The pattern for ASCII letter ``base`` in any case, with or without accents."""
+    return "[" + re.escape(base + _accented().get(base, "")) + "]" + _COMBINING
+
+
 def search_pattern(query: str) -> re.Pattern[str] | None:
     """Returns a pattern finding ``query`` regardless of case and accents.
+
+    Accents are ignored on the letters of the Latin alphabet only ("cafe" finds
+    "Café"); any other character is found as typed, in either case, composed or
+    not ("Андрей", "한국", "ά"). "oe" and "œ", "ae" and "æ" find each other, and
+    a soft hyphen may break any word found.
 
     Returns:
         The compiled pattern, or None for an empty query.
     """
+    query = unicodedata.normalize("NFC", query).replace(_SOFT_HYPHEN, "")
     if not query:
         return None
-    accented = _accented()
     parts: list[str] = []
-    for ch in _fold(query):
-        if ch in _EQUIVALENT:
+    letters: list[bool] = []  # whether each part is a letter, for the soft hyphens
+    i = 0
+    while i < len(query):
+        ch = query[i]
+        base = _ascii_base(ch)
+        pair = _LIGATURE_PAIRS.get(ch)
+        if pair is None and base in ("o", "a") and i + 1 < len(query):
+            if _ascii_base(query[i + 1]) == "e":
+                pair = base + "e"
+                i += 1
+        if pair is not None:
+            parts.append("(?:" + _letter_part(pair[0]) + _SOFT_HYPHEN + "?"
+                         + _letter_part(pair[1]) + "|[" + _LIGATURES[pair] + "])")
+        elif ch in _EQUIVALENT:
             parts.append("[" + re.escape(_EQUIVALENT[ch]) + "]")
         elif ch.isspace():
             parts.append(r"[^\S\n]")
-        elif ch.isalpha():
-            parts.append("[" + re.escape(ch + accented.get(ch, "")) + "]" + _COMBINING)
+        elif base is not None:
+            parts.append(_letter_part(base))
+        elif unicodedata.combining(ch) and letters and letters[-1]:
+            i += 1  # an accent on a letter found with any accent
+            continue
         else:
-            parts.append(re.escape(ch))
-    return re.compile("".join(parts), re.IGNORECASE)
+            decomposed = unicodedata.normalize("NFD", ch)
+            parts.append(re.escape(ch) if decomposed == ch
+                         else "(?:" + re.escape(ch) + "|" + re.escape(decomposed) + ")")
+        letters.append(pair is not None or ch.isalpha())
+        i += 1
+    pattern = parts[0]
+    for k in range(1, len(parts)):
+        if letters[k - 1] and letters[k]:
+            pattern += _SOFT_HYPHEN + "?"
+        pattern += parts[k]
+    return re.compile(pattern, re.IGNORECASE)
 
 
 class FindBar(QWidget):
@@ -199,11 +245,20 @@ class FindBar(QWidget):
         self._step(-1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Handles Enter, Shift+Enter and Esc in the query box."""
+        """Handles Enter, Shift+Enter, F3, Shift+F3 (find next and previous) and Esc
+        in the query box."""
         if watched is self.edit and event.type() in (QEvent.Type.KeyPress,
                                                      QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             key = event.key()
+            for standard, step in ((QKeySequence.StandardKey.FindNext, self.find_next),
+                                   (QKeySequence.StandardKey.FindPrevious,
+                                    self.find_previous)):
+                if event.matches(standard):
+                    event.accept()
+                    if event.type() == QEvent.Type.KeyPress:
+                        step()
+                    return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
                 event.accept()
                 if event.type() == QEvent.Type.KeyPress:
