@@ -84,8 +84,10 @@ class AnnotationCommands(QObject):
                 start, end = min(start, read.start), max(end, read.end)
                 amount = {"value": read.value, "value_high": read.value_high,
                           "unit": read.unit, "approx": read.approx, "bound": read.bound}
-        if any(r.start == start and r.end == end and r.label_id == label.id
-               for r in pane.records()):
+        # Found among the highlights there (an index look-up): the pane's records are
+        # 20,000 on the book, and listing them took 10 ms a key press.
+        if any(h.id > 0 and not h.marked and h.start == start and h.end == end
+               and h.label == label.name for h in pane.pane.highlights_at(start)):
             self._status(self.tr("“{quote}” is already tagged as {label}.").format(
                 quote=article.body[start:end], label=label.name))
             return None
