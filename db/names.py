@@ -32,14 +32,21 @@ def canonical_name(text: str) -> str:
     mention to the entity by hand once, and its text becomes an alias.
     """
     name = " ".join(text.split())
-    if not _KEEP_ARTICLE.match(name):
-        stripped = _ELISION.sub("", name, count=1)
-        if stripped[:1].isalnum():
-            name = stripped
+    name = name[elision_length(name):]
     possessive = _POSSESSIVE.search(name)
     if possessive and possessive.start() > 1 and name[possessive.start() - 1].isalnum():
         name = name[:possessive.start()]
     return name
+
+
+def elision_length(text: str) -> int:
+    """How many characters of a French elision ``text`` starts with, to drop before a
+    name ("d’OpenAI": 2); 0 if none, if the article is part of the name ("L’Oréal"),
+    or if no letter or digit follows it."""
+    found = _ELISION.match(text)
+    if found is None or _KEEP_ARTICLE.match(text) or not text[found.end():][:1].isalnum():
+        return 0
+    return found.end()
 
 
 def name_key(text: str) -> str:

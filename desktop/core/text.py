@@ -8,8 +8,9 @@ shift every later offset by one), and a leading byte-order mark is dropped.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from db.names import elision_length
 
 # Sentence numbers are stored with each annotation, and migration 002 numbers
 # the annotations already stored, so the rule lives in ``db``; it is part of
@@ -124,23 +125,14 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim_elision_and_possessive(text, s, e)
 
 
-# The elided French article or pronoun a word may start with ("d’OpenAI",
-# "l’Élysée", "qu’Altman"), lower case only, and the names that keep it
-# ("l’Oréal"): the rule of ``db.names`` (``_ELISION``, ``_KEEP_ARTICLE``),
-# which the names suggested and searched for follow.
-_ELISION = re.compile(r"(?:d|l|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]")
-_KEEP_ARTICLE = re.compile(r"l['’ʼ](?:or[ée]al|[ée]quipe|express|obs)\b", re.IGNORECASE)
 _APOSTROPHES = "'’ʼ"
 
 
 def _trim_elision_and_possessive(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drops a leading elision ("d’OpenAI") and a trailing possessive ("OpenAI’s")
-    from the whole words ``text[s:e]``, as the names suggested do, unless nothing
-    of a word would be left."""
-    elision = _ELISION.match(text, s, e)
-    if (elision is not None and elision.end() < e and text[elision.end()].isalnum()
-            and not _KEEP_ARTICLE.match(text, s, e)):
-        s = elision.end()
+    """Drops a leading elision ("d’OpenAI", by the rule names follow: db.names) and a
+    trailing possessive ("OpenAI’s") from the whole words ``text[s:e]``, unless
+    nothing of a word would be left."""
+    s += elision_length(text[s:e])
     if (e - s >= 3 and text[e - 1] in "sS" and text[e - 2] in _APOSTROPHES
             and text[e - 3].isalnum()):
         e -= 2
