@@ -20,6 +20,12 @@ until repainted (median of 40), against the same scroll with the book alone.
 Also printed: a pane opened beside a short article, which is what a new pane
 costs by itself (widgets, the splitter's new layout) without the book to
 re-wrap.
+
+open_beside_bare_qt: the same open with none of the app's code: a bare
+QPlainTextEdit with a short text added to a splitter beside one holding the
+book (no highlights, no column), until painted, against putting the short
+text in the only one. What Qt itself takes to re-wrap the book for the
+narrower width and paint it, which no pane of the app can go under.
 """
 
 from __future__ import annotations
@@ -99,6 +105,43 @@ def _until_painted(viewports, action) -> float:  # type: ignore[no-untyped-def]
 
 
 RUNS = 15
+
+
+def _bare_qt(app, book_text: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Seconds (medians): a short text into a lone QPlainTextEdit; a new QPlainTextEdit
+    holding it added to the splitter beside one holding the book, until it painted."""
+    from PySide6.QtWidgets import QMainWindow, QPlainTextEdit, QSplitter
+
+    window = QMainWindow()
+    splitter = QSplitter()
+    window.setCentralWidget(splitter)
+    window.resize(1000, 900)
+    first = QPlainTextEdit()
+    splitter.addWidget(first)
+    window.show()
+    app.processEvents()
+    texts = [text.split("\n\n", 1)[1] for text in SHORTS]
+    alone = []
+    for run in range(RUNS):
+        first.setPlainText(texts[(run + 1) % 2])
+        _settle(app, 0.02)
+        alone.append(_until_painted([first.viewport()],
+                                    lambda run=run: first.setPlainText(texts[run % 2])))
+    first.setPlainText(book_text)
+    app.processEvents()
+    beside = []
+    for run in range(RUNS):
+        _settle(app, 0.02)
+        second = QPlainTextEdit()
+        second.setPlainText(texts[run % 2])
+        beside.append(_until_painted([second.viewport()],
+                                     lambda second=second: splitter.addWidget(second)))
+        second.hide()
+        second.setParent(None)
+        second.deleteLater()
+        app.processEvents()
+    window.close()
+    return statistics.median(beside), statistics.median(alone)
 
 
 def _model_done() -> bool:
@@ -199,7 +242,10 @@ def main() -> None:
         # Beside a short article: what a new pane costs by itself (printed, not the baseline).
         window.open_article(shorts[1])
         app.processEvents()
-        by_short = [_beside(window, shorts[0]) for _run in range(7)]
+        by_short = []
+        for _run in range(7):
+            _settle(app)
+            by_short.append(_beside(window, shorts[0]))
         print(f"# open_beside a short article: {statistics.median(by_short) * 1000:.1f} ms",
               flush=True)
         window.open_article(book_id)
@@ -211,6 +257,8 @@ def main() -> None:
             beside.append(_beside(window, shorts[run % 2]))
         report("open_beside", statistics.median(beside) * 1000, "ms",
                statistics.median(alone) * 1000)
+        bare_beside, bare_alone = _bare_qt(app, (corpora / BOOK).read_text(encoding="utf-8"))
+        report("open_beside_bare_qt", bare_beside * 1000, "ms", bare_alone * 1000)
 
         left = window.panes[0]
         right = window.open_beside(copy_id)
