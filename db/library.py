@@ -7,7 +7,6 @@ fetched a page at a time (:func:`rows`), never with the bodies.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from peewee import SQL, ColumnBase, Database, Function, Ordering, fn
 
 from db.dialect import of as dialect_of
 from db.models import Annotation, Article, database
+from db.names import sort_key as sort_key
 from db.search import fts_query as fts_query
 from db.search import matching_ids
 
@@ -61,17 +61,6 @@ def source_domain(source: str) -> str:
     if parts.scheme == "file":
         source = parts.path
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-
-
-def sort_key(text: str) -> str:
-    """Returns the key titles sort by: case, accents and leading punctuation ignored.
-
-    "Électricité" sorts with "electricite", "« Brexit »" with "brexit".
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    start = next((i for i, ch in enumerate(letters) if ch.isalnum()), len(letters))
-    return letters[start:]
 
 
 def _domain_sort_key(source: str) -> str:

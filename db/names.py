@@ -54,3 +54,26 @@ def name_key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", canonical_name(text).translate(_APOSTROPHES))
     letters = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(letters.casefold().split())
+
+
+def sort_key(text: str) -> str:
+    """Returns the key titles and names sort by: case, accents and leading
+    punctuation ignored, as a reader orders them rather than by code point.
+
+    "Électricité" sorts with "electricite" (by code point it comes after "Z"),
+    "« Brexit »" with "brexit", "Œuvre" with "oeuvre".
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_LIGATURES)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    start = next((i for i, ch in enumerate(letters) if ch.isalnum()), len(letters))
+    return letters[start:]
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """The key to list names by: :func:`sort_key`, then the name itself for a fixed
+    order between names that differ only by case or accents."""
+    return sort_key(name), name
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+"""Letters NFKD keeps whole (after casefold), sorted as the two they stand for."""

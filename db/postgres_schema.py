@@ -163,7 +163,7 @@ _FUNCTIONS = (
     "CREATE FUNCTION marginalia_ids(list text) RETURNS TABLE (value bigint) "
     "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE ROWS 10 AS $$ SELECT CAST(e.item AS bigint) "
     "FROM json_array_elements_text(CAST(list AS json)) AS e(item) $$",
-    # db.library.sort_key: case, accents and leading punctuation ignored.
+    # db.names.sort_key: case, accents and leading punctuation ignored.
     "CREATE FUNCTION marginalia_sort_key(text) RETURNS text LANGUAGE sql STABLE "
     "PARALLEL SAFE AS $$ SELECT regexp_replace(lower(unaccent('unaccent', $1)), "
     "'^[^[:alnum:]]+', '') $$",

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from db.names import name_order
 from db.records import ACCEPTED, AMOUNT, ENTITY, AnnotationRecord
 from desktop.core.formatting import is_counted_noun
 
@@ -236,7 +237,7 @@ def _entities(articles: Sequence[ArticleAnnotations]
                                next(iter(mentions.values()))[0].label_id,
                                {a: tuple(m) for a, m in mentions.items()})
                 for entity_id, mentions in by_entity.items()]
-    entities.sort(key=lambda e: (-e.total, e.name.casefold(), e.entity_id))
+    entities.sort(key=lambda e: (-e.total, name_order(e.name), e.entity_id))
     shared = tuple(e for e in entities if len(e.mentions) >= 2)
     only = {a.article_id: tuple(e for e in entities if list(e.mentions) == [a.article_id])
             for a in articles}

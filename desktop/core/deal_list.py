@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from db.deal_reads import AmountRow, deal_rows
+from db.names import name_order
 from desktop.core.comparison import close
 
 TOLERANCE = 0.05
@@ -136,7 +137,8 @@ def list_deals(article_ids: Sequence[int] | None = None) -> list[Deal]:
             continue  # the statement reads only money with both; this keeps mypy sure
         deals.append(Deal(
             amount_id=money.id, parties=money.parties,
-            party_names=tuple(sorted(rows.entity_names.get(e, "?") for e in money.parties)),
+            party_names=tuple(sorted((rows.entity_names.get(e, "?") for e in money.parties),
+                                     key=name_order)),
             value=money.value, value_high=money.value_high, unit=money.unit,
             approx=money.approx, bound=money.bound,
             duration=_duration(money, durations.get(money.article_id)),

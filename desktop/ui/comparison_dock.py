@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from db import annotations as annotation_store
 from db import reads
+from db.names import name_order
 from db.records import AnnotationRecord
 from desktop.core.comparison import (
     AmountGroup,
@@ -346,7 +347,7 @@ class ComparisonDock(QDockWidget):
                        party_names: Mapping[int, str]) -> QTreeWidgetItem:
         """The parties, then each article's value for them."""
         parties = " · ".join(sorted((party_names.get(e, "?") for e in group.parties),
-                                    key=str.casefold))
+                                    key=name_order))
         item = QTreeWidgetItem([parties])
         item.setToolTip(NAME, as_plain_text(
             self.tr("Linked to {parties} in each article, with values that differ").format(

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import reads
+from db.names import name_order
 from desktop.core.deal_list import Deal, DealGroup, Duration, Source, group_deals, list_deals
 from desktop.core.formatting import TIME_UNITS, describe_amount, describe_duration, format_amount
 from desktop.ui.dock_body import set_dock_body
@@ -95,7 +96,7 @@ _DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day"
 
 def party_text(group: DealGroup) -> str:
     """"AWS · OpenAI": the parties' names, alphabetically."""
-    return " · ".join(sorted(group.party_names, key=str.casefold))
+    return " · ".join(sorted(group.party_names, key=name_order))
 
 
 def amount_texts(group: DealGroup) -> tuple[str, str]:
@@ -135,7 +136,7 @@ def _sort_key(group: DealGroup, column: int) -> Any:
         return group.date
     if column == SOURCES:
         return len(group.sources)
-    return party_text(group).casefold()
+    return name_order(party_text(group))
 
 
 def by_article(sources: Sequence[Source]) -> list[Source]:

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from db import entity_admin, reads
 from db.entity_admin import EntityRow
+from db.names import name_order
 from db.records import ENTITY
 from desktop.ui.dock_body import set_dock_body
 from desktop.ui.filter_note import FilterNote
@@ -90,10 +91,10 @@ def _sort_key(row: EntityRow, column: int) -> Any:
     if column == ARTICLES:
         return (row.articles, row.mentions)
     if column == LABEL:
-        return row.label.casefold()
+        return name_order(row.label)
     if column == ALIASES:
         return len(row.aliases)
-    return row.name.casefold()
+    return name_order(row.name)
 
 
 class EntityTableModel(QAbstractTableModel):
@@ -201,7 +202,7 @@ class EntityTableModel(QAbstractTableModel):
     def _sort(self) -> None:
         column = self._column
         # Ties keep a stable alphabetical order whichever way the column goes.
-        self._rows.sort(key=lambda r: (r.name.casefold(), r.id))
+        self._rows.sort(key=lambda r: (name_order(r.name), r.id))
         self._rows.sort(key=lambda r: _sort_key(r, column),
                         reverse=self._order == Qt.SortOrder.DescendingOrder)
         self._row_of = {row.id: i for i, row in enumerate(self._rows)}
@@ -466,7 +467,7 @@ class EntitiesDock(QDockWidget):
         """Asks which of the selected entities the others merge into, and merges them."""
         from desktop.core.entity_operations import MergeEntities
 
-        rows = sorted(self.selected_rows(), key=lambda r: (-r.mentions, r.name.casefold()))
+        rows = sorted(self.selected_rows(), key=lambda r: (-r.mentions, name_order(r.name)))
         if len(rows) < 2:
             return False
         items = [self.tr("{name} ({label}, %n tag(s))", None, r.mentions).format(

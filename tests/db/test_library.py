@@ -104,6 +104,17 @@ def test_sort_key_and_domain():
     assert source_domain("") == ""
 
 
+def test_names_sort_as_a_reader_orders_them_not_by_code_point():
+    from db.names import name_order
+
+    names = ["Zeta", "Électricité de France", "oeuvre", "Eiffage", "Œuvre", "EDF", "edf",
+             "« Brexit »"]
+
+    assert sorted(names, key=name_order) == [
+        "« Brexit »", "EDF", "edf", "Eiffage", "Électricité de France", "oeuvre", "Œuvre",
+        "Zeta"]
+
+
 def test_sorting_by_title_works_on_every_thread_whichever_sorts_first(db):
     """The sort functions exist on each thread's connection, also when a worker
     is the first to sort (the tag-all preview) and the GUI thread's connection

@@ -267,6 +267,20 @@ def test_the_model_passes_the_model_tester(qtmodeltester, corpus):
     assert model.index(0, NAME).data(ENTITY_ID_ROLE) == _org("AWS")
 
 
+def test_names_with_accents_are_listed_among_their_letter_not_after_z():
+    from db.entity_admin import EntityRow
+
+    model = EntityTableModel()
+    model.set_rows([EntityRow(id=i, name=name, label_id=1, label="ORG", aliases=(),
+                              mentions=1, articles=1)
+                    for i, name in enumerate(["Zeta", "Électricité de France", "Eiffage"], 1)],
+                   {})
+    model.sort(NAME, Qt.SortOrder.AscendingOrder)
+
+    assert [model.index(row, NAME).data() for row in range(3)] == [
+        "Eiffage", "Électricité de France", "Zeta"]
+
+
 def test_after_a_change_the_list_is_read_on_a_worker_and_an_overtaken_read_is_dropped(
         qtbot, window, monkeypatch):
     """Counting every entity's mentions takes tenths of a second on a large corpus: the
