@@ -43,7 +43,9 @@ amount only (its earliest, when confirmed); the others are in
 ``deal_duplicate`` (migration 007). An edit that makes a report no longer
 money, or moves it to another currency, takes it out of its deal
 (``desktop.core.deal_operations.leave_deals_after_edit``), and a removed
-amount takes its rows with it (cascade). The kept report is not checked
+amount takes its rows with it (cascade), once the removal has moved the
+others of its deal onto another report
+(``desktop.core.deal_operations.keep_deals_before_removal``). The kept report is not checked
 here: whether a report counted would then depend on another annotation's
 row, which the summaries' triggers do not follow (they mark the article of
 the row that changed), and a chain of reports would count twice.

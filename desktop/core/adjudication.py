@@ -55,6 +55,7 @@ from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.agreement import Difference, Span, differences
 from desktop.core.changes import Change, annotations_changed
+from desktop.core.deal_operations import DealRows, keep_deals_before_removal
 from desktop.core.i18n import translate
 from desktop.core.operations import EntityLinks, check_unchanged
 
@@ -130,6 +131,7 @@ class _ResultWrite:
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
     _duplicates: list[tuple[int, int]] = field(default_factory=list, init=False)
+    _deals: DealRows | None = field(default=None, init=False)  # rows moved to another report
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
 
     def _write(self, remove: list[AnnotationRecord], add: list[AnnotationRecord]) -> Change:
@@ -138,6 +140,8 @@ class _ResultWrite:
         # Deleted with them (cascade): their links and a confirmed deal's reports.
         relations = relation_store.relations_touching(ids)
         duplicates = deal_duplicates.touching(ids) if ids else []
+        # The other reports of a deal whose kept report goes stay one deal.
+        self._deals = keep_deals_before_removal(ids) if ids else None
         if ids:
             store.delete_annotations(ids)
         self._entities.begin()
@@ -164,7 +168,11 @@ class _ResultWrite:
             if self._removed:
                 store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
-            deal_duplicates.insert(self._duplicates)
+            rows = dict(self._duplicates)  # those deleted with the reports, and those moved
+            if self._deals is not None:
+                deal_duplicates.delete(sorted({a for a, _ in self._deals.after}))
+                rows.update(self._deals.before)
+            deal_duplicates.insert(sorted(rows.items()))
         return self._change(self._removed, self._added)
 
     def _change(self, added: list[AnnotationRecord], removed: list[AnnotationRecord]) -> Change:
@@ -173,8 +181,11 @@ class _ResultWrite:
                                      relations=bool(self._relations),
                                      entities=self._entities.changed,
                                      entity_names=entity_names(named))
-        # Said of the article even when nothing was there to replace (neither, twice).
-        return replace(change, article_ids=change.article_ids | {self.article_id})
+        # Said of the article even when nothing was there to replace (neither, twice),
+        # and of the articles of reports counted anew.
+        moved = self._deals.articles if self._deals is not None else frozenset()
+        return replace(change, article_ids=change.article_ids | {self.article_id} | moved,
+                       relations=change.relations or bool(moved))
 
 
 def _label_names() -> dict[int, str]:

@@ -34,7 +34,8 @@ from desktop.core.changes import Change
 from desktop.core.deal_list import kept_root
 from desktop.core.i18n import translate
 
-__all__ = ["ConfirmDeal", "DealRows", "LeaveOutOfDeal", "SplitDeal", "leave_deals_after_edit"]
+__all__ = ["ConfirmDeal", "DealRows", "LeaveOutOfDeal", "SplitDeal", "keep_deals_before_removal",
+           "leave_deals_after_edit"]
 
 @dataclass
 class ConfirmDeal:
@@ -213,19 +214,48 @@ def leave_deals_after_edit(edited: Collection[int],
     mine = set(edited)
     if not any(a != k for a, k in duplicates.touching(sorted(mine))):
         return None
+
+    def leaving(members: set[int]) -> set[int]:
+        money = duplicates.money_units(sorted(members))
+        currencies = {money[o] for o in members - mine if o in money}
+        return {i for i in members & mine
+                if i not in money
+                or (i in new_currency and currencies and money[i] not in currencies)}
+
+    return _take_out(mine, leaving)
+
+
+def keep_deals_before_removal(removed: Collection[int]) -> DealRows | None:
+    """Before reports are deleted, keeps the others of their deals counted once; run by
+    the removal, inside its transaction, before its deletes.
+
+    Deleting a report deletes its row, and the rows of the reports counted with
+    it (cascade): with the kept report of a deal of three gone, the other two
+    would each be counted. They stay one deal instead, counted with the earliest
+    of them, as when the kept report leaves after an edit
+    (:func:`leave_deals_after_edit`). One left alone is counted on its own.
+
+    Returns:
+        The rows replaced, or None if no deal changed. The removal's undo puts
+        the reports back first, then deletes the rows written here
+        (``after``) and inserts those the removal deleted.
+    """
+    mine = set(removed)
+    if not any(a != k for a, k in duplicates.touching(sorted(mine))):
+        return None
+    return _take_out(mine, lambda members: members & mine)
+
+
+def _take_out(mine: set[int], leaving_of: Callable[[set[int]], set[int]]) -> DealRows | None:
+    """Takes the reports ``leaving_of(members)`` says out of the confirmed deals that
+    hold one of ``mine``; the others stay one deal if two or more are left."""
     kept_of = {a: k for a, k in duplicates.all_rows() if a != k}
     groups: dict[int, set[int]] = {}
     for report in kept_of:
         root = kept_root(report, kept_of)
         groups.setdefault(root, {root}).add(report)
     touched = {root: members for root, members in groups.items() if members & mine}
-    money = duplicates.money_units(sorted(set().union(*touched.values())))
-    leaving: set[int] = set()
-    for members in touched.values():
-        currencies = {money[o] for o in members - mine if o in money}
-        leaving |= {i for i in members & mine
-                    if i not in money
-                    or (i in new_currency and currencies and money[i] not in currencies)}
+    leaving = set().union(*map(leaving_of, touched.values())) if touched else set()
     changed: set[int] = set()
     rows: list[Duplicate] = []
     reports: set[int] = set()

@@ -37,7 +37,11 @@ from db.records import ACCEPTED, AMOUNT, ENTITY, AnnotationRecord, ArticleRecord
 from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.changes import Change, annotations_changed
-from desktop.core.deal_operations import DealRows, leave_deals_after_edit
+from desktop.core.deal_operations import (
+    DealRows,
+    keep_deals_before_removal,
+    leave_deals_after_edit,
+)
 from desktop.core.entities import alias_for, clean_name
 from desktop.core.i18n import translate
 from desktop.core.progress import (
@@ -449,6 +453,7 @@ class RemoveAnnotations:
     _removed: list[AnnotationRecord] = field(default_factory=list, init=False)
     _relations: list[RelationRecord] = field(default_factory=list, init=False)
     _duplicates: list[tuple[int, int]] = field(default_factory=list, init=False)
+    _deals: DealRows | None = field(default=None, init=False)  # rows moved to another report
     _entities: EntityLinks = field(default_factory=EntityLinks, init=False)
     _reverted: bool = field(default=False, init=False)
 
@@ -463,14 +468,16 @@ class RemoveAnnotations:
             # Deleted with them (cascade): their links, and a confirmed deal's reports.
             relations = relation_store.relations_touching(ids)
             self._duplicates = deal_duplicates.touching(ids)
+            # The other reports of a deal whose kept report goes stay one deal.
+            self._deals = keep_deals_before_removal(ids)
             store.delete_annotations(ids)
             # An entity left with no mention goes too (its name would be proposed
             # forever); the undo puts it back first.
             self._entities.begin()
             self._entities.retire_unused(r.entity_id for r in removed if r.entity_id)
         self._removed, self._relations, self._reverted = removed, relations, False
-        return annotations_changed(removed=removed, relations=bool(relations),
-                                   entities=self._entities.changed)
+        return self._with_deals(annotations_changed(removed=removed, relations=bool(relations),
+                                                    entities=self._entities.changed))
 
     def revert(self) -> Change:
         with transaction():
@@ -480,11 +487,22 @@ class RemoveAnnotations:
             self._entities.restore_retired()
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
-            deal_duplicates.insert(self._duplicates)
+            rows = dict(self._duplicates)  # those deleted with the reports, and those moved
+            if self._deals is not None:
+                deal_duplicates.delete(sorted({a for a, _ in self._deals.after}))
+                rows.update(self._deals.before)
+            deal_duplicates.insert(sorted(rows.items()))
         self._reverted = True
-        return annotations_changed(added=self._removed, relations=bool(self._relations),
-                                   entities=self._entities.changed,
-                                   entity_names=_names_of(self._removed, {}))
+        return self._with_deals(annotations_changed(
+            added=self._removed, relations=bool(self._relations),
+            entities=self._entities.changed, entity_names=_names_of(self._removed, {})))
+
+    def _with_deals(self, change: Change) -> Change:
+        """The change, with the articles of the reports counted anew (see apply)."""
+        if self._deals is None:
+            return change
+        return replace(change, article_ids=change.article_ids | self._deals.articles,
+                       relations=True)
 
 
 @dataclass

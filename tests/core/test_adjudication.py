@@ -256,3 +256,27 @@ def test_undoing_a_decision_changed_elsewhere_since_asks_first(article):
     taken.force = True  # the user said: undo anyway
     taken.revert()
     assert result(article) == []
+
+
+def test_replacing_the_kept_report_of_a_deal_keeps_the_other_two_counted_once(article):
+    from db import deal_duplicates
+    from desktop.core.deal_operations import ConfirmDeal
+
+    money = next(d for d in _differences(article) if d.kind is DifferenceKind.BOUNDARIES)
+    AcceptVersion(article, money, (A, B), Choice.A).apply()
+    copy = next(r for r in authored_annotations(article, [ADJUDICATED]) if r.quote == "38 M€")
+    others = []
+    for title in ("Suite", "Encore"):
+        body = f"{title} : Delta Inc paie 38 M€ à Epsilon."
+        [other] = insert_articles([NewArticle(title, body, content_hash(body), "fr")])
+        others.append(tag(other, "38 M€", "MONEY", value=3.8e7, unit="EUR"))
+    ConfirmDeal([copy.id, *others]).apply()  # undated all: the first article's is kept
+    assert deal_duplicates.touching(others) == [(others[0], copy.id), (others[1], copy.id)]
+
+    replaced = AcceptVersion(article, money, (A, B), Choice.B)
+    change = replaced.apply()
+
+    assert deal_duplicates.touching(others) == [(others[1], others[0])]
+    assert change.relations and len(change.article_ids) == 3
+    replaced.revert()
+    assert deal_duplicates.touching(others) == [(others[0], copy.id), (others[1], copy.id)]

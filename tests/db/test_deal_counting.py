@@ -166,6 +166,45 @@ def _groups() -> list[list[int]]:
     return [[d.amount_id for d in g.deals] for g in group_deals(list_deals())]
 
 
+def test_removing_the_kept_report_of_three_keeps_the_other_two_counted_once(reports):
+    from desktop.core.operations import RemoveAnnotations
+
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    ConfirmDeal([french, english, third]).apply()
+    remove = RemoveAnnotations([french])
+
+    change = remove.apply()
+
+    assert _duplicates() == [(third, english)]  # counted with the earliest left
+    assert _both() == {(38e9, 1)}
+    assert change.relations and len(change.article_ids) == 3  # the money moved there
+    remove.revert()
+    assert _duplicates() == [(english, french), (third, french)]
+    assert _both() == {(38e9, 1)}
+    remove.apply()  # redo
+    assert _duplicates() == [(third, english)]
+    assert _both() == {(38e9, 1)}
+
+
+def test_removing_a_duplicate_of_three_keeps_the_deal(reports):
+    from desktop.core.operations import RemoveAnnotations
+
+    french, english = reports
+    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                    dt.date(2025, 11, 5), "en")
+    ConfirmDeal([french, english, third]).apply()
+    remove = RemoveAnnotations([english])
+
+    remove.apply()
+
+    assert _duplicates() == [(third, french)]
+    assert _both() == {(38e9, 1)}
+    remove.revert()
+    assert _duplicates() == [(english, french), (third, french)]
+
+
 def test_splitting_a_proposed_group_makes_two_deals_and_undo_proposes_it_again(reports):
     french, english = reports
     assert _groups() == [[french, english]]  # proposed by the rule, not confirmed
