@@ -118,6 +118,8 @@ class LinkDialog(QDialog):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter — ↓ to the list, Space to check"))
+        self.filter_edit.setToolTip(self.tr("Enter links to the checked rows, or to the "
+                                            "highlighted one if none is checked"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
@@ -134,6 +136,7 @@ class LinkDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.list.itemChanged.connect(self._update_ok)
+        self.list.currentItemChanged.connect(self._update_ok)
         self.list.installEventFilter(self)
 
         self.kind_combo = QComboBox(self)
@@ -170,6 +173,16 @@ class LinkDialog(QDialog):
         return [int(item.data(ID_ROLE)) for item in self._items()
                 if item.checkState() == Qt.CheckState.Checked]
 
+    def chosen_ids(self) -> list[int]:
+        """What OK links to: the annotations checked, else the highlighted row (so that
+        typing a filter and pressing Enter links to what it found)."""
+        checked = self.checked_ids()
+        if checked:
+            return checked
+        current = self.list.currentItem()
+        return [int(current.data(ID_ROLE))] if current is not None and not current.isHidden() \
+            else []
+
     def kind(self) -> str:
         """The kind typed or chosen, its spaces tidied ("deal" by default, whatever
         the interface language calls it)."""
@@ -191,7 +204,7 @@ class LinkDialog(QDialog):
         return [self.list.item(row) for row in range(self.list.count())]
 
     def _update_ok(self, *_args: object) -> None:
-        self.ok_button.setEnabled(bool(self.checked_ids()) and bool(self.kind()))
+        self.ok_button.setEnabled(bool(self.chosen_ids()) and bool(self.kind()))
 
     def _filter(self, text: str) -> None:
         words = _folded(text).split()
@@ -201,6 +214,7 @@ class LinkDialog(QDialog):
         current = self.list.currentItem()
         if current is None or current.isHidden():
             self._go_to(self._visible_rows()[:1])
+        self._update_ok()
 
     def _visible_rows(self) -> list[int]:
         return [row for row in range(self.list.count()) if not self.list.item(row).isHidden()]
@@ -293,7 +307,7 @@ def open_link_dialog(controller: ReaderController, labels: LabelSet,
     dialog = LinkDialog(source, label_name(source.label_id), rows, relation_kinds(), parent)
     source_id = source.id
     dialog.accepted.connect(
-        lambda: commands.link(source_id, dialog.checked_ids(), dialog.kind()))
+        lambda: commands.link(source_id, dialog.chosen_ids(), dialog.kind()))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

@@ -3002,6 +3002,10 @@ Aucune annotation ne la mentionne.</translation>
         <translation>Filtrer — ↓ vers la liste, Espace pour cocher</translation>
     </message>
     <message>
+        <source>Enter links to the checked rows, or to the highlighted one if none is checked</source>
+        <translation>Entrée lie aux lignes cochées, ou à la ligne en surbrillance si aucune ne l’est</translation>
+    </message>
+    <message>
         <source>Annotations to link to</source>
         <translation>Annotations à lier</translation>
     </message>

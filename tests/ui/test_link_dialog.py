@@ -96,7 +96,6 @@ def test_a_kind_of_ones_own_by_keyboard_alone_is_stored_and_offered_next_time(
     dialog = _press_l_in(qtbot, window, "AWS")
     assert dialog.heading.text() == "Link “AWS” (ORG) to:"
     assert dialog.checked_ids() == []  # a name: nothing is checked for it
-    assert not dialog.ok_button.isEnabled()
     qtbot.waitUntil(dialog.filter_edit.hasFocus)
     qtbot.keyClicks(dialog.filter_edit, "micro")
     assert dialog.visible_texts() == ["“Microsoft” · ORG · Microsoft"]
@@ -121,6 +120,26 @@ def test_a_kind_of_ones_own_by_keyboard_alone_is_stored_and_offered_next_time(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc cancels: nothing stored
     assert not dialog.isVisible()
     assert len(_relations(article_id)) == 1
+
+
+def test_with_nothing_checked_enter_links_to_the_row_the_filter_found(qtbot, article):
+    window, article_id, ids = article
+    dialog = _press_l_in(qtbot, window, "AWS")
+    assert dialog.checked_ids() == []
+    qtbot.waitUntil(dialog.filter_edit.hasFocus)
+
+    qtbot.keyClicks(dialog.filter_edit, "zzz")  # nothing found: nothing to link to
+    assert dialog.visible_texts() == [] and not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and _relations(article_id) == []
+    dialog.filter_edit.clear()
+    qtbot.keyClicks(dialog.filter_edit, "micro")
+    assert dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+
+    assert not dialog.isVisible()
+    [(_id, kind, source, target)] = _relations(article_id)
+    assert (kind, source, target) == ("deal", ids["aws"], ids["microsoft"])
 
 
 def test_typing_in_the_list_goes_back_to_the_filter(qtbot, article):
