@@ -43,6 +43,12 @@ def reports(db) -> tuple[int, int]:
     return french, english
 
 
+def _third() -> int:
+    """A third report of the deal, a day after the English one."""
+    return _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
+                   dt.date(2025, 11, 5), "en")
+
+
 def _openai(*, direct: bool, rule: aggregates.Rule = "relation") -> tuple[float, int]:
     """OpenAI's USD total and number of amounts, over the corpus."""
     def read() -> aggregates.MoneyResult:
@@ -170,8 +176,7 @@ def test_removing_the_kept_report_of_three_keeps_the_other_two_counted_once(repo
     from desktop.core.operations import RemoveAnnotations
 
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     ConfirmDeal([french, english, third]).apply()
     remove = RemoveAnnotations([french])
 
@@ -192,8 +197,7 @@ def test_removing_a_duplicate_of_three_keeps_the_deal(reports):
     from desktop.core.operations import RemoveAnnotations
 
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     ConfirmDeal([french, english, third]).apply()
     remove = RemoveAnnotations([english])
 
@@ -222,8 +226,7 @@ def test_splitting_a_proposed_group_makes_two_deals_and_undo_proposes_it_again(r
 def test_a_report_set_apart_is_not_proposed_with_a_new_one(reports):
     french, english = reports
     SplitDeal([french, english]).apply()
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     assert _groups() == [[french], [english], [third]]
     assert _both() == {(114e9, 3)}
 
@@ -244,8 +247,7 @@ def test_counting_once_reports_the_rule_keeps_apart(reports):
 def test_a_new_report_is_proposed_into_a_confirmed_deal(reports):
     french, english = reports
     ConfirmDeal([french, english]).apply()
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     [group] = group_deals(list_deals())
     assert [d.amount_id for d in group.deals] == [french, english, third]
     assert not group.confirmed  # the new report is a proposal, counted until confirmed
@@ -254,8 +256,7 @@ def test_a_new_report_is_proposed_into_a_confirmed_deal(reports):
 
 def test_leaving_the_kept_report_out_keeps_the_others_counted_once(reports):
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     ConfirmDeal([french, english, third]).apply()
     assert _both() == {(38e9, 1)}
 
@@ -276,8 +277,7 @@ def test_leaving_the_kept_report_out_keeps_the_others_counted_once(reports):
 
 def test_leaving_a_report_out_of_a_proposal_sets_it_apart_only(reports):
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     LeaveOutOfDeal(english, [french, english, third]).apply()
     assert _duplicates() == [(english, english)]
     assert _groups() == [[french, third], [english]]  # the other two still proposed
@@ -290,8 +290,7 @@ def test_leaving_one_out_keeps_the_others_counted_with_a_report_outside_the_grou
     """The report the others are counted with is no longer a deal (its links are gone):
     leaving one out keeps the others counted with it, as they were."""
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     first = _report("Avant", "OpenAI et AWS : 38 milliards de dollars.",
                     "38 milliards de dollars", dt.date(2025, 11, 1), "fr")
     ConfirmDeal([first, french, english, third]).apply()
@@ -310,8 +309,7 @@ def test_leaving_one_out_keeps_the_others_counted_with_a_report_outside_the_grou
 
 def test_confirming_keeps_a_report_counted_with_one_of_the_group_and_undo_restores(reports):
     french, english = reports
-    third = _report("Suite", "OpenAI and AWS: the $38 billion deal, again.", "$38 billion",
-                    dt.date(2025, 11, 5), "en")
+    third = _third()
     ConfirmDeal([english, third]).apply()
     assert _duplicates() == [(third, english)]
 
