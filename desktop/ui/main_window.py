@@ -54,6 +54,7 @@ from desktop.ui.reader_controller import (
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.transfers import Transfers
+from desktop.ui.workers import keep_gui_responsive
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._title = APP_NAME
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
+        keep_gui_responsive()  # workers share the GIL with this thread
         self.tasks = TaskRunner(self)
         self.tasks.refused.connect(self._say)
         self.runner = OperationRunner(self.tasks, self)

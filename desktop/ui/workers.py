@@ -8,12 +8,31 @@ thread. The worker closes its own database connection when done.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.progress import Cancelled, CancelToken, Progress
+
+GIL_SWITCH_SECONDS = 0.0005
+"""How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
+
+The GUI thread gives up the GIL at each call into Qt and must wait to get it
+back while a worker runs Python (the name model loading, a long text's
+suggestions matched again after each tag): up to the whole interval each
+time, and a keypress makes hundreds of such calls. Tagging a word in the
+2.4 MB book while its suggestions were matched again took a median 619 ms
+with 5 ms, 127 ms with 1 ms and 62 ms with 0.5 ms (alone: 13 ms). The
+switches cost only while two threads want the GIL at once."""
+
+
+def keep_gui_responsive() -> None:
+    """Lets the GUI thread get the GIL back soon while workers run (see
+    :data:`GIL_SWITCH_SECONDS`); the main window calls it."""
+    if sys.getswitchinterval() > GIL_SWITCH_SECONDS:
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
 
 
 class _Worker(QObject):
