@@ -118,8 +118,8 @@ class LinkDialog(QDialog):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter — ↓ to the list, Space to check"))
-        self.filter_edit.setToolTip(self.tr("Enter links to the checked rows, or to the "
-                                            "highlighted one if none is checked"))
+        self.filter_edit.setToolTip(self.tr("Enter links to the checked rows; with none "
+                                            "checked, to the row the filter highlights"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
@@ -174,10 +174,12 @@ class LinkDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def chosen_ids(self) -> list[int]:
-        """What OK links to: the annotations checked, else the highlighted row (so that
-        typing a filter and pressing Enter links to what it found)."""
+        """What OK links to: the annotations checked; with none checked and a filter
+        typed, the row it highlights (typing a filter and pressing Enter links to what
+        it found). Nothing else: the first row is highlighted from the start, and
+        Enter must not link to a row nobody chose."""
         checked = self.checked_ids()
-        if checked:
+        if checked or not self.filter_edit.text().strip():
             return checked
         current = self.list.currentItem()
         return [int(current.data(ID_ROLE))] if current is not None and not current.isHidden() \

@@ -3002,8 +3002,8 @@ Aucune annotation ne la mentionne.</translation>
         <translation>Filtrer — ↓ vers la liste, Espace pour cocher</translation>
     </message>
     <message>
-        <source>Enter links to the checked rows, or to the highlighted one if none is checked</source>
-        <translation>Entrée lie aux lignes cochées, ou à la ligne en surbrillance si aucune ne l’est</translation>
+        <source>Enter links to the checked rows; with none checked, to the row the filter highlights</source>
+        <translation>Entrée lie aux lignes cochées&#xa0;; si aucune ne l’est, à la ligne que le filtre met en surbrillance</translation>
     </message>
     <message>
         <source>Annotations to link to</source>

@@ -96,6 +96,7 @@ def test_a_kind_of_ones_own_by_keyboard_alone_is_stored_and_offered_next_time(
     dialog = _press_l_in(qtbot, window, "AWS")
     assert dialog.heading.text() == "Link “AWS” (ORG) to:"
     assert dialog.checked_ids() == []  # a name: nothing is checked for it
+    assert not dialog.ok_button.isEnabled()  # nor chosen by a filter
     qtbot.waitUntil(dialog.filter_edit.hasFocus)
     qtbot.keyClicks(dialog.filter_edit, "micro")
     assert dialog.visible_texts() == ["“Microsoft” · ORG · Microsoft"]
@@ -127,6 +128,8 @@ def test_with_nothing_checked_enter_links_to_the_row_the_filter_found(qtbot, art
     dialog = _press_l_in(qtbot, window, "AWS")
     assert dialog.checked_ids() == []
     qtbot.waitUntil(dialog.filter_edit.hasFocus)
+    qtbot.keyClick(dialog.filter_edit, Qt.Key.Key_Return)  # the first row: nobody chose it
+    assert dialog.isVisible() and _relations(article_id) == []
 
     qtbot.keyClicks(dialog.filter_edit, "zzz")  # nothing found: nothing to link to
     assert dialog.visible_texts() == [] and not dialog.ok_button.isEnabled()
