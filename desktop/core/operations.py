@@ -488,9 +488,13 @@ class RemoveAnnotations:
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
             rows = dict(self._duplicates)  # those deleted with the reports, and those moved
+            moved: set[int] = set()
             if self._deals is not None:
-                deal_duplicates.delete(sorted({a for a, _ in self._deals.after}))
                 rows.update(self._deals.before)
+                moved = {a for a, _ in self._deals.after}
+            # What holds these reports now goes first: the rows this step moved, or one
+            # a deal step of another pane wrote since (as the deal steps' own undo does).
+            deal_duplicates.delete(sorted(rows.keys() | moved))
             deal_duplicates.insert(sorted(rows.items()))
         self._reverted = True
         return self._with_deals(annotations_changed(

@@ -323,3 +323,21 @@ def test_confirming_keeps_a_report_counted_with_one_of_the_group_and_undo_restor
     confirm.revert()
     assert _duplicates() == [(third, english)]
     assert _both() == {(76e9, 2)}
+
+
+def test_undoing_a_removal_after_another_pane_set_the_other_report_apart(reports):
+    """Each pane has its own undo history: a deal step may come between a removal and
+    its undo. The undo puts the deal back as the removal found it, without a clash."""
+    from desktop.core.operations import RemoveAnnotations
+
+    french, english = reports
+    ConfirmDeal([french, english]).apply()
+    remove = RemoveAnnotations([french])
+    remove.apply()
+    SplitDeal([english]).apply()  # from the other pane: counted on its own, set apart
+    assert _duplicates() == [(english, english)]
+
+    remove.revert()
+
+    assert _duplicates() == [(english, french)]
+    assert _both() == {(38e9, 1)}
