@@ -75,5 +75,7 @@ def name_order(name: str) -> tuple[str, str]:
     return sort_key(name), name
 
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
-"""Letters NFKD keeps whole (after casefold), sorted as the two they stand for."""
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+                            "þ": "th", "ħ": "h", "ı": "i"})
+"""Letters NFKD keeps whole (after casefold), sorted as the letters they stand for, as
+PostgreSQL's unaccent reads them ("Ørsted" with the O's, "Łódź" with the L's)."""

@@ -108,11 +108,11 @@ def test_names_sort_as_a_reader_orders_them_not_by_code_point():
     from db.names import name_order
 
     names = ["Zeta", "Électricité de France", "oeuvre", "Eiffage", "Œuvre", "EDF", "edf",
-             "« Brexit »"]
+             "« Brexit »", "Łódź", "Ørsted", "Lyon", "Orange"]
 
     assert sorted(names, key=name_order) == [
-        "« Brexit »", "EDF", "edf", "Eiffage", "Électricité de France", "oeuvre", "Œuvre",
-        "Zeta"]
+        "« Brexit »", "EDF", "edf", "Eiffage", "Électricité de France", "Łódź", "Lyon",
+        "oeuvre", "Œuvre", "Orange", "Ørsted", "Zeta"]
 
 
 def test_sorting_by_title_works_on_every_thread_whichever_sorts_first(db):
