@@ -110,7 +110,8 @@ def _open_times(window, book_id: int, short_id: int, expected: int,  # type: ign
     first, complete = [], []
     for _ in range(runs):
         _until_painted(window, lambda: window.open_article(short_id))
-        _settle(1.5)  # the last open's suggestions, on a worker, are let finish
+        while window.active.suggestions.busy():  # the last open's, on workers, finish
+            _settle(0.02)
         started = time.perf_counter()
         first.append(_until_painted(window, lambda: window.open_article(book_id)))
         while len(window.reader.highlights()) < expected:

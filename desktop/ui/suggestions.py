@@ -142,6 +142,13 @@ class SuggestionController(QObject):
         self._task = self._refreshing = self._names_task = None
         self._abandoned = []
 
+    def busy(self) -> bool:
+        """Whether one of its workers still runs: one computing for the open article, or
+        one abandoned when another article was opened, until its thread ends (a worker
+        does not stop in the middle of a step)."""
+        tasks = (self._task, self._refreshing, self._names_task, *self._abandoned)
+        return any(task is not None and not task.ended for task in tasks)
+
     def names_shown_for(self) -> int | None:
         """The article whose model names are part of what is shown; None until they are.
 

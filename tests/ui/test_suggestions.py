@@ -175,6 +175,35 @@ def test_a_long_article_gets_its_suggestions_from_a_worker(qtbot, make_window):
     assert (item.value, item.unit) == (3.8e10, "USD")
 
 
+def test_busy_says_a_worker_runs_until_its_thread_ends_abandoned_or_not(
+        qtbot, make_window, monkeypatch):
+    """What a benchmark waits on before timing the next open (bench/bench_book.py)."""
+    import threading
+
+    from desktop.core import suggest
+    from desktop.ui.suggestions import BACKGROUND_ABOVE
+
+    release = threading.Event()
+    real = suggest.amount_suggestions
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is not threading.main_thread():  # the long one's
+            release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggest, "amount_suggestions", held)
+    filler = "Un paragraphe sans chiffre pour allonger le texte.\n" * (BACKGROUND_ABOVE // 50)
+    window = make_window()
+    window.open_article(store_article("Long", filler + "Enfin, 38 milliards de dollars."))
+    qtbot.waitUntil(window.suggestions.busy)  # started once the article is painted
+    window.open_article(store_article("Court", DEAL))  # the long one's worker is abandoned
+    assert window.suggestions.busy()
+
+    release.set()
+
+    qtbot.waitUntil(lambda: not window.suggestions.busy(), timeout=20_000)
+
+
 def test_a_long_articles_workers_share_one_matcher_until_a_new_name_is_tagged(
         qtbot, make_window, monkeypatch):
     """Building a matcher from thousands of names takes tenths of a second: the workers of
