@@ -55,7 +55,11 @@ from db.relations import RelationRecord
 from db.transactions import transaction
 from desktop.core.agreement import Difference, Span, differences
 from desktop.core.changes import Change, annotations_changed
-from desktop.core.deal_operations import DealRows, keep_deals_before_removal
+from desktop.core.deal_operations import (
+    DealRows,
+    keep_deals_before_removal,
+    restore_after_removal,
+)
 from desktop.core.i18n import translate
 from desktop.core.operations import EntityLinks, check_unchanged
 
@@ -168,15 +172,7 @@ class _ResultWrite:
             if self._removed:
                 store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
-            rows = dict(self._duplicates)  # those deleted with the reports, and those moved
-            moved: set[int] = set()
-            if self._deals is not None:
-                rows.update(self._deals.before)
-                moved = {a for a, _ in self._deals.after}
-            # What holds these reports now goes first: the rows this step moved, or one
-            # a deal step of another pane wrote since (as the deal steps' own undo does).
-            deal_duplicates.delete(sorted(rows.keys() | moved))
-            deal_duplicates.insert(sorted(rows.items()))
+            restore_after_removal(self._duplicates, self._deals)
         return self._change(self._removed, self._added)
 
     def _change(self, added: list[AnnotationRecord], removed: list[AnnotationRecord]) -> Change:

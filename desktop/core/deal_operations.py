@@ -35,7 +35,7 @@ from desktop.core.deal_list import kept_root
 from desktop.core.i18n import translate
 
 __all__ = ["ConfirmDeal", "DealRows", "LeaveOutOfDeal", "SplitDeal", "keep_deals_before_removal",
-           "leave_deals_after_edit"]
+           "leave_deals_after_edit", "restore_after_removal"]
 
 @dataclass
 class ConfirmDeal:
@@ -244,6 +244,21 @@ def keep_deals_before_removal(removed: Collection[int]) -> DealRows | None:
     if not any(a != k for a, k in duplicates.touching(sorted(mine))):
         return None
     return _take_out(mine, lambda members: members & mine)
+
+
+def restore_after_removal(deleted: Sequence[Duplicate], moved: DealRows | None) -> None:
+    """Puts back, inside the undo's transaction and once the reports are back, the rows
+    a removal took: ``deleted``, those that touched the removed reports; ``moved``,
+    what :func:`keep_deals_before_removal` changed. What holds these reports now goes
+    first: the rows the removal wrote, or one a deal step of another pane wrote since
+    (each pane has its own undo history), as the deal steps' own undo does."""
+    rows = dict(deleted)
+    held: set[int] = set()
+    if moved is not None:
+        rows.update(moved.before)
+        held = {a for a, _ in moved.after}
+    duplicates.delete(sorted(rows.keys() | held))
+    duplicates.insert(sorted(rows.items()))
 
 
 def _take_out(mine: set[int], leaving_of: Callable[[set[int]], set[int]]) -> DealRows | None:

@@ -41,6 +41,7 @@ from desktop.core.deal_operations import (
     DealRows,
     keep_deals_before_removal,
     leave_deals_after_edit,
+    restore_after_removal,
 )
 from desktop.core.entities import alias_for, clean_name
 from desktop.core.i18n import translate
@@ -487,15 +488,7 @@ class RemoveAnnotations:
             self._entities.restore_retired()
             store.insert_annotations(self._removed)
             relation_store.insert_relations(self._relations)
-            rows = dict(self._duplicates)  # those deleted with the reports, and those moved
-            moved: set[int] = set()
-            if self._deals is not None:
-                rows.update(self._deals.before)
-                moved = {a for a, _ in self._deals.after}
-            # What holds these reports now goes first: the rows this step moved, or one
-            # a deal step of another pane wrote since (as the deal steps' own undo does).
-            deal_duplicates.delete(sorted(rows.keys() | moved))
-            deal_duplicates.insert(sorted(rows.items()))
+            restore_after_removal(self._duplicates, self._deals)
         self._reverted = True
         return self._with_deals(annotations_changed(
             added=self._removed, relations=bool(self._relations),
