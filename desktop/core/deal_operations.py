@@ -236,9 +236,8 @@ def keep_deals_before_removal(removed: Collection[int]) -> DealRows | None:
     (:func:`leave_deals_after_edit`). One left alone is counted on its own.
 
     Returns:
-        The rows replaced, or None if no deal changed. The removal's undo puts
-        the reports back first, then deletes the rows written here
-        (``after``) and inserts those the removal deleted.
+        The rows replaced, or None if no deal changed; the removal's undo gives
+        them to :func:`restore_after_removal` once the reports are back.
     """
     mine = set(removed)
     if not any(a != k for a, k in duplicates.touching(sorted(mine))):

@@ -19,10 +19,10 @@ from desktop.core.progress import Cancelled, CancelToken, Progress
 GIL_SWITCH_SECONDS = 0.0005
 """How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
 
-The GUI thread gives up the GIL at each call into Qt and must wait to get it
-back while a worker runs Python (the name model loading, a long text's
-suggestions matched again after each tag): up to the whole interval each
-time, and a keypress makes hundreds of such calls. Tagging a word in the
+The GUI thread gives up the GIL whenever it waits (on the database, in calls
+into Qt) and must then wait to get it back while a worker runs Python (the
+name model loading, a long text's suggestions matched again after each tag):
+up to the whole interval each time, and a keypress waits many times. Tagging a word in the
 2.4 MB book while its suggestions were matched again took a median 619 ms
 with 5 ms, 127 ms with 1 ms and 62 ms with 0.5 ms (alone: 13 ms). The
 switches cost only while two threads want the GIL at once."""
