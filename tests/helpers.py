@@ -108,3 +108,11 @@ def tooltip_over(pane: Any, cp: int) -> str:
     text = QToolTip.text()
     QToolTip.hideText()
     return unescape(text).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def open_showing_suggestions(qtbot: Any, window: Any, article_id: int,
+                             timeout: int = 20_000) -> None:
+    """Opens an article in the window's focused pane and waits for its suggestions
+    (they follow its first paint; a long text's come from a worker)."""
+    window.open_article(article_id)
+    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=timeout)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from db import reads
 from db.models import Entity, EntityAlias, database
-from tests.helpers import store_article
+from tests.helpers import open_showing_suggestions, store_article
 
 
 class Statements:
@@ -52,8 +52,7 @@ def _select_word(window, word: str) -> tuple[int, int]:
 def test_a_key_press_is_one_write_transaction_and_reads_nothing_back(qtbot, make_window):
     article_id = store_article("Clé", "OpenAI signe avec AWS un contrat de 38 milliards.")
     window = make_window()
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id)
+    open_showing_suggestions(qtbot, window, article_id, timeout=5_000)
     start, end = _select_word(window, "AWS")
 
     with Statements() as seen:
@@ -172,8 +171,7 @@ def test_setting_the_currency_is_undoable(qtbot, make_window):
     article_id = store_article("Dollars", "Un contrat de 38 milliards de dollars.",
                                source="https://www.ledevoir.com/x")
     window = make_window()
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id)
+    open_showing_suggestions(qtbot, window, article_id, timeout=5_000)
     before = reads.get_article(article_id)
     assert before is not None
 

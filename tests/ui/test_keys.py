@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from db import annotations as store
-from tests.helpers import store_article
+from tests.helpers import open_showing_suggestions, store_article
 
 DEAL = ("OpenAI signe un pacte de 38\u00a0milliards de dollars sur 7 ans avec AWS. "
         "Selon OpenAI, des centaines de milliers de processeurs graphiques seront livrés "
@@ -35,8 +35,7 @@ def window(qtbot, make_window):
     """The window on an article with its suggestions shown, the first one current."""
     article_id = store_article("Deal", DEAL)
     window = make_window()
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=20_000)
+    open_showing_suggestions(qtbot, window, article_id)
     qtbot.keyClick(window.reader.body, Qt.Key.Key_N)
     assert window.suggestions.current() is not None
     return window

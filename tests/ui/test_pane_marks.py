@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.operations import EditLabel
 from desktop.ui import settings as keys
 from desktop.ui.annotator_filter import EVERYONE, only
-from tests.helpers import store_article, tag
+from tests.helpers import open_showing_suggestions, store_article, tag
 
 FRENCH = "OpenAI signe avec AWS un contrat de 38 milliards de dollars. AWS s’en félicite."
 ENGLISH = "Amazon Web Services signs a $38 billion deal with OpenAI. AWS will supply GPUs."
@@ -65,8 +65,7 @@ def window(qtbot, make_window):
     tag(article_id, "OpenAI", "ORG", author="alice")
     tag(article_id, "AWS", "ORG", author="bob")
     window = make_window()
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id)
+    open_showing_suggestions(qtbot, window, article_id, timeout=5_000)
     assert (*_span(FRENCH, MONEY), "MONEY") in window.reader_suggestions()
     return window
 

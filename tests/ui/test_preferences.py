@@ -18,7 +18,7 @@ from desktop.ui import themes
 from desktop.ui.preferences_dialog import PreferencesDialog, open_preferences
 from desktop.ui.reader import choose_reading_font, reading_font
 from desktop.ui.settings import Settings
-from tests.helpers import store_article
+from tests.helpers import open_showing_suggestions, store_article
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -269,8 +269,7 @@ def test_the_default_currency_is_what_a_bare_amount_is_stored_with(qtbot, make_w
             "Le contrat vaut 5 millions de dollars.")
     window = make_window()
     article_id = store_article("Bilan", body)
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=20_000)
+    open_showing_suggestions(qtbot, window, article_id)
     assert [(s.text, s.unit) for s in window.suggestions.suggestions()] == [
         ("3,4 Mds", "USD"), ("5 millions de dollars", "USD")]
 
@@ -294,8 +293,7 @@ def test_an_article_from_a_canadian_source_keeps_its_dollar(qtbot, make_window, 
     window = make_window()
     article_id = store_article("Bilan", "Le chiffre d'affaires atteint 3,4 Mds.",
                                source="https://www.ledevoir.com/economie/1")
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=20_000)
+    open_showing_suggestions(qtbot, window, article_id)
 
     assert [(s.text, s.unit) for s in window.suggestions.suggestions()] == [("3,4 Mds", "CAD")]
 

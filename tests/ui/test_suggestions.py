@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from db import annotations as store
 from db import suggestions as rejections
 from db.annotations import label_by_name
-from tests.helpers import store_article, tooltip_over
+from tests.helpers import open_showing_suggestions, store_article, tooltip_over
 
 DEAL = ("OpenAI signe un pacte de 38\u00a0milliards de dollars sur 7 ans avec AWS. "
         "Selon OpenAI, des centaines de milliers de processeurs graphiques seront livrés "
@@ -21,16 +21,10 @@ def _span(body: str, text: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(text)
 
 
-def _show(qtbot, window, article_id: int) -> None:
-    """Opens an article and waits for its suggestions (they follow its first paint)."""
-    window.open_article(article_id)
-    qtbot.waitUntil(lambda: window.suggestions.shown_for() == article_id, timeout=20_000)
-
-
 def _open(qtbot, make_window, body: str = DEAL):
     window = make_window()
     article_id = store_article("Deal", body)
-    _show(qtbot, window, article_id)
+    open_showing_suggestions(qtbot, window, article_id)
     return window, article_id
 
 
@@ -108,8 +102,8 @@ def test_rejected_suggestion_is_not_proposed_again_and_undo_brings_it_back(
     assert years not in window.reader_suggestions()
     assert rejections.rejected_for_article(article_id) == {years}
     assert store.annotations_for_article(article_id) == []
-    _show(qtbot, window, store_article("Other", "Un autre texte."))
-    _show(qtbot, window, article_id)
+    open_showing_suggestions(qtbot, window, store_article("Other", "Un autre texte."))
+    open_showing_suggestions(qtbot, window, article_id)
     assert years not in window.reader_suggestions()
     assert window.reader_suggestions()  # the others are back
 

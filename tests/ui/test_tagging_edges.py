@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from db import annotations as store
 from desktop.core.offsets import OffsetMap
-from tests.helpers import store_article, tag
+from tests.helpers import open_showing_suggestions, store_article, tag
 
 BODY = ("Selon d’OpenAI 👨\u200d👩\u200d👧, le contrat de 38\u00a0milliards de dollars "
         "avec AWS dépasse 1\u202f400\u00a0milliards de dollars. OpenAI et Sam Altman.")
@@ -18,8 +18,7 @@ BODY = ("Selon d’OpenAI 👨\u200d👩\u200d👧, le contrat de 38\u00a0millia
 def window(qtbot, make_window):
     aid = store_article("Deal", BODY)
     w = make_window()
-    w.open_article(aid)
-    qtbot.waitUntil(lambda: w.suggestions.shown_for() == aid, timeout=20_000)
+    open_showing_suggestions(qtbot, w, aid)
     return w
 
 
